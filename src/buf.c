@@ -1,0 +1,119 @@
+/* buf.c — see buf.h. */
+#include "buf.h"
+#include <stdarg.h>
+#include <stdint.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+void fm_buf_init(fm_buf *b) { memset(b, 0, sizeof *b); }
+void fm_buf_free(fm_buf *b) { free(b->data); memset(b, 0, sizeof *b); }
+void fm_buf_clear(fm_buf *b) { b->len = 0; }
+
+int fm_buf_reserve(fm_buf *b, size_t extra)
+{
+    if (b->failed) return -1;
+    if (b->len + extra + 1 <= b->cap) return 0;
+    size_t cap = b->cap ? b->cap : 256;
+    while (cap < b->len + extra + 1) cap *= 2;
+    char *p = realloc(b->data, cap);
+    if (!p) { b->failed = 1; return -1; }
+    b->data = p;
+    b->cap = cap;
+    return 0;
+}
+
+void fm_buf_add(fm_buf *b, const void *p, size_t n)
+{
+    if (fm_buf_reserve(b, n)) return;
+    memcpy(b->data + b->len, p, n);
+    b->len += n;
+    b->data[b->len] = 0;
+}
+
+void fm_buf_adds(fm_buf *b, const char *s) { fm_buf_add(b, s, strlen(s)); }
+
+void fm_buf_addc(fm_buf *b, char c)
+{
+    if (fm_buf_reserve(b, 1)) return;
+    b->data[b->len++] = c;
+    b->data[b->len] = 0;
+}
+
+void fm_buf_printf(fm_buf *b, const char *fmt, ...)
+{
+    char small[256];
+    va_list ap;
+    va_start(ap, fmt);
+    int n = vsnprintf(small, sizeof small, fmt, ap);
+    va_end(ap);
+    if (n < 0) return;
+    if ((size_t)n < sizeof small) { fm_buf_add(b, small, (size_t)n); return; }
+    if (fm_buf_reserve(b, (size_t)n)) return;
+    va_start(ap, fmt);
+    vsnprintf(b->data + b->len, (size_t)n + 1, fmt, ap);
+    va_end(ap);
+    b->len += (size_t)n;
+}
+
+/* Length of a valid UTF-8 sequence at s (1..4), or 0 if invalid/overlong/surrogate. */
+static size_t utf8_valid_len(const unsigned char *s, size_t n)
+{
+    unsigned c = s[0];
+    if (c < 0x80) return 1;
+    size_t len;
+    uint32_t cp;
+    if (c >= 0xC2 && c <= 0xDF) { len = 2; cp = c & 0x1F; }
+    else if (c >= 0xE0 && c <= 0xEF) { len = 3; cp = c & 0x0F; }
+    else if (c >= 0xF0 && c <= 0xF4) { len = 4; cp = c & 0x07; }
+    else return 0;
+    if (n < len) return 0;
+    for (size_t i = 1; i < len; i++) {
+        if ((s[i] & 0xC0) != 0x80) return 0;
+        cp = (cp << 6) | (s[i] & 0x3F);
+    }
+    if ((len == 3 && cp < 0x800) || (len == 4 && (cp < 0x10000 || cp > 0x10FFFF))) return 0;
+    if (cp >= 0xD800 && cp <= 0xDFFF) return 0;
+    return len;
+}
+
+void fm_buf_json_str(fm_buf *b, const char *s, size_t n)
+{
+    if (!s) { fm_buf_add(b, "null", 4); return; }
+    static const char hex[] = "0123456789abcdef";
+    const unsigned char *p = (const unsigned char *)s, *end = p + n;
+    fm_buf_addc(b, '"');
+    while (p < end) {
+        const unsigned char *run = p;
+        while (p < end && *p >= 0x20 && *p < 0x80 && *p != '"' && *p != '\\') p++;
+        if (p > run) fm_buf_add(b, run, (size_t)(p - run));
+        if (p >= end) break;
+        unsigned c = *p;
+        if (c == '"' || c == '\\') { char e[2] = {'\\', (char)c}; fm_buf_add(b, e, 2); p++; }
+        else if (c == '\n') { fm_buf_add(b, "\\n", 2); p++; }
+        else if (c == '\t') { fm_buf_add(b, "\\t", 2); p++; }
+        else if (c == '\r') { fm_buf_add(b, "\\r", 2); p++; }
+        else if (c < 0x20) {
+            char e[6] = {'\\', 'u', '0', '0', hex[c >> 4], hex[c & 15]};
+            fm_buf_add(b, e, 6);
+            p++;
+        } else {
+            size_t l = utf8_valid_len(p, (size_t)(end - p));
+            if (l) { fm_buf_add(b, p, l); p += l; }
+            else { fm_buf_add(b, "\xEF\xBF\xBD", 3); p++; }
+        }
+    }
+    fm_buf_addc(b, '"');
+}
+
+void fm_buf_json_cstr(fm_buf *b, const char *s)
+{
+    fm_buf_json_str(b, s, s ? strlen(s) : 0);
+}
+
+const char *fm_buf_cstr(fm_buf *b)
+{
+    if (fm_buf_reserve(b, 0)) return "";
+    b->data[b->len] = 0;
+    return b->data;
+}

@@ -1,0 +1,38 @@
+/* time_normalize.h — when an event happened: date expressions in a sentence
+ * resolved against the document date ("on Sunday", "yesterday", "April 15-17",
+ * "last month", "at 21:50 local time"), with a precision. */
+#ifndef FM_TIME_NORMALIZE_H
+#define FM_TIME_NORMALIZE_H
+#include <stddef.h>
+#include <stdint.h>
+#include "text.h"
+
+typedef enum fm_date_precision {
+    FM_PREC_DOCUMENT = 0, FM_PREC_TIME, FM_PREC_DAY, FM_PREC_WEEK, FM_PREC_MONTH, FM_PREC_YEAR
+} fm_date_precision;
+const char *fm_date_precision_name(fm_date_precision p);
+
+typedef struct fm_when {
+    int year, month, day;          /* month/day 0 when not known at that precision */
+    fm_date_precision precision;
+    int hour, minute;              /* -1 when no time given */
+    int is_span;                   /* "since October", "over the past months": a span or tally */
+    int relative_to_event;         /* "three days after the attack": needs another event's date */
+    int offset_days;               /* for relative_to_event */
+    uint32_t start, end;           /* the expression in the document */
+} fm_when;
+
+/* Civil-date helpers. */
+int fm_date_parse(const char *s, int *y, int *m, int *d);        /* "YYYY-MM-DD" -> 0 */
+void fm_date_add_days(int *y, int *m, int *d, int days);
+int fm_date_weekday(int y, int m, int d);                         /* 0 = Monday */
+
+/* Finds the date/time expression that governs tokens [from, to) of a sentence
+ * (the tokens of the sentence are tok[0..n)). doc_y/m/d is the document date.
+ * Returns 1 and fills *w if one was found, else 0. */
+int fm_when_find(const char *text, const fm_token *tok, size_t n, size_t from, size_t to,
+                 int doc_y, int doc_m, int doc_d, fm_when *w);
+
+/* Writes w's date as ISO 8601 at its precision ("2024-04-21", "2024-02", "2024"). */
+void fm_when_format(const fm_when *w, char out[11]);
+#endif
