@@ -82,3 +82,5 @@ clean:
 	rm -rf build build-asan build.check.log build-asan.check.log
 
 -include $(LIB_OBJ:.o=.d) $(O)/obj/main.d
+# build-time data rules owned by one subsystem each (gazetteer, ...)
+-include mk/*.mk
