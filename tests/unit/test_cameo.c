@@ -71,7 +71,7 @@ static void test_shipped_table(void)
     /* every root 01..20 is present, and quad class follows the root */
     int roots = 0, quads_ok = 1;
     for (int r = 1; r <= 20; r++) {
-        char code[3];
+        char code[12];
         snprintf(code, sizeof code, "%02d", r);
         const fm_cameo_code *c = fm_cameo_find(t, code);
         if (c && strcmp(c->code, code) == 0) roots++;
