@@ -1,0 +1,453 @@
+/* quantities.c — reads number phrases and the counts a sentence states
+ * (killed, injured, arrested, munitions, participants) from its tokens.
+ * Word lists are const tables; nothing here allocates except vague-count text. */
+#include "quantities.h"
+#include <string.h>
+
+int fm_token_word_is(const fm_token *t, const char *w)
+{
+    /* The tokenizer may keep abbreviation dots ("P.M.", "DEC.") or split
+     * them off; comparing without dots makes both spellings match. */
+    const char *s = t->norm;
+    if (!s) return 0;
+    size_t i = 0, k = 0, len = t->norm_len;
+    while (i < len) {
+        if (s[i] == '.') { i++; continue; }
+        if (!w[k] || s[i] != w[k]) return 0;
+        i++, k++;
+    }
+    return w[k] == 0 && k > 0;
+}
+
+int fm_token_word_in(const fm_token *t, const char *const *list)
+{
+    for (size_t i = 0; list[i]; i++)
+        if (fm_token_word_is(t, list[i])) return 1;
+    return 0;
+}
+
+typedef struct word_value { const char *word; int value; } word_value;
+
+static const word_value units[] = {
+    {"ZERO", 0}, {"ONE", 1}, {"TWO", 2}, {"THREE", 3}, {"FOUR", 4}, {"FIVE", 5},
+    {"SIX", 6}, {"SEVEN", 7}, {"EIGHT", 8}, {"NINE", 9}, {"TEN", 10},
+    {"ELEVEN", 11}, {"TWELVE", 12}, {"THIRTEEN", 13}, {"FOURTEEN", 14},
+    {"FIFTEEN", 15}, {"SIXTEEN", 16}, {"SEVENTEEN", 17}, {"EIGHTEEN", 18},
+    {"NINETEEN", 19}, {"TWENTY", 20}, {"THIRTY", 30}, {"FORTY", 40},
+    {"FIFTY", 50}, {"SIXTY", 60}, {"SEVENTY", 70}, {"EIGHTY", 80}, {"NINETY", 90},
+    {NULL, 0}
+};
+static const word_value scales[] = {
+    {"HUNDRED", 100}, {"THOUSAND", 1000}, {"MILLION", 1000000}, {"BILLION", 1000000000},
+    {NULL, 0}
+};
+
+static int lookup(const word_value *tab, const fm_token *t, int *v)
+{
+    if (t->kind != FM_TOK_WORD) return 0;
+    for (size_t i = 0; tab[i].word; i++)
+        if (fm_token_word_is(t, tab[i].word)) { *v = tab[i].value; return 1; }
+    return 0;
+}
+
+/* Digits with thousands commas and an optional decimal part; value scaled by
+ * 10 to keep one decimal ("1.5 million"). Anything else (21:50) fails. */
+static int digits_value(const fm_token *t, int64_t *tenths)
+{
+    const char *s = t->norm;
+    int64_t v = 0;
+    int frac = -1, nd = 0;
+    for (size_t i = 0; i < t->norm_len; i++) {
+        char c = s[i];
+        if (c >= '0' && c <= '9') {
+            if (frac >= 0) { if (frac == 0) v += c - '0'; frac++; continue; }
+            if (v > INT64_C(100000000000)) return 0;
+            v = v * 10 + (c - '0');
+            nd++;
+        } else if (c == ',' && frac < 0 && nd > 0) {
+            continue;
+        } else if (c == '.' && frac < 0 && nd > 0) {
+            v *= 10;
+            frac = 0;
+        } else {
+            return 0;
+        }
+    }
+    if (nd == 0) return 0;
+    if (frac < 0) v *= 10;
+    *tenths = v;
+    return 1;
+}
+
+static const char *const vague_words[] = {
+    "DOZENS", "HUNDREDS", "THOUSANDS", "MILLIONS", "SCORES", "SEVERAL", "MANY",
+    "NUMEROUS", "COUNTLESS", "TENS", NULL
+};
+
+static int hyphen_next(const fm_token *tok, size_t n, size_t i)
+{
+    return i + 1 < n && (tok[i + 1].flags & FM_TOKF_HYPHEN);
+}
+
+int fm_number_parse(const fm_token *tok, size_t n, size_t i, fm_number *out)
+{
+    if (i >= n) return 0;
+    const fm_token *t = &tok[i];
+    int v;
+    memset(out, 0, sizeof *out);
+    out->start = i;
+
+    /* vague: "dozens", "tens of thousands", "hundreds of thousands", "a number of" */
+    if (fm_token_word_in(t, vague_words)) {
+        size_t j = i + 1;
+        if (j + 1 < n && fm_token_word_is(&tok[j], "OF") &&
+            (fm_token_word_is(&tok[j + 1], "THOUSANDS") || fm_token_word_is(&tok[j + 1], "MILLIONS")) &&
+            (fm_token_word_is(t, "TENS") || fm_token_word_is(t, "HUNDREDS")))
+            j += 2;
+        else if (fm_token_word_is(t, "TENS"))
+            return 0;
+        out->value = -1, out->vague = 1, out->end = j;
+        return 1;
+    }
+    if ((fm_token_word_is(t, "A") || fm_token_word_is(t, "AN")) && i + 2 < n) {
+        if (fm_token_word_is(&tok[i + 1], "NUMBER") && fm_token_word_is(&tok[i + 2], "OF")) {
+            out->value = -1, out->vague = 1, out->end = i + 2;
+            return 1;
+        }
+        if (fm_token_word_is(&tok[i + 1], "FEW")) {
+            out->value = -1, out->vague = 1, out->end = i + 2;
+            return 1;
+        }
+    }
+    if ((fm_token_word_is(t, "A") || fm_token_word_is(t, "AN")) && i + 1 < n) {
+        if (fm_token_word_is(&tok[i + 1], "DOZEN")) {
+            out->value = 12, out->end = i + 2;
+            return 1;
+        }
+        if (lookup(scales, &tok[i + 1], &v)) {
+            out->value = v, out->end = i + 2;
+            return 1;
+        }
+        return 0;
+    }
+
+    if (t->kind == FM_TOK_NUMBER) {
+        int64_t tenths;
+        if (!digits_value(t, &tenths)) return 0;
+        size_t j = i + 1;
+        /* "15-year-old", "5th": adjectives and ordinals, not counts */
+        if (hyphen_next(tok, n, i) || (j < n && (tok[j].flags & FM_TOKF_NOSPACE) && tok[j].kind == FM_TOK_WORD))
+            return 0;
+        if (j < n && lookup(scales, &tok[j], &v) && v >= 1000) {
+            tenths *= v;
+            j++;
+        }
+        out->value = tenths / 10;
+        out->end = j;
+        return 1;
+    }
+
+    /* number words: "two hundred and fifty", "twenty-three", "1.5"-free */
+    int64_t total = 0, current = 0;
+    size_t j = i;
+    int any = 0;
+    while (j < n) {
+        const fm_token *w = &tok[j];
+        if (lookup(units, w, &v)) {
+            if (any && current % 100 != 0 && !(w->flags & FM_TOKF_HYPHEN)) break;
+            current += v;
+        } else if (any && lookup(scales, w, &v)) {
+            if (v == 100) current = (current ? current : 1) * 100;
+            else { total += (current ? current : 1) * v; current = 0; }
+        } else if (any && fm_token_word_is(w, "DOZEN")) {
+            current = (current ? current : 1) * 12;
+        } else if (any && fm_token_word_is(w, "AND") && j + 1 < n && lookup(units, &tok[j + 1], &v) &&
+                   (current >= 100 || total > 0)) {
+            /* "two hundred and fifty" */
+        } else {
+            break;
+        }
+        any = 1;
+        j++;
+    }
+    if (!any) return 0;
+    /* "one-year-old", "two-day": a hyphenated word after a number word is an adjective */
+    if (j < n && (tok[j].flags & FM_TOKF_HYPHEN)) return 0;
+    out->value = total + current;
+    out->end = j;
+    return 1;
+}
+
+size_t fm_number_skip_hedges(const fm_token *tok, size_t n, size_t i)
+{
+    static const char *const two[][2] = {
+        {"AT", "LEAST"}, {"AT", "MOST"}, {"MORE", "THAN"}, {"LESS", "THAN"}, {"FEWER", "THAN"},
+        {"UP", "TO"}, {"AN", "ESTIMATED"}, {"A", "FURTHER"}, {"AN", "ADDITIONAL"},
+        {"CLOSE", "TO"}, {"A", "TOTAL"}, {"AS", "MANY"}, {NULL, NULL}
+    };
+    static const char *const one[] = {
+        "NEARLY", "ALMOST", "ABOUT", "AROUND", "SOME", "OVER", "APPROXIMATELY", "ROUGHLY",
+        "ANOTHER", "ONLY", "JUST", "ESTIMATED", "PERHAPS", "POSSIBLY", "UNDER", "BETWEEN",
+        "ABOVE", "UPWARDS", "OF", "AS", NULL
+    };
+    for (int guard = 0; guard < 4 && i < n; guard++) {
+        size_t was = i;
+        for (size_t k = 0; two[k][0]; k++)
+            if (i + 1 < n && fm_token_word_is(&tok[i], two[k][0]) && fm_token_word_is(&tok[i + 1], two[k][1])) {
+                i += 2;
+                break;
+            }
+        if (i == was && fm_token_word_in(&tok[i], one)) {
+            /* "of" and "as" only as glue inside a hedge ("a total of", "as many as") */
+            if ((fm_token_word_is(&tok[i], "OF") || fm_token_word_is(&tok[i], "AS")) && guard == 0) break;
+            i++;
+        }
+        if (i == was) break;
+    }
+    return i;
+}
+
+/* ---- counts ------------------------------------------------------------ */
+
+enum { Q_KILLED, Q_INJURED, Q_ARRESTED, Q_MUNITIONS, Q_PARTICIPANTS, Q_N };
+
+/* Active verbs whose object is the count: "killing two", "arrested 15 people". */
+static const char *const active_killed[] = {
+    "KILL", "KILLS", "KILLED", "KILLING", "MASSACRED", "MASSACRING", "EXECUTED", "EXECUTING", NULL };
+static const char *const active_injured[] = {
+    "WOUND", "WOUNDS", "WOUNDED", "WOUNDING", "INJURE", "INJURES", "INJURED", "INJURING", NULL };
+static const char *const active_arrested[] = {
+    "ARREST", "ARRESTS", "ARRESTED", "ARRESTING", "DETAIN", "DETAINS", "DETAINED", "DETAINING", NULL };
+
+/* Words after the count: "five people were killed", "12 dead", "40 deaths". */
+static const char *const after_killed[] = {
+    "KILLED", "DEAD", "DIED", "DIE", "DEATHS", "FATALITIES", "PERISHED", "EXECUTED",
+    "MASSACRED", "SLAIN", "DROWNED", NULL };
+static const char *const after_injured[] = {
+    "WOUNDED", "INJURED", "HURT", "INJURIES", NULL };
+static const char *const after_arrested[] = {
+    "ARRESTED", "DETAINED", "ARRESTS", "DETENTIONS", NULL };
+
+/* These forms are also active past tense ("two gunmen killed the mayor"):
+ * counted as passive only after an auxiliary or when no object follows. */
+static const char *const ambiguous_past[] = {
+    "KILLED", "WOUNDED", "INJURED", "ARRESTED", "DETAINED", "EXECUTED", "MASSACRED", "HURT", NULL };
+
+static const char *const auxiliaries[] = {
+    "WAS", "WERE", "IS", "ARE", "BE", "BEEN", "BEING", "HAVE", "HAS", "HAD", "REPORTEDLY",
+    "ALLEGEDLY", "ALSO", "LATER", "ALL", "EACH", "REPORTED", "CONFIRMED", "FEARED", "BELIEVED",
+    "SAID", "THOUGHT", "TO", "NOW", "SERIOUSLY", "CRITICALLY", "SEVERELY", "LIGHTLY", "SLIGHTLY",
+    "FATALLY", "BADLY", "MORTALLY", "SHOT", "STABBED", "BEATEN", "BURNED", "CRUSHED",
+    "OTHERS", "MORE", "PEOPLE", "LEFT", "LAY", "LIE", "LIES", NULL };
+
+static const char *const object_starts[] = {
+    "A", "AN", "THE", "HIS", "HER", "THEIR", "ITS", "THIS", "THAT", "THESE", "THOSE", "ALL",
+    "HIMSELF", "HERSELF", "THEMSELVES", "HIM", "THEM", "US", "ME", NULL };
+
+/* Where a backward look for the subject's count stops. */
+static const char *const clause_breaks[] = {
+    "AND", "BUT", "WHILE", "AFTER", "WHEN", "WHO", "WHICH", "THAT", "BEFORE", "AS", "BECAUSE",
+    "SAID", "SAYS", "WHERE", "KILLING", "WOUNDING", "INJURING", "ARRESTING", "KILLED", "KILLS",
+    "INCLUDING", "AMONG", "WHILST", "OR", "THOUGH", NULL };
+
+static const char *const munition_plural[] = {
+    "ROCKETS", "MISSILES", "DRONES", "SHELLS", "MORTARS", "BOMBS", "GRENADES", "PROJECTILES",
+    "ROUNDS", "UAVS", "WARHEADS", "MUNITIONS", NULL };
+static const char *const munition_single[] = {
+    "ROCKET", "MISSILE", "DRONE", "SHELL", "MORTAR", "BOMB", "GRENADE", "PROJECTILE", "ROUND", "UAV", NULL };
+static const char *const participant_nouns[] = {
+    "PROTESTERS", "PROTESTORS", "DEMONSTRATORS", "MARCHERS", "RALLYGOERS", "PROTESTERS", NULL };
+static const char *const crowd_nouns[] = {
+    "PEOPLE", "SUPPORTERS", "RESIDENTS", "STUDENTS", "WORKERS", "FARMERS", "WOMEN", "MEN",
+    "CITIZENS", "ACTIVISTS", "OPPONENTS", "PERSONS", "DRIVERS", "TEACHERS", "DOCTORS", NULL };
+static const char *const rally_verbs[] = {
+    "RALLIED", "RALLY", "RALLYING", "MARCHED", "MARCH", "MARCHING", "PROTESTED", "PROTEST",
+    "PROTESTING", "DEMONSTRATED", "DEMONSTRATE", "DEMONSTRATING", "GATHERED", "GATHER",
+    "GATHERING", "ATTENDED", "JOINED", "TOOK", "TAKE", "TAKING", "FLOODED", "FILLED", "THRONGED",
+    "STAGED", "CHANTED", "CHANTING", "ASSEMBLED", NULL };
+/* A count followed by these is a measure, not a number of people or things. */
+static const char *const measure_nouns[] = {
+    "PERCENT", "PER", "YEARS", "YEAR", "DAYS", "DAY", "HOURS", "HOUR", "WEEKS", "MONTHS",
+    "MINUTES", "KM", "KILOMETRES", "KILOMETERS", "MILES", "METRES", "METERS", "TIMES", "TONS",
+    "TONNES", "DOLLARS", "EUROS", "AM", "PM", NULL };
+
+typedef struct match {
+    int found;
+    int inside;          /* anchor inside the event's clause */
+    size_t anchor;
+    fm_number num;
+} match;
+
+static int is_boundary(const fm_token *t)
+{
+    return t->kind == FM_TOK_PUNCT || t->kind == FM_TOK_OPEN || t->kind == FM_TOK_CLOSE || t->kind == FM_TOK_QUOTE;
+}
+
+/* Reads a count at i (after hedges): a number phrase that is not a measure.
+ * allow_article: "a soldier" counts as one. */
+static int read_count(const fm_token *tok, size_t n, size_t i, int allow_article, fm_number *out)
+{
+    i = fm_number_skip_hedges(tok, n, i);
+    if (i >= n) return 0;
+    if (fm_number_parse(tok, n, i, out)) {
+        if (out->end < n && fm_token_word_in(&tok[out->end], measure_nouns)) return 0;
+        if (out->end < n && tok[out->end].kind == FM_TOK_SYMBOL && tok[out->end].norm_len &&
+            tok[out->end].norm[0] == '%') return 0;
+        /* "one of the ..." is fine; a bare "one" before a number-unit is not */
+        return 1;
+    }
+    if (allow_article && (fm_token_word_is(&tok[i], "A") || fm_token_word_is(&tok[i], "AN")) &&
+        i + 1 < n && tok[i + 1].kind == FM_TOK_WORD && !fm_token_word_in(&tok[i + 1], object_starts)) {
+        out->value = 1, out->vague = 0, out->start = i, out->end = i + 1;
+        return 1;
+    }
+    return 0;
+}
+
+static void offer(match *m, size_t anchor, int inside, const fm_number *num)
+{
+    if (m->found && (m->inside || !inside)) return;   /* first wins, inside beats outside */
+    m->found = 1, m->inside = inside, m->anchor = anchor, m->num = *num;
+}
+
+static int used_at(const size_t *used, size_t n_used, size_t start)
+{
+    for (size_t k = 0; k < n_used; k++)
+        if (used[k] == start) return 1;
+    return 0;
+}
+
+/* Count before a passive form or a noun: "five people were killed",
+ * "one member of the group was killed", "a soldier was killed", "12 dead". */
+static int count_before(const fm_token *tok, size_t v, fm_number *out)
+{
+    size_t lo = v;
+    while (lo > 0 && v - lo < 10 && !is_boundary(&tok[lo - 1]) &&
+           !fm_token_word_in(&tok[lo - 1], clause_breaks))
+        lo--;
+    int found = 0;
+    for (size_t j = lo; j < v;) {
+        fm_number num;
+        if (read_count(tok, v, j, 1, &num) && num.end <= v) {
+            *out = num;
+            found = 1;
+            j = num.end;
+        } else {
+            j++;
+        }
+    }
+    return found;
+}
+
+static int passive_here(const fm_token *tok, size_t n, size_t v)
+{
+    if (!fm_token_word_in(&tok[v], ambiguous_past)) return 1;
+    if (v > 0 && fm_token_word_in(&tok[v - 1], auxiliaries)) return 1;
+    if (v + 1 >= n) return 1;
+    const fm_token *nx = &tok[v + 1];
+    fm_number num;
+    if (fm_token_word_in(nx, object_starts)) return 0;
+    if (read_count(tok, n, v + 1, 0, &num)) return 0;
+    return 1;
+}
+
+int fm_quantities_find(const char *text, const fm_token *tok, size_t n, size_t from, size_t to,
+                       fm_arena *a, fm_quantities *q)
+{
+    match m[Q_N];
+    memset(m, 0, sizeof m);
+    size_t used[64];
+    size_t n_used = 0;
+    static const char *const *const active[3] = { active_killed, active_injured, active_arrested };
+    static const char *const *const after[3] = { after_killed, after_injured, after_arrested };
+
+    for (size_t i = 0; i < n; i++) {
+        int inside = i >= from && i < to;
+        fm_number num;
+        for (int c = 0; c < 3; c++) {
+            if (fm_token_word_in(&tok[i], active[c]) && read_count(tok, n, i + 1, 1, &num) &&
+                !(fm_token_word_in(&tok[i], ambiguous_past) && i > 0 && fm_token_word_in(&tok[i - 1], auxiliaries) &&
+                  !fm_token_word_is(&tok[i - 1], "HAVE") && !fm_token_word_is(&tok[i - 1], "HAS") &&
+                  !fm_token_word_is(&tok[i - 1], "HAD"))) {
+                offer(&m[c], i, inside, &num);
+                if (n_used < 64) used[n_used++] = num.start;
+            } else if (fm_token_word_in(&tok[i], after[c]) && passive_here(tok, n, i) &&
+                       count_before(tok, i, &num)) {
+                offer(&m[c], i, inside, &num);
+                if (n_used < 64) used[n_used++] = num.start;
+            }
+        }
+        /* "the death toll rose to 40", "a toll of 12", "toll rose from 25 to 40" */
+        if (fm_token_word_is(&tok[i], "TOLL")) {
+            for (size_t j = i + 1; j < n && j < i + 9 && !is_boundary(&tok[j]); j++) {
+                if (fm_token_word_is(&tok[j], "FROM")) {
+                    if (fm_number_parse(tok, n, j + 1, &num)) j = num.end - 1;
+                    continue;
+                }
+                if (read_count(tok, n, j, 0, &num)) {
+                    offer(&m[Q_KILLED], i, inside, &num);
+                    if (n_used < 64) used[n_used++] = num.start;
+                    break;
+                }
+            }
+        }
+    }
+
+    for (size_t i = 0; i < n; i++) {
+        int inside = i >= from && i < to;
+        fm_number num;
+        if (!read_count(tok, n, i, 0, &num) || used_at(used, n_used, num.start)) continue;
+        size_t j = num.end;
+        if (j < n && fm_token_word_is(&tok[j], "OF")) j++;
+        /* up to two modifiers: "five Katyusha rockets", "two ballistic missiles" */
+        for (size_t k = 0; k < 3 && j + k < n; k++) {
+            const fm_token *w = &tok[j + k];
+            if (w->kind != FM_TOK_WORD) break;
+            int plural = fm_token_word_in(w, munition_plural);
+            int single = num.value == 1 && fm_token_word_in(w, munition_single);
+            if ((plural || single) && !(j + k + 1 < n && (fm_token_word_is(&tok[j + k + 1], "STRIKES") ||
+                                                          fm_token_word_is(&tok[j + k + 1], "ATTACKS") ||
+                                                          fm_token_word_is(&tok[j + k + 1], "STRIKE") ||
+                                                          fm_token_word_is(&tok[j + k + 1], "ATTACK")))) {
+                /* "rounds" alone is too loose: only "mortar/artillery/tank rounds" */
+                if (fm_token_word_is(w, "ROUNDS") && !(k > 0 && (fm_token_word_is(&tok[j + k - 1], "MORTAR") ||
+                                                                 fm_token_word_is(&tok[j + k - 1], "ARTILLERY") ||
+                                                                 fm_token_word_is(&tok[j + k - 1], "TANK"))))
+                    break;
+                offer(&m[Q_MUNITIONS], num.start, inside, &num);
+                break;
+            }
+            if (fm_token_word_in(w, participant_nouns)) {
+                offer(&m[Q_PARTICIPANTS], num.start, inside, &num);
+                break;
+            }
+            if (fm_token_word_in(w, crowd_nouns)) {
+                for (size_t r = j + k + 1; r < n && r < j + k + 5 && !is_boundary(&tok[r]); r++)
+                    if (fm_token_word_in(&tok[r], rally_verbs)) {
+                        offer(&m[Q_PARTICIPANTS], num.start, inside, &num);
+                        break;
+                    }
+                break;
+            }
+        }
+        /* "a crowd of 5,000", "crowds of thousands" */
+        if (i >= 2 && fm_token_word_is(&tok[i - 1], "OF") &&
+            (fm_token_word_is(&tok[i - 2], "CROWD") || fm_token_word_is(&tok[i - 2], "CROWDS")))
+            offer(&m[Q_PARTICIPANTS], num.start, inside, &num);
+    }
+
+    fm_count *dst[Q_N] = { &q->killed, &q->injured, &q->arrested, &q->munitions, &q->participants };
+    int set = 0;
+    for (int c = 0; c < Q_N; c++) {
+        if (!m[c].found || dst[c]->set) continue;
+        dst[c]->set = 1;
+        dst[c]->value = m[c].num.vague ? -1 : m[c].num.value;
+        dst[c]->text = NULL;
+        if (m[c].num.vague && a && text) {
+            const fm_token *s = &tok[m[c].num.start], *e = &tok[m[c].num.end - 1];
+            dst[c]->text = fm_arena_strndup(a, text + s->start, e->end - s->start);
+        }
+        set++;
+    }
+    return set;
+}
