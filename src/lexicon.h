@@ -1,0 +1,180 @@
+/* lexicon.h — the inside of fm_lexicon: interned words, phrase tries over
+ * tokens, and the dictionary entries they lead to (actors with dated codes,
+ * agents, verbs with their patterns, synonym sets, discards, issues).
+ * Everything lives in the lexicon's arena and is read-only after finish. */
+#ifndef FM_LEXICON_H
+#define FM_LEXICON_H
+#include <stdint.h>
+#include "factum.h"
+#include "arena.h"
+#include "strmap.h"
+#include "text.h"
+#include "vec.h"
+#include "cameo.h"
+
+#define FM_NO_WORD UINT32_MAX
+
+FM_VEC(fm_u32_vec, uint32_t)
+
+/* A trie whose edges are words: edge key (node, word, stem) -> child. A node's
+ * value is an index+1 into the owner's entry array (0: not a phrase end).
+ * stem = 1 on the last word of a phrase without a trailing '_': it also matches
+ * longer words that start with it (TABARI's convention: IRAQI matches IRAQIS). */
+typedef struct fm_trie {
+    fm_strmap edges;
+    fm_u32_vec value;      /* per node */
+    uint32_t n_nodes;
+} fm_trie;
+
+/* ---- entries ---- */
+
+typedef struct fm_dated_code {
+    const char *code;
+    int32_t from, to;      /* yyyymmdd, inclusive; 0 / 99999999 when open */
+} fm_dated_code;
+
+typedef struct fm_actor_entry {
+    const char *name;      /* the block's first (canonical) phrase, readable */
+    fm_dated_code *codes;
+    uint32_t n_codes;
+} fm_actor_entry;
+FM_VEC(fm_actor_vec, fm_actor_entry)
+
+typedef struct fm_agent_entry {
+    const char *code;      /* "MIL", "GOV" */
+    int prefix;            /* [MIL~]: code goes before the actor's */
+} fm_agent_entry;
+FM_VEC(fm_agent_vec, fm_agent_entry)
+
+enum fm_pat_kind {
+    FM_PE_WORD = 1,   /* a word (exact or stem) */
+    FM_PE_SYN,        /* &SYNSET */
+    FM_PE_SOURCE,     /* $ */
+    FM_PE_TARGET,     /* + */
+    FM_PE_SKIP,       /* ^ : one noun phrase */
+    FM_PE_COMPOUND,   /* % : compound actor */
+    FM_PE_ALT         /* {A | B}: alternatives, each a word; n_alt words follow */
+};
+
+typedef struct fm_pat_elem {
+    uint8_t kind;
+    uint8_t adjacent;      /* joined to the previous element by '_' */
+    uint8_t stem;          /* word may be a prefix of the token */
+    uint8_t n_alt;         /* FM_PE_ALT: number of following WORD elements */
+    uint32_t id;           /* word id or synset id */
+} fm_pat_elem;
+FM_VEC(fm_elem_vec, fm_pat_elem)
+
+typedef struct fm_pattern {
+    uint32_t verb;         /* verb block */
+    uint32_t pre, n_pre;   /* elements (in fm_lexicon.elems), pre in text order */
+    uint32_t post, n_post;
+    char code[6], code2[6];/* code2: the paired event's code ("042:043"), or "" */
+    const char *text;      /* the pattern as written, for "rule" */
+    int weight;            /* specificity: words and slots */
+} fm_pattern;
+FM_VEC(fm_pattern_vec, fm_pattern)
+
+typedef struct fm_verb_entry {
+    const char *name;      /* block name / primary verb */
+    char code[6];          /* default code, "" for [---] */
+    uint32_t first_pattern, n_patterns;
+    uint32_t next_same;    /* chain of blocks sharing forms (index+1) */
+} fm_verb_entry;
+FM_VEC(fm_verb_vec, fm_verb_entry)
+
+/* verb form phrases map to this */
+typedef struct fm_verb_form {
+    uint32_t verb;         /* verb block */
+    uint8_t form;          /* FM_VF_* */
+    uint8_t multiword;     /* "SHOOT DOWN", "KILLED AND" */
+    char code[6];          /* the verb line's own code ("MURDER [190]"), "" = block's */
+} fm_verb_form;
+FM_VEC(fm_form_vec, fm_verb_form)
+enum { FM_VF_BASE = 0, FM_VF_S, FM_VF_ED, FM_VF_ING, FM_VF_IRREG };
+
+typedef struct fm_issue_entry { const char *code; } fm_issue_entry;
+FM_VEC(fm_issue_vec, fm_issue_entry)
+
+FM_VEC(fm_u32list_vec, fm_u32_vec)
+
+struct fm_lexicon {
+    fm_arena arena;
+    fm_diag_fn diag;
+    void *diag_user;
+    int errors;
+    int finished;
+
+    fm_strmap words;        /* folded word -> id */
+    uint32_t n_words;
+    fm_u32_vec word_len;    /* id -> length (for stems) */
+
+    fm_trie actors, agents, verbs, discards, issues, synsets_trie;
+    fm_actor_vec actor_entries;
+    fm_agent_vec agent_entries;
+    fm_verb_vec verb_entries;
+    fm_form_vec verb_forms;
+    fm_pattern_vec patterns;
+    fm_elem_vec elems;
+    fm_issue_vec issue_entries;
+
+    fm_strmap synset_names; /* "&MILITARY" -> synset id */
+    fm_u32list_vec synsets; /* synset id -> word ids (single words) */
+    fm_strmap verb_names;   /* block name -> verb index */
+
+    fm_strmap country_codes;/* 3-letter CAMEO country codes seen in actor files */
+    fm_cameo_table *cameo;
+    int have_verbs, have_actors;
+};
+
+/* ---- words and tries (phrase_trie.c) ---- */
+uint32_t fm_lexicon_word(fm_lexicon *lx, const char *norm, size_t len);        /* intern */
+uint32_t fm_lexicon_word_find(const fm_lexicon *lx, const char *norm, size_t len);
+void fm_trie_init(fm_trie *t);
+void fm_trie_free(fm_trie *t);
+/* Adds a phrase (already tokenized) ending in a stem or exact word; returns the
+ * end node (its value may already be set: synonyms share entries). */
+uint32_t fm_trie_add(fm_lexicon *lx, fm_trie *t, const uint32_t *words, size_t n, int last_is_stem);
+uint32_t fm_trie_child(const fm_trie *t, uint32_t node, uint32_t word, int stem);
+
+/* Candidate word ids of a token: its exact id, then the ids of its proper
+ * prefixes that are known words (for stems), longest first. */
+typedef struct fm_tok_ids { uint32_t exact; uint32_t pre[6]; uint8_t n_pre; } fm_tok_ids;
+void fm_tok_ids_of(const fm_lexicon *lx, const fm_token *t, fm_tok_ids *out);
+
+/* Longest phrase of t starting at token i: returns its length in tokens (0 if
+ * none) and the value (entry index + 1) in *value. */
+size_t fm_trie_longest(const fm_trie *t, const fm_tok_ids *ids, size_t n, size_t i, uint32_t *value);
+
+/* ---- loading (dict_*.c) ---- */
+void fm_lexicon_error(fm_lexicon *lx, const char *file, long line, const char *fmt, ...)
+    __attribute__((format(printf, 4, 5)));
+/* Adds "PHRASE_WITH_UNDERSCORES" to trie t with value; returns 0 or -1. */
+int fm_lexicon_add_phrase(fm_lexicon *lx, fm_trie *t, const char *phrase, size_t len, uint32_t value,
+                          const char *file, long line);
+int fm_dict_load_actors(fm_lexicon *lx, const char *file, const char *data, size_t len);
+int fm_dict_load_agents(fm_lexicon *lx, const char *file, const char *data, size_t len);
+int fm_dict_load_verbs(fm_lexicon *lx, const char *file, const char *data, size_t len);
+int fm_dict_load_discards(fm_lexicon *lx, const char *file, const char *data, size_t len);
+int fm_dict_load_issues(fm_lexicon *lx, const char *file, const char *data, size_t len);
+
+/* Actor code valid on a date (yyyymmdd); NULL if none. */
+const char *fm_actor_code_on(const fm_actor_entry *a, int32_t date);
+/* 1 if the first three letters of code name a country. */
+int fm_lexicon_is_country(const fm_lexicon *lx, const char *code);
+
+/* ---- reading dictionary files line by line (lexicon.c) ---- */
+typedef struct fm_dict_lines {
+    const char *data, *end, *file;
+    long lineno;
+    fm_lexicon *lx;
+    char *fixed; size_t fixed_cap;   /* Latin-1 lines transcoded to UTF-8 */
+} fm_dict_lines;
+void fm_dict_lines_init(fm_dict_lines *it, fm_lexicon *lx, const char *file, const char *data, size_t len);
+/* Next line without its newline and without a trailing comment (from ';' or
+ * '#' when at start or after white space); 1 if there is one. */
+int fm_dict_lines_next(fm_dict_lines *it, const char **line, size_t *len);
+void fm_dict_lines_free(fm_dict_lines *it);
+/* Trims white space in place (pointer and length). */
+void fm_trim(const char **s, size_t *n);
+#endif

@@ -1,0 +1,120 @@
+/* phrase_trie.c — interned words and word-level tries, the matcher under every
+ * dictionary (actors, agents, verbs, discards, issues). Lookup cost depends on
+ * the phrase length, not on the dictionary size: one hash probe per edge. */
+#include "lexicon.h"
+#include <string.h>
+
+uint32_t fm_lexicon_word_find(const fm_lexicon *lx, const char *norm, size_t len)
+{
+    uint32_t id;
+    return fm_strmap_get(&lx->words, norm, len, &id) ? id : FM_NO_WORD;
+}
+
+uint32_t fm_lexicon_word(fm_lexicon *lx, const char *norm, size_t len)
+{
+    uint32_t id = fm_lexicon_word_find(lx, norm, len);
+    if (id != FM_NO_WORD) return id;
+    char *key = fm_arena_strndup(&lx->arena, norm, len);
+    if (!key) return FM_NO_WORD;
+    id = lx->n_words;
+    if (fm_strmap_put(&lx->words, key, len, id) || fm_u32_vec_push(&lx->word_len, (uint32_t)len))
+        return FM_NO_WORD;
+    lx->n_words++;
+    return id;
+}
+
+void fm_trie_init(fm_trie *t)
+{
+    memset(t, 0, sizeof *t);
+    fm_strmap_init(&t->edges);
+    t->n_nodes = 1;                 /* node 0 is the root */
+    fm_u32_vec_push(&t->value, 0);
+}
+
+void fm_trie_free(fm_trie *t)
+{
+    fm_strmap_free(&t->edges);
+    fm_u32_vec_free(&t->value);
+}
+
+typedef struct edge_key { uint32_t node, word; } edge_key;
+
+static edge_key make_key(uint32_t node, uint32_t word, int stem)
+{
+    edge_key k = { node, word | (stem ? 0x80000000u : 0) };
+    return k;
+}
+
+uint32_t fm_trie_child(const fm_trie *t, uint32_t node, uint32_t word, int stem)
+{
+    edge_key k = make_key(node, word, stem);
+    uint32_t child;
+    return fm_strmap_get(&t->edges, (const char *)&k, sizeof k, &child) ? child : 0;
+}
+
+uint32_t fm_trie_add(fm_lexicon *lx, fm_trie *t, const uint32_t *words, size_t n, int last_is_stem)
+{
+    uint32_t node = 0;
+    for (size_t i = 0; i < n; i++) {
+        int stem = last_is_stem && i + 1 == n;
+        uint32_t child = fm_trie_child(t, node, words[i], stem);
+        if (!child) {
+            edge_key *k = fm_arena_alloc(&lx->arena, sizeof *k);
+            if (!k) return 0;
+            *k = make_key(node, words[i], stem);
+            child = t->n_nodes++;
+            if (fm_strmap_put(&t->edges, (const char *)k, sizeof *k, child) || fm_u32_vec_push(&t->value, 0))
+                return 0;
+        }
+        node = child;
+    }
+    return node;
+}
+
+void fm_tok_ids_of(const fm_lexicon *lx, const fm_token *t, fm_tok_ids *out)
+{
+    out->exact = fm_lexicon_word_find(lx, t->norm, t->norm_len);
+    out->n_pre = 0;
+    if (t->kind != FM_TOK_WORD) return;
+    /* proper prefixes, longest first; stems shorter than 3 letters mislead */
+    for (size_t l = t->norm_len; l-- > 3 && out->n_pre < 6;) {
+        uint32_t id = fm_lexicon_word_find(lx, t->norm, l);
+        if (id != FM_NO_WORD) out->pre[out->n_pre++] = id;
+    }
+}
+
+/* Depth-first: the longest phrase wins; among equal lengths the exact reading. */
+static size_t longest_from(const fm_trie *t, const fm_tok_ids *ids, size_t n, size_t i,
+                           uint32_t node, size_t depth, uint32_t *value)
+{
+    size_t best = 0;
+    uint32_t best_value = 0;
+    if (i < n && depth < 24) {
+        const fm_tok_ids *ti = &ids[i];
+        uint32_t cand[8];
+        int stem[8], nc = 0;
+        if (ti->exact != FM_NO_WORD) {
+            cand[nc] = ti->exact; stem[nc++] = 0;
+            cand[nc] = ti->exact; stem[nc++] = 1;
+        }
+        for (int k = 0; k < ti->n_pre && nc < 8; k++) { cand[nc] = ti->pre[k]; stem[nc++] = 1; }
+        for (int k = 0; k < nc; k++) {
+            uint32_t child = fm_trie_child(t, node, cand[k], stem[k]);
+            if (!child) continue;
+            uint32_t v = 0;
+            size_t len = longest_from(t, ids, n, i + 1, child, depth + 1, &v);
+            if (len) { len += 1; }
+            else if (t->value.a[child]) { len = 1; v = t->value.a[child]; }
+            if (len > best) { best = len; best_value = v; }
+        }
+    }
+    *value = best_value;
+    return best;
+}
+
+size_t fm_trie_longest(const fm_trie *t, const fm_tok_ids *ids, size_t n, size_t i, uint32_t *value)
+{
+    *value = 0;
+    if (i >= n) return 0;
+    return longest_from(t, ids, n, i, 0, 0, value);
+}

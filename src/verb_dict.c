@@ -1,0 +1,423 @@
+/* verb_dict.c — loader for verb dictionaries: PETRARCH2 (synonym sets, verb
+ * blocks "--- NAME [code] ---", verb lines with irregular forms, patterns) and
+ * TABARI .verbs (each verb line opens its own block). Patterns are compiled to
+ * element arrays that verb_match.c walks. */
+#include "lexicon.h"
+#include <ctype.h>
+#include <stdio.h>
+#include <string.h>
+
+/* Reads "[190]", "[042:043]", "[---]" at s; fills code/code2 ("" for ---). */
+static int parse_code(const char *s, size_t n, char code[6], char code2[6])
+{
+    code[0] = code2[0] = 0;
+    const char *b = memchr(s, '[', n);
+    if (!b) return -1;
+    const char *e = memchr(b, ']', n - (size_t)(b - s));
+    if (!e) return -1;
+    const char *p = b + 1;
+    while (p < e && isspace((unsigned char)*p)) p++;
+    const char *q = p;
+    while (q < e && !isspace((unsigned char)*q) && *q != ':') q++;
+    size_t l = (size_t)(q - p);
+    if (l == 0 || l > 5) return -1;
+    if (!(l == 3 && memcmp(p, "---", 3) == 0)) {
+        for (size_t i = 0; i < l; i++) if (!isalnum((unsigned char)p[i])) return -1;
+        memcpy(code, p, l);
+        code[l] = 0;
+    } else {
+        strcpy(code, "---");
+    }
+    if (q < e && *q == ':') {
+        const char *r = ++q;
+        while (q < e && !isspace((unsigned char)*q)) q++;
+        size_t l2 = (size_t)(q - r);
+        if (l2 > 0 && l2 <= 5 && !(l2 == 3 && memcmp(r, "---", 3) == 0)) { memcpy(code2, r, l2); code2[l2] = 0; }
+    }
+    return 0;
+}
+
+static uint32_t synset_new(fm_lexicon *lx, const char *name, size_t n)
+{
+    while (n && name[n - 1] == '_') n--;
+    uint32_t id;
+    if (fm_strmap_get(&lx->synset_names, name, n, &id)) return id;
+    char *key = fm_arena_strndup(&lx->arena, name, n);
+    fm_u32_vec empty = {0};
+    if (!key || fm_u32list_vec_push(&lx->synsets, empty)) return UINT32_MAX;
+    id = (uint32_t)lx->synsets.n - 1;
+    fm_strmap_put(&lx->synset_names, key, n, id);
+    return id;
+}
+
+/* Adds a synset member: single words go to the word list, phrases to a trie
+ * whose value is the synset id + 1 (matched as a sequence). */
+static void synset_add(fm_lexicon *lx, uint32_t set, const char *w, size_t n, const char *file, long line)
+{
+    fm_trim(&w, &n);
+    while (n && w[n - 1] == '_') n--;
+    if (!n) return;
+    fm_token_vec toks = {0};
+    if (fm_tokenize_phrase(w, n, &lx->arena, &toks) == 0 && toks.n == 1) {
+        uint32_t id = fm_lexicon_word(lx, toks.a[0].norm, toks.a[0].norm_len);
+        fm_u32_vec_push(&lx->synsets.a[set], id);
+    } else if (toks.n > 1) {
+        fm_lexicon_add_phrase(lx, &lx->synsets_trie, w, n, set + 1, file, line);
+    }
+    fm_token_vec_free(&toks);
+}
+
+/* ---- verb forms ---- */
+
+static int is_vowel(char c) { return c == 'A' || c == 'E' || c == 'I' || c == 'O' || c == 'U'; }
+
+static void add_form(fm_lexicon *lx, uint32_t verb, const char *w, size_t n, uint8_t form, const char *code,
+                     const char *file, long line)
+{
+    fm_verb_form vf = { .verb = verb, .form = form };
+    vf.multiword = memchr(w, '_', n) != NULL || memchr(w, ' ', n) != NULL;
+    if (code) snprintf(vf.code, sizeof vf.code, "%s", code);
+    if (fm_form_vec_push(&lx->verb_forms, vf)) return;
+    char buf[256];
+    if (n >= sizeof buf - 1) return;
+    memcpy(buf, w, n);
+    buf[n] = '_';       /* verb forms are exact words, never stems */
+    fm_lexicon_add_phrase(lx, &lx->verbs, buf, n + 1, (uint32_t)lx->verb_forms.n, file, line);
+}
+
+/* Regular inflections of the first word of w (the rest is kept: SET_UP -> SETS_UP). */
+static void add_regular_forms(fm_lexicon *lx, uint32_t verb, const char *w, size_t n, const char *code,
+                              const char *file, long line)
+{
+    size_t head = 0;
+    while (head < n && w[head] != '_' && w[head] != ' ') head++;
+    const char *rest = w + head;
+    size_t rn = n - head;
+    if (head < 2 || head > 60) return;
+    char base[64], out[160];
+    memcpy(base, w, head);
+    base[head] = 0;
+    char last = base[head - 1], prev = base[head - 2];
+    int cvc = head >= 3 && head <= 4 && !is_vowel(last) && last != 'W' && last != 'X' && last != 'Y' &&
+              is_vowel(prev) && !is_vowel(base[head - 3]);
+    const char *s_suffix = (last == 'S' || last == 'X' || last == 'Z' || (last == 'H' && (prev == 'C' || prev == 'S'))) ? "ES" : "S";
+#define EMIT(form, fmt, ...) do { int k = snprintf(out, sizeof out, fmt "%.*s", __VA_ARGS__, (int)rn, rest); \
+        if (k > 0 && (size_t)k < sizeof out) add_form(lx, verb, out, (size_t)k, form, code, file, line); } while (0)
+    if (last == 'Y' && !is_vowel(prev)) {
+        EMIT(FM_VF_S, "%.*sIES", (int)head - 1, base);
+        EMIT(FM_VF_ED, "%.*sIED", (int)head - 1, base);
+        EMIT(FM_VF_ING, "%sING", base);
+    } else if (last == 'E') {
+        EMIT(FM_VF_S, "%sS", base);
+        EMIT(FM_VF_ED, "%sD", base);
+        if (prev == 'E') EMIT(FM_VF_ING, "%sING", base);
+        else EMIT(FM_VF_ING, "%.*sING", (int)head - 1, base);
+    } else {
+        EMIT(FM_VF_S, "%s%s", base, s_suffix);
+        EMIT(FM_VF_ED, "%sED", base);
+        EMIT(FM_VF_ING, "%sING", base);
+        if (cvc) {   /* STOP -> STOPPED; the undoubled form is harmless when wrong */
+            EMIT(FM_VF_ED, "%s%cED", base, last);
+            EMIT(FM_VF_ING, "%s%cING", base, last);
+        }
+    }
+#undef EMIT
+}
+
+static uint8_t irregular_kind(const char *w, size_t n)
+{
+    size_t head = 0;
+    while (head < n && w[head] != '_' && w[head] != ' ') head++;
+    if (head > 3 && memcmp(w + head - 3, "ING", 3) == 0) return FM_VF_ING;
+    return FM_VF_IRREG;
+}
+
+/* A verb line: "HANG {HANGS HANGING HANGED HUNG} [code] # ..." or "+SHOOT_DOWN {...}". */
+static void parse_verb_line(fm_lexicon *lx, uint32_t verb, const char *s, size_t n, const char *file, long line)
+{
+    char code[6] = "", code2[6];
+    const char *br = memchr(s, '[', n);
+    if (br && parse_code(br, n - (size_t)(br - s), code, code2)) {
+        fm_lexicon_error(lx, file, line, "malformed verb code");
+        return;
+    }
+    size_t end = br ? (size_t)(br - s) : n;
+    const char *brace = memchr(s, '{', end);
+    size_t wl = brace ? (size_t)(brace - s) : end;
+    const char *w = s;
+    fm_trim(&w, &wl);
+    if (wl && *w == '+') { w++; wl--; }
+    while (wl && w[wl - 1] == '_') wl--;
+    if (!wl) { fm_lexicon_error(lx, file, line, "empty verb"); return; }
+    const char *vcode = code[0] ? code : NULL;
+    add_form(lx, verb, w, wl, FM_VF_BASE, vcode, file, line);
+    if (brace) {
+        const char *bend = memchr(brace, '}', end - (size_t)(brace - s));
+        if (!bend) { fm_lexicon_error(lx, file, line, "unclosed '{' in verb forms"); return; }
+        const char *p = brace + 1;
+        while (p < bend) {
+            while (p < bend && (isspace((unsigned char)*p) || *p == '+')) p++;
+            const char *q = p;
+            while (q < bend && !isspace((unsigned char)*q)) q++;
+            size_t fl = (size_t)(q - p);
+            while (fl && p[fl - 1] == '_') fl--;
+            if (fl) add_form(lx, verb, p, fl, irregular_kind(p, fl), vcode, file, line);
+            p = q;
+        }
+    } else {
+        add_regular_forms(lx, verb, w, wl, vcode, file, line);
+    }
+}
+
+/* ---- patterns ---- */
+
+static int push_elem(fm_lexicon *lx, uint8_t kind, uint32_t id, int adjacent, int stem)
+{
+    fm_pat_elem e = { .kind = kind, .id = id, .adjacent = (uint8_t)adjacent, .stem = (uint8_t)stem };
+    return fm_elem_vec_push(&lx->elems, e);
+}
+
+/* Pushes the words of one pattern token (which may hold '_' joins); returns
+ * the number of elements or -1. first_adjacent: joined to what came before. */
+static int push_words(fm_lexicon *lx, const char *w, size_t n, int first_adjacent)
+{
+    int count = 0, adjacent = first_adjacent;
+    size_t i = 0;
+    while (i < n) {
+        if (w[i] == '_') { adjacent = 1; i++; continue; }
+        size_t j = i;
+        while (j < n && w[j] != '_') j++;
+        int exact = j < n;   /* a word followed by '_' must match exactly */
+        fm_token_vec toks = {0};
+        if (fm_tokenize_phrase(w + i, j - i, &lx->arena, &toks) == 0) {
+            for (size_t k = 0; k < toks.n; k++) {
+                uint32_t id = fm_lexicon_word(lx, toks.a[k].norm, toks.a[k].norm_len);
+                int stem = !exact && k + 1 == toks.n && toks.a[k].norm_len >= 4;
+                if (push_elem(lx, FM_PE_WORD, id, k ? 1 : adjacent, stem)) { fm_token_vec_free(&toks); return -1; }
+                count++;
+            }
+        }
+        fm_token_vec_free(&toks);
+        adjacent = 0;
+        i = j;
+    }
+    return count;
+}
+
+/* One side of '*': a list of space-separated tokens. */
+static int compile_side(fm_lexicon *lx, const char *s, size_t n, const char *file, long line, int *weight)
+{
+    int count = 0;
+    size_t i = 0;
+    int pending_adjacent = 0;
+    while (i < n) {
+        while (i < n && isspace((unsigned char)s[i])) i++;
+        if (i >= n) break;
+        char c = s[i];
+        if (c == '(' || c == ')') { i++; continue; }               /* phrase brackets: order is what we keep */
+        if (c == '{') {
+            const char *close = memchr(s + i, '}', n - i);
+            if (!close) { fm_lexicon_error(lx, file, line, "unclosed '{' in pattern"); return -1; }
+            const char *in = s + i + 1;
+            size_t inl = (size_t)(close - in);
+            if (memchr(in, '|', inl)) {                            /* TABARI alternatives */
+                size_t at = lx->elems.n;
+                if (push_elem(lx, FM_PE_ALT, 0, pending_adjacent, 0)) return -1;
+                int alts = 0;
+                const char *p = in, *e = close;
+                while (p < e) {
+                    const char *bar = memchr(p, '|', (size_t)(e - p));
+                    const char *ae = bar ? bar : e;
+                    const char *w = p;
+                    size_t wl = (size_t)(ae - p);
+                    fm_trim(&w, &wl);
+                    while (wl && w[wl - 1] == '_') wl--;
+                    while (wl && w[0] == '_') { w++; wl--; }
+                    if (wl) {
+                        if (w[0] == '&') {
+                            uint32_t sid = synset_new(lx, w + 1, wl - 1);
+                            if (push_elem(lx, FM_PE_SYN, sid, 0, 0)) return -1;
+                        } else {
+                            /* an alternative is matched by its first word; more words are rare */
+                            size_t k = 0;
+                            while (k < wl && w[k] != '_' && w[k] != ' ') k++;
+                            if (push_words(lx, w, k, 0) != 1) { fm_lexicon_error(lx, file, line, "bad alternative"); return -1; }
+                        }
+                        alts++;
+                    }
+                    p = bar ? bar + 1 : e;
+                }
+                lx->elems.a[at].n_alt = (uint8_t)alts;
+                count += 1 + alts;
+                *weight += 1;
+                pending_adjacent = close + 1 < s + n && close[1] == '_';
+                i = (size_t)(close - s) + 1 + (pending_adjacent ? 1 : 0);
+                continue;
+            }
+            /* PETRARCH {A B}: a noun phrase made of these words, in order */
+            int k = compile_side(lx, in, inl, file, line, weight);
+            if (k < 0) return -1;
+            count += k;
+            i = (size_t)(close - s) + 1;
+            continue;
+        }
+        size_t j = i;
+        while (j < n && !isspace((unsigned char)s[j]) && s[j] != '(' && s[j] != ')' && s[j] != '{') j++;
+        const char *w = s + i;
+        size_t wl = j - i;
+        int adj = pending_adjacent || (w[0] == '_');
+        while (wl && w[0] == '_') { w++; wl--; }
+        pending_adjacent = wl && w[wl - 1] == '_' && j < n && s[j] == '{';
+        if (wl == 1 && (w[0] == '+' || w[0] == '$' || w[0] == '^' || w[0] == '%')) {
+            uint8_t kind = w[0] == '+' ? FM_PE_TARGET : w[0] == '$' ? FM_PE_SOURCE : w[0] == '^' ? FM_PE_SKIP : FM_PE_COMPOUND;
+            if (push_elem(lx, kind, 0, adj, 0)) return -1;
+            count++;
+            *weight += 1;
+        } else if (wl > 1 && (w[0] == '+' || w[0] == '$') && w[1] == '_') {   /* "+_WAS" style joins */
+            uint8_t kind = w[0] == '+' ? FM_PE_TARGET : FM_PE_SOURCE;
+            if (push_elem(lx, kind, 0, adj, 0)) return -1;
+            int k = push_words(lx, w + 2, wl - 2, 1);
+            if (k < 0) return -1;
+            count += 1 + k;
+            *weight += 1 + 2 * k;
+        } else if (wl && w[0] == '&') {
+            size_t e = wl;
+            while (e && w[e - 1] == '_') e--;
+            uint32_t sid = synset_new(lx, w + 1, e - 1);
+            if (sid == UINT32_MAX || push_elem(lx, FM_PE_SYN, sid, adj, 0)) return -1;
+            count++;
+            *weight += 2;
+        } else if (wl) {
+            int k = push_words(lx, w, wl, adj);
+            if (k < 0) return -1;
+            count += k;
+            *weight += 2 * k;
+        }
+        i = j;
+    }
+    return count;
+}
+
+static void parse_pattern(fm_lexicon *lx, uint32_t verb, const char *s, size_t n, const char *file, long line)
+{
+    fm_pattern p = { .verb = verb };
+    const char *br = NULL;
+    for (size_t i = n; i-- > 0;) if (s[i] == '[') { br = s + i; break; }
+    if (!br || parse_code(br, n - (size_t)(br - s), p.code, p.code2)) {
+        fm_lexicon_error(lx, file, line, "pattern without a valid [code]");
+        return;
+    }
+    const char *body = s + 1;                 /* after '-' */
+    size_t bl = (size_t)(br - body);
+    fm_trim(&body, &bl);
+    /* the verb: a '*' standing alone or joined by '_' */
+    const char *star = NULL;
+    for (size_t i = 0; i < bl; i++) if (body[i] == '*') { star = body + i; break; }
+    if (!star) { fm_lexicon_error(lx, file, line, "pattern without '*'"); return; }
+    p.text = fm_arena_printf(&lx->arena, "%.*s [%s%s%s]", (int)bl, body, p.code, p.code2[0] ? ":" : "", p.code2);
+    size_t mark = lx->elems.n;
+    int weight = 0;
+    p.pre = (uint32_t)lx->elems.n;
+    size_t pre_len = (size_t)(star - body);
+    /* "WAS_*": the last word before the star is adjacent to the verb; keep the '_' on it */
+    int pre = compile_side(lx, body, pre_len, file, line, &weight);
+    if (pre < 0) { lx->elems.n = mark; return; }
+    p.n_pre = (uint32_t)pre;
+    p.post = (uint32_t)lx->elems.n;
+    const char *after = star + 1;
+    size_t al = bl - pre_len - 1;
+    int adj_first = al && after[0] == '_';
+    int post = compile_side(lx, after, al, file, line, &weight);
+    if (post < 0) { lx->elems.n = mark; return; }
+    if (post > 0 && adj_first) lx->elems.a[p.post].adjacent = 1;
+    p.n_post = (uint32_t)post;
+    p.weight = weight;
+    if (fm_pattern_vec_push(&lx->patterns, p)) return;
+    lx->verb_entries.a[verb].n_patterns++;
+}
+
+static uint32_t new_block(fm_lexicon *lx, const char *name, size_t n, const char *code)
+{
+    fm_verb_entry v = {0};
+    v.name = fm_arena_strndup(&lx->arena, name, n);
+    if (code && strcmp(code, "---")) snprintf(v.code, sizeof v.code, "%s", code);
+    v.first_pattern = (uint32_t)lx->patterns.n;
+    if (fm_verb_vec_push(&lx->verb_entries, v)) return UINT32_MAX;
+    return (uint32_t)lx->verb_entries.n - 1;
+}
+
+int fm_dict_load_verbs(fm_lexicon *lx, const char *file, const char *data, size_t len)
+{
+    /* PETRARCH files have "--- NAME [code] ---" block headers; TABARI files do not */
+    int petrarch = 0;
+    for (size_t i = 0; i + 4 < len; i++)
+        if ((i == 0 || data[i - 1] == '\n') && memcmp(data + i, "--- ", 4) == 0) { petrarch = 1; break; }
+    fm_dict_lines it;
+    fm_dict_lines_init(&it, lx, file, data, len);
+    const char *s;
+    size_t n;
+    uint32_t verb = UINT32_MAX, synset = UINT32_MAX;
+    int in_section = 0;   /* <TIME>, <SYNSETS>, ... */
+    while (fm_dict_lines_next(&it, &s, &n)) {
+        if (!n) continue;
+        if (s[0] == '<') {
+            if (n > 1 && s[1] == '/') in_section = 0;
+            else in_section = (n >= 9 && memcmp(s, "<SYNSETS>", 9) == 0) ? 2 : 1;
+            continue;
+        }
+        if (in_section == 1) continue;          /* <TIME> shifts and the like are not coded */
+        if (s[0] == '&') {
+            size_t e = 1;
+            while (e < n && !isspace((unsigned char)s[e])) e++;
+            synset = synset_new(lx, s + 1, e - 1);
+            verb = UINT32_MAX;
+            continue;
+        }
+        if (s[0] == '~') continue;              /* transformations: applied by the coder's clause rules */
+        if (n >= 3 && memcmp(s, "---", 3) == 0 && petrarch) {
+            const char *p = s + 3, *e = s + n;
+            while (p < e && (*p == ' ' || *p == '\t')) p++;
+            const char *nm = p;
+            while (p < e && !isspace((unsigned char)*p) && *p != '[') p++;
+            char code[6] = "", code2[6];
+            const char *br = memchr(s, '[', n);
+            if (br) parse_code(br, n - (size_t)(br - s), code, code2);
+            verb = new_block(lx, nm, (size_t)(p - nm), code);
+            synset = UINT32_MAX;
+            continue;
+        }
+        if (s[0] == '-' && n > 1 && (isspace((unsigned char)s[1]) || s[1] == '+' || s[1] == '$' || s[1] == '*')) {
+            if (verb == UINT32_MAX) { fm_lexicon_error(lx, file, it.lineno, "pattern outside a verb block"); continue; }
+            parse_pattern(lx, verb, s, n, file, it.lineno);
+            continue;
+        }
+        if (s[0] == '+' && synset != UINT32_MAX && verb == UINT32_MAX) {
+            synset_add(lx, synset, s + 1, n - 1, file, it.lineno);
+            continue;
+        }
+        if (!petrarch) {
+            /* TABARI: "VERB [code]" opens a block; "{FORMS}" alone continues the last verb */
+            if (s[0] == '{' && verb != UINT32_MAX) continue;
+            const char *br = memchr(s, '[', n);
+            size_t wl = br ? (size_t)(br - s) : n;
+            const char *w = s;
+            fm_trim(&w, &wl);
+            char code[6] = "", code2[6];
+            if (br && parse_code(br, n - (size_t)(br - s), code, code2)) {
+                fm_lexicon_error(lx, file, it.lineno, "malformed verb code");
+                continue;
+            }
+            const char *brace = memchr(w, '{', wl);
+            size_t nl = brace ? (size_t)(brace - w) : wl;
+            while (nl && isspace((unsigned char)w[nl - 1])) nl--;
+            verb = new_block(lx, w, nl, code);
+            synset = UINT32_MAX;
+            if (verb != UINT32_MAX) parse_verb_line(lx, verb, s, n, file, it.lineno);
+            continue;
+        }
+        if (verb == UINT32_MAX) { fm_lexicon_error(lx, file, it.lineno, "verb outside a block"); continue; }
+        parse_verb_line(lx, verb, s, n, file, it.lineno);
+    }
+    fm_dict_lines_free(&it);
+    return 0;
+}
