@@ -1,0 +1,321 @@
+/* tokenize.re — the tokenizer: a re2c scanner over the bytes of a text range
+ * that emits fm_tokens with document offsets and upper-case lookup forms. It
+ * never allocates per token (norms go into the caller's arena) and never fails
+ * on bad input: an invalid UTF-8 byte is a one-byte SYMBOL. */
+#include "text.h"
+#include <string.h>
+#include <strings.h>
+#include <utf8proc.h>
+
+/* Abbreviations whose period belongs to the word. 'T': a title, also matched
+ * in ALL CAPS; 'N': only before a number ("No. 10", not "he said no."). */
+static const struct { const char *word; char kind; } abbreviations[] = {
+    {"Adm", 'T'}, {"Amb", 'T'}, {"Brig", 'T'}, {"Capt", 'T'}, {"Cmdr", 'T'}, {"Col", 'T'},
+    {"Cpl", 'T'}, {"Det", 'T'}, {"Dr", 'T'}, {"Drs", 'T'}, {"Fr", 'T'}, {"Gen", 'T'},
+    {"Gens", 'T'}, {"Gov", 'T'}, {"Hon", 'T'}, {"Insp", 'T'}, {"Lt", 'T'}, {"Maj", 'T'},
+    {"Messrs", 'T'}, {"Mr", 'T'}, {"Mrs", 'T'}, {"Ms", 'T'}, {"Pfc", 'T'}, {"Pres", 'T'},
+    {"Prof", 'T'}, {"Pvt", 'T'}, {"Rep", 'T'}, {"Reps", 'T'}, {"Rev", 'T'}, {"Sen", 'T'},
+    {"Sens", 'T'}, {"Sgt", 'T'}, {"Supt", 'T'}, {"Jr", 'T'}, {"Sr", 'T'}, {"St", 'T'},
+    {"Jan", 0}, {"Feb", 0}, {"Mar", 0}, {"Apr", 0}, {"Jun", 0}, {"Jul", 0}, {"Aug", 0},
+    {"Sep", 0}, {"Sept", 0}, {"Oct", 0}, {"Nov", 0}, {"Dec", 0},
+    {"No", 'N'}, {"Nos", 'N'},
+    {"Co", 0}, {"Corp", 0}, {"Inc", 0}, {"Ltd", 0}, {"Bros", 0}, {"Dept", 0}, {"Govt", 0},
+    {"Ave", 0}, {"Blvd", 0}, {"Rd", 0}, {"Mt", 0}, {"Ft", 0}, {"Pt", 0}, {"Vol", 0},
+    {"Ala", 0}, {"Ariz", 0}, {"Calif", 0}, {"Colo", 0}, {"Conn", 0}, {"Fla", 0}, {"Ill", 0},
+    {"Kan", 0}, {"Ky", 0}, {"Md", 0}, {"Mass", 0}, {"Mich", 0}, {"Minn", 0}, {"Neb", 0},
+    {"Nev", 0}, {"Okla", 0}, {"Ore", 0}, {"Pa", 0}, {"Tenn", 0}, {"Tex", 0}, {"Va", 0},
+    {"Wis", 0}, {"Wyo", 0},
+    {"approx", 0}, {"cf", 0}, {"est", 0}, {"etc", 0}, {"vs", 0}, {"al", 0},
+};
+
+typedef struct scanner {
+    const char *text;           /* document base: offsets are relative to it */
+    const unsigned char *lim;   /* end of the range being scanned */
+    fm_arena *a;                /* NULL: no norms for words (the splitter's mode) */
+    fm_token_vec *out;
+    uint32_t prev_end;
+    uint8_t prev_kind;
+    int have_prev;
+    int hyphen;                 /* a joining hyphen was dropped before the next token */
+    int single_open;            /* an opening single quote waits for its closer */
+    int phrase;                 /* dictionary phrase: case carries no meaning */
+} scanner;
+
+static int is_abbreviation(const scanner *s, const unsigned char *w, size_t n, const unsigned char *after)
+{
+    if (n == 0 || n > 6) return 0;
+    for (size_t i = 0; i < sizeof abbreviations / sizeof abbreviations[0]; i++) {
+        const char *a = abbreviations[i].word;
+        if (strlen(a) != n || (a[0] | 32) != (w[0] | 32)) continue;
+        int same = memcmp(a, w, n) == 0;
+        if (!same && (s->phrase || abbreviations[i].kind == 'T')) {
+            same = strncasecmp(a, (const char *)w, n) == 0;
+            /* outside dictionaries only the ALL CAPS spelling is accepted */
+            for (size_t k = 0; same && !s->phrase && k < n; k++)
+                if (w[k] >= 'a' && w[k] <= 'z') same = 0;
+        }
+        if (!same) continue;
+        if (abbreviations[i].kind == 'N') {   /* "No. 10": a number must follow */
+            const unsigned char *p = after + 1;
+            while (p < s->lim && *p == ' ') p++;
+            return p > after + 1 && p < s->lim && *p >= '0' && *p <= '9';
+        }
+        return 1;
+    }
+    return 0;
+}
+
+/* Starts p a word or a number? Used to tell a joining hyphen from a dash. */
+static int word_start(const unsigned char *p, const unsigned char *lim)
+{
+    if (p >= lim) return 0;
+    unsigned c = *p;
+    if (c < 0x80) return (c >= '0' && c <= '9') || ((c | 32) >= 'a' && (c | 32) <= 'z');
+    utf8proc_int32_t cp;
+    if (utf8proc_iterate(p, lim - p, &cp) <= 0) return 0;
+    utf8proc_category_t cat = utf8proc_category(cp);
+    return cat >= UTF8PROC_CATEGORY_LU && cat <= UTF8PROC_CATEGORY_NO;
+}
+
+static int emit(scanner *s, uint8_t kind, const unsigned char *b, const unsigned char *e,
+                const char *norm, size_t norm_len, uint8_t flags)
+{
+    fm_token t;
+    t.start = (uint32_t)((const char *)b - s->text);
+    t.end = (uint32_t)((const char *)e - s->text);
+    t.norm = norm;
+    t.norm_len = (uint16_t)(norm_len > 0xFFFF ? 0xFFFF : norm_len);
+    if (s->have_prev && s->prev_end == t.start) flags |= FM_TOKF_NOSPACE;
+    if (s->hyphen && (kind == FM_TOK_WORD || kind == FM_TOK_NUMBER)) flags |= FM_TOKF_HYPHEN;
+    t.flags = flags;
+    t.kind = kind;
+    s->hyphen = 0;
+    s->have_prev = 1;
+    s->prev_end = t.end;
+    s->prev_kind = kind;
+    return fm_token_vec_push(s->out, t);
+}
+
+/* Upper-case lookup form of [b, e) into the arena; *len gets its length. */
+static const char *make_norm(scanner *s, const unsigned char *b, const unsigned char *e, size_t *len)
+{
+    size_t n = (size_t)(e - b);
+    *len = 0;
+    if (!s->a) return NULL;
+    int ascii = 1;
+    for (size_t i = 0; i < n && ascii; i++) ascii = b[i] < 0x80;
+    if (ascii) {
+        if (n > 0xFFFF) n = 0xFFFF;
+        char *d = fm_arena_alloc(s->a, n + 1);
+        if (!d) return NULL;
+        for (size_t i = 0; i < n; i++) d[i] = (char)(b[i] >= 'a' && b[i] <= 'z' ? b[i] - 32 : b[i]);
+        *len = n;
+        return d;
+    }
+    char small[256];
+    size_t need = fm_fold_upper((const char *)b, n, small, sizeof small);
+    if (need > 0xFFFF) need = 0xFFFF;
+    char *d = fm_arena_alloc(s->a, need + 1);
+    if (!d) return NULL;
+    if (need < sizeof small) memcpy(d, small, need + 1);
+    else {
+        fm_fold_upper((const char *)b, n, d, need + 1);
+        need = strlen(d);
+    }
+    *len = need;
+    return d;
+}
+
+/* FM_TOKF_CAP / FM_TOKF_ALLCAPS from the letters of [b, e). */
+static uint8_t case_flags(const unsigned char *b, const unsigned char *e)
+{
+    int letters = 0, upper = 0, first = -1;
+    const unsigned char *p = b;
+    while (p < e) {
+        int up, low;
+        if (*p < 0x80) {
+            up = *p >= 'A' && *p <= 'Z';
+            low = *p >= 'a' && *p <= 'z';
+            p++;
+        } else {
+            utf8proc_int32_t cp;
+            utf8proc_ssize_t k = utf8proc_iterate(p, e - p, &cp);
+            if (k <= 0) { p++; continue; }
+            p += k;
+            utf8proc_category_t cat = utf8proc_category(cp);
+            up = cat == UTF8PROC_CATEGORY_LU || cat == UTF8PROC_CATEGORY_LT;
+            low = cat == UTF8PROC_CATEGORY_LL;
+        }
+        if (!up && !low) continue;
+        letters++;
+        upper += up;
+        if (first < 0) first = up;
+    }
+    uint8_t f = 0;
+    if (first == 1) f |= FM_TOKF_CAP;
+    if (letters >= 2 && upper == letters) f |= FM_TOKF_ALLCAPS;
+    return f;
+}
+
+/* A word [b, e): splits a possessive 's off, keeps the period of a known
+ * abbreviation or a single initial ("J. Smith"), returns where scanning goes on. */
+static const unsigned char *emit_word(scanner *s, const unsigned char *b, const unsigned char *e, int dotted)
+{
+    const unsigned char *poss = NULL;
+    if (!dotted && e - b >= 3 && (e[-1] | 32) == 's') {
+        if (e[-2] == '\'' && e - b >= 3) poss = e - 2;
+        else if (e - b >= 5 && e[-4] == 0xE2 && e[-3] == 0x80 && e[-2] == 0x99) poss = e - 4;
+    }
+    const unsigned char *we = poss ? poss : e;
+    if (!poss && e < s->lim && *e == '.' && (e + 1 >= s->lim || e[1] != '.')) {
+        if ((dotted && e[-1] != '.') || (!dotted && we - b == 1 && *b >= 'A' && *b <= 'Z') || is_abbreviation(s, b, (size_t)(we - b), e))
+            we = ++e;
+    }
+    size_t nlen;
+    const char *norm = make_norm(s, b, we, &nlen);
+    if (s->a && !norm) return NULL;
+    uint8_t f = s->phrase ? 0 : case_flags(b, we);
+    if (emit(s, FM_TOK_WORD, b, we, norm, nlen, f)) return NULL;
+    if (poss && emit(s, FM_TOK_POSS, poss, e, "'S", 2, 0)) return NULL;
+    return e;
+}
+
+static int emit_copy(scanner *s, uint8_t kind, const unsigned char *b, const unsigned char *e)
+{
+    size_t nlen = 0;
+    const char *norm = NULL;
+    if (s->a) {
+        norm = make_norm(s, b, e, &nlen);
+        if (!norm) return -1;
+    }
+    return emit(s, kind, b, e, norm, nlen, 0);
+}
+
+/* A single quote or apostrophe after a word ending in s ("the rebels' base")
+ * is a possessive unless a single-quoted phrase is open. */
+static int emit_single_quote(scanner *s, const unsigned char *b, const unsigned char *e, int can_close)
+{
+    int attached = s->have_prev && s->prev_end == (uint32_t)((const char *)b - s->text);
+    if (can_close && attached && !s->single_open && s->prev_kind == FM_TOK_WORD &&
+        (b[-1] | 32) == 's' && !word_start(e, s->lim))
+        return emit(s, FM_TOK_POSS, b, e, "'S", 2, 0);
+    if (attached && can_close) s->single_open = 0;
+    else if (e < s->lim && *e != ' ') s->single_open = 1;
+    return emit(s, FM_TOK_QUOTE, b, e, "'", 1, 0);
+}
+
+#define YYPEEK() (cur < lim ? *cur : 0)
+#define YYSKIP() (++cur)
+#define YYBACKUP() (mar = cur)
+#define YYRESTORE() (cur = mar)
+
+static int scan(scanner *s, const unsigned char *cur)
+{
+    const unsigned char *lim = s->lim, *mar = cur, *tok;
+    for (;;) {
+        tok = cur;
+        /*!re2c
+        re2c:api = custom;
+        re2c:yyfill:enable = 0;
+        re2c:define:YYCTYPE = "unsigned char";
+        re2c:encoding:utf8 = 1;
+
+        ws    = [ \t\r\n\v\f\u00A0\u1680\u2000-\u200B\u2028\u2029\u202F\u205F\u2060\u3000\uFEFF];
+        lat   = [a-zA-Z\u00AA\u00B5\u00BA\u00C0-\u00D6\u00D8-\u00F6\u00F8-\u02AF\u1E00-\u1EFF\uFB00-\uFB06\uFF21-\uFF3A\uFF41-\uFF5A];
+        mark  = [\u00AD\u0300-\u036F\u0483-\u0489\u0591-\u05BD\u05BF\u05C1\u05C2\u05C4\u05C5\u05C7\u0610-\u061A\u064B-\u065F\u0670\u06D6-\u06DC\u06DF-\u06E4\u06E7\u06E8\u06EA-\u06ED\u200C\u200D\u20D0-\u20FF\uFE20-\uFE2F];
+        other = [\u0370-\u0373\u0376\u0377\u037B-\u037D\u037F\u0386\u0388-\u03FF\u0400-\u0481\u048A-\u052F\u0531-\u0556\u0560-\u0588\u05D0-\u05EA\u05EF-\u05F2\u0620-\u064A\u0660-\u0669\u066E\u066F\u0671-\u06D3\u06D5\u06E5\u06E6\u06EE-\u06FF\u0750-\u077F\u08A0-\u08FF\u0900-\u0963\u0966-\u0DFF\u0E00-\u0E7F\u10A0-\u10FF\u1100-\u11FF\u1200-\u137F\u1F00-\u1FFF\u3040-\u30FF\u3400-\u4DBF\u4E00-\u9FFF\uAC00-\uD7AF\uF900-\uFAFF\uFB1D-\uFB4F\uFB50-\uFBB1\uFBD3-\uFD3D\uFD50-\uFDFB\uFE70-\uFEFC\uFF10-\uFF19];
+        wc    = lat | [0-9] | mark | other;
+        apos  = ['\u2019\u02BC];
+        word  = wc+ (apos wc+)*;
+        dotted = [a-zA-Z] ("." [a-zA-Z])+ "."?;
+        number = [0-9]+ ([.,:] [0-9]+)*;
+
+        "\x00"  { if (tok >= lim) return 0;
+                  if (emit(s, FM_TOK_SYMBOL, tok, cur, "\xEF\xBF\xBD", 3, 0)) return -1;
+                  continue; }
+        ws+     { continue; }
+        number  { if (emit_copy(s, FM_TOK_NUMBER, tok, cur)) return -1; continue; }
+        dotted  { if (!(cur = emit_word(s, tok, cur, 1))) return -1; continue; }
+        word    { if (!(cur = emit_word(s, tok, cur, 0))) return -1; continue; }
+        apos [sS] {
+                  int attached = s->have_prev && s->prev_end == (uint32_t)((const char *)tok - s->text);
+                  if (attached && !word_start(cur, lim)) {
+                      if (emit(s, FM_TOK_POSS, tok, cur, "'S", 2, 0)) return -1;
+                      continue;
+                  }
+                  cur = tok + (*tok == '\'' ? 1 : 3);
+                  if (emit_single_quote(s, tok, cur, 1)) return -1;
+                  continue; }
+        "..." | "\u2026" { if (emit(s, FM_TOK_PUNCT, tok, cur, "...", 3, 0)) return -1; continue; }
+        "."  | "\u06D4" | "\u3002" | "\uFF0E"
+                { if (emit(s, FM_TOK_PUNCT, tok, cur, ".", 1, 0)) return -1; continue; }
+        ","  | "\u060C" | "\u3001" | "\uFF0C"
+                { if (emit(s, FM_TOK_PUNCT, tok, cur, ",", 1, 0)) return -1; continue; }
+        ";"  | "\u061B" | "\uFF1B"
+                { if (emit(s, FM_TOK_PUNCT, tok, cur, ";", 1, 0)) return -1; continue; }
+        ":"  | "\uFF1A"
+                { if (emit(s, FM_TOK_PUNCT, tok, cur, ":", 1, 0)) return -1; continue; }
+        "!"  | "\uFF01"
+                { if (emit(s, FM_TOK_PUNCT, tok, cur, "!", 1, 0)) return -1; continue; }
+        "?"  | "\u061F" | "\uFF1F"
+                { if (emit(s, FM_TOK_PUNCT, tok, cur, "?", 1, 0)) return -1; continue; }
+        ["] | "``" | "''" | [\u201C\u201D\u201E\u201F\u00AB\u00BB\u2033]
+                { if (emit(s, FM_TOK_QUOTE, tok, cur, "\"", 1, 0)) return -1; continue; }
+        ['\u2019\u203A]
+                { if (emit_single_quote(s, tok, cur, 1)) return -1; continue; }
+        [`\u2018\u201A\u201B\u2039]
+                { if (emit_single_quote(s, tok, cur, 0)) return -1; continue; }
+        "("     { if (emit(s, FM_TOK_OPEN, tok, cur, "(", 1, 0)) return -1; continue; }
+        "["     { if (emit(s, FM_TOK_OPEN, tok, cur, "[", 1, 0)) return -1; continue; }
+        "{"     { if (emit(s, FM_TOK_OPEN, tok, cur, "{", 1, 0)) return -1; continue; }
+        ")"     { if (emit(s, FM_TOK_CLOSE, tok, cur, ")", 1, 0)) return -1; continue; }
+        "]"     { if (emit(s, FM_TOK_CLOSE, tok, cur, "]", 1, 0)) return -1; continue; }
+        "}"     { if (emit(s, FM_TOK_CLOSE, tok, cur, "}", 1, 0)) return -1; continue; }
+        "-" | [\u2010\u2011] {
+                  /* "al-Qaeda", "US-led": the hyphen joins two words and is dropped */
+                  int attached = s->have_prev && s->prev_end == (uint32_t)((const char *)tok - s->text);
+                  if (attached && (s->prev_kind == FM_TOK_WORD || s->prev_kind == FM_TOK_NUMBER) &&
+                      word_start(cur, lim)) {
+                      s->hyphen = 1;
+                      continue;
+                  }
+                  if (emit(s, FM_TOK_DASH, tok, cur, "-", 1, 0)) return -1;
+                  continue; }
+        "-" "-"+ | [\u2012-\u2015\u2212\uFE58\uFE63\uFF0D]
+                { if (emit(s, FM_TOK_DASH, tok, cur, "-", 1, 0)) return -1; continue; }
+        [^]     { if (emit_copy(s, FM_TOK_SYMBOL, tok, cur)) return -1; continue; }
+        *       { if (emit(s, FM_TOK_SYMBOL, tok, cur, "\xEF\xBF\xBD", 3, 0)) return -1; continue; }
+        */
+    }
+}
+
+int fm_tokenize(const char *text, uint32_t start, uint32_t end, fm_arena *a, fm_token_vec *out)
+{
+    if (!text || end <= start) return 0;
+    scanner s = {0};
+    s.text = text;
+    s.lim = (const unsigned char *)text + end;
+    s.a = a;
+    s.out = out;
+    return scan(&s, (const unsigned char *)text + start);
+}
+
+int fm_tokenize_phrase(const char *phrase, size_t len, fm_arena *a, fm_token_vec *out)
+{
+    if (!phrase || len == 0) return 0;
+    if (len > UINT32_MAX - 1) return -1;
+    /* '_' stands for a space; the copy must outlive nothing but this call,
+     * yet it lives in the arena so that phrase loading never touches malloc */
+    char *copy = a ? fm_arena_alloc(a, len + 1) : malloc(len + 1);
+    if (!copy) return -1;
+    for (size_t i = 0; i < len; i++) copy[i] = phrase[i] == '_' ? ' ' : phrase[i];
+    scanner s = {0};
+    s.text = copy;
+    s.lim = (const unsigned char *)copy + len;
+    s.a = a;
+    s.out = out;
+    s.phrase = 1;
+    int rc = scan(&s, (const unsigned char *)copy);
+    if (!a) free(copy);
+    return rc;
+}
