@@ -42,6 +42,11 @@ void fm_geo_context_dateline(const fm_gazetteer *g, const char *name, size_t len
 size_t fm_geo_mentions(const fm_gazetteer *g, const char *text, const fm_token *tok, size_t n,
                        const fm_geo_context *ctx, fm_arena *a, fm_geo_mention *out, size_t cap);
 
+/* The best place called name (any spelling the gazetteer knows: "Mosul",
+ * "Deir al-Zor", "Nineveh province") for ctx (may be NULL). 1 if found; the
+ * strings of *out point into g and stay valid until fm_gazetteer_close. */
+int fm_geo_lookup(const fm_gazetteer *g, const char *name, size_t len, const fm_geo_context *ctx, fm_place *out);
+
 /* ISO 3166-1: alpha-3 -> alpha-2 and back ("IRQ" <-> "IQ"); NULL if unknown. */
 const char *fm_country_alpha2(const fm_gazetteer *g, const char *alpha3);
 const char *fm_country_alpha3(const fm_gazetteer *g, const char *alpha2);

@@ -234,7 +234,7 @@ keys.forEach((k, i) => {
 });
 alpha.sort((a, b) => (a[1] < b[1] ? -1 : a[1] > b[1] ? 1 : 0));
 const ctyBuf = Buffer.alloc(alpha.length * C);
-alpha.forEach(([a2, a3], i) => { ctyBuf.write(a2, i * C, 'latin1'); ctyBuf.write(a3, i * C + 2, 'latin1'); });
+alpha.forEach(([a2, a3], i) => { ctyBuf.write(a2, i * C, 'latin1'); ctyBuf.write(a3, i * C + 3, 'latin1'); });
 // the entry of each country: its own table (same order) so the reader need not search
 const ctyEnt = Buffer.alloc(alpha.length * 4);
 alpha.forEach(([, , idx], i) => ctyEnt.writeUInt32LE(idx, i * 4));

@@ -1,0 +1,570 @@
+/* geo.c — the gazetteer file (built by tools/build_gazetteer.js, mmap'd here,
+ * never written) and place resolution: longest gazetteer names in a sentence's
+ * tokens, disambiguated by the article's countries, dateline and population. */
+#include "geo.h"
+#include "strmap.h"
+#include <errno.h>
+#include <fcntl.h>
+#include <math.h>
+#include <stdint.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/mman.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+#define FM_GAZ_MAGIC "FMGAZ001"
+#define FM_GAZ_MAX_TOKENS 6      /* the builder drops longer names */
+#define FM_GAZ_KEY_MAX 256
+
+/* Kinds, in the builder's order. */
+enum { GAZ_TOWN, GAZ_POINT, GAZ_ADMIN1, GAZ_REGION, GAZ_COUNTRY, GAZ_DEMONYM };
+
+/* On-disk records (little-endian, 8-byte aligned sections). */
+typedef struct fm_gaz_entry {
+    float lat, lon;
+    uint32_t population, geonameid;
+    uint32_t name, admin1;           /* offsets into the string section, 0 = none */
+    char country[2];
+    uint8_t kind;
+    char feature_class;
+    uint8_t curated, pad[3];
+} fm_gaz_entry;
+_Static_assert(sizeof(fm_gaz_entry) == 32, "gazetteer entry layout");
+
+typedef struct fm_gaz_name { uint32_t key, first, count; } fm_gaz_name;
+_Static_assert(sizeof(fm_gaz_name) == 12, "gazetteer name layout");
+
+enum { SEC_ENTRIES, SEC_NAMES, SEC_POSTINGS, SEC_COUNTRIES, SEC_COUNTRY_ENTRY, SEC_STRINGS, SEC_COUNT };
+
+struct fm_gazetteer {
+    void *map;
+    size_t size;
+    const fm_gaz_entry *entries;
+    const fm_gaz_name *names;
+    const uint32_t *postings;
+    const char (*countries)[8];      /* "IQ\0IRQ\0\0", sorted by alpha-3 */
+    const uint32_t *country_entry;
+    const char *strings;
+    uint32_t n_entries, n_names, n_postings, n_countries, strings_len;
+    fm_strmap stop;                  /* single-token names that are usually not places */
+};
+
+/* Capitalised words of news English that are also the names of some village:
+ * one-token matches on these are not places. Countries are never listed. */
+static const char *const stop_words[] = {
+    "ABU", "AFTER", "AGENCY", "AHMED", "AIR", "AIRPORT", "AL", "ALI", "ALL", "ALSO", "AN", "AND", "ANOTHER",
+    "APRIL", "ARMY", "AS", "ASSAD", "AT", "AUGUST", "BASE", "BAY", "BE", "BEFORE", "BEST", "BIDEN", "BIN",
+    "BORDER", "BRIDGE", "BUT", "BY", "CAMP", "CAPTAIN", "CENTRAL", "CHIEF", "CHILDREN", "CHURCH", "CITY",
+    "COLONEL", "COMMAND", "COMMERCE", "CONGRESS", "COUNCIL", "COURT", "DAVID", "DECEMBER", "DEFENCE", "DEFENSE",
+    "DR", "DURING", "EARLIER", "EAST", "EASTERN", "EL", "EMBASSY", "ENTERPRISE", "ERDOGAN", "EU", "FEBRUARY",
+    "FOR", "FORCE", "FORCES", "FREEDOM", "FRIDAY", "FROM", "GEN", "GENERAL", "GEORGE", "GOOD", "GOVERNMENT",
+    "GULF", "HAMAS", "HASSAN", "HE", "HER", "HEZBOLLAH", "HIS", "HOPE", "HOSPITAL", "HOUSE", "HOUTHI",
+    "HOUTHIS", "HOW", "HOWEVER", "HUSSEIN", "IBN", "IF", "IN", "INDEPENDENCE", "ISIL", "ISIS", "ISLAMIC", "IT",
+    "ITS", "JAMES", "JANUARY", "JOHN", "JULY", "JUNE", "KING", "KURDISH", "LAKE", "LATER", "LIBERTY", "LT",
+    "MAJOR", "MAN", "MANY", "MARCH", "MARIA", "MAY", "MEANWHILE", "MICHAEL", "MIDDLE", "MILITARY", "MINISTER",
+    "MINISTRY", "MONDAY", "MORE", "MOST", "MOUNT", "MR", "MRS", "MS", "MUHAMMAD", "MOHAMMED", "NATIONS",
+    "NATO", "NAVY", "NETANYAHU", "NEW", "NO", "NORTH", "NORTHERN", "NOT", "NOVEMBER", "OCTOBER", "OF",
+    "OFFICIAL", "OFFICIALS", "OLD", "OMAR", "ON", "OR", "OUR", "PARLIAMENT", "PAUL", "PEACE", "PEOPLE",
+    "POLICE", "PORT", "PRESIDENT", "PRIME", "PRINCE", "PROGRESS", "PUTIN", "QUEEN", "REUTERS", "RIVER",
+    "SAID", "SAINT", "SATURDAY", "SAYS", "SCHOOL", "SEA", "SENATE", "SEPTEMBER", "SGT", "SHE", "SHEIKH",
+    "SOME", "SOUTH", "SOUTHERN", "SPOKESMAN", "ST", "STATE", "SUNDAY", "TALIBAN", "THE", "THEIR", "THEY",
+    "THIS", "THURSDAY", "TO", "TODAY", "TOWN", "TRUMP", "TUESDAY", "UN", "UNION", "UNITED", "UNITY",
+    "UNIVERSITY", "VICTORY", "VILLAGE", "WE", "WEDNESDAY", "WEST", "WESTERN", "WHAT", "WHEN", "WHERE", "WHO",
+    "WITH", "WOMAN", "YESTERDAY", "YOU", "ZELENSKIY", "ZELENSKY",
+};
+
+/* Words that may stand before a place name ("in", "near"...): reported as prep. */
+static const char *const preps[] = {
+    "in", "near", "at", "from", "to", "outside", "across", "into", "inside", "toward", "towards", "on",
+    "around", "over", "between", "through", "off", "of", "by", "along", "within", "against", "via", "out",
+};
+
+/* Words between a preposition and its place that do not change it:
+ * "in the northern town of Zummar", "at a base in north-eastern Syria". */
+static const char *const fillers[] = {
+    "the", "a", "an", "of", "town", "city", "village", "province", "region", "district", "camp", "area",
+    "outskirts", "northern", "southern", "eastern", "western", "central", "north", "south", "east", "west",
+    "northeastern", "northwestern", "southeastern", "southwestern", "nearby", "besieged", "occupied",
+    "border", "frontline", "front-line", "port", "capital", "governorate", "suburb", "suburbs",
+};
+
+/* A lower-case last token that may end a name ("Nineveh province", "Rafah crossing"). */
+static const char *const generic_last[] = {
+    "province", "governorate", "region", "oblast", "district", "state", "crossing", "camp",
+};
+
+static const char *const articles[] = {
+    "AL", "EL", "EZ", "AZ", "AD", "ED", "AS", "ES", "AR", "ER", "AN", "EN", "ASH", "ESH", "AT", "ET", "ATH",
+    "ADH", "UL",
+};
+
+#define COUNT(a) (sizeof(a) / sizeof((a)[0]))
+
+static void report(fm_diag_fn diag, void *user, fm_diag_level lvl, const char *where, const char *fmt, const char *arg)
+{
+    if (!diag) return;
+    char msg[512];
+    snprintf(msg, sizeof msg, fmt, arg);
+    diag(user, lvl, where, msg);
+}
+
+static uint32_t rd32(const unsigned char *p) { return p[0] | p[1] << 8 | p[2] << 16 | (uint32_t)p[3] << 24; }
+
+/* ---- open / close ------------------------------------------------------ */
+
+static int check_layout(fm_gazetteer *g)
+{
+    const unsigned char *b = g->map;
+    static const size_t rec[SEC_COUNT] = { 32, 12, 4, 8, 4, 1 };
+    const void *sec[SEC_COUNT];
+    uint32_t cnt[SEC_COUNT];
+    for (int i = 0; i < SEC_COUNT; i++) {
+        uint32_t off = rd32(b + 8 + 8 * i);
+        cnt[i] = rd32(b + 12 + 8 * i);
+        if (off % 8 || off > g->size || (uint64_t)cnt[i] * rec[i] > g->size - off) return -1;
+        sec[i] = b + off;
+    }
+    g->entries = sec[SEC_ENTRIES];            g->n_entries = cnt[SEC_ENTRIES];
+    g->names = sec[SEC_NAMES];                g->n_names = cnt[SEC_NAMES];
+    g->postings = sec[SEC_POSTINGS];          g->n_postings = cnt[SEC_POSTINGS];
+    g->countries = sec[SEC_COUNTRIES];        g->n_countries = cnt[SEC_COUNTRIES];
+    g->country_entry = sec[SEC_COUNTRY_ENTRY];
+    g->strings = sec[SEC_STRINGS];            g->strings_len = cnt[SEC_STRINGS];
+    if (cnt[SEC_COUNTRY_ENTRY] != g->n_countries) return -1;
+    if (!g->strings_len || g->strings[g->strings_len - 1] != '\0') return -1;
+    /* Every offset and index is checked once here so lookups need not. */
+    for (uint32_t i = 0; i < g->n_entries; i++)
+        if (g->entries[i].name >= g->strings_len || g->entries[i].admin1 >= g->strings_len) return -1;
+    for (uint32_t i = 0; i < g->n_names; i++) {
+        const fm_gaz_name *n = &g->names[i];
+        if (n->key >= g->strings_len || n->first > g->n_postings || n->count > g->n_postings - n->first) return -1;
+    }
+    for (uint32_t i = 0; i < g->n_postings; i++)
+        if (g->postings[i] >= g->n_entries) return -1;
+    for (uint32_t i = 0; i < g->n_countries; i++)
+        if (g->country_entry[i] >= g->n_entries || g->countries[i][2] || g->countries[i][6]) return -1;
+    return 0;
+}
+
+fm_gazetteer *fm_gazetteer_open(const char *path, fm_diag_fn diag, void *user)
+{
+    if (!path) path = getenv("FACTUM_GAZETTEER");
+    if (!path || !*path) path = FM_BUILDDIR "/gazetteer.bin";
+    const uint16_t one = 1;
+    if (*(const unsigned char *)&one != 1) {
+        report(diag, user, FM_ERROR, path, "%s: the gazetteer format is little-endian only", path);
+        return NULL;
+    }
+    int fd = open(path, O_RDONLY | O_CLOEXEC);
+    if (fd < 0) {
+        report(diag, user, FM_ERROR, path, "cannot open gazetteer: %s (run make data)", strerror(errno));
+        return NULL;
+    }
+    struct stat st;
+    if (fstat(fd, &st) != 0 || st.st_size < 64 || (uint64_t)st.st_size > UINT32_MAX) {
+        close(fd);
+        report(diag, user, FM_ERROR, path, "%s", "not a gazetteer file (size)");
+        return NULL;
+    }
+    void *map = mmap(NULL, (size_t)st.st_size, PROT_READ, MAP_PRIVATE, fd, 0);
+    close(fd);
+    if (map == MAP_FAILED) {
+        report(diag, user, FM_ERROR, path, "cannot map gazetteer: %s", strerror(errno));
+        return NULL;
+    }
+    fm_gazetteer *g = calloc(1, sizeof *g);
+    if (!g) {
+        munmap(map, (size_t)st.st_size);
+        report(diag, user, FM_ERROR, path, "%s", "out of memory");
+        return NULL;
+    }
+    g->map = map;
+    g->size = (size_t)st.st_size;
+    if (memcmp(map, FM_GAZ_MAGIC, 8) != 0 || check_layout(g) != 0) {
+        report(diag, user, FM_ERROR, path, "%s", "not a gazetteer file or a different version (rebuild with make data)");
+        fm_gazetteer_close(g);
+        return NULL;
+    }
+    fm_strmap_init(&g->stop);
+    for (size_t i = 0; i < COUNT(stop_words); i++)
+        if (fm_strmap_put(&g->stop, stop_words[i], strlen(stop_words[i]), 1) != 0) {
+            report(diag, user, FM_ERROR, path, "%s", "out of memory");
+            fm_gazetteer_close(g);
+            return NULL;
+        }
+    return g;
+}
+
+void fm_gazetteer_close(fm_gazetteer *g)
+{
+    if (!g) return;
+    fm_strmap_free(&g->stop);
+    if (g->map) munmap(g->map, g->size);
+    free(g);
+}
+
+/* ---- keys ---------------------------------------------------------------- */
+
+static int in_list(const char *const *list, size_t n, const char *s, size_t len)
+{
+    for (size_t i = 0; i < n; i++)
+        if (strlen(list[i]) == len && strncasecmp(list[i], s, len) == 0) return 1;
+    return 0;
+}
+
+/* The key piece of one folded word: apostrophes, ayn/hamza letters and dots are
+ * dropped, other ASCII punctuation splits. Returns length, or -1 when the word
+ * holds letters the builder could not have indexed (non-Latin script). */
+static int key_piece(const char *s, size_t n, char *dst, size_t cap)
+{
+    size_t o = 0;
+    for (size_t i = 0; i < n; i++) {
+        unsigned char c = (unsigned char)s[i];
+        if ((c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9')) {
+            if (o + 1 >= cap) return -1;
+            dst[o++] = (char)c;
+        } else if (c >= 'a' && c <= 'z') {
+            if (o + 1 >= cap) return -1;
+            dst[o++] = (char)(c - 32);
+        } else if (c == '\'' || c == '.' || c == '`') {
+            continue;
+        } else if (c == 0xCA && i + 1 < n && (unsigned char)s[i + 1] >= 0xB9 && (unsigned char)s[i + 1] <= 0xBF) {
+            i++;                                             /* U+02B9..U+02BF modifier letters */
+        } else if (c == 0xE2 && i + 2 < n && (unsigned char)s[i + 1] == 0x80 &&
+                   ((unsigned char)s[i + 2] == 0x98 || (unsigned char)s[i + 2] == 0x99)) {
+            i += 2;                                          /* ‘ ’ */
+        } else if (c >= 0x80) {
+            return -1;
+        } else if (o && dst[o - 1] != ' ') {
+            if (o + 1 >= cap) return -1;
+            dst[o++] = ' ';
+        }
+    }
+    while (o && dst[o - 1] == ' ') o--;
+    return (int)o;
+}
+
+/* Appends piece to key (space separated); articles become AL unless last. */
+static int key_append(char *key, size_t *klen, const char *piece, size_t plen, int last)
+{
+    if (!last && in_list(articles, COUNT(articles), piece, plen)) { piece = "AL"; plen = 2; }
+    if (*klen + plen + 2 > FM_GAZ_KEY_MAX) return -1;
+    if (*klen) key[(*klen)++] = ' ';
+    memcpy(key + *klen, piece, plen);
+    *klen += plen;
+    key[*klen] = '\0';
+    return 0;
+}
+
+static const fm_gaz_name *find_name(const fm_gazetteer *g, const char *key, size_t klen)
+{
+    size_t lo = 0, hi = g->n_names;
+    while (lo < hi) {
+        size_t mid = lo + (hi - lo) / 2;
+        const char *s = g->strings + g->names[mid].key;
+        size_t slen = strlen(s);
+        int c = memcmp(key, s, klen < slen ? klen : slen);
+        if (c == 0) c = klen < slen ? -1 : klen > slen;
+        if (c == 0) return &g->names[mid];
+        if (c < 0) hi = mid; else lo = mid + 1;
+    }
+    return NULL;
+}
+
+/* ---- ranking ------------------------------------------------------------- */
+
+static int ctx_has(const fm_geo_context *ctx, const char cc[2])
+{
+    if (!ctx) return 0;
+    for (int i = 0; i < ctx->n_countries && i < 32; i++)
+        if (ctx->countries[i][0] == cc[0] && ctx->countries[i][1] == cc[1]) return 1;
+    return 0;
+}
+
+/* Countries win over namesakes ("Jordan"); then the article's countries, the
+ * dateline's, curated entries, and last population (as a log, so a town the
+ * article's countries hold beats a foreign city unless that city is far bigger). */
+static double score(const fm_gaz_entry *e, const fm_geo_context *ctx)
+{
+    double s = log10((double)e->population + 1.0);
+    if (e->kind == GAZ_COUNTRY) s += 20;
+    if (ctx_has(ctx, e->country)) s += 4;
+    if (ctx && ctx->has_dateline && e->country[0] == ctx->dateline_country[0] &&
+        e->country[1] == ctx->dateline_country[1]) s += 2;
+    if (e->curated) s += 1;
+    return s;
+}
+
+/* Best entry of a name for this context; kinds_mask selects what may match. */
+static const fm_gaz_entry *best_entry(const fm_gazetteer *g, const fm_gaz_name *nm, const fm_geo_context *ctx,
+                                      unsigned kinds_mask)
+{
+    const fm_gaz_entry *best = NULL;
+    double bs = -1;
+    for (uint32_t i = 0; i < nm->count; i++) {
+        const fm_gaz_entry *e = &g->entries[g->postings[nm->first + i]];
+        if (!(kinds_mask & (1u << e->kind))) continue;
+        double s = score(e, ctx);
+        if (s > bs) { bs = s; best = e; }
+    }
+    return best;
+}
+
+static const char *precision_name(const fm_gaz_entry *e)
+{
+    switch (e->kind) {
+    case GAZ_POINT: return "point";
+    case GAZ_ADMIN1: return "admin1";
+    case GAZ_REGION: return "region";
+    case GAZ_COUNTRY: return "country";
+    default: return "town";
+    }
+}
+
+static void fill_place(const fm_gazetteer *g, const fm_gaz_entry *e, fm_arena *a, fm_place *p)
+{
+    memset(p, 0, sizeof *p);
+    const char *name = g->strings + e->name;
+    const char *admin1 = e->admin1 ? g->strings + e->admin1 : NULL;
+    p->name = a ? fm_arena_strdup(a, name) : name;
+    p->admin1 = admin1 && a ? fm_arena_strdup(a, admin1) : admin1;
+    p->country[0] = e->country[0];
+    p->country[1] = e->country[1];
+    p->country[2] = '\0';
+    /* float storage: round to 5 decimals (~1 m) so printed values stay short */
+    p->lat = round((double)e->lat * 1e5) / 1e5;
+    p->lon = round((double)e->lon * 1e5) / 1e5;
+    p->geonameid = e->geonameid;
+    p->precision = precision_name(e);
+}
+
+#define PLACE_KINDS ((1u << GAZ_TOWN) | (1u << GAZ_POINT) | (1u << GAZ_ADMIN1) | (1u << GAZ_REGION) | (1u << GAZ_COUNTRY))
+#define CONTEXT_KINDS ((1u << GAZ_COUNTRY) | (1u << GAZ_DEMONYM))
+
+/* ---- single names -------------------------------------------------------- */
+
+/* Key of a free-text name: the one fold, then key pieces per word. */
+static int key_of_text(const char *name, size_t len, char *key, size_t *klen)
+{
+    char folded[FM_GAZ_KEY_MAX * 2];
+    if (len >= FM_GAZ_KEY_MAX) return -1;
+    size_t fl = fm_fold_upper(name, len, folded, sizeof folded);
+    if (fl >= sizeof folded) return -1;
+    char piece[FM_GAZ_KEY_MAX];
+    int pl = key_piece(folded, fl, piece, sizeof piece);
+    if (pl <= 0) return -1;
+    /* split into words so articles are canonicalised like token keys */
+    *klen = 0;
+    key[0] = '\0';
+    size_t i = 0;
+    while (i < (size_t)pl) {
+        size_t j = i;
+        while (j < (size_t)pl && piece[j] != ' ') j++;
+        if (key_append(key, klen, piece + i, j - i, j >= (size_t)pl) != 0) return -1;
+        i = j + 1;
+    }
+    return 0;
+}
+
+int fm_geo_lookup(const fm_gazetteer *g, const char *name, size_t len, const fm_geo_context *ctx, fm_place *out)
+{
+    char key[FM_GAZ_KEY_MAX];
+    size_t klen;
+    if (!g || !name || key_of_text(name, len, key, &klen) != 0) return 0;
+    const fm_gaz_name *nm = find_name(g, key, klen);
+    const fm_gaz_entry *e = nm ? best_entry(g, nm, ctx, PLACE_KINDS) : NULL;
+    if (!e) return 0;
+    fill_place(g, e, NULL, out);
+    return 1;
+}
+
+void fm_geo_context_dateline(const fm_gazetteer *g, const char *name, size_t len, fm_geo_context *ctx)
+{
+    fm_place p;
+    if (!ctx || !fm_geo_lookup(g, name, len, NULL, &p)) return;
+    memcpy(ctx->dateline_country, p.country, 3);
+    ctx->dateline_lat = p.lat;
+    ctx->dateline_lon = p.lon;
+    ctx->has_dateline = 1;
+}
+
+/* ---- names in tokens ----------------------------------------------------- */
+
+static int is_word(const fm_token *t) { return t->kind == FM_TOK_WORD || t->kind == FM_TOK_NUMBER; }
+static int is_cap(const fm_token *t) { return t->kind == FM_TOK_WORD && (t->flags & (FM_TOKF_CAP | FM_TOKF_ALLCAPS)); }
+
+static int tok_in(const char *const *list, size_t n, const char *text, const fm_token *t)
+{
+    return t->kind == FM_TOK_WORD && in_list(list, n, text + t->start, t->end - t->start);
+}
+
+/* The longest name starting at tok[i]: sets *len (tokens) and returns the name. */
+static const fm_gaz_name *longest_at(const fm_gazetteer *g, const char *text, const fm_token *tok, size_t n,
+                                     size_t i, size_t *len)
+{
+    const fm_token *t0 = &tok[i];
+    if (!is_word(t0) || !t0->norm) return NULL;
+    /* A name starts capitalised, or with a lower-case article before a capital ("al-Hol camp"). */
+    int lead_article = 0;
+    if (!is_cap(t0)) {
+        if (i + 1 >= n || !is_cap(&tok[i + 1]) || !in_list(articles, COUNT(articles), t0->norm, t0->norm_len))
+            return NULL;
+        lead_article = 1;
+    }
+    char pieces[FM_GAZ_MAX_TOKENS][64];
+    int plen[FM_GAZ_MAX_TOKENS];
+    size_t m = 0;
+    for (size_t k = i; k < n && m < FM_GAZ_MAX_TOKENS; k++) {
+        if (!is_word(&tok[k]) || !tok[k].norm) break;
+        if (k > i && tok[k].kind == FM_TOK_WORD && !(tok[k].flags & FM_TOKF_HYPHEN) && tok[k - 1].end == tok[k].start)
+            break;   /* glued without space or hyphen: not a separate word */
+        int pl = key_piece(tok[k].norm, tok[k].norm_len, pieces[m], sizeof pieces[m]);
+        if (pl <= 0) break;
+        plen[m++] = pl;
+    }
+    for (size_t L = m; L >= 1; L--) {
+        if (lead_article && L < 2) break;
+        const fm_token *last = &tok[i + L - 1];
+        if (!is_cap(last) && last->kind != FM_TOK_NUMBER && !tok_in(generic_last, COUNT(generic_last), text, last))
+            continue;
+        char key[FM_GAZ_KEY_MAX];
+        size_t klen = 0;
+        int bad = 0;
+        for (size_t k = 0; k < L && !bad; k++)
+            bad = key_append(key, &klen, pieces[k], (size_t)plen[k], k + 1 == L) != 0;
+        if (bad) continue;
+        const fm_gaz_name *nm = find_name(g, key, klen);
+        if (nm) { *len = L; return nm; }
+    }
+    return NULL;
+}
+
+static size_t first_word(const fm_token *tok, size_t n)
+{
+    size_t i = 0;
+    while (i < n && (tok[i].kind == FM_TOK_QUOTE || tok[i].kind == FM_TOK_OPEN || tok[i].kind == FM_TOK_DASH)) i++;
+    return i;
+}
+
+/* The preposition governing a place at tok[i]: looks back over filler words. */
+static void find_prep(const char *text, const fm_token *tok, size_t i, char prep[12])
+{
+    prep[0] = '\0';
+    for (size_t back = 0; i > 0 && back < 8; back++) {
+        const fm_token *t = &tok[--i];
+        if (t->kind != FM_TOK_WORD) return;
+        size_t len = t->end - t->start;
+        if (tok_in(preps, COUNT(preps), text, t)) {
+            /* "of" after fillers ("the town of") belongs to them: keep looking */
+            if (len == 2 && strncasecmp(text + t->start, "of", 2) == 0 && back == 0 && i > 0 &&
+                tok_in(fillers, COUNT(fillers), text, &tok[i - 1]))
+                continue;
+            for (size_t k = 0; k < len && k < 11; k++) {
+                char c = text[t->start + k];
+                prep[k] = (c >= 'A' && c <= 'Z') ? (char)(c + 32) : c;
+                prep[k + 1] = '\0';
+            }
+            return;
+        }
+        if (!tok_in(fillers, COUNT(fillers), text, t)) return;
+    }
+}
+
+/* Places and country words of tok[0..n); mask selects kinds. ctx may be NULL. */
+static size_t scan(const fm_gazetteer *g, const char *text, const fm_token *tok, size_t n, const fm_geo_context *ctx,
+                   unsigned kinds_mask, fm_arena *a, fm_geo_mention *out, size_t cap, fm_geo_context *add_to)
+{
+    size_t count = 0, start = first_word(tok, n);
+    size_t prev_end = 0;   /* end of the previous match, to tell "Mosul Erbil" from "Vladimir Putin" */
+    for (size_t i = 0; i < n;) {
+        size_t len = 0;
+        const fm_gaz_name *nm = longest_at(g, text, tok, n, i, &len);
+        const fm_gaz_entry *e = nm ? best_entry(g, nm, ctx, kinds_mask) : NULL;
+        if (!e) { i++; continue; }
+        const fm_token *t = &tok[i];
+        if (len == 1 && e->kind != GAZ_COUNTRY && e->kind != GAZ_DEMONYM) {
+            int ok = 1;
+            char key[FM_GAZ_KEY_MAX];
+            int kl = key_piece(t->norm, t->norm_len, key, sizeof key);
+            uint32_t v;
+            if (kl <= 0 || fm_strmap_get(&g->stop, key, (size_t)kl, &v)) ok = 0;
+            /* two-letter words only as written in capitals ("UK", "US") */
+            if (kl <= 2 && !(t->flags & FM_TOKF_ALLCAPS)) ok = 0;
+            /* a capitalised first word may just be capitalised: only well-known or expected places */
+            if (i == start && !(e->population >= 100000 || ctx_has(ctx, e->country) ||
+                                (ctx && ctx->has_dateline && !memcmp(ctx->dateline_country, e->country, 2))))
+                ok = 0;
+            /* part of a longer proper name ("Vladimir Putin", "Gaza Health Ministry") */
+            if (i > start && prev_end != i && is_cap(&tok[i - 1]) && tok[i - 1].end + 1 >= t->start &&
+                !tok_in(preps, COUNT(preps), text, &tok[i - 1]) && !tok_in(fillers, COUNT(fillers), text, &tok[i - 1]))
+                ok = 0;
+            if (i + 1 < n && is_cap(&tok[i + 1]) && !(tok[i + 1].flags & FM_TOKF_HYPHEN)) {
+                size_t l2;
+                if (!longest_at(g, text, tok, n, i + 1, &l2)) ok = 0;
+            }
+            if (!ok) { i++; continue; }
+        }
+        if (add_to) {
+            int seen = 0;
+            for (int k = 0; k < add_to->n_countries; k++)
+                if (!memcmp(add_to->countries[k], e->country, 2)) seen = 1;
+            if (!seen && add_to->n_countries < 32 && e->country[0]) {
+                memcpy(add_to->countries[add_to->n_countries], e->country, 2);
+                add_to->countries[add_to->n_countries++][2] = '\0';
+            }
+        } else if (count < cap) {
+            fm_geo_mention *m = &out[count++];
+            fill_place(g, e, a, &m->place);
+            m->place.start = tok[i].start;
+            m->place.end = tok[i + len - 1].end;
+            m->tok_start = i;
+            m->tok_end = i + len;
+            find_prep(text, tok, i, m->prep);
+        }
+        i += len;
+        prev_end = i;
+    }
+    return count;
+}
+
+void fm_geo_context_scan(const fm_gazetteer *g, const char *text, const fm_token *tok, size_t n, fm_geo_context *ctx)
+{
+    if (!g || !ctx || !tok) return;
+    scan(g, text, tok, n, NULL, CONTEXT_KINDS, NULL, NULL, 0, ctx);
+}
+
+size_t fm_geo_mentions(const fm_gazetteer *g, const char *text, const fm_token *tok, size_t n,
+                       const fm_geo_context *ctx, fm_arena *a, fm_geo_mention *out, size_t cap)
+{
+    if (!g || !tok || !out || !cap) return 0;
+    return scan(g, text, tok, n, ctx, PLACE_KINDS, a, out, cap, NULL);
+}
+
+/* ---- ISO 3166-1 ----------------------------------------------------------- */
+
+/* Country records are "IQ\0IRQ\0\0" (8 bytes, sorted by alpha-3), so both codes
+ * can be returned in place. */
+const char *fm_country_alpha2(const fm_gazetteer *g, const char *alpha3)
+{
+    if (!g || !alpha3 || strlen(alpha3) != 3) return NULL;
+    char want[4];
+    for (int k = 0; k < 4; k++) want[k] = (alpha3[k] >= 'a' && alpha3[k] <= 'z') ? (char)(alpha3[k] - 32) : alpha3[k];
+    size_t lo = 0, hi = g->n_countries;
+    while (lo < hi) {
+        size_t mid = lo + (hi - lo) / 2;
+        int c = memcmp(want, g->countries[mid] + 3, 3);
+        if (c == 0) return g->countries[mid];
+        if (c < 0) hi = mid; else lo = mid + 1;
+    }
+    return NULL;
+}
+
+const char *fm_country_alpha3(const fm_gazetteer *g, const char *alpha2)
+{
+    if (!g || !alpha2 || strlen(alpha2) != 2) return NULL;
+    for (uint32_t i = 0; i < g->n_countries; i++)
+        if (strncasecmp(alpha2, g->countries[i], 2) == 0) return g->countries[i] + 3;
+    return NULL;
+}
