@@ -414,9 +414,9 @@ static fm_format sniff(fm_reader *r)
 {
     const char *s = (const char *)r->chunk + r->chunk_pos;
     size_t n = r->chunk_len - r->chunk_pos;
-    if (memchr(s, 0, n)) return FM_FORMAT_TEXT;   /* binary: the text reader says so once */
     if (s[0] == '{') return FM_FORMAT_JSONL;
     if (s[0] == '<') return FM_FORMAT_PETRARCH;
+    if (memchr(s, 0, n)) return FM_FORMAT_TEXT;   /* binary: the text reader says so once */
     /* TABARI files often open with '#' banner lines; look past them. */
     size_t i = 0;
     while (i < n) {
@@ -825,8 +825,9 @@ static int next_petrarch(fm_reader *r, fm_doc *doc)
         if (got < 0) break;
         if (got == 0) continue;
         new_record(r, doc);
-        const char *tag = r->aux.data ? r->aux.data : "";
+        /* xml_attr decodes into aux: the tag moves to the arena first */
         size_t tag_len = r->aux.len;
+        const char *tag = fm_arena_strndup(&r->arena, r->aux.data ? r->aux.data : "", tag_len);
         const char *id = xml_attr(r, tag, tag_len, "id");
         const char *date_attr = xml_attr(r, tag, tag_len, "date");
         const char *source = xml_attr(r, tag, tag_len, "source");
