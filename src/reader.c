@@ -519,6 +519,34 @@ static const char *guess_id(const char *s, size_t n, size_t *len)
     return p;
 }
 
+/* jansson builds a node per value: a 16 MiB line of "[1,1,1,..." would take
+ * hundreds of MB. An article has a few dozen values and shallow nesting, so
+ * the shape is checked before parsing; returns NULL or what is wrong. */
+#define JSON_MAX_DEPTH 64
+#define JSON_MAX_VALUES 100000
+
+static const char *json_shape_bad(const char *s, size_t n)
+{
+    int in_str = 0, depth = 0;
+    size_t values = 0;
+    for (size_t i = 0; i < n; i++) {
+        char c = s[i];
+        if (in_str) {
+            if (c == '\\') i++;
+            else if (c == '"') in_str = 0;
+            continue;
+        }
+        if (c == '"') in_str = 1;
+        else if (c == '{' || c == '[') {
+            if (++depth > JSON_MAX_DEPTH) return "is nested deeper than 64 levels";
+            values++;
+        } else if (c == '}' || c == ']') depth--;
+        else if (c == ',' || c == ':') values++;
+        if (values > JSON_MAX_VALUES) return "has more than 100000 JSON values";
+    }
+    return NULL;
+}
+
 static const char *json_str(json_t *o, const char *key)
 {
     json_t *v = json_object_get(o, key);
@@ -543,6 +571,8 @@ static int next_jsonl(fm_reader *r, fm_doc *doc)
             skip_bad_utf8(r, line, s, bad, id, il);
             continue;
         }
+        const char *shape = json_shape_bad(s, n);
+        if (shape) { skip_at(r, line, "record %s — skipped", shape); continue; }
         json_error_t je;
         json_t *o = json_loadb(s, n, JSON_REJECT_DUPLICATES, &je);
         if (!o) { skip_at(r, line, "malformed JSON at column %d: %s — skipped", je.column, je.text); continue; }

@@ -242,7 +242,8 @@ static void test_jsonl_bad_bytes(void)
     read_all(&g, tmp_path("deep.jsonl"), FM_FORMAT_JSONL, NULL, 0);
     TAP_OK(g.n == 2 && g.skipped == 2, "deep/huge JSON: both skipped, both neighbours read (%d, %zu)", g.n, g.skipped);
     TAP_STREQ(id_at(&g, 1), "d1", "deep JSON: record after it");
-    TAP_OK(said(&g, "deep.jsonl:2: malformed JSON", NULL, NULL), "deep JSON reported at its line");
+    TAP_OK(said(&g, "deep.jsonl:2: record is nested deeper than 64 levels", NULL, NULL), "deep JSON reported at its line");
+    TAP_OK(said(&g, "deep.jsonl:3: record has more than 100000 JSON values", NULL, NULL), "huge JSON refused before parsing");
 
     /* a 50 MB line between two good ones, with the default 16 MiB limit */
     f = fopen(tmp_path("long.jsonl"), "wb");
