@@ -380,12 +380,15 @@ size_t fm_reader_skipped(const fm_reader *r) { return r ? r->skipped : 0; }
 
 /* ---- sniffing ---------------------------------------------------------- */
 
-/* A TABARI record header: at least six digits, then the id ("950101  DEMO-02"). */
+/* A TABARI record header: at least six digits, then the id ("950101  DEMO-02";
+ * TABARI's own demo file also has "950101*INTRO"). */
 static int tabari_header(const char *s, size_t n)
 {
     size_t i = 0;
     while (i < n && isdigit((unsigned char)s[i])) i++;
-    if (i < 6 || i == n || !isspace((unsigned char)s[i])) return 0;
+    if (i < 6 || i == n) return 0;
+    if (s[i] == '*') return 1;
+    if (!isspace((unsigned char)s[i])) return 0;
     while (i < n && isspace((unsigned char)s[i]) && s[i] != '\n') i++;
     return i < n && !isspace((unsigned char)s[i]);
 }

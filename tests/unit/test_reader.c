@@ -469,6 +469,9 @@ static void test_tabari(void)
         int yyyy = -1;
         for (int i = 0; i < g.n; i++) if (strcmp(g.id[i], "YYYY-02") == 0) yyyy = i;
         TAP_STREQ(date_at(&g, yyyy < 0 ? g.n : yyyy), "1914-07-24", "Validate.text: eight-digit date 19140724");
+        read_all(&g, SHARED "/peers/tabari/validation/TABARI.Demo.text", FM_FORMAT_AUTO, NULL, 0);
+        TAP_OK(g.n == 46 && g.skipped == 0, "TABARI.Demo.text: \"950101*INTRO\" header sniffed, 46 records (got %d)", g.n);
+        TAP_STREQ(id_at(&g, 1), "DEMO-01", "TABARI.Demo.text: second id");
     } else {
         printf("ok %d - # SKIP no ../shared\n", ++tap_n);
     }
