@@ -8,7 +8,7 @@
 
 typedef struct fm_merge_event {
     const char *id, *doc_id, *doc_source, *doc_date;
-    const char *root, *code, *mode, *precision;
+    const char *root, *code, *mode, *precision, *date;
     const char *source_code, *source_country, *target_code, *target_country, *location_country;
     int64_t day_lo, day_hi;
     int dated, has_point;

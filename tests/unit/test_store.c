@@ -1,0 +1,461 @@
+/* test_store.c — the event store on SQLite (always) and PostgreSQL (when
+ * FACTUM_TEST_PG holds a conninfo, see tests/t_store_pg.sh): idempotent
+ * ingest, replacement, queries, stories, crash safety, concurrent workers. */
+#define _GNU_SOURCE
+#include <signal.h>
+#include <sqlite3.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/wait.h>
+#include <time.h>
+#include <unistd.h>
+#include "buf.h"
+#include "export.h"
+#include "store.h"
+#include "tap.h"
+
+static int n_errors;
+static void diag(void *user, fm_diag_level lv, const char *where, const char *msg)
+{
+    if (lv == FM_ERROR) n_errors++;
+    if (!user) printf("# %s: %s\n", where, msg);
+}
+
+/* ---- hand-made events ---------------------------------------------------- */
+
+typedef struct test_doc {
+    fm_doc doc;
+    fm_event ev[3];
+    size_t n;
+} test_doc;
+
+static fm_event event(const char *id, const char *code, fm_mode mode, const char *date,
+                      const char *src_code, const char *src_country, const char *tgt_code, const char *tgt_country,
+                      const char *place, const char *cc, double lat, double lon)
+{
+    fm_event e;
+    memset(&e, 0, sizeof e);
+    snprintf(e.id, sizeof e.id, "%s", id);
+    snprintf(e.code, sizeof e.code, "%s", code);
+    snprintf(e.root, sizeof e.root, "%.2s", code);
+    e.plover_event = code[0] == '1' && code[1] >= '8' ? "ASSAULT" : code[0] == '0' && code[1] == '4' ? "CONSULT" : "OTHER";
+    e.quad_class = code[0] == '1' && code[1] >= '8' ? 4 : 1;
+    e.goldstein = code[0] == '1' && code[1] >= '8' ? -10.0 : 1.0;
+    e.mode = mode;
+    snprintf(e.date, sizeof e.date, "%s", date);
+    e.date_precision = strlen(date) == 10 ? "day" : strlen(date) == 7 ? "month" : "year";
+    e.source = (fm_actor){ "", src_code, src_country, NULL, 0, 0 };
+    if (tgt_code || tgt_country) {
+        e.target = (fm_actor){ tgt_code ? tgt_code : "", tgt_code, tgt_country, NULL, 0, 0 };
+        e.has_target = 1;
+    }
+    if (place) {
+        e.has_location = 1;
+        e.location.name = place;
+        memcpy(e.location.country, cc, 2);
+        e.location.lat = lat;
+        e.location.lon = lon;
+        e.location.precision = "town";
+    }
+    e.sentence_index = 0;
+    e.sentence_start = 0;
+    e.sentence_end = 10;
+    return e;
+}
+
+static test_doc docs[6];
+static const char *const doc_texts[6] = {
+    "Rockets were fired from Zummar at a US base, two Iraqi security sources told Reuters.",
+    "An Iraqi drone struck a US base near Zummar on Sunday, AP reported.",
+    "Kataib Hezbollah denied firing rockets at the US base near Zummar.",
+    "The US Secretary of State met his French counterpart in Paris.",
+    "Militants fired rockets at a US base in Zummar in March.",
+    "Iraqi officials said they would consider talks.",
+};
+
+static void make_docs(void)
+{
+    static const char *const ids[6] = { "rtr-1", "ap-2", "aj-3", "afp-4", "rtr-5", "rtr-6" };
+    static const char *const sources[6] = { "Reuters", "AP", "Al Jazeera", "AFP", "Reuters", "Reuters" };
+    static const char *const dates[6] = { "2024-04-22", "2024-04-22", "2024-04-23", "2024-04-21", "2024-03-02", "2024-04-22" };
+    for (int i = 0; i < 6; i++) {
+        memset(&docs[i], 0, sizeof docs[i]);
+        docs[i].doc = (fm_doc){ ids[i], dates[i], NULL, sources[i], NULL, doc_texts[i], strlen(doc_texts[i]), "test" };
+    }
+    docs[0].ev[0] = event("a000000000000001", "190", FM_MODE_REPORTED, "2024-04-21", NULL, "IRQ", "USAMIL", "USA",
+                          "Zummar", "IQ", 36.6, 42.4);
+    docs[0].ev[0].attribution[0] = (fm_attribution){ "two Iraqi security sources", "IRQSEC", "Reuters" };
+    docs[0].ev[0].n_attribution = 1;
+    docs[0].ev[0].quantities.killed = (fm_count){ 1, 2, NULL };
+    docs[0].n = 1;
+    /* 7 km away, another code of the same family, same day */
+    docs[1].ev[0] = event("b000000000000002", "195", FM_MODE_ASSERTED, "2024-04-21", "IRQ", "IRQ", "USAMIL", "USA",
+                          "Zummar", "IQ", 36.65, 42.45);
+    docs[1].n = 1;
+    docs[2].ev[0] = event("c000000000000003", "190", FM_MODE_DENIED, "2024-04-21", "IRQMIL", "IRQ", "USAMIL", "USA",
+                          "Zummar", "IQ", 36.6, 42.4);
+    docs[2].n = 1;
+    docs[3].ev[0] = event("d000000000000004", "042", FM_MODE_ASSERTED, "2024-04-21", "USAGOV", "USA", "FRAGOV", "FRA",
+                          "Paris", "FR", 48.8566, 2.3522);
+    docs[3].ev[0].source.text = "US Secretary of State";
+    docs[3].ev[1] = event("d000000000000005", "036", FM_MODE_HYPOTHETICAL, "2024-04", "USAGOV", "USA", "FRAGOV", "FRA",
+                          NULL, NULL, 0, 0);
+    docs[3].ev[1].sentence_index = 1;
+    docs[3].ev[1].sentence_start = 11;
+    docs[3].ev[1].sentence_end = 20;
+    docs[3].n = 2;
+    /* same place and actors, but six weeks earlier */
+    docs[4].ev[0] = event("0e00000000000006", "190", FM_MODE_ASSERTED, "2024-03-01", NULL, "IRQ", "USAMIL", "USA",
+                          "Zummar", "IQ", 36.6, 42.4);
+    docs[4].n = 1;
+    docs[5].n = 0;   /* a document with no events is still stored (and not re-coded) */
+}
+
+static int put(fm_store *s, int i)
+{
+    char hash[17];
+    fm_store_doc_hash(&docs[i].doc, hash);
+    return fm_store_put_doc(s, &docs[i].doc, hash, docs[i].ev, NULL, docs[i].n);
+}
+
+/* ---- query collection -------------------------------------------------- */
+
+static int collect(void *user, const fm_store_row *r)
+{
+    fm_buf *b = user;
+    fm_buf_adds(b, r->event_id);
+    if (r->story) fm_buf_printf(b, "@%s/%d/%d/%d/%d/%d/%d", r->story->id, r->story->n_events, r->story->n_documents,
+                                r->story->n_sources, r->story->n_mentions, r->story->n_denials, r->story->contested);
+    fm_buf_addc(b, ' ');
+    return 0;
+}
+
+static const char *run_query(fm_store *s, const fm_query *q, fm_buf *b)
+{
+    fm_buf_clear(b);
+    fm_buf_adds(b, "");
+    if (fm_store_query(s, q, collect, b) < 0) return "(error)";
+    if (b->len && b->data[b->len - 1] == ' ') b->data[--b->len] = 0;
+    return fm_buf_cstr(b);
+}
+
+static void dump_all(fm_store *s, fm_buf *out)
+{
+    fm_buf tmp;
+    fm_buf_init(&tmp);
+    fm_query q = { 0 };
+    fm_buf_clear(out);
+    fm_buf_adds(out, run_query(s, &q, &tmp));
+    q.stories = 1;
+    fm_buf_adds(out, " | ");
+    fm_buf_adds(out, run_query(s, &q, &tmp));
+    fm_buf_free(&tmp);
+}
+
+/* ---- the scenario, for either backend ------------------------------------ */
+
+static void scenario(const char *url, const char *label, fm_buf *result)
+{
+    fm_store *s = fm_store_open(url, diag, NULL);
+    TAP_OK(s != NULL, "%s: open", label);
+    if (!s) return;
+    TAP_OK(fm_store_schema_version(s) == 1, "%s: schema version 1", label);
+
+    /* TAP_OK evaluates its condition twice: calls go before it. */
+    int rc = fm_store_begin(s);
+    TAP_OK(rc == 0, "%s: begin batch", label);
+    int stored = 0;
+    for (int i = 0; i < 6; i++) stored += put(s, i) == FM_STORE_STORED;
+    rc = fm_store_commit(s);
+    TAP_OK(rc == 0, "%s: commit batch", label);
+    TAP_OK(stored == 6, "%s: six documents stored (%d)", label, stored);
+    TAP_OK(fm_store_count(s, "documents") == 6, "%s: 6 documents", label);
+    TAP_OK(fm_store_count(s, "events") == 6, "%s: 6 events", label);
+    TAP_OK(fm_store_count(s, "sentences") == 6, "%s: 6 sentences (one per distinct sentence index)", label);
+    TAP_OK(fm_store_count(s, "attributions") == 1, "%s: 1 attribution", label);
+
+    char hash[17];
+    fm_store_doc_hash(&docs[0].doc, hash);
+    TAP_OK(fm_store_has_doc(s, "rtr-1", hash) == 1, "%s: has_doc with same hash", label);
+    TAP_OK(fm_store_has_doc(s, "rtr-1", "0000000000000000") == 0, "%s: has_doc with another hash", label);
+    TAP_OK(fm_store_has_doc(s, "nope", hash) == 0, "%s: has_doc of unknown id", label);
+
+    /* re-ingest: nothing changes */
+    int unchanged = 0;
+    fm_store_begin(s);
+    for (int i = 0; i < 6; i++) unchanged += put(s, i) == FM_STORE_UNCHANGED;
+    fm_store_commit(s);
+    TAP_OK(unchanged == 6, "%s: re-ingest leaves all six alone", label);
+    TAP_OK(fm_store_count(s, "events") == 6 && fm_store_count(s, "documents") == 6, "%s: counts unchanged", label);
+
+    /* new content under a known id replaces the old coding */
+    test_doc changed = docs[5];
+    changed.doc.text = "Iraqi officials said they held talks with Iran.";
+    changed.doc.len = strlen(changed.doc.text);
+    changed.ev[0] = event("f000000000000007", "040", FM_MODE_ASSERTED, "2024-04-22", "IRQGOV", "IRQ", "IRN", "IRN",
+                          NULL, NULL, 0, 0);
+    changed.n = 1;
+    fm_store_doc_hash(&changed.doc, hash);
+    rc = fm_store_put_doc(s, &changed.doc, hash, changed.ev, NULL, 1);
+    TAP_OK(rc == FM_STORE_STORED, "%s: changed document re-stored", label);
+    TAP_OK(fm_store_count(s, "events") == 7 && fm_store_count(s, "documents") == 6, "%s: 7 events after replacement", label);
+    fm_store_doc_hash(&docs[5].doc, hash);
+    rc = fm_store_put_doc(s, &docs[5].doc, hash, NULL, NULL, 0);
+    TAP_OK(rc == FM_STORE_STORED, "%s: original content back", label);
+    TAP_OK(fm_store_count(s, "events") == 6, "%s: its events gone again", label);
+
+    /* queries */
+    fm_buf b;
+    fm_buf_init(&b);
+    fm_query q = { 0 };
+    TAP_STREQ(run_query(s, &q, &b),
+              "0e00000000000006 d000000000000005 a000000000000001 b000000000000002 c000000000000003 d000000000000004",
+              "%s: all events by date (a month sorts at its first day), then id", label);
+    q = (fm_query){ .code = "19" };
+    TAP_STREQ(run_query(s, &q, &b), "0e00000000000006 a000000000000001 b000000000000002 c000000000000003",
+              "%s: --code 19", label);
+    q = (fm_query){ .code = "195" };
+    TAP_STREQ(run_query(s, &q, &b), "b000000000000002", "%s: --code 195", label);
+    q = (fm_query){ .from = "2024-04", .to = "2024-04-21" };
+    TAP_STREQ(run_query(s, &q, &b), "a000000000000001 b000000000000002 c000000000000003 d000000000000004",
+              "%s: --from 2024-04 --to 2024-04-21 (the month-precise event is not inside)", label);
+    q = (fm_query){ .from = "2024-04", .to = "2024-04" };
+    TAP_OK(strstr(run_query(s, &q, &b), "d000000000000005") != NULL, "%s: --from/--to 2024-04 holds the month event", label);
+    q = (fm_query){ .actor = "USAGOV" };
+    TAP_STREQ(run_query(s, &q, &b), "d000000000000005 d000000000000004", "%s: --actor USAGOV", label);
+    q = (fm_query){ .actor = "IRQ" };
+    TAP_STREQ(run_query(s, &q, &b), "b000000000000002 c000000000000003", "%s: --actor IRQ (code prefix)", label);
+    q = (fm_query){ .actor = "secretary of" };
+    TAP_STREQ(run_query(s, &q, &b), "d000000000000004", "%s: --actor by words, any case", label);
+    q = (fm_query){ .actor = "100%" };
+    TAP_STREQ(run_query(s, &q, &b), "", "%s: --actor with LIKE metacharacters matches literally", label);
+    q = (fm_query){ .country = "FR" };
+    TAP_STREQ(run_query(s, &q, &b), "d000000000000004", "%s: --country FR (location)", label);
+    q = (fm_query){ .country = "FRA" };
+    TAP_STREQ(run_query(s, &q, &b), "d000000000000005 d000000000000004", "%s: --country FRA (actors)", label);
+    q = (fm_query){ .mode = "denied" };
+    TAP_STREQ(run_query(s, &q, &b), "c000000000000003", "%s: --mode denied", label);
+    q = (fm_query){ .plover = "CONSULT" };
+    TAP_STREQ(run_query(s, &q, &b), "d000000000000004", "%s: --plover CONSULT", label);
+    q = (fm_query){ .near = 1, .lat = 36.6, .lon = 42.4, .km = 5 };
+    TAP_STREQ(run_query(s, &q, &b), "0e00000000000006 a000000000000001 c000000000000003",
+              "%s: --near 36.6,42.4,5 (the point 7 km away is out)", label);
+    q = (fm_query){ .near = 1, .lat = 36.6, .lon = 42.4, .km = 10, .limit = 2, .offset = 1 };
+    TAP_STREQ(run_query(s, &q, &b), "a000000000000001 b000000000000002", "%s: --near with paging", label);
+    q = (fm_query){ .limit = 2, .offset = 2 };
+    TAP_STREQ(run_query(s, &q, &b), "a000000000000001 b000000000000002", "%s: paging limit 2 offset 2", label);
+    q = (fm_query){ .offset = 5 };
+    TAP_STREQ(run_query(s, &q, &b), "d000000000000004", "%s: offset without limit", label);
+    n_errors = 0;
+    q = (fm_query){ .from = "2024-13" };
+    long nq = fm_store_query(s, &q, collect, &b);
+    TAP_OK(nq == -1 && n_errors == 1, "%s: bad date reported", label);
+
+    /* stories */
+    fm_merge_options mo = { 0 };
+    int changes = fm_store_merge(s, &mo);
+    TAP_OK(changes == 3, "%s: merge wrote 3 stories (%d)", label, changes);
+    TAP_OK(fm_store_count(s, "stories") == 3, "%s: 3 stories (the threat is in none)", label);
+    q = (fm_query){ .stories = 1 };
+    TAP_STREQ(run_query(s, &q, &b),
+              "0e00000000000006@0e00000000000006/1/1/1/1/0/0 "
+              "a000000000000001@a000000000000001/2/3/3/3/1/1 "
+              "d000000000000004@d000000000000004/1/1/1/1/0/0",
+              "%s: stories: the two reports merged, the denial linked and contested", label);
+    q = (fm_query){ .code = "19" };
+    TAP_STREQ(run_query(s, &q, &b),
+              "0e00000000000006@0e00000000000006/1/1/1/1/0/0 "
+              "a000000000000001@a000000000000001/2/3/3/3/1/1 "
+              "b000000000000002@a000000000000001/2/3/3/3/1/1 c000000000000003",
+              "%s: events carry their story; the denial is not a member", label);
+    changes = fm_store_merge(s, &mo);
+    TAP_OK(changes == 0, "%s: merging again changes nothing", label);
+    dump_all(s, result);
+    fm_buf_free(&b);
+    fm_store_close(s);
+}
+
+/* Same documents, reverse order, merging after each: the same stories. */
+static void reverse_order(const char *url, const char *label, const char *want)
+{
+    fm_store *s = fm_store_open(url, diag, NULL);
+    if (!s) { TAP_OK(0, "%s: open", label); return; }
+    fm_merge_options mo = { 0 };
+    for (int i = 5; i >= 0; i--) {
+        put(s, i);
+        fm_store_merge(s, &mo);
+    }
+    fm_buf b;
+    fm_buf_init(&b);
+    dump_all(s, &b);
+    TAP_STREQ(fm_buf_cstr(&b), want, "%s: reverse ingest order, merging incrementally: same events and stories", label);
+    fm_buf_free(&b);
+    fm_store_close(s);
+}
+
+/* ---- many synthetic documents (crash and concurrency tests) --------------- */
+
+static void synth(int i, fm_doc *doc, fm_event *ev, char *id, char *text, char *hash)
+{
+    sprintf(id, "syn-%04d", i);
+    sprintf(text, "Synthetic report number %d about a clash near Mosul.", i);
+    *doc = (fm_doc){ id, "2024-05-01", NULL, i % 2 ? "Reuters" : "AP", NULL, text, strlen(text), "synth" };
+    char eid[17];
+    sprintf(eid, "%016x", 0x5000 + i);
+    ev[0] = event(eid, "190", FM_MODE_ASSERTED, "2024-04-30", "IRQMIL", "IRQ", "ISL", NULL, "Mosul", "IQ", 36.34, 43.13);
+    ev[0].sentence_end = 20;
+    fm_store_doc_hash(doc, hash);
+}
+
+static int ingest_synth(fm_store *s, int n, int batch)
+{
+    for (int i = 0; i < n; i += batch) {
+        if (fm_store_begin(s)) return -1;
+        for (int k = i; k < i + batch && k < n; k++) {
+            fm_doc doc;
+            fm_event ev[1];
+            char id[16], text[96], hash[17];
+            synth(k, &doc, ev, id, text, hash);
+            int rc = fm_store_put_doc(s, &doc, hash, ev, NULL, 1);
+            if (rc < 0) { fm_store_rollback(s); return -1; }
+            if (rc == FM_STORE_BUSY) {
+                /* Another worker holds it: store it again after this batch. */
+                fm_store_commit(s);
+                usleep(1000);
+                if (fm_store_begin(s)) return -1;
+                k--;
+            }
+        }
+        if (fm_store_commit(s)) return -1;
+    }
+    return 0;
+}
+
+static void crash_test(const char *dir)
+{
+    char path[512];
+    snprintf(path, sizeof path, "%s/crash.db", dir);
+    int killed_mid = 0, rc;
+    for (int round = 0; round < 3; round++) {
+        pid_t pid = fork();
+        if (pid == 0) {
+            fm_store *s = fm_store_open(path, diag, (void *)1);
+            if (!s) _exit(2);
+            for (;;) ingest_synth(s, 400, 7);   /* killed from outside */
+        }
+        struct timespec ts = { 0, (long)(30 + 40 * round) * 1000000L };
+        nanosleep(&ts, NULL);
+        kill(pid, SIGKILL);
+        int st;
+        waitpid(pid, &st, 0);
+        killed_mid += WIFSIGNALED(st);
+    }
+    TAP_OK(killed_mid == 3, "crash: writer killed with -9 three times");
+    sqlite3 *db;
+    int ok = 0;
+    if (sqlite3_open(path, &db) == SQLITE_OK) {
+        sqlite3_stmt *st;
+        if (sqlite3_prepare_v2(db, "PRAGMA integrity_check", -1, &st, NULL) == SQLITE_OK) {
+            if (sqlite3_step(st) == SQLITE_ROW) ok = !strcmp((const char *)sqlite3_column_text(st, 0), "ok");
+            sqlite3_finalize(st);
+        }
+        sqlite3_close(db);
+    }
+    TAP_OK(ok, "crash: PRAGMA integrity_check is ok");
+    fm_store *s = fm_store_open(path, diag, NULL);
+    rc = s ? ingest_synth(s, 400, 7) : -1;
+    TAP_OK(rc == 0, "crash: the same ingest runs again");
+    if (s) {
+        TAP_OK(fm_store_count(s, "documents") == 400 && fm_store_count(s, "events") == 400 &&
+               fm_store_count(s, "sentences") == 400, "crash: exactly the events of a clean run");
+        fm_store_close(s);
+    }
+}
+
+static void concurrent_workers(const char *url, const char *label)
+{
+    enum { WORKERS = 4, DOCS = 120 };
+    pid_t pid[WORKERS];
+    for (int w = 0; w < WORKERS; w++) {
+        pid[w] = fork();
+        if (pid[w] == 0) {
+            fm_store *s = fm_store_open(url, diag, NULL);
+            if (!s) _exit(2);
+            int rc = ingest_synth(s, DOCS, 5 + w);
+            fm_merge_options mo = { 0 };
+            if (rc == 0 && fm_store_merge(s, &mo) < 0) rc = -1;
+            fm_store_close(s);
+            _exit(rc ? 1 : 0);
+        }
+    }
+    int clean = 0;
+    for (int w = 0; w < WORKERS; w++) {
+        int st;
+        waitpid(pid[w], &st, 0);
+        clean += WIFEXITED(st) && WEXITSTATUS(st) == 0;
+    }
+    TAP_OK(clean == WORKERS, "%s: %d workers ingesting the same documents at once all succeed", label, WORKERS);
+    fm_store *s = fm_store_open(url, diag, NULL);
+    if (!s) { TAP_OK(0, "%s: reopen", label); return; }
+    TAP_OK(fm_store_count(s, "documents") == DOCS && fm_store_count(s, "events") == DOCS,
+           "%s: no duplicates after concurrent ingest", label);
+    TAP_OK(fm_store_count(s, "stories") == 1, "%s: the synthetic clash reports form one story", label);
+    fm_store_close(s);
+}
+
+/* ---- exports ---------------------------------------------------------------- */
+
+static void export_tests(void);
+
+int main(void)
+{
+    make_docs();
+    char dir[] = "/tmp/factum-store-XXXXXX";
+    if (!mkdtemp(dir)) { TAP_OK(0, "mkdtemp"); return TAP_DONE(); }
+    char path[512], path2[512], conc[512];
+    snprintf(path, sizeof path, "%s/a.db", dir);
+    snprintf(path2, sizeof path2, "%s/b.db", dir);
+    snprintf(conc, sizeof conc, "%s/c.db", dir);
+
+    fm_buf lite, lite_rev;
+    fm_buf_init(&lite);
+    fm_buf_init(&lite_rev);
+    scenario(path, "sqlite", &lite);
+    reverse_order(path2, "sqlite", fm_buf_cstr(&lite));
+
+    n_errors = 0;
+    fm_store *bad = fm_store_open("/nonexistent-dir/x.db", diag, (void *)1);
+    TAP_OK(bad == NULL && n_errors > 0, "open failure is reported, not fatal");
+
+    crash_test(dir);
+    concurrent_workers(conc, "sqlite");
+
+    const char *pg = getenv("FACTUM_TEST_PG");
+    if (pg && *pg) {
+        fm_buf pgout;
+        fm_buf_init(&pgout);
+        scenario(pg, "postgresql", &pgout);
+        TAP_STREQ(fm_buf_cstr(&pgout), fm_buf_cstr(&lite), "postgresql: same events and stories as sqlite");
+        const char *pg2 = getenv("FACTUM_TEST_PG2");
+        if (pg2 && *pg2) reverse_order(pg2, "postgresql", fm_buf_cstr(&lite));
+        const char *pg3 = getenv("FACTUM_TEST_PG3");
+        if (pg3 && *pg3) concurrent_workers(pg3, "postgresql");
+        n_errors = 0;
+        fm_store *nope = fm_store_open("postgresql://factum:s3cretpw@127.0.0.1:1/none", diag, (void *)0);
+        TAP_OK(nope == NULL && n_errors > 0, "postgresql: connection failure reported");
+        fm_buf_free(&pgout);
+    } else {
+        printf("# FACTUM_TEST_PG not set: PostgreSQL part skipped (tests/t_store_pg.sh runs it)\n");
+    }
+    export_tests();
+
+    fm_buf_free(&lite);
+    fm_buf_free(&lite_rev);
+    char cmd[600];
+    snprintf(cmd, sizeof cmd, "rm -rf '%s'", dir);
+    if (system(cmd) != 0) printf("# could not remove %s\n", dir);
+    return TAP_DONE();
+}
+
+static void export_tests(void) {}
