@@ -1,0 +1,862 @@
+/* attribution.c — finds speech and attribution frames in the tokens of one
+ * sentence: the speaker, the outlet or channel (via) and the clause vouched
+ * for. Word lists are const tables here; no actor coding, no allocation. */
+#include "attribution.h"
+#include <string.h>
+
+/* ---- token helpers ------------------------------------------------------ */
+
+static const char *nm(const fm_token *t) { return t->norm ? t->norm : ""; }
+
+static int is(const fm_token *tok, size_t n, size_t i, const char *w)
+{
+    return i < n && strcmp(nm(&tok[i]), w) == 0;
+}
+
+static int in_set(const char *s, const char *const *set)
+{
+    for (; *set; set++)
+        if (strcmp(s, *set) == 0) return 1;
+    return 0;
+}
+
+static int is_in(const fm_token *tok, size_t n, size_t i, const char *const *set)
+{
+    return i < n && in_set(nm(&tok[i]), set);
+}
+
+/* Tokens of phrase ("ASSOCIATED PRESS") matched at tok[i], else 0. */
+static size_t phrase_at(const fm_token *tok, size_t n, size_t i, const char *phrase)
+{
+    size_t k = 0;
+    const char *p = phrase;
+    while (*p) {
+        const char *sp = strchr(p, ' ');
+        size_t len = sp ? (size_t)(sp - p) : strlen(p);
+        if (i + k >= n) return 0;
+        const char *w = nm(&tok[i + k]);
+        if (strlen(w) != len || memcmp(w, p, len) != 0) return 0;
+        k++;
+        p += len;
+        if (*p == ' ') p++;
+    }
+    return k;
+}
+
+static size_t longest_at(const fm_token *tok, size_t n, size_t i, const char *const *list)
+{
+    size_t best = 0;
+    for (; *list; list++) {
+        size_t k = phrase_at(tok, n, i, *list);
+        if (k > best) best = k;
+    }
+    return best;
+}
+
+/* The punctuation character of a break token, or 0 for words and numbers. */
+static char punct_of(const char *text, const fm_token *t)
+{
+    if (t->kind == FM_TOK_WORD || t->kind == FM_TOK_NUMBER || t->kind == FM_TOK_POSS) return 0;
+    if (t->kind == FM_TOK_SYMBOL) return 0;
+    if (text) return text[t->start];
+    return nm(t)[0] ? nm(t)[0] : '?';
+}
+
+static int is_break(const char *text, const fm_token *t) { return punct_of(text, t) != 0; }
+
+static int is_comma(const char *text, const fm_token *tok, size_t n, size_t i)
+{
+    return i < n && tok[i].kind == FM_TOK_PUNCT && punct_of(text, &tok[i]) == ',';
+}
+
+/* ---- word lists ---------------------------------------------------------- */
+
+typedef struct speech_word { const char *w; int kind; } speech_word;
+
+static const speech_word speech_words[] = {
+    {"SAID", FM_ATTRIB_SAY}, {"SAYS", FM_ATTRIB_SAY}, {"SAY", FM_ATTRIB_SAY},
+    {"SAYING", FM_ATTRIB_SAY}, {"TOLD", FM_ATTRIB_SAY}, {"TELLS", FM_ATTRIB_SAY},
+    {"TELLING", FM_ATTRIB_SAY}, {"ADDED", FM_ATTRIB_SAY}, {"ADDS", FM_ATTRIB_SAY},
+    {"ADDING", FM_ATTRIB_SAY}, {"STATED", FM_ATTRIB_SAY}, {"EXPLAINED", FM_ATTRIB_SAY},
+    {"NOTED", FM_ATTRIB_SAY}, {"WROTE", FM_ATTRIB_SAY}, {"TWEETED", FM_ATTRIB_SAY},
+    {"DECLARED", FM_ATTRIB_SAY}, {"REITERATED", FM_ATTRIB_SAY}, {"INSISTED", FM_ATTRIB_SAY},
+    {"INSISTS", FM_ATTRIB_SAY}, {"ASSERTED", FM_ATTRIB_SAY}, {"MAINTAINED", FM_ATTRIB_SAY},
+    {"STRESSED", FM_ATTRIB_SAY}, {"EMPHASIZED", FM_ATTRIB_SAY}, {"EMPHASISED", FM_ATTRIB_SAY},
+    {"ACKNOWLEDGED", FM_ATTRIB_SAY}, {"ADMITTED", FM_ATTRIB_SAY}, {"CONFIRMED", FM_ATTRIB_SAY},
+    {"CONFIRMS", FM_ATTRIB_SAY}, {"REPORTED", FM_ATTRIB_REPORT}, {"REPORTS", FM_ATTRIB_REPORT},
+    {"REPORTING", FM_ATTRIB_REPORT}, {"QUOTED", FM_ATTRIB_REPORT},
+    {"CLAIMED", FM_ATTRIB_CLAIM}, {"CLAIMS", FM_ATTRIB_CLAIM}, {"CLAIMING", FM_ATTRIB_CLAIM},
+    {"ANNOUNCED", FM_ATTRIB_CLAIM}, {"ANNOUNCES", FM_ATTRIB_CLAIM},
+    {"DENIED", FM_ATTRIB_DENY}, {"DENIES", FM_ATTRIB_DENY}, {"DENYING", FM_ATTRIB_DENY},
+    {"ACCUSED", FM_ATTRIB_ACCUSE}, {"ACCUSES", FM_ATTRIB_ACCUSE}, {"ACCUSING", FM_ATTRIB_ACCUSE},
+    {"BLAMED", FM_ATTRIB_ACCUSE}, {"BLAMES", FM_ATTRIB_ACCUSE},
+    {"WARNED", FM_ATTRIB_WARN}, {"WARNS", FM_ATTRIB_WARN},
+    {NULL, 0}
+};
+
+/* News outlets; generic ones ("state media") too. Matched on lookup forms, so
+ * "Al-Jazeera" and "Al Jazeera" are both AL JAZEERA. */
+static const char *const outlets[] = {
+    "REUTERS", "AFP", "AGENCE FRANCE PRESSE", "AP", "ASSOCIATED PRESS", "AL JAZEERA",
+    "AL ARABIYA", "AL MAYADEEN", "AL MANAR", "BBC", "CNN", "IRNA", "ISNA", "TASNIM",
+    "FARS NEWS", "MEHR", "SANA", "KCNA", "YONHAP", "TASS", "RIA", "RIA NOVOSTI", "INTERFAX",
+    "XINHUA", "WAFA", "ANADOLU", "BERNAMA", "ANTARA", "KYODO", "NHK", "DPA", "EFE", "ANSA",
+    "BLOOMBERG", "NEW YORK TIMES", "WASHINGTON POST", "WALL STREET JOURNAL", "FINANCIAL TIMES",
+    "AXIOS", "POLITICO", "FOX NEWS", "SKY NEWS", "NBC", "ABC", "CBS", "NPR", "PRESS TV", "RT",
+    "CCTV", "CGTN", "GLOBAL TIMES", "HAARETZ", "YNET", "TIMES OF ISRAEL", "ARMY RADIO",
+    "CHANNEL 12", "IRAQI NEWS AGENCY", "INA", "MENA", "SAUDI PRESS AGENCY", "SPA", "WAM", "QNA",
+    "KUNA", "NNA", "UKRINFORM", "UNIAN", "SUSPILNE", "KYIV INDEPENDENT", "PTI", "ANI",
+    "STATE MEDIA", "STATE TELEVISION", "STATE TV", "STATE NEWS AGENCY", "STATE BROADCASTER",
+    "STATE RADIO", "STATE RUN MEDIA", "STATE RUN TELEVISION", "STATE RUN TV",
+    "STATE RUN NEWS AGENCY", "OFFICIAL MEDIA", "OFFICIAL NEWS AGENCY", "LOCAL MEDIA",
+    "PUBLIC BROADCASTER", "LOCAL TELEVISION", "NEWS AGENCY",
+    NULL
+};
+
+/* Channels a speaker uses; X only counts after "on". */
+static const char *const platforms[] = {
+    "TELEGRAM", "TWITTER", "FACEBOOK", "INSTAGRAM", "YOUTUBE", "TIKTOK", "WHATSAPP",
+    "TRUTH SOCIAL", "SOCIAL MEDIA", "WEBSITE", "TELEGRAM CHANNEL", NULL
+};
+
+/* Head nouns of a channel phrase: "a statement", "a televised address". */
+static const char *const channel_nouns[] = {
+    "STATEMENT", "STATEMENTS", "COMMUNIQUE", "ADDRESS", "SPEECH", "CONFERENCE", "BRIEFING",
+    "INTERVIEW", "POST", "VIDEO", "MESSAGE", "RELEASE", "TWEET", "BROADCAST", "REMARKS",
+    "COMMENTS", "BULLETIN", "INTERVIEWS", "POSTS", NULL
+};
+
+static const char *const weekdays[] = {
+    "MONDAY", "TUESDAY", "WEDNESDAY", "THURSDAY", "FRIDAY", "SATURDAY", "SUNDAY", NULL
+};
+static const char *const months[] = {
+    "JANUARY", "FEBRUARY", "MARCH", "APRIL", "MAY", "JUNE", "JULY", "AUGUST", "SEPTEMBER",
+    "OCTOBER", "NOVEMBER", "DECEMBER", "JAN", "FEB", "MAR", "APR", "JUN", "JUL", "AUG", "SEPT",
+    "SEP", "OCT", "NOV", "DEC", NULL
+};
+static const char *const parts_of_day[] = { "MORNING", "NIGHT", "EVENING", "AFTERNOON", NULL };
+
+/* Words that end a subject phrase when walking back from a speech verb. */
+static const char *const clause_words[] = {
+    "THAT", "WHO", "WHICH", "BUT", "WHILE", "WHEREAS", "BECAUSE", "IF", "WHEN", "AFTER",
+    "BEFORE", "ALTHOUGH", "THOUGH", "AS", "SO", "YET", "WHERE", "UNTIL", "SINCE", NULL
+};
+
+/* Between a subject and its speech verb: "the army also said", "police had said". */
+static const char *const pre_cue_words[] = {
+    "ALSO", "LATER", "EARLIER", "HAS", "HAD", "HAVE", "PREVIOUSLY", "SEPARATELY", "REPEATEDLY",
+    "FURTHER", "FIRST", "THEN", "AGAIN", "OFTEN", "INITIALLY", "SUBSEQUENTLY", "OFFICIALLY",
+    "PUBLICLY", "YESTERDAY", "TODAY", NULL
+};
+
+static const char *const be_words[] = { "IS", "ARE", "WAS", "WERE", "BEEN", "BEING", "BE", NULL };
+
+static const char *const dispute_nouns[] = {
+    "CLAIMS", "CLAIM", "REPORTS", "REPORT", "ACCUSATIONS", "ACCUSATION", "ALLEGATIONS",
+    "ALLEGATION", "SUGGESTIONS", "ASSERTIONS", "ACCOUNTS", "ACCOUNT", "STORIES", "RUMOURS",
+    "RUMORS", NULL
+};
+static const char *const falsity_words[] = {
+    "FABRICATED", "FALSE", "BASELESS", "UNFOUNDED", "LIES", "LIE", "FAKE", "PROPAGANDA",
+    "GROUNDLESS", "NONSENSE", "UNTRUE", "FABRICATION", "FABRICATIONS", "ABSURD", "LUDICROUS",
+    "DISINFORMATION", NULL
+};
+
+const char *fm_attrib_kind_name(int kind)
+{
+    switch (kind) {
+    case FM_ATTRIB_SAY: return "say";
+    case FM_ATTRIB_ACCORDING_TO: return "according_to";
+    case FM_ATTRIB_STATEMENT: return "statement";
+    case FM_ATTRIB_REPORT: return "report";
+    case FM_ATTRIB_CLAIM: return "claim";
+    case FM_ATTRIB_DENY: return "deny";
+    case FM_ATTRIB_ACCUSE: return "accuse";
+    case FM_ATTRIB_WARN: return "warn";
+    default: return "none";
+    }
+}
+
+int fm_speech_verb(const fm_token *t)
+{
+    if (!t || t->kind != FM_TOK_WORD) return 0;
+    for (const speech_word *s = speech_words; s->w; s++)
+        if (strcmp(nm(t), s->w) == 0) return s->kind;
+    return 0;
+}
+
+int fm_outlet_at(const fm_token *tok, size_t n, size_t i, size_t *len)
+{
+    size_t k = longest_at(tok, n, i, outlets);
+    size_t p = longest_at(tok, n, i, platforms);
+    if (p > k) k = p;
+    if (len) *len = k;
+    return k > 0;
+}
+
+/* ---- phrases -------------------------------------------------------------- */
+
+typedef struct range { size_t s, e; } range;
+
+/* The first outlet named in tok[from, to), grown to its full name:
+ * "Syrian state news agency SANA", "Iran's official IRNA news agency". */
+static int outlet_in(const fm_token *tok, size_t n, size_t from, size_t to, range *r)
+{
+    static const char *const before[] = {
+        "THE", "OFFICIAL", "SEMI", "STATE", "RUN", "IRAN'S", "SYRIA'S", "CHINA'S", "RUSSIA'S", NULL
+    };
+    static const char *const after[] = {
+        "NEWS", "AGENCY", "TELEVISION", "TV", "CHANNEL", "NEWSPAPER", "DAILY", "RADIO", NULL
+    };
+    for (size_t i = from; i < to; i++) {
+        size_t k;
+        if (!fm_outlet_at(tok, n, i, &k) || i + k > to) continue;
+        size_t s = i, e = i + k;
+        for (;;) {
+            size_t m;
+            if (e < to && is_in(tok, n, e, after)) e++;
+            else if (e < to && fm_outlet_at(tok, n, e, &m) && e + m <= to) e += m;
+            else break;
+        }
+        while (s > from && (is_in(tok, n, s - 1, before) || tok[s - 1].kind == FM_TOK_POSS ||
+                            (tok[s - 1].kind == FM_TOK_WORD && (tok[s - 1].flags & FM_TOKF_CAP) &&
+                             !is_in(tok, n, s - 1, clause_words) && s - 1 != 0)))
+            s--;
+        /* "the official" is part of the name; a stray "'s" is not a start */
+        while (s < e && tok[s].kind == FM_TOK_POSS) s++;
+        r->s = s;
+        r->e = e;
+        return 1;
+    }
+    return 0;
+}
+
+/* A channel phrase starting at i (after "in"/"at"/"during"): "a statement",
+ * "a televised address", "a news conference". Returns its end or 0. */
+static size_t channel_at(const fm_token *tok, size_t n, size_t i)
+{
+    for (size_t k = i; k < n && k < i + 5; k++) {
+        if (tok[k].kind != FM_TOK_WORD) return 0;
+        if (is_in(tok, n, k, channel_nouns)) return k + 1;
+        if (tok[k].flags & FM_TOKF_CAP && k > i) return 0;
+    }
+    return 0;
+}
+
+/* Time words after a speech verb: "on Sunday", "on April 3", "late on Tuesday",
+ * "yesterday", "last week". Returns tokens consumed. */
+static size_t time_at(const fm_token *tok, size_t n, size_t i)
+{
+    size_t k = i;
+    if (is(tok, n, k, "LATE") || is(tok, n, k, "EARLY") || is(tok, n, k, "EARLIER")) {
+        if (is(tok, n, k + 1, "ON")) k++;
+        else return 1;
+    }
+    if (is(tok, n, k, "ON")) {
+        if (is_in(tok, n, k + 1, weekdays)) {
+            k += 2;
+            if (is_in(tok, n, k, parts_of_day)) k++;
+            return k - i;
+        }
+        if (is_in(tok, n, k + 1, months)) {
+            k += 2;
+            if (k < n && tok[k].kind == FM_TOK_NUMBER) k++;
+            return k - i;
+        }
+        return 0;
+    }
+    if (is(tok, n, k, "LAST") || is(tok, n, k, "THIS")) {
+        if (is_in(tok, n, k + 1, weekdays) || is_in(tok, n, k + 1, parts_of_day) ||
+            is(tok, n, k + 1, "WEEK") || is(tok, n, k + 1, "MONTH") || is(tok, n, k + 1, "YEAR"))
+            return 2;
+        return 0;
+    }
+    static const char *const single[] = {
+        "YESTERDAY", "TODAY", "TONIGHT", "LATER", "ALSO", "SEPARATELY", "AGAIN", "EARLIER",
+        "PUBLICLY", "OFFICIALLY", "PREVIOUSLY", NULL
+    };
+    if (is_in(tok, n, k, single)) return 1;
+    return 0;
+}
+
+/* A platform or outlet after "on"/"with"/"to"/"by": "on its Telegram channel",
+ * "on X", "on state television". Sets *r and returns tokens consumed. */
+static size_t platform_at(const fm_token *tok, size_t n, size_t i, range *r)
+{
+    size_t k = i;
+    static const char *const dets[] = { "ITS", "THEIR", "HIS", "HER", "THE", "A", "AN", "OFFICIAL", NULL };
+    while (k < n && k < i + 3 && is_in(tok, n, k, dets)) k++;
+    size_t len = 0;
+    if (is(tok, n, k, "X") && k > 0 && is(tok, n, i - 1, "ON")) len = 1;
+    else if (!fm_outlet_at(tok, n, k, &len)) return 0;
+    range o;
+    if (len > 1 || !outlet_in(tok, n, k, k + len, &o)) { o.s = k; o.e = k + len; }
+    size_t e = k + len;
+    static const char *const tails[] = { "CHANNEL", "ACCOUNT", "PAGE", "FEED", "NEWS", "AGENCY",
+                                         "TELEVISION", "TV", NULL };
+    while (e < n && is_in(tok, n, e, tails)) e++;
+    if (is_in(tok, n, k + len, tails) && !is(tok, n, k + len, "CHANNEL") &&
+        !is(tok, n, k + len, "ACCOUNT") && !is(tok, n, k + len, "PAGE") && !is(tok, n, k + len, "FEED"))
+        o.e = e;
+    *r = o;
+    return e - i;
+}
+
+/* Adjuncts after a speech verb: times, channels and outlets ("said in a
+ * statement on Telegram on Sunday"). Fills *via when one names an outlet or
+ * channel (the most specific: the platform over the channel phrase). Returns
+ * the index after the adjuncts. */
+static size_t adjuncts(const fm_token *tok, size_t n, size_t i, range *via)
+{
+    for (;;) {
+        size_t k, e;
+        range r;
+        if ((k = time_at(tok, n, i)) > 0) { i += k; continue; }
+        if ((is(tok, n, i, "IN") || is(tok, n, i, "AT") || is(tok, n, i, "DURING") ||
+             is(tok, n, i, "VIA") || is(tok, n, i, "THROUGH")) && (e = channel_at(tok, n, i + 1))) {
+            via->s = i + 1;
+            via->e = e;
+            i = e;
+            /* "in a statement posted on Telegram", "in an interview with Al Jazeera" */
+            static const char *const links[] = { "ON", "WITH", "TO", "BY", "POSTED", "PUBLISHED",
+                                                 "ISSUED", "RELEASED", "CARRIED", "BROADCAST",
+                                                 "AIRED", NULL };
+            size_t j = i;
+            while (j < n && j < i + 2 && is_in(tok, n, j, links)) j++;
+            if (j > i && (k = platform_at(tok, n, j, &r))) { *via = r; i = j + k; }
+            continue;
+        }
+        if ((is(tok, n, i, "ON") || is(tok, n, i, "TO") || is(tok, n, i, "VIA")) &&
+            (k = platform_at(tok, n, i + 1, &r))) {
+            *via = r;
+            i += 1 + k;
+            continue;
+        }
+        if (is(tok, n, i, "TO") && (is(tok, n, i + 1, "REPORTERS") || is(tok, n, i + 1, "JOURNALISTS"))) {
+            i += 2;
+            continue;
+        }
+        return i;
+    }
+}
+
+/* The object of "told": an outlet (the via), reporters, a news conference, or
+ * a named listener followed by "that". Returns the index after it. */
+static size_t told_object(const fm_token *tok, size_t n, size_t i, range *via)
+{
+    range r;
+    size_t k, e;
+    if ((k = platform_at(tok, n, i, &r))) { *via = r; return i + k; }
+    if (is(tok, n, i, "REPORTERS") || is(tok, n, i, "JOURNALISTS") || is(tok, n, i, "PARLIAMENT"))
+        return i + 1;
+    if (is(tok, n, i, "THE") && (is(tok, n, i + 1, "PRESS") || is(tok, n, i + 1, "MEDIA")))
+        return i + 2;
+    if ((e = channel_at(tok, n, i))) { via->s = i; via->e = e; return e; }
+    static const char *const pron[] = { "HIM", "HER", "THEM", "US", "ME", "IT", NULL };
+    if (is_in(tok, n, i, pron)) return i + 1;
+    /* "told lawmakers that", "told the Security Council that" */
+    for (k = i; k < n && k < i + 6; k++) {
+        if (is(tok, n, k, "THAT")) return k;
+        if (tok[k].kind != FM_TOK_WORD && tok[k].kind != FM_TOK_POSS) break;
+    }
+    return i;
+}
+
+/* A subject phrase ending just before index e (exclusive), walking back over
+ * words; *stop gets the index of the token that ended it (or (size_t)-1). */
+static size_t np_before(const char *text, const fm_token *tok, size_t n, size_t e, size_t *stop)
+{
+    size_t k = e;
+    while (k > 0 && e - k < 14) {
+        const fm_token *t = &tok[k - 1];
+        if (is_break(text, t) || is_in(tok, n, k - 1, clause_words) || fm_speech_verb(t)) break;
+        if (is(tok, n, k - 1, "ACCORDING")) break;
+        k--;
+    }
+    *stop = k > 0 ? k - 1 : (size_t)-1;
+    return k;
+}
+
+/* A phrase starting at s: up to a break, a clause word or a preposition that
+ * starts an adjunct. Returns its end. */
+static size_t np_after(const char *text, const fm_token *tok, size_t n, size_t s)
+{
+    static const char *const enders[] = { "IN", "ON", "AT", "THAT", "WHO", "WHICH", "ADDING",
+                                          "CITING", "SAYING", "WHILE", "BUT", "AS", "DURING",
+                                          "TO", NULL };
+    size_t k = s;
+    while (k < n && k - s < 14 && !is_break(text, &tok[k]) && !is_in(tok, n, k, enders) &&
+           !fm_speech_verb(&tok[k]))
+        k++;
+    return k;
+}
+
+/* Splits a speaker phrase into speaker and via: "a statement by the army",
+ * "officials quoted by state media", "the army's statement", "Hamas issued a
+ * statement", or an outlet alone ("the Associated Press": both). */
+static void split_speaker(const fm_token *tok, size_t n, size_t s, size_t e, range *sp, range *via)
+{
+    sp->s = s;
+    sp->e = e;
+    if (s >= e) return;
+    for (size_t k = s; k + 1 < e; k++) {
+        if ((is(tok, n, k, "QUOTED") || is(tok, n, k, "CITED")) && is(tok, n, k + 1, "BY")) {
+            sp->e = k;
+            range o;
+            if (!outlet_in(tok, n, k + 2, e, &o)) { o.s = k + 2; o.e = e; }
+            *via = o;
+            return;
+        }
+    }
+    size_t c = channel_at(tok, n, s);
+    if (c && c < e) {
+        size_t k = c;
+        if (is(tok, n, k, "ISSUED") || is(tok, n, k, "RELEASED") || is(tok, n, k, "POSTED")) k++;
+        if (is(tok, n, k, "BY") || is(tok, n, k, "FROM") || is(tok, n, k, "OF")) {
+            via->s = s;
+            via->e = c;
+            sp->s = k + 1;
+            return;
+        }
+    }
+    for (size_t k = s + 1; k + 1 < e; k++) {
+        if (tok[k].kind == FM_TOK_POSS && channel_at(tok, n, k + 1) == e) {
+            sp->e = k;
+            via->s = k + 1;
+            via->e = e;
+            return;
+        }
+        static const char *const issue[] = { "ISSUED", "RELEASED", "PUBLISHED", "POSTED", NULL };
+        if (is_in(tok, n, k, issue) && channel_at(tok, n, k + 1)) {
+            size_t ce = channel_at(tok, n, k + 1);
+            sp->e = k;
+            via->s = k + 1;
+            via->e = ce;
+            range r;
+            size_t pk;
+            if (is(tok, n, ce, "ON") && (pk = platform_at(tok, n, ce + 1, &r))) *via = r;
+            return;
+        }
+    }
+    range o;
+    if (outlet_in(tok, n, s, e, &o) && o.e == e && o.s <= s + 1) {
+        *via = o;
+        sp->s = s;
+    }
+}
+
+static void frame_init(fm_attrib_frame *f, size_t cue, int kind)
+{
+    memset(f, 0, sizeof *f);
+    f->cue = cue;
+    f->kind = kind;
+    f->speaker_start = f->speaker_end = cue;
+    f->via_start = f->via_end = cue;
+    f->scope_start = f->scope_end = cue;
+}
+
+static size_t head_start(const fm_attrib_frame *f)
+{
+    size_t h = f->cue;
+    if (f->speaker_end > f->speaker_start && f->speaker_start < h) h = f->speaker_start;
+    if (f->via_end > f->via_start && f->via_start < h) h = f->via_start;
+    return h;
+}
+
+static size_t head_end(const fm_attrib_frame *f)
+{
+    size_t h = f->cue + 1;
+    if (f->speaker_end > h) h = f->speaker_end;
+    if (f->via_end > h) h = f->via_end;
+    return h;
+}
+
+/* Start of the clause that holds index i: after the last ';' or ':' (or 0). */
+static size_t sentence_part_start(const char *text, const fm_token *tok, size_t i)
+{
+    while (i > 0) {
+        char c = punct_of(text, &tok[i - 1]);
+        if (c == ';' || c == ':') break;
+        i--;
+    }
+    return i;
+}
+
+/* Where a leading frame's reported clause starts: after "that", a colon or an
+ * opening quote. */
+static size_t skip_that(const char *text, const fm_token *tok, size_t n, size_t i)
+{
+    while (i < n && (is(tok, n, i, "THAT") || tok[i].kind == FM_TOK_QUOTE ||
+                     punct_of(text, &tok[i]) == ':' || punct_of(text, &tok[i]) == ','))
+        i++;
+    return i;
+}
+
+/* ---- frames ----------------------------------------------------------------- */
+
+typedef struct finder {
+    const char *text;
+    const fm_token *tok;
+    size_t n;
+    fm_attrib_frame *out;
+    size_t cap, count;
+    fm_attrib_frame last;      /* the previous frame, for "..., adding that" */
+    int has_last;
+} finder;
+
+static void emit(finder *fd, const fm_attrib_frame *f)
+{
+    if (fd->count < fd->cap) fd->out[fd->count] = *f;
+    fd->count++;
+    fd->last = *f;
+    fd->has_last = 1;
+}
+
+/* Scope for a frame whose head follows its clause: "..., police said." */
+static void trailing_scope(finder *fd, fm_attrib_frame *f, size_t stop)
+{
+    size_t s = sentence_part_start(fd->text, fd->tok, stop);
+    size_t e = stop;
+    while (e > s && is_break(fd->text, &fd->tok[e - 1]) && fd->tok[e - 1].kind != FM_TOK_QUOTE) e--;
+    f->scope_start = s;
+    f->scope_end = e;
+}
+
+/* "according to X": returns the index after the frame's head. */
+static size_t according_to(finder *fd, size_t i)
+{
+    const fm_token *tok = fd->tok;
+    size_t n = fd->n;
+    fm_attrib_frame f;
+    frame_init(&f, i, FM_ATTRIB_ACCORDING_TO);
+    size_t s = i + 2, e = s;
+    static const char *const stops[] = { "WHO", "WHICH", "THAT", "WHILE", "BUT", NULL };
+    while (e < n && !is_break(fd->text, &tok[e]) && !is_in(tok, n, e, stops)) e++;
+    range sp = { s, e }, via = { i, i };
+    split_speaker(tok, n, s, e, &sp, &via);
+    if (via.e > via.s && channel_at(tok, n, s) == via.e && via.s == s) f.kind = FM_ATTRIB_STATEMENT;
+    f.speaker_start = sp.s;
+    f.speaker_end = sp.e;
+    f.via_start = via.s;
+    f.via_end = via.e;
+    size_t part = sentence_part_start(fd->text, tok, i);
+    if (i == part || (i == part + 1 && tok[part].kind == FM_TOK_QUOTE)) {
+        f.scope_start = skip_that(fd->text, tok, n, e);
+        f.scope_end = n;
+    } else if (is_comma(fd->text, tok, n, i - 1) && is_comma(fd->text, tok, n, e) && e + 2 < n) {
+        /* "The attack, according to police, killed five": the whole sentence */
+        f.scope_start = part;
+        f.scope_end = n;
+    } else {
+        trailing_scope(fd, &f, i);
+    }
+    emit(fd, &f);
+    return e;
+}
+
+/* "X rejected claims that ...", "X called the reports fabricated". */
+static size_t dispute(finder *fd, size_t i)
+{
+    const fm_token *tok = fd->tok;
+    size_t n = fd->n;
+    static const char *const verbs[] = { "REJECTED", "REJECTS", "DISMISSED", "DISMISSES",
+                                         "REFUTED", "DISPUTED", "CALLED", "CALLS", "DESCRIBED",
+                                         "BRANDED", "DENOUNCED", NULL };
+    static const char *const dets[] = { "THE", "THESE", "SUCH", "ANY", "AS", "MEDIA", "NEWS",
+                                        "PRESS", "THOSE", "ALL", NULL };
+    if (!is_in(tok, n, i, verbs)) return 0;
+    size_t k = i + 1;
+    while (k < n && k < i + 4 && (is_in(tok, n, k, dets) || (tok[k].kind == FM_TOK_WORD &&
+           !is_in(tok, n, k, dispute_nouns) && (tok[k].flags & FM_TOKF_CAP))))
+        k++;
+    if (!is_in(tok, n, k, dispute_nouns)) return 0;
+    size_t noun = k;
+    int needs_falsity = !(is(tok, n, i, "REJECTED") || is(tok, n, i, "REJECTS") ||
+                          is(tok, n, i, "DISMISSED") || is(tok, n, i, "DISMISSES") ||
+                          is(tok, n, i, "REFUTED") || is(tok, n, i, "DISPUTED"));
+    size_t fals = n;
+    for (size_t j = noun + 1; j < n; j++)
+        if (is_in(tok, n, j, falsity_words)) { fals = j; break; }
+    if (needs_falsity && fals == n) return 0;
+    fm_attrib_frame f;
+    frame_init(&f, i, FM_ATTRIB_DENY);
+    size_t stop;
+    size_t s = np_before(fd->text, tok, n, i, &stop);
+    f.speaker_start = s;
+    f.speaker_end = i;
+    f.scope_start = skip_that(fd->text, tok, n, noun + 1);
+    f.scope_end = n;
+    if (fals < n) {
+        size_t e = fals;
+        while (e > f.scope_start && (is(tok, n, e - 1, "AS") || is(tok, n, e - 1, "A") ||
+                                     is(tok, n, e - 1, "COMPLETELY") || is(tok, n, e - 1, "TOTALLY")))
+            e--;
+        f.scope_end = e;
+        if (f.scope_end < f.scope_start) f.scope_end = f.scope_start;
+    }
+    emit(fd, &f);
+    return noun + 1;
+}
+
+/* "X took responsibility for ...". */
+static size_t responsibility(finder *fd, size_t i)
+{
+    const fm_token *tok = fd->tok;
+    size_t n = fd->n;
+    static const char *const verbs[] = { "TOOK", "TAKES", "ASSUMED", "ACCEPTED", NULL };
+    if (!is_in(tok, n, i, verbs) || !is(tok, n, i + 1, "RESPONSIBILITY")) return 0;
+    fm_attrib_frame f;
+    frame_init(&f, i, FM_ATTRIB_CLAIM);
+    size_t stop;
+    f.speaker_start = np_before(fd->text, tok, n, i, &stop);
+    f.speaker_end = i;
+    f.scope_start = i + 2 + (is(tok, n, i + 2, "FOR") ? 1 : 0);
+    f.scope_end = n;
+    emit(fd, &f);
+    return i + 2;
+}
+
+/* A speech verb at i. Returns the index after the frame's head, or i + 1. */
+static size_t speech(finder *fd, size_t i, int kind)
+{
+    const char *text = fd->text;
+    const fm_token *tok = fd->tok;
+    size_t n = fd->n;
+    fm_attrib_frame f;
+    frame_init(&f, i, kind);
+    range via = { i, i }, sp = { i, i };
+
+    /* Nouns, not verbs: "media reports said", "the claims". */
+    if ((is(tok, n, i, "REPORTS") || is(tok, n, i, "CLAIMS")) && i > 0) {
+        static const char *const nounish[] = { "THE", "A", "NO", "ANY", "MEDIA", "NEWS", "THESE",
+                                               "SUCH", "UNCONFIRMED", "INITIAL", "EARLY", "LOCAL",
+                                               "CONFLICTING", "PRESS", NULL };
+        if (is_in(tok, n, i - 1, nounish)) return i + 1;
+    }
+    if (is(tok, n, i, "CONFIRMED") && (i + 1 < n && (is(tok, n, i + 1, "DEAD") ||
+        is(tok, n, i + 1, "DEATHS") || is(tok, n, i + 1, "CASES") || is(tok, n, i + 1, "KILLED"))))
+        return i + 1;
+
+    /* Passive: "was reported by state media", "was claimed by Islamic State";
+     * without "by" it is a hedge for fm_mode_of, not a frame. */
+    size_t aux = i;
+    while (aux > 0 && (is_in(tok, n, aux - 1, be_words) || is(tok, n, aux - 1, "ALSO") ||
+                       is(tok, n, aux - 1, "WIDELY") || is(tok, n, aux - 1, "FIRST") ||
+                       is(tok, n, aux - 1, "HAS") || is(tok, n, aux - 1, "HAVE") ||
+                       is(tok, n, aux - 1, "HAD")))
+        aux--;
+    int passive = 0;
+    for (size_t k = aux; k < i; k++) if (is_in(tok, n, k, be_words)) passive = 1;
+    if (passive || (aux == i && i > 0 && is(tok, n, i - 1, "AS"))) {
+        size_t b = i + 1;
+        if (!is(tok, n, b, "BY")) return i + 1;
+        size_t e = np_after(text, tok, n, b + 1);
+        split_speaker(tok, n, b + 1, e, &sp, &via);
+        f.speaker_start = sp.s;
+        f.speaker_end = sp.e;
+        f.via_start = via.s;
+        f.via_end = via.e;
+        size_t stop = aux;
+        if (aux > 0 && is(tok, n, aux - 1, "AS")) stop = aux - 1;
+        trailing_scope(fd, &f, stop);
+        /* "X was reported by Y": the clause starts at the sentence part */
+        emit(fd, &f);
+        return e;
+    }
+
+    /* "Reuters quoted a military official as saying ..." */
+    if (is(tok, n, i, "QUOTED")) {
+        size_t k = i + 1;
+        while (k + 1 < n && k < i + 15 && !(is(tok, n, k, "AS") && is(tok, n, k + 1, "SAYING"))) k++;
+        if (!(is(tok, n, k, "AS") && is(tok, n, k + 1, "SAYING"))) return i + 1;
+        size_t stop;
+        size_t s = np_before(text, tok, n, i, &stop);
+        range o;
+        if (outlet_in(tok, n, s, i, &o)) { f.via_start = o.s; f.via_end = o.e; }
+        else { f.via_start = s; f.via_end = i; }
+        split_speaker(tok, n, i + 1, k, &sp, &via);
+        f.speaker_start = sp.s;
+        f.speaker_end = sp.e;
+        f.cue = i;
+        f.scope_start = skip_that(text, tok, n, k + 2);
+        f.scope_end = n;
+        emit(fd, &f);
+        return k + 2;
+    }
+
+    /* "..., adding that ...", "..., saying ...": the speaker of the main clause */
+    if ((is(tok, n, i, "ADDING") || is(tok, n, i, "SAYING")) && is_comma(text, tok, n, i - 1)) {
+        if (fd->has_last) {
+            f.speaker_start = fd->last.speaker_start;
+            f.speaker_end = fd->last.speaker_end;
+            f.via_start = fd->last.via_start;
+            f.via_end = fd->last.via_end;
+        }
+        f.scope_start = skip_that(text, tok, n, i + 1);
+        f.scope_end = n;
+        emit(fd, &f);
+        return i + 1;
+    }
+
+    /* the subject, walking back over "also", "has", "on Sunday" */
+    size_t e = i;
+    while (e > 0 && is_in(tok, n, e - 1, pre_cue_words)) e--;
+    if (e >= 2 && is(tok, n, e - 2, "ON") && is_in(tok, n, e - 1, weekdays)) e -= 2;
+    size_t stop;
+    size_t s = np_before(text, tok, n, e, &stop);
+    int inverted = 0;
+    if (s == e && stop != (size_t)-1 && is_comma(text, tok, n, stop)) {
+        /* "Hamas, which controls Gaza, said" / "Saad Maan, a spokesman, said" */
+        size_t stop2;
+        size_t s2 = np_before(text, tok, n, stop, &stop2);
+        static const char *const rel[] = { "WHO", "WHICH", "WHOSE", NULL };
+        if (stop2 != (size_t)-1 && is_in(tok, n, stop2, rel) && is_comma(text, tok, n, stop2 - 1)) {
+            size_t stop3;
+            size_t s3 = np_before(text, tok, n, stop2 - 1, &stop3);
+            if (s3 < stop2 - 1) { s = s3; e = stop2 - 1; stop = stop3; }
+        } else if (stop2 != (size_t)-1 && is_comma(text, tok, n, stop2) && s2 < stop &&
+                   (is(tok, n, s2, "A") || is(tok, n, s2, "AN") || is(tok, n, s2, "THE"))) {
+            size_t stop3;
+            size_t s3 = np_before(text, tok, n, stop2, &stop3);
+            if (s3 < stop2 && stop3 == (size_t)-1) { s = s3; e = stop; stop = stop3; }
+        }
+    }
+    if (s == e && stop != (size_t)-1 && !is(tok, n, i + 1, "THAT")) {
+        /* ", said the ministry" */
+        size_t ae = np_after(text, tok, n, i + 1);
+        if (ae > i + 1) { inverted = 1; s = i + 1; e = ae; }
+    }
+    split_speaker(tok, n, s, e, &sp, &via);
+    f.speaker_start = sp.s;
+    f.speaker_end = sp.e;
+
+    size_t after = inverted ? e : i + 1;
+    if (is(tok, n, i, "TOLD") || is(tok, n, i, "TELLS") || is(tok, n, i, "TELLING"))
+        after = told_object(tok, n, after, &via);
+    after = adjuncts(tok, n, after, &via);
+
+    /* ", citing two security sources": the outlet passes on someone's word */
+    range cited = { 0, 0 };
+    if (is_comma(text, tok, n, after) && is(tok, n, after + 1, "CITING")) after++;
+    if (is(tok, n, after, "CITING")) {
+        size_t ce = np_after(text, tok, n, after + 1);
+        cited.s = after + 1;
+        cited.e = ce;
+        after = adjuncts(tok, n, ce, &via);
+        if (is_comma(text, tok, n, after) && after + 2 < n && !is(tok, n, after + 1, "ADDING") &&
+            !is(tok, n, after + 1, "SAYING"))
+            after++;
+    }
+    if (cited.e > cited.s) {
+        range o;
+        if (f.speaker_end > f.speaker_start &&
+            outlet_in(tok, n, f.speaker_start, f.speaker_end, &o) && o.e == f.speaker_end) {
+            via = o;
+        } else if (via.e <= via.s && f.speaker_end > f.speaker_start) {
+            via.s = f.speaker_start;
+            via.e = f.speaker_end;
+        }
+        f.speaker_start = cited.s;
+        f.speaker_end = cited.e;
+    }
+    f.via_start = via.s;
+    f.via_end = via.e;
+
+    int clause_follows = after < n && !is_break(text, &tok[after]) ? 1 : 0;
+    if (after < n && (is(tok, n, after, "THAT") || punct_of(text, &tok[after]) == ':' ||
+                      tok[after].kind == FM_TOK_QUOTE))
+        clause_follows = 1;
+    if (after + 1 < n && is_comma(text, tok, n, after) && (is(tok, n, after + 1, "THAT")))
+        clause_follows = 1;
+    size_t head_s = head_start(&f);
+    int before_content = 0;
+    if (stop != (size_t)-1 && !inverted) before_content = head_s > sentence_part_start(text, tok, head_s);
+    if (inverted) before_content = 1;
+    if (!clause_follows && before_content) {
+        /* the head closes the sentence part: the clause came before it */
+        trailing_scope(fd, &f, inverted ? i : stop);
+    } else {
+        f.scope_start = skip_that(text, tok, n, after);
+        f.scope_end = n;
+    }
+    if (f.scope_end < f.scope_start) f.scope_end = f.scope_start;
+    emit(fd, &f);
+    size_t h = head_end(&f);
+    return h > i + 1 && h <= after ? h : i + 1;
+}
+
+/* A leading frame's clause ends where the next account starts: "Hamas said
+ * Israel struck the hospital, but Israel said a rocket misfired." Nested
+ * reports ("officials said witnesses told them ...") stay inside. */
+static void trim_scopes(const char *text, const fm_token *tok, size_t n, fm_attrib_frame *fr, size_t m)
+{
+    static const char *const joins[] = { "BUT", "WHILE", "WHEREAS", "AND", "HOWEVER", "THOUGH",
+                                          "ALTHOUGH", NULL };
+    for (size_t a = 0; a < m; a++) {
+        if (fr[a].scope_start <= fr[a].cue) continue;      /* trailing frame */
+        for (size_t b = a + 1; b < m; b++) {
+            size_t h = head_start(&fr[b]);
+            if (h <= fr[a].scope_start || h >= fr[a].scope_end) continue;
+            if (fr[b].scope_start < fr[b].cue && fr[b].scope_start <= fr[a].cue) continue;
+            size_t p = h;
+            if (p > 0 && is_in(tok, n, p - 1, joins)) p--;
+            if (p > 0 && (is_break(text, &tok[p - 1]) && tok[p - 1].kind != FM_TOK_QUOTE)) {
+                fr[a].scope_end = p - 1;
+                break;
+            }
+        }
+    }
+}
+
+size_t fm_attribution_frames(const char *text, const fm_token *tok, size_t n,
+                             fm_attrib_frame *out, size_t cap)
+{
+    finder fd = { text, tok, n, out, cap, 0, {0}, 0 };
+    if (!tok || n == 0) return 0;
+    size_t i = 0;
+    while (i < n) {
+        size_t next = 0;
+        int kind;
+        if (is(tok, n, i, "ACCORDING") && is(tok, n, i + 1, "TO")) next = according_to(&fd, i);
+        else if ((next = dispute(&fd, i)) || (next = responsibility(&fd, i))) { }
+        else if ((kind = fm_speech_verb(&tok[i]))) next = speech(&fd, i, kind);
+        i = next > i ? next : i + 1;
+    }
+    trim_scopes(text, tok, n, out, fd.count < cap ? fd.count : cap);
+    return fd.count;
+}
+
+size_t fm_attribution_for(const fm_attrib_frame *frames, size_t n_frames,
+                          size_t verb_start, size_t verb_end, size_t *idx, size_t cap)
+{
+    size_t m = 0;
+    if (verb_end <= verb_start) verb_end = verb_start + 1;
+    for (size_t i = 0; i < n_frames; i++) {
+        const fm_attrib_frame *f = &frames[i];
+        if (f->cue >= verb_start && f->cue < verb_end) continue;
+        if (verb_start < f->scope_start || verb_end > f->scope_end) continue;
+        if (m < cap) {
+            /* insertion by scope width: innermost first */
+            size_t w = f->scope_end - f->scope_start, j = m;
+            while (j > 0 && frames[idx[j - 1]].scope_end - frames[idx[j - 1]].scope_start > w) {
+                idx[j] = idx[j - 1];
+                j--;
+            }
+            idx[j] = i;
+        }
+        m++;
+    }
+    return m;
+}
+
+int fm_attribution_in_head(const fm_attrib_frame *frames, size_t n_frames, size_t i)
+{
+    for (size_t k = 0; k < n_frames; k++) {
+        const fm_attrib_frame *f = &frames[k];
+        if (i == f->cue) return 1;
+        if (f->kind == FM_ATTRIB_ACCORDING_TO && i == f->cue + 1) return 1;
+        if (i >= f->speaker_start && i < f->speaker_end) return 1;
+        if (i >= f->via_start && i < f->via_end) return 1;
+    }
+    return 0;
+}

@@ -1,0 +1,242 @@
+/* mode.c — the mode of one event from its own clause: negation, hedges,
+ * threats, plans and conditions before the verb, and the attribution frames
+ * that cover it. Reads tokens only; never changes who the event's actors are. */
+#include "mode.h"
+#include <string.h>
+
+static const char *nm(const fm_token *t) { return t->norm ? t->norm : ""; }
+
+static int is(const fm_token *tok, size_t n, size_t i, const char *w)
+{
+    return i < n && strcmp(nm(&tok[i]), w) == 0;
+}
+
+static int in_set(const char *s, const char *const *set)
+{
+    for (; *set; set++)
+        if (strcmp(s, *set) == 0) return 1;
+    return 0;
+}
+
+static int is_in(const fm_token *tok, size_t n, size_t i, const char *const *set)
+{
+    return i < n && in_set(nm(&tok[i]), set);
+}
+
+static int ends_with(const char *s, const char *suffix)
+{
+    size_t a = strlen(s), b = strlen(suffix);
+    return a >= b && strcmp(s + a - b, suffix) == 0;
+}
+
+static char punct_of(const char *text, const fm_token *t)
+{
+    if (t->kind == FM_TOK_WORD || t->kind == FM_TOK_NUMBER || t->kind == FM_TOK_POSS ||
+        t->kind == FM_TOK_SYMBOL)
+        return 0;
+    if (text) return text[t->start];
+    return nm(t)[0] ? nm(t)[0] : '?';
+}
+
+/* ---- cue lists ------------------------------------------------------------ */
+
+static const char *const clause_bounds[] = {
+    "THAT", "BUT", "WHILE", "WHEREAS", "BECAUSE", "ALTHOUGH", "THOUGH", "WHICH", "WHO", NULL
+};
+
+static const char *const negators[] = {
+    "NOT", "NEVER", "NO", "NOBODY", "NONE", "NEITHER", "NOR", "NOTHING", "WITHOUT", NULL
+};
+/* "stopped shelling", "failed to reach": the act did not (or no longer) happen */
+static const char *const stoppers[] = {
+    "STOPPED", "HALTED", "CEASED", "SUSPENDED", "FAILED", "REFUSED", "ABANDONED", "DECLINED", NULL
+};
+
+static const char *const modals[] = {
+    "WILL", "WOULD", "COULD", "MAY", "MIGHT", "SHALL", "SHOULD", "WON'T", "WOULDN'T",
+    "COULDN'T", "SHOULDN'T", "MUST", "IF", "UNLESS", "WHETHER", NULL
+};
+/* governors of a future act: "threatened to strike", "plans to", "ordered troops to" */
+static const char *const intents[] = {
+    "THREATENED", "THREATENS", "THREATEN", "THREATENING", "VOWED", "VOWS", "VOW", "PLANS",
+    "PLANNED", "PLANNING", "PLAN", "INTENDS", "INTENDED", "INTEND", "AIMS", "AIMED", "AIM",
+    "SEEKS", "SOUGHT", "SEEK", "WANTS", "WANTED", "WANT", "READY", "PREPARED", "PREPARING",
+    "EXPECTED", "SET", "SCHEDULED", "GOING", "ABOUT", "PLEDGED", "PLEDGES", "PROMISED",
+    "PROMISES", "AGREED", "AGREES", "DECIDED", "OFFERED", "OFFERS", "ORDERED", "URGED", "URGES",
+    "ASKED", "DEMANDED", "CALLED", "CALLS", "PROPOSED", "PROPOSES", "CONSIDERING", "WEIGHING",
+    "THREAT", "THREATS", "WARNED", "WARNS", "WARNING", "DUE", "LIKELY", "HOPES", "HOPED",
+    "INVITED", "AUTHORIZED", "AUTHORISED", "APPROVED", NULL
+};
+/* adjectives of a future act right before it: "a planned offensive" */
+static const char *const future_adj[] = {
+    "PLANNED", "POSSIBLE", "POTENTIAL", "IMMINENT", "PROPOSED", "UPCOMING", "FUTURE",
+    "THREATENED", "EXPECTED", "PROSPECTIVE", "RETALIATORY", NULL
+};
+static const char *const hedges[] = {
+    "REPORTEDLY", "ALLEGEDLY", "PURPORTEDLY", "APPARENTLY", "SUPPOSEDLY", "ALLEGED",
+    "PURPORTED", "UNCONFIRMED", "OSTENSIBLY", "PRESUMABLY", "LIKELY", "PROBABLY",
+    NULL
+};
+/* "believed to have", "said to have", "suspected of", "accused of" */
+static const char *const hedge_verbs[] = {
+    "SAID", "BELIEVED", "THOUGHT", "SUSPECTED", "ACCUSED", "REPORTED", "ALLEGED", "RUMOURED",
+    "RUMORED", "UNDERSTOOD", "ESTIMATED", NULL
+};
+static const char *const be_words[] = { "IS", "ARE", "WAS", "WERE", "BEEN", "BEING", "BE", NULL };
+static const char *const self_pronouns[] = {
+    "IT", "THEY", "WE", "I", "HE", "SHE", "ITS", "OUR", "THEIR", "HIS", NULL
+};
+static const char *const aux_adverbs[] = {
+    "HAD", "HAS", "HAVE", "ALSO", "SUCCESSFULLY", "JUST", "RECENTLY", "EARLIER", "LATER",
+    "THEN", "ALREADY", "AGAIN", "DID", "DOES", "DO", NULL
+};
+
+static int is_negation(const fm_token *tok, size_t n, size_t i)
+{
+    const char *w = nm(&tok[i]);
+    if (in_set(w, negators)) {
+        /* "not only", "no longer" still negate; "no." is a number sign */
+        if (is(tok, n, i, "NOT") && is(tok, n, i + 1, "ONLY")) return 0;
+        return 1;
+    }
+    if (ends_with(w, "N'T") || ends_with(w, "N\xE2\x80\x99T")) {
+        if (strcmp(w, "WON'T") == 0 || strcmp(w, "WOULDN'T") == 0) return 1;
+        return 1;
+    }
+    return 0;
+}
+
+static int is_modal(const fm_token *tok, size_t n, size_t i)
+{
+    const char *w = nm(&tok[i]);
+    return in_set(w, modals) || ends_with(w, "'LL") || ends_with(w, "'D");
+}
+
+/* Start of the verb's own clause: after the last comma, semicolon or clause
+ * word before verb_start, but not before floor. */
+static size_t clause_start(const char *text, const fm_token *tok, size_t n, size_t vs, size_t floor)
+{
+    size_t k = vs;
+    while (k > floor) {
+        char c = punct_of(text, &tok[k - 1]);
+        if (c == ',' || c == ';' || c == ':' || c == '(' || c == ')') break;
+        if (is_in(tok, n, k - 1, clause_bounds)) break;
+        k--;
+    }
+    return k;
+}
+
+/* "the army said it struck", "Hamas said its fighters fired": the speaker
+ * reports its own act. gap is tok[s, vs). Passives ("it was hit") are not. */
+static int self_report(const fm_token *tok, size_t n, size_t s, size_t vs)
+{
+    if (s >= vs || !is_in(tok, n, s, self_pronouns)) return 0;
+    size_t k = s + 1;
+    if (is(tok, n, s, "ITS") || is(tok, n, s, "OUR") || is(tok, n, s, "THEIR") || is(tok, n, s, "HIS")) {
+        if (k >= vs) return 0;          /* "its" must own the actor: "its forces" */
+        k++;
+    }
+    for (; k < vs; k++) {
+        if (is_in(tok, n, k, aux_adverbs) || is_negation(tok, n, k)) continue;
+        if (is_in(tok, n, k, be_words)) {
+            /* "it was behind the attack" is a claim; "it was hit" is not */
+            size_t b = k + 1;
+            while (b < vs && is_in(tok, n, b, be_words)) b++;
+            if (is(tok, n, b, "BEHIND") || is(tok, n, b, "RESPONSIBLE")) return 1;
+            return 0;
+        }
+        return 0;
+    }
+    return 1;
+}
+
+fm_mode fm_mode_of(const char *text, const fm_token *tok, size_t n,
+                   size_t verb_start, size_t verb_end,
+                   const fm_attrib_frame *frames, size_t n_frames)
+{
+    if (!tok || verb_start >= n) return FM_MODE_ASSERTED;
+    if (verb_end <= verb_start) verb_end = verb_start + 1;
+    if (verb_end > n) verb_end = n;
+    size_t vs = verb_start, ve = verb_end;
+
+    size_t idx[FM_MAX_ATTRIBUTION * 2];
+    size_t m = fm_attribution_for(frames, n_frames, vs, ve, idx, sizeof idx / sizeof idx[0]);
+    if (m > sizeof idx / sizeof idx[0]) m = sizeof idx / sizeof idx[0];
+    const fm_attrib_frame *inner = m ? &frames[idx[0]] : NULL;
+    size_t floor = inner ? inner->scope_start : 0;
+    size_t cs = clause_start(text, tok, n, vs, floor);
+
+    for (size_t k = 0; k < m; k++)
+        if (frames[idx[k]].kind == FM_ATTRIB_DENY) return FM_MODE_DENIED;
+
+    /* negation and modals in the clause, up to the verb (the verb phrase may
+     * itself hold "did not attack") */
+    int negated = 0, hypothetical = 0, hedged = 0;
+    size_t first_modal = n;
+    for (size_t k = cs; k < ve; k++) {
+        int before = k < vs;
+        if (before && is_modal(tok, n, k)) {
+            /* "if" anywhere in the clause; other modals govern the verb */
+            hypothetical = 1;
+            if (first_modal == n) first_modal = k;
+        }
+        if (is_negation(tok, n, k) && (vs < k + 7 || k >= vs)) {
+            /* "no group claimed responsibility for the attack" negates the claim */
+            int crossed = 0;
+            for (size_t j = k + 1; j < vs; j++)
+                if (is(tok, n, j, "RESPONSIBILITY") || fm_speech_verb(&tok[j]) ||
+                    fm_attribution_in_head(frames, n_frames, j))
+                    crossed = 1;
+            if (!crossed) {
+                if (first_modal < k) hypothetical = 1;   /* "will not strike" */
+                else negated = 1;
+            }
+        }
+        if (before && is_in(tok, n, k, stoppers) && vs <= k + 3) negated = 1;
+        if (before && is(tok, n, k, "LONGER") && k > 0 && is(tok, n, k - 1, "NO")) negated = 1;
+        if (before && is_in(tok, n, k, intents)) {
+            /* "threatened to strike", "ordered troops to withdraw", "plans for an attack" */
+            for (size_t j = k + 1; j < vs && j <= k + 5; j++)
+                if (is(tok, n, j, "TO") || ((is(tok, n, j, "FOR") || is(tok, n, j, "OF") ||
+                     is(tok, n, j, "ON")) && j == k + 1)) {
+                    hypothetical = 1;
+                    break;
+                }
+            if (k + 1 == vs) {
+                /* "a threatened strike" */
+                if (is_in(tok, n, k, future_adj)) hypothetical = 1;
+            }
+        }
+        if (before && is_in(tok, n, k, future_adj) && vs <= k + 2 &&
+            !is(tok, n, k, "EXPECTED") && !is(tok, n, k, "THREATENED"))
+            hypothetical = 1;
+        if (before && is_in(tok, n, k, hedges)) {
+            if (is(tok, n, k, "LIKELY") && is(tok, n, k + 1, "TO")) hypothetical = 1;
+            else hedged = 1;
+        }
+        if (before && is_in(tok, n, k, hedge_verbs) && k > cs && is_in(tok, n, k - 1, be_words)) {
+            /* "is said to have", "were reported killed", "is accused of" */
+            if (is(tok, n, k + 1, "TO") || is(tok, n, k + 1, "OF") || k + 1 == vs ||
+                is(tok, n, k, "REPORTED"))
+                hedged = 1;
+        }
+        if (before && (is(tok, n, k, "REPORTS") || is(tok, n, k, "CLAIMS")) && is(tok, n, k + 1, "OF"))
+            hedged = 1;
+    }
+
+    int self = 0, claim = 0, attributed = 0;
+    if (inner) {
+        size_t s = inner->scope_start;
+        if (inner->kind == FM_ATTRIB_CLAIM) claim = 1;
+        else if (inner->kind != FM_ATTRIB_ACCORDING_TO && inner->kind != FM_ATTRIB_ACCUSE &&
+                 s > inner->cue && self_report(tok, n, s, vs))
+            self = 1;
+        attributed = 1;
+    }
+    if (negated && self) return FM_MODE_DENIED;
+    if (negated) return FM_MODE_NEGATED;
+    if (hypothetical) return FM_MODE_HYPOTHETICAL;
+    if (claim || self) return FM_MODE_CLAIMED;
+    if (attributed || hedged) return FM_MODE_REPORTED;
+    return FM_MODE_ASSERTED;
+}
