@@ -1,4 +1,192 @@
-/* main.c — the factum command line: a thin front end over libfactum. */
-#include <stdio.h>
+/* main.c — the factum command line: a thin front end over libfactum. It
+ * parses options, wires readers to the coder and the coder to stdout, prints
+ * the library's messages to stderr and turns them into exit statuses:
+ * 0 all went well, 1 usage error, 2 some input was skipped. */
 #include "factum.h"
-int main(void) { puts("factum " FACTUM_VERSION); return 0; }
+#include "reader.h"
+#include "buf.h"
+#include <errno.h>
+#include <getopt.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+typedef struct cli {
+    int warnings;
+    int quiet;
+} cli;
+
+static void on_diag(void *user, fm_diag_level level, const char *where, const char *msg)
+{
+    cli *c = user;
+    c->warnings++;
+    if (!c->quiet) fprintf(stderr, "factum: %s: %s%s\n", where ? where : "?", level == FM_ERROR ? "error: " : "", msg);
+}
+
+static int usage_error(const char *cmd, const char *msg)
+{
+    fprintf(stderr, "factum %s: %s (see factum %s --help)\n", cmd, msg, cmd);
+    return 1;
+}
+
+/* ---- summary of coded events (for make run and --summary) ---- */
+
+typedef struct tally { char key[24]; long n; } tally;
+typedef struct summary {
+    long docs, events;
+    tally roots[21];
+    tally actors[64]; int n_actors;
+    char first[11], last[11];
+} summary;
+
+static void summary_add(summary *s, const fm_event *ev)
+{
+    s->events++;
+    int r = atoi(ev->root);
+    if (r >= 1 && r <= 20) { snprintf(s->roots[r].key, sizeof s->roots[r].key, "%s", ev->root); s->roots[r].n++; }
+    const char *codes[2] = { ev->source.code, ev->has_target ? ev->target.code : NULL };
+    for (int k = 0; k < 2; k++) {
+        if (!codes[k]) continue;
+        int i;
+        for (i = 0; i < s->n_actors; i++) if (!strcmp(s->actors[i].key, codes[k])) break;
+        if (i == s->n_actors && s->n_actors < 64) snprintf(s->actors[s->n_actors++].key, 24, "%s", codes[k]);
+        if (i < 64) s->actors[i].n++;
+    }
+    if (ev->date[0]) {
+        if (!s->first[0] || strcmp(ev->date, s->first) < 0) snprintf(s->first, sizeof s->first, "%s", ev->date);
+        if (!s->last[0] || strcmp(ev->date, s->last) > 0) snprintf(s->last, sizeof s->last, "%s", ev->date);
+    }
+}
+
+static int by_count(const void *a, const void *b)
+{
+    const tally *x = a, *y = b;
+    return x->n != y->n ? (y->n > x->n ? 1 : -1) : strcmp(x->key, y->key);
+}
+
+static void summary_print(summary *s)
+{
+    static const char *const root_names[21] = { "", "make statement", "appeal", "express intent to cooperate",
+        "consult", "diplomatic cooperation", "material cooperation", "provide aid", "yield", "investigate",
+        "demand", "disapprove", "reject", "threaten", "protest", "exhibit force posture", "reduce relations",
+        "coerce", "assault", "fight", "mass violence" };
+    fprintf(stderr, "%ld documents, %ld events", s->docs, s->events);
+    if (s->first[0]) fprintf(stderr, ", dated %s .. %s", s->first, s->last);
+    fprintf(stderr, "\nevents per CAMEO root:\n");
+    for (int r = 1; r <= 20; r++)
+        if (s->roots[r].n) fprintf(stderr, "  %02d %-28s %ld\n", r, root_names[r], s->roots[r].n);
+    qsort(s->actors, (size_t)s->n_actors, sizeof s->actors[0], by_count);
+    fprintf(stderr, "top actors:");
+    for (int i = 0; i < s->n_actors && i < 8; i++) fprintf(stderr, " %s (%ld)", s->actors[i].key, s->actors[i].n);
+    fprintf(stderr, "\n");
+}
+
+/* ---- factum code ---- */
+
+static const char CODE_HELP[] =
+    "usage: factum code [options] [FILE...]\n"
+    "Codes news articles into event records, one JSON object per line on stdout.\n"
+    "FILEs (or stdin when none or '-') may be gzip-compressed.\n"
+    "  --date YYYY-MM-DD    document date for plain-text input without one\n"
+    "  --format F           auto (default), text, jsonl, petrarch, tabari\n"
+    "  --dict PATH          load dictionaries from a directory or file (repeatable);\n"
+    "                       without it factum's own default lexicon is used\n"
+    "  --emit-spans         also code sentences about spans and tallies\n"
+    "  --summary            print a summary (events per root, top actors, dates) to stderr\n"
+    "  -q, --quiet          no messages on stderr\n"
+    "  -h, --help           this help\n"
+    "Exit status: 0 all input coded, 1 usage error, 2 some input was skipped (reported on stderr).\n";
+
+static int cmd_code(int argc, char **argv)
+{
+    static const struct option longopts[] = {
+        { "date", required_argument, 0, 'd' }, { "format", required_argument, 0, 'f' },
+        { "dict", required_argument, 0, 'D' }, { "emit-spans", no_argument, 0, 'S' },
+        { "summary", no_argument, 0, 's' }, { "quiet", no_argument, 0, 'q' }, { "help", no_argument, 0, 'h' },
+        { 0, 0, 0, 0 } };
+    cli st = {0};
+    fm_reader_options ro = {0};
+    fm_options co = {0};
+    const char *dicts[64];
+    int n_dicts = 0, want_summary = 0, opt;
+    optind = 1;
+    while ((opt = getopt_long(argc, argv, "qh", longopts, NULL)) != -1) {
+        switch (opt) {
+        case 'd': {
+            int y, m, d;
+            if (sscanf(optarg, "%4d-%2d-%2d", &y, &m, &d) != 3 || m < 1 || m > 12 || d < 1 || d > 31)
+                return usage_error("code", "--date needs YYYY-MM-DD");
+            ro.default_date = optarg;
+            co.default_date = optarg;
+            break;
+        }
+        case 'f': if (fm_format_parse(optarg, &ro.format)) return usage_error("code", "unknown --format"); break;
+        case 'D': if (n_dicts == 64) return usage_error("code", "too many --dict"); dicts[n_dicts++] = optarg; break;
+        case 'S': co.emit_spans = 1; break;
+        case 's': want_summary = 1; break;
+        case 'q': st.quiet = 1; break;
+        case 'h': fputs(CODE_HELP, stdout); return 0;
+        default: return usage_error("code", "unknown option");
+        }
+    }
+    fm_lexicon *lx = fm_lexicon_new(on_diag, &st);
+    if (!lx) { fprintf(stderr, "factum: out of memory\n"); return 2; }
+    if (n_dicts == 0) fm_lexicon_load_default(lx);
+    for (int i = 0; i < n_dicts; i++) fm_lexicon_load_path(lx, dicts[i]);
+    if (fm_lexicon_finish(lx)) { fm_lexicon_free(lx); fprintf(stderr, "factum: cannot load the lexicon\n"); return 2; }
+    int dict_warnings = st.warnings;
+    fm_coder *coder = fm_coder_new(lx, &co, on_diag, &st);
+    summary sum = {0};
+    char *out = NULL;
+    size_t len = 0, cap = 0;
+    long skipped = 0;
+    int n_files = argc - optind;
+    for (int fi = 0; fi < (n_files ? n_files : 1); fi++) {
+        const char *path = n_files ? argv[optind + fi] : "-";
+        fm_reader *r = fm_reader_open(path, &ro, on_diag, &st);
+        if (!r) { skipped++; continue; }
+        fm_doc doc;
+        while (fm_reader_next(r, &doc) == 1) {
+            const fm_event *ev;
+            size_t n;
+            sum.docs++;
+            if (fm_coder_code(coder, &doc, &ev, &n)) { skipped++; continue; }
+            for (size_t i = 0; i < n; i++) {
+                fm_event_write_json(&ev[i], &doc, &out, &len, &cap);
+                if (want_summary) summary_add(&sum, &ev[i]);
+            }
+            if (len > (1 << 16)) { fwrite(out, 1, len, stdout); len = 0; }
+        }
+        skipped += (long)fm_reader_skipped(r);
+        fm_reader_close(r);
+    }
+    if (len) fwrite(out, 1, len, stdout);
+    free(out);
+    int write_failed = fflush(stdout) != 0 || ferror(stdout);
+    if (write_failed) fprintf(stderr, "factum: writing output: %s\n", strerror(errno));
+    if (want_summary) summary_print(&sum);
+    fm_coder_free(coder);
+    fm_lexicon_free(lx);
+    (void)dict_warnings;
+    return (skipped || write_failed) ? 2 : 0;
+}
+
+static const char MAIN_HELP[] =
+    "usage: factum COMMAND [options] [FILE...]\n"
+    "factum codes news text into event records (who did what to whom, where, when,\n"
+    "according to whom) in CAMEO and PLOVER terms.\n"
+    "commands:\n"
+    "  code       code articles into JSON Lines event records\n"
+    "  version    print the version\n"
+    "Run 'factum COMMAND --help' for a command's options.\n";
+
+int main(int argc, char **argv)
+{
+    if (argc < 2) { fputs(MAIN_HELP, stderr); return 1; }
+    const char *cmd = argv[1];
+    if (!strcmp(cmd, "--help") || !strcmp(cmd, "-h") || !strcmp(cmd, "help")) { fputs(MAIN_HELP, stdout); return 0; }
+    if (!strcmp(cmd, "version") || !strcmp(cmd, "--version")) { puts("factum " FACTUM_VERSION); return 0; }
+    if (!strcmp(cmd, "code")) return cmd_code(argc - 1, argv + 1);
+    fprintf(stderr, "factum: unknown command '%s'\n%s", cmd, MAIN_HELP);
+    return 1;
+}

@@ -1,0 +1,294 @@
+/* clause.c — shallow syntax without a parser: actor noun phrases (actor +
+ * agent, compounds, pronouns), verbs (nouns told apart by determiners and
+ * capitals, passive voice), the subject and the object of a verb's clause. */
+#include "coder.h"
+#include <string.h>
+
+int fm_is_word(const fm_token *t, const char *w)
+{
+    return t->kind == FM_TOK_WORD && strcmp(t->norm, w) == 0;
+}
+
+static int in_list(const fm_token *t, const char *const *list)
+{
+    if (t->kind != FM_TOK_WORD && t->kind != FM_TOK_POSS) return 0;
+    for (; *list; list++) if (strcmp(t->norm, *list) == 0) return 1;
+    return 0;
+}
+
+static const char *const AUX[] = { "IS", "ARE", "WAS", "WERE", "BE", "BEEN", "BEING", "AM", "HAS", "HAVE",
+    "HAD", "WILL", "WOULD", "CAN", "COULD", "MAY", "MIGHT", "SHALL", "SHOULD", "MUST", "DO", "DOES", "DID",
+    "GET", "GOT", "GETS", "'S", "'RE", "'VE", "'LL", "'D", NULL };
+static const char *const BE[] = { "IS", "ARE", "WAS", "WERE", "BE", "BEEN", "BEING", "GET", "GOT", "GETS",
+    "GOTTEN", "'S", "'RE", NULL };
+static const char *const ADVERB_GAP[] = { "NOT", "N'T", "NEVER", "ALSO", "REPORTEDLY", "ALLEGEDLY", "THEN",
+    "LATER", "ALREADY", "STILL", "RECENTLY", "REPEATEDLY", "FIRST", "JUST", "AGAIN", "PURPORTEDLY",
+    "APPARENTLY", "SUBSEQUENTLY", "SUCCESSFULLY", "JOINTLY", "FORMALLY", "OFFICIALLY", "SIMULTANEOUSLY",
+    "ALMOST", "NEARLY", "ONLY", "EVEN", "SOON", "EARLIER", "BRIEFLY", NULL };
+static const char *const DETERMINER[] = { "THE", "A", "AN", "ITS", "THEIR", "HIS", "HER", "OUR", "MY", "YOUR",
+    "THIS", "THESE", "THOSE", "EVERY", "EACH", "NO", "ANY", "'S", "SUCH", "ANOTHER", NULL };
+static const char *const PERSON_PRONOUN[] = { "HE", "SHE", "HIM", "HER", NULL };
+static const char *const GROUP_PRONOUN[] = { "THEY", "THEM", "IT", "WE", NULL };
+static const char *const GROUP_NOUN[] = { "GROUP", "FACTION", "MOVEMENT", "ORGANIZATION", "ORGANISATION",
+    "MILITIA", "ALLIANCE", "COALITION", "GOVERNMENT", "MINISTRY", "ARMY", "COUNTRY", "KINGDOM", "REPUBLIC",
+    NULL };
+
+int fm_is_aux(const fm_token *t) { return in_list(t, AUX); }
+
+/* Compose an actor code with an agent: IRQ + MIL = IRQMIL (TABARI convention). */
+static const char *compose(fm_coder *c, const char *actor, const fm_agent_entry *ag)
+{
+    if (!actor) return ag->code;
+    if (!ag) return actor;
+    size_t al = strlen(actor);
+    if (al > 3 && strstr(actor + 3, ag->code)) return actor;
+    if (ag->prefix) return fm_arena_printf(&c->arena, "%s%s", ag->code, actor);
+    return fm_arena_printf(&c->arena, "%s%s", actor, ag->code);
+}
+
+static const char *country_of(const fm_coder *c, const char *code)
+{
+    if (!code || !fm_lexicon_is_country(c->lx, code)) return NULL;
+    return fm_arena_strndup((fm_arena *)&c->arena, code, 3);
+}
+
+/* Agent phrase at i; returns its length and the entry. */
+static size_t agent_at(const fm_coder *c, size_t n, size_t i, const fm_agent_entry **ag)
+{
+    uint32_t v;
+    size_t len = fm_trie_longest(&c->lx->agents, c->ids, n, i, &v);
+    *ag = len ? &c->lx->agent_entries.a[v - 1] : NULL;
+    return len;
+}
+
+static size_t actor_at(const fm_coder *c, size_t n, size_t i, const fm_actor_entry **a, const char **code)
+{
+    uint32_t v;
+    size_t len = fm_trie_longest(&c->lx->actors, c->ids, n, i, &v);
+    if (!len) return 0;
+    *a = &c->lx->actor_entries.a[v - 1];
+    *code = fm_actor_code_on(*a, c->doc_date);
+    if (*code && strcmp(*code, "---") == 0) *code = NULL;
+    return len;
+}
+
+static void push_mention(fm_coder *c, size_t start, size_t end, const char *code, const char *name, int agent_only)
+{
+    fm_mention m = { .start = start, .end = end, .code = code, .name = name, .next = -1,
+                     .agent_only = agent_only };
+    m.country = country_of(c, code);
+    fm_mention_vec_push(&c->mentions, m);
+}
+
+/* Actor phrases, left to right, longest first: [actor] ['s] [agent...] or
+ * [agent] [of actor], pronouns and definite group nouns; then compounds. */
+void fm_find_mentions(fm_coder *c, const fm_doc *doc, const fm_token *tok, size_t n)
+{
+    c->mentions.n = 0;
+    for (size_t i = 0; i < n;) {
+        const fm_actor_entry *a = NULL;
+        const char *acode = NULL;
+        const fm_agent_entry *ag = NULL;
+        size_t la = actor_at(c, n, i, &a, &acode);
+        size_t lg = agent_at(c, n, i, &ag);
+        if (la && la >= lg) {
+            size_t j = i + la;
+            if (j < n && tok[j].kind == FM_TOK_POSS) j++;
+            const fm_agent_entry *ag2 = NULL;
+            size_t lg2 = j < n ? agent_at(c, n, j, &ag2) : 0;
+            if (lg2 && acode) {
+                push_mention(c, i, j + lg2, compose(c, acode, ag2), a->name, 0);
+                i = j + lg2;
+            } else {
+                push_mention(c, i, i + la, acode, a->name, 0);
+                i += la;
+            }
+            if (!acode) c->mentions.n--;   /* a dictionary entry with no code on this date */
+            continue;
+        }
+        if (lg) {
+            size_t j = i + lg;
+            /* "forces of Iraq", "the army of Sudan" */
+            if (j + 1 < n && fm_is_word(&tok[j], "OF")) {
+                size_t k = j + 1;
+                if (k < n && fm_is_word(&tok[k], "THE")) k++;
+                size_t la2 = k < n ? actor_at(c, n, k, &a, &acode) : 0;
+                if (la2 && acode) {
+                    push_mention(c, i, k + la2, compose(c, acode, ag), a->name, 0);
+                    i = k + la2;
+                    continue;
+                }
+            }
+            push_mention(c, i, j, ag->code, NULL, 1);
+            i = j;
+            continue;
+        }
+        int person = in_list(&tok[i], PERSON_PRONOUN), group = in_list(&tok[i], GROUP_PRONOUN);
+        if ((person || group) && !fm_is_word(&tok[i], "HER")) {
+            fm_mention m = { .start = i, .end = i + 1, .next = -1, .pronoun = person ? 1 : 2 };
+            fm_mention_vec_push(&c->mentions, m);
+        } else if (i + 1 < n && fm_is_word(&tok[i], "THE") && in_list(&tok[i + 1], GROUP_NOUN)) {
+            fm_mention m = { .start = i + 1, .end = i + 2, .next = -1, .pronoun = 2 };
+            fm_mention_vec_push(&c->mentions, m);
+            i += 2;
+            continue;
+        }
+        i++;
+    }
+    /* compounds: "US and British forces", "Iran, Iraq and Syria" */
+    for (size_t k = 0; k + 1 < c->mentions.n; k++) {
+        fm_mention *m = &c->mentions.a[k], *m2 = &c->mentions.a[k + 1];
+        if (m->pronoun || m2->pronoun) continue;
+        size_t gap = m2->start - m->end;
+        int joined = (gap == 1 && (fm_is_word(&tok[m->end], "AND") || tok[m->end].kind == FM_TOK_PUNCT)) ||
+                     (gap == 2 && tok[m->end].kind == FM_TOK_PUNCT && fm_is_word(&tok[m->end + 1], "AND"));
+        if (gap == 1 && tok[m->end].kind == FM_TOK_PUNCT && strcmp(tok[m->end].norm, ",") != 0) joined = 0;
+        if (!joined) continue;
+        m->next = (int)k + 1;
+        /* "US and British forces": the agent of the last applies to the bare actor */
+        if (!m->agent_only && m->code && m2->code && m->country && m2->country && strlen(m->code) == 3 &&
+            strlen(m2->code) > 3 && fm_is_word(&tok[m->end], "AND"))
+            m->code = fm_arena_printf(&c->arena, "%s%s", m->code, m2->code + 3);
+    }
+    for (size_t k = 0; k < c->mentions.n; k++) {
+        int head = 1;
+        for (size_t j = 0; j < k; j++) if (c->mentions.a[j].next == (int)k) head = 0;
+        c->mentions.a[k].compound_head = head;
+    }
+    (void)doc;
+}
+
+static int inside_mention(const fm_coder *c, size_t i)
+{
+    for (size_t k = 0; k < c->mentions.n; k++)
+        if (i >= c->mentions.a[k].start && i < c->mentions.a[k].end && !c->mentions.a[k].pronoun) return 1;
+    return 0;
+}
+
+/* Headlines capitalise every word; there capitals say nothing about nouns. */
+static int title_case(const fm_token *tok, size_t n)
+{
+    size_t words = 0, caps = 0;
+    for (size_t i = 0; i < n; i++) {
+        if (tok[i].kind != FM_TOK_WORD || tok[i].norm_len < 4) continue;
+        words++;
+        if (tok[i].flags & FM_TOKF_CAP) caps++;
+    }
+    return words >= 3 && caps * 10 >= words * 7;
+}
+
+void fm_find_verbs(fm_coder *c, const fm_token *tok, size_t n)
+{
+    c->verbs.n = 0;
+    int headline = title_case(tok, n);
+    for (size_t i = 0; i < n; i++) {
+        if (tok[i].kind != FM_TOK_WORD || inside_mention(c, i)) continue;
+        uint32_t v;
+        size_t len = fm_trie_longest(&c->lx->verbs, c->ids, n, i, &v);
+        int speech = fm_speech_verb(&tok[i]);
+        if (!len && !speech) continue;
+        /* "the restore", "its attack": a determiner makes a noun */
+        if (i > 0 && in_list(&tok[i - 1], DETERMINER)) continue;
+        if (i > 0 && tok[i - 1].kind == FM_TOK_NUMBER) continue;
+        /* TABARI's rule: a capitalised word inside a sentence is a noun */
+        if (!headline && i > 0 && (tok[i].flags & FM_TOKF_CAP) && !(tok[i].flags & FM_TOKF_ALLCAPS) &&
+            tok[i - 1].kind != FM_TOK_QUOTE && !(tok[i - 1].kind == FM_TOK_PUNCT && strcmp(tok[i - 1].norm, ":") == 0))
+            continue;
+        fm_verb_hit h = { .start = i, .end = i + (len ? len : 1), .subject = -1 };
+        h.form = len ? &c->lx->verb_forms.a[v - 1] : NULL;
+        h.speech = speech;
+        if (h.form && (h.form->form == FM_VF_ED || h.form->form == FM_VF_IRREG)) {
+            size_t k = i;
+            while (k > 0 && in_list(&tok[k - 1], ADVERB_GAP)) k--;
+            if (k > 0 && in_list(&tok[k - 1], BE)) h.passive = 1;
+        }
+        fm_verb_vec_t_push(&c->verbs, h);
+        i = h.end - 1;
+    }
+}
+
+/* The verb hit covering token i, or -1. */
+static int verb_at(const fm_coder *c, size_t i)
+{
+    for (size_t k = 0; k < c->verbs.n; k++)
+        if (i >= c->verbs.a[k].start && i < c->verbs.a[k].end) return (int)k;
+    return -1;
+}
+
+static int mention_ending_at(const fm_coder *c, size_t i)
+{
+    for (size_t k = 0; k < c->mentions.n; k++)
+        if (c->mentions.a[k].end == i + 1) return (int)k;
+    return -1;
+}
+
+/* Subject: the nearest actor to the left within the clause; across a
+ * coordinating "and" it is the subject of the verb before. */
+int fm_subject_of(fm_coder *c, const fm_token *tok, size_t n, size_t v)
+{
+    fm_verb_hit *h = &c->verbs.a[v];
+    if (h->subject_done) return h->subject;
+    h->subject_done = 1;
+    h->subject = -1;
+    int saw_and = 0;
+    for (size_t k = h->start; k-- > 0;) {
+        const fm_token *t = &tok[k];
+        if (t->kind == FM_TOK_PUNCT && (strcmp(t->norm, ";") == 0 || strcmp(t->norm, ":") == 0)) break;
+        int m = mention_ending_at(c, k);
+        if (m >= 0) {
+            /* the head of a compound stands for all of it */
+            while (m > 0 && c->mentions.a[m - 1].next == m) m--;
+            h->subject = m;
+            break;
+        }
+        if (fm_is_word(t, "AND") || fm_is_word(t, "BUT") || fm_is_word(t, "THEN")) saw_and = 1;
+        int vk = verb_at(c, k);
+        if (vk >= 0) {
+            fm_verb_hit *p = &c->verbs.a[vk];
+            if (p->speech) break;                       /* "X said Y": X is no subject of Y's verb */
+            if (saw_and || (k + 1 == h->start)) { h->subject = fm_subject_of(c, tok, n, (size_t)vk); break; }
+            /* "urged X to stop": handled by the object of the first verb; no subject here */
+            break;
+        }
+        if (fm_is_word(t, "THAT") && k + 1 < h->start) break;   /* complement clause start */
+    }
+    return h->subject;
+}
+
+/* First mention starting in [start_min, limit); allow_gap 0: must start at
+ * start_min (after determiners). */
+int fm_mention_at(const fm_coder *c, size_t start_min, size_t limit, int allow_gap, const fm_token *tok)
+{
+    size_t s = start_min;
+    if (!allow_gap) while (s < limit && in_list(&tok[s], DETERMINER)) s++;
+    for (size_t k = 0; k < c->mentions.n; k++) {
+        const fm_mention *m = &c->mentions.a[k];
+        if (m->start < start_min || m->start >= limit) continue;
+        if (!allow_gap && m->start > s) return -1;
+        return (int)k;
+    }
+    return -1;
+}
+
+/* Where the clause of verb v ends: the next verb that is not its infinitive
+ * complement, a semicolon, a relative pronoun after a comma, or the end. */
+size_t fm_clause_end(const fm_coder *c, const fm_token *tok, size_t n, size_t v)
+{
+    const fm_verb_hit *h = &c->verbs.a[v];
+    for (size_t k = h->end; k < n; k++) {
+        const fm_token *t = &tok[k];
+        if (t->kind == FM_TOK_PUNCT && strcmp(t->norm, ";") == 0) return k;
+        if (t->kind == FM_TOK_PUNCT && strcmp(t->norm, ",") == 0 && k + 1 < n &&
+            (fm_is_word(&tok[k + 1], "WHO") || fm_is_word(&tok[k + 1], "WHICH") || fm_is_word(&tok[k + 1], "WHILE")))
+            return k;
+        int vk = verb_at(c, k);
+        if (vk > (int)v) {
+            /* "agreed to restore", "began shelling": the complement stays in the clause */
+            if (k > 0 && fm_is_word(&tok[k - 1], "TO")) continue;
+            const fm_verb_form *f = c->verbs.a[vk].form;
+            if (f && f->form == FM_VF_ING && k == h->end) continue;
+            return k;
+        }
+    }
+    return n;
+}

@@ -1,0 +1,307 @@
+/* coder.c — fm_coder: one document through the pipeline. Sentences ->
+ * tokens -> lexicon matches -> clauses -> events -> context. Events are built
+ * here from a verb's code, its subject and its object; nothing is printed. */
+#include "coder.h"
+#include "cameo.h"
+#include "verb_match.h"
+#include "time_normalize.h"
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <time.h>
+
+const char *fm_mode_name(fm_mode m)
+{
+    static const char *const names[] = { "asserted", "reported", "claimed", "denied", "negated", "hypothetical" };
+    return (unsigned)m < 6 ? names[m] : "asserted";
+}
+
+fm_coder *fm_coder_new(const fm_lexicon *lx, const fm_options *opt, fm_diag_fn diag, void *user)
+{
+    if (!lx || !lx->finished) return NULL;
+    fm_coder *c = calloc(1, sizeof *c);
+    if (!c) return NULL;
+    c->lx = lx;
+    if (opt) c->opt = *opt;
+    if (!c->opt.max_doc_bytes) c->opt.max_doc_bytes = 64u << 20;
+    c->diag = diag;
+    c->diag_user = user;
+    fm_arena_init(&c->arena, 256 * 1024);
+    c->geo = fm_gazetteer_open(NULL, NULL, NULL);   /* no gazetteer: events simply have no place */
+    return c;
+}
+
+void fm_coder_free(fm_coder *c)
+{
+    if (!c) return;
+    fm_arena_free(&c->arena);
+    fm_span_vec_free(&c->sentences);
+    fm_token_vec_free(&c->tokens);
+    free(c->ids);
+    fm_mention_vec_free(&c->mentions);
+    fm_verb_vec_t_free(&c->verbs);
+    fm_event_vec_free(&c->events);
+    fm_evtok_vec_free(&c->evtok);
+    fm_gazetteer_close(c->geo);
+    free(c);
+}
+
+static void report(fm_coder *c, const fm_doc *doc, const char *msg)
+{
+    if (c->diag) c->diag(c->diag_user, FM_WARNING, doc->where ? doc->where : doc->id, msg);
+}
+
+/* 64-bit FNV-1a over the fields that identify an event, so ids do not depend
+ * on which file, shard or order the document came in. */
+static void event_id(const fm_doc *doc, const fm_event *ev, char out[17])
+{
+    uint64_t h = 1469598103934665603ull;
+    char buf[512];
+    int n = snprintf(buf, sizeof buf, "%s|%d|%u|%s|%s|%s|%u", doc->id, ev->sentence_index, ev->verb_start, ev->code,
+                     ev->source.code ? ev->source.code : "", ev->target.code ? ev->target.code : "", ev->source.start);
+    for (int i = 0; i < n && i < (int)sizeof buf; i++) { h ^= (unsigned char)buf[i]; h *= 1099511628211ull; }
+    snprintf(out, 17, "%016llx", (unsigned long long)h);
+}
+
+static fm_actor actor_of(fm_coder *c, const fm_doc *doc, const fm_token *tok, const fm_mention *m)
+{
+    fm_actor a = { .text = "" };
+    if (!m) return a;
+    a.start = tok[m->start].start;
+    a.end = tok[m->end - 1].end;
+    a.text = fm_arena_strndup(&c->arena, doc->text + a.start, a.end - a.start);
+    a.code = m->code;
+    a.country = m->country;
+    a.name = m->name;
+    return a;
+}
+
+/* Pronouns and "the group" stand for the last compatible actor named. */
+static const fm_mention *resolve(fm_coder *c, const fm_mention *m)
+{
+    if (!m || !m->pronoun) return m;
+    if (m->pronoun == 1 && c->memory.have_person) return &c->memory.last_person;
+    if (m->pronoun == 2 && c->memory.have_group) return &c->memory.last_group;
+    if (c->memory.have_any) return &c->memory.last_any;
+    return NULL;
+}
+
+static void remember(fm_coder *c, const fm_mention *m)
+{
+    if (!m || m->pronoun || !m->code) return;
+    c->memory.last_any = *m;
+    c->memory.have_any = 1;
+    /* persons are named actors with an individual's name; groups are the rest */
+    if (m->name && !m->agent_only && strlen(m->code) >= 6 && m->start + 1 < m->end) {
+        c->memory.last_person = *m;
+        c->memory.have_person = 1;
+    } else {
+        c->memory.last_group = *m;
+        c->memory.have_group = 1;
+    }
+}
+
+static int same_event(const fm_event *a, const fm_event *b)
+{
+    return strcmp(a->code, b->code) == 0 && a->sentence_index == b->sentence_index &&
+           !strcmp(a->source.code ? a->source.code : "", b->source.code ? b->source.code : "") &&
+           !strcmp(a->target.code ? a->target.code : "", b->target.code ? b->target.code : "");
+}
+
+static void add_event(fm_coder *c, const fm_doc *doc, size_t si, const fm_token *tok, const char *code,
+                      const fm_mention *src, const fm_mention *tgt, const fm_verb_hit *h, const char *rule,
+                      size_t clause_start, size_t clause_end)
+{
+    const fm_span *s = &c->sentences.a[si];
+    fm_event ev;
+    memset(&ev, 0, sizeof ev);
+    ev.sentence_index = (int)si;
+    ev.sentence_start = s->start;
+    ev.sentence_end = s->end;
+    ev.evidence = doc->text + s->start;
+    ev.evidence_len = s->end - s->start;
+    snprintf(ev.code, sizeof ev.code, "%s", code);
+    const fm_cameo_code *cc = fm_cameo_find(c->lx->cameo, code);
+    snprintf(ev.root, sizeof ev.root, "%.2s", code);
+    if (cc) {
+        ev.plover_event = cc->plover_event;
+        ev.plover_mode = cc->plover_mode;
+        ev.plover_context = cc->plover_context;
+        ev.quad_class = cc->quad_class;
+        ev.goldstein = cc->goldstein;
+    }
+    ev.source = actor_of(c, doc, tok, src);
+    ev.target = actor_of(c, doc, tok, tgt);
+    ev.has_target = tgt != NULL;
+    ev.mode = FM_MODE_ASSERTED;
+    ev.rule = rule;
+    ev.verb_start = tok[h->start].start;
+    ev.verb_end = tok[h->end - 1].end;
+    for (size_t k = 0; k < c->events.n; k++) if (same_event(&c->events.a[k], &ev)) return;
+    event_id(doc, &ev, ev.id);
+    fm_event_tokens et = { h->start, h->end, 0, 0, 0, 0, clause_start, clause_end };
+    if (src) { et.src_start = src->start; et.src_end = src->end; }
+    if (tgt) { et.tgt_start = tgt->start; et.tgt_end = tgt->end; }
+    if (fm_event_vec_push(&c->events, ev) == 0) fm_evtok_vec_push(&c->evtok, et);
+}
+
+/* Every source x every target of the compounds. */
+static void add_events(fm_coder *c, const fm_doc *doc, size_t si, const fm_token *tok, const char *code,
+                       int src, int tgt, const fm_verb_hit *h, const char *rule, size_t cs, size_t ce)
+{
+    for (int s = src; ; ) {
+        const fm_mention *sm = s >= 0 ? resolve(c, &c->mentions.a[s]) : NULL;
+        for (int t = tgt; ; ) {
+            const fm_mention *tm = t >= 0 ? resolve(c, &c->mentions.a[t]) : NULL;
+            /* an actor acting on itself is no event ("Iraqi forces ... Iraq") */
+            if (!(sm && tm && sm->code && tm->code && strcmp(sm->code, tm->code) == 0))
+                add_event(c, doc, si, tok, code, sm, tm, h, rule, cs, ce);
+            if (t < 0 || c->mentions.a[t].next < 0) break;
+            t = c->mentions.a[t].next;
+        }
+        if (s < 0 || c->mentions.a[s].next < 0) break;
+        s = c->mentions.a[s].next;
+    }
+}
+
+/* The object: the first actor after the verb in its clause, not after "by"
+ * in a passive clause (that one is the source). */
+static int object_of(fm_coder *c, const fm_token *tok, size_t from, size_t to, int passive)
+{
+    for (size_t k = 0; k < c->mentions.n; k++) {
+        const fm_mention *m = &c->mentions.a[k];
+        if (m->start < from || m->start >= to) continue;
+        if (!m->compound_head) continue;
+        if (passive && m->start > 0 && fm_is_word(&tok[m->start - 1], "BY")) continue;
+        if (m->start > 0 && fm_is_word(&tok[m->start - 1], "BY") && m->start - 1 == from) continue;
+        return (int)k;
+    }
+    return -1;
+}
+
+static int by_agent(fm_coder *c, const fm_token *tok, size_t from, size_t to)
+{
+    for (size_t k = from; k + 1 < to; k++) {
+        if (!fm_is_word(&tok[k], "BY")) continue;
+        int m = fm_mention_at(c, k + 1, to, 0, tok);
+        if (m >= 0) return m;
+    }
+    return -1;
+}
+
+static void code_sentence(fm_coder *c, const fm_doc *doc, size_t si, const fm_token *tok, size_t n)
+{
+    fm_find_mentions(c, doc, tok, n);
+    fm_find_verbs(c, tok, n);
+    fm_attrib_frame frames[16];
+    size_t nf = fm_attribution_frames(doc->text, tok, n, frames, 16);
+    if (nf > 16) nf = 16;
+    size_t first_event = c->events.n;
+    for (size_t v = 0; v < c->verbs.n; v++) {
+        fm_verb_hit *h = &c->verbs.a[v];
+        if (h->speech && h->speech != FM_ATTRIB_DENY && h->speech != FM_ATTRIB_ACCUSE && h->speech != FM_ATTRIB_WARN
+            && h->speech != FM_ATTRIB_CLAIM)
+            continue;                            /* said / told / reported: attribution, not events */
+        /* "agreed to restore": the complement verb was folded into this clause */
+        if (v > 0 && h->start > 0 && fm_is_word(&tok[h->start - 1], "TO")) {
+            const fm_verb_hit *p = &c->verbs.a[v - 1];
+            if (p->form && fm_clause_end(c, tok, n, v - 1) > h->start) {
+                fm_verb_match pm;
+                if (fm_verb_match_code(c, tok, n, v - 1, 0, fm_clause_end(c, tok, n, v - 1), &pm)) continue;
+            }
+        }
+        size_t ce = fm_clause_end(c, tok, n, v);
+        fm_verb_match vm;
+        if (!fm_verb_match_code(c, tok, n, v, 0, ce, &vm)) continue;
+        int subj = fm_subject_of(c, tok, n, v);
+        /* an infinitive takes the subject of the verb it completes */
+        if (subj < 0 && h->start > 0 && fm_is_word(&tok[h->start - 1], "TO") && v > 0) {
+            int obj = object_of(c, tok, c->verbs.a[v - 1].end, h->start, 0);
+            subj = obj >= 0 ? obj : fm_subject_of(c, tok, n, v - 1);
+        }
+        int src = subj, tgt;
+        if (h->passive) {
+            src = by_agent(c, tok, h->end, ce);
+            tgt = subj;
+        } else {
+            tgt = object_of(c, tok, h->end, ce, 0);
+        }
+        if (vm.source >= 0) src = vm.source;
+        if (vm.target >= 0) tgt = vm.target;
+        if (src >= 0 && fm_attribution_in_head(frames, nf, c->mentions.a[src].start) && !h->speech) src = -1;
+        if (src == tgt) tgt = -1;
+        const fm_mention *sm = src >= 0 ? resolve(c, &c->mentions.a[src]) : NULL;
+        /* no actor, no event; a passive attack with no named attacker keeps an unknown source */
+        int material_conflict = vm.code[0] == '1' && vm.code[1] >= '5';
+        if (!sm && !(h->passive && material_conflict && tgt >= 0)) continue;
+        const char *rule = vm.pattern ? vm.rule
+                                      : fm_arena_printf(&c->arena, "%s [%s]", vm.rule ? vm.rule : "", vm.code);
+        add_events(c, doc, si, tok, vm.code, src, tgt, h, rule, 0, ce);
+        if (vm.code2[0] && tgt >= 0 && src >= 0)        /* visit / host: the paired event */
+            add_events(c, doc, si, tok, vm.code2, tgt, src, h, rule, 0, ce);
+    }
+    for (size_t k = 0; k < c->mentions.n; k++) remember(c, resolve(c, &c->mentions.a[k]));
+    fm_context_sentence(c, doc, si, tok, n, first_event, frames, nf);
+}
+
+static int discarded(const fm_coder *c, size_t n)
+{
+    if (c->lx->discards.n_nodes <= 1) return 0;
+    for (size_t i = 0; i < n; i++) {
+        uint32_t v;
+        if (fm_trie_longest(&c->lx->discards, c->ids, n, i, &v)) return 1;
+    }
+    return 0;
+}
+
+static void set_doc_date(fm_coder *c, const fm_doc *doc)
+{
+    int y, m, d;
+    const char *date = doc->date ? doc->date : c->opt.default_date;
+    c->date_known = date && fm_date_parse(date, &y, &m, &d) == 0;
+    if (!c->date_known) {
+        time_t now = time(NULL);
+        struct tm tm;
+        gmtime_r(&now, &tm);
+        y = tm.tm_year + 1900; m = tm.tm_mon + 1; d = tm.tm_mday;
+    }
+    c->doc_y = y; c->doc_m = m; c->doc_d = d;
+    c->doc_date = y * 10000 + m * 100 + d;
+}
+
+int fm_coder_code(fm_coder *c, const fm_doc *doc, const fm_event **events, size_t *n_events)
+{
+    *events = NULL;
+    *n_events = 0;
+    fm_arena_reset(&c->arena);
+    c->events.n = c->evtok.n = 0;
+    memset(&c->memory, 0, sizeof c->memory);
+    if (doc->len > c->opt.max_doc_bytes) {
+        report(c, doc, "document larger than the size limit: skipped");
+        return -1;
+    }
+    set_doc_date(c, doc);
+    c->sentences.n = 0;
+    if (fm_sentence_split(doc->text, doc->len, &c->sentences)) { report(c, doc, "out of memory"); return -1; }
+    fm_context_begin_doc(c, doc);
+    for (size_t si = 0; si < c->sentences.n; si++) {
+        const fm_span *s = &c->sentences.a[si];
+        c->tokens.n = 0;
+        if (fm_tokenize(doc->text, s->start, s->end, &c->arena, &c->tokens)) { report(c, doc, "out of memory"); return -1; }
+        size_t n = c->tokens.n;
+        if (n > 4096) n = 4096;                  /* a runaway "sentence": bounded work */
+        if (n > c->ids_cap) {
+            fm_tok_ids *p = realloc(c->ids, n * sizeof *p);
+            if (!p) { report(c, doc, "out of memory"); return -1; }
+            c->ids = p;
+            c->ids_cap = n;
+        }
+        for (size_t i = 0; i < n; i++) fm_tok_ids_of(c->lx, &c->tokens.a[i], &c->ids[i]);
+        if (discarded(c, n)) continue;
+        code_sentence(c, doc, si, c->tokens.a, n);
+    }
+    if (c->arena.failed) { report(c, doc, "out of memory while coding: skipped"); return -1; }
+    *events = c->events.a;
+    *n_events = c->events.n;
+    return 0;
+}

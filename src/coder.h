@@ -1,0 +1,88 @@
+/* coder.h — the inside of fm_coder, shared by the stages of one document:
+ * clause.c (lexicon matches, actors, verbs, subjects and objects), the event
+ * builder in coder.c and context.c (date, place, attribution, mode, counts). */
+#ifndef FM_CODER_H
+#define FM_CODER_H
+#include "factum.h"
+#include "lexicon.h"
+#include "text.h"
+#include "vec.h"
+#include "geo.h"
+#include "attribution.h"
+
+/* An actor named in a sentence: a noun phrase that resolved to a code. */
+typedef struct fm_mention {
+    size_t start, end;      /* tokens */
+    const char *code;       /* "IRQMIL", "COP", or NULL for a bare pronoun */
+    const char *country;    /* ISO alpha-3 or NULL */
+    const char *name;       /* canonical dictionary name or NULL */
+    int next;               /* next member of a compound ("US and British forces"), -1 */
+    int compound_head;      /* 1 on the first member of a compound */
+    int pronoun;            /* he / she / they / it / the group: resolved by coreference */
+    int agent_only;         /* "police", "rebels": no named actor */
+} fm_mention;
+FM_VEC(fm_mention_vec, fm_mention)
+
+/* A verb found in a sentence. */
+typedef struct fm_verb_hit {
+    size_t start, end;      /* tokens */
+    const fm_verb_form *form;
+    int passive;
+    int speech;             /* fm_attrib_kind of a speech verb, else 0 */
+    int subject;            /* mention index or -1 (resolved lazily) */
+    int subject_done;
+} fm_verb_hit;
+FM_VEC(fm_verb_vec_t, fm_verb_hit)
+
+FM_VEC(fm_event_vec, fm_event)
+
+/* Token positions of an event in its sentence, for the context stage. */
+typedef struct fm_event_tokens {
+    size_t verb_start, verb_end;
+    size_t src_start, src_end, tgt_start, tgt_end;   /* start == end: none */
+    size_t clause_start, clause_end;
+} fm_event_tokens;
+FM_VEC(fm_evtok_vec, fm_event_tokens)
+
+/* What coreference remembers across sentences of a document. */
+typedef struct fm_memory {
+    fm_mention last_person, last_group, last_any;
+    int have_person, have_group, have_any;
+} fm_memory;
+
+struct fm_coder {
+    const fm_lexicon *lx;
+    fm_options opt;
+    fm_diag_fn diag;
+    void *diag_user;
+    fm_gazetteer *geo;          /* may be NULL: no places */
+    fm_arena arena;             /* everything of one document */
+    fm_span_vec sentences;
+    fm_token_vec tokens;
+    fm_tok_ids *ids; size_t ids_cap;
+    fm_mention_vec mentions;
+    fm_verb_vec_t verbs;
+    fm_event_vec events;
+    fm_evtok_vec evtok;         /* parallel to events */
+    fm_memory memory;
+    fm_geo_context geo_ctx;
+    int32_t doc_date;           /* yyyymmdd */
+    int doc_y, doc_m, doc_d;
+    int date_known;
+};
+
+/* Sentence-level stages (clause.c). */
+void fm_find_mentions(fm_coder *c, const fm_doc *doc, const fm_token *tok, size_t n);
+void fm_find_verbs(fm_coder *c, const fm_token *tok, size_t n);
+int fm_subject_of(fm_coder *c, const fm_token *tok, size_t n, size_t v);
+int fm_mention_at(const fm_coder *c, size_t start_min, size_t limit, int allow_gap, const fm_token *tok);
+int fm_is_word(const fm_token *t, const char *w);
+int fm_is_aux(const fm_token *t);
+size_t fm_clause_end(const fm_coder *c, const fm_token *tok, size_t n, size_t v);
+
+/* Context (context.c): fills date, place, attribution, mode and counts of the
+ * events [first, c->events.n) coded from sentence si. */
+void fm_context_sentence(fm_coder *c, const fm_doc *doc, size_t si, const fm_token *tok, size_t n,
+                         size_t first_event, const fm_attrib_frame *frames, size_t n_frames);
+void fm_context_begin_doc(fm_coder *c, const fm_doc *doc);
+#endif

@@ -1,0 +1,17 @@
+/* verb_match.h — choosing the code of a verb occurrence from its dictionary
+ * patterns (the most specific pattern that matches its clause wins). */
+#ifndef FM_VERB_MATCH_H
+#define FM_VERB_MATCH_H
+#include "coder.h"
+
+typedef struct fm_verb_match {
+    const fm_pattern *pattern;  /* NULL: the verb's default code */
+    char code[6], code2[6];
+    int source, target;         /* mentions bound by $ and +, or -1 */
+    const char *rule;
+} fm_verb_match;
+
+/* 1 if verb hit v has a code in clause tok[clause_start, clause_end). */
+int fm_verb_match_code(fm_coder *c, const fm_token *tok, size_t n, size_t v, size_t clause_start,
+                       size_t clause_end, fm_verb_match *out);
+#endif
