@@ -7,12 +7,24 @@
 #include <string.h>
 #include "store.h"
 
+/* libpq messages span lines; a diagnostic is one line. */
+static void report_msg(fm_store *s, const char *what, const char *m)
+{
+    char line[400];
+    size_t n = 0;
+    for (; *m && n + 1 < sizeof line; m++) {
+        char c = (*m == '\n' || *m == '\t') ? ' ' : *m;
+        if (c == ' ' && (n == 0 || line[n - 1] == ' ')) continue;
+        line[n++] = c;
+    }
+    while (n && line[n - 1] == ' ') n--;
+    line[n] = 0;
+    fm_store_report(s, FM_ERROR, "%s%s%s", what, *what ? ": " : "", line);
+}
+
 static int report_pg(fm_store *s, const char *what)
 {
-    const char *m = PQerrorMessage((PGconn *)s->conn);
-    size_t n = strlen(m);
-    while (n && (m[n - 1] == '\n' || m[n - 1] == ' ')) n--;
-    fm_store_report(s, FM_ERROR, "%s: %.*s", what, (int)n, m);
+    report_msg(s, what, PQerrorMessage((PGconn *)s->conn));
     return -1;
 }
 
@@ -49,10 +61,7 @@ static int pg_run(fm_store *s, const char *sql, const fm_sql_value *p, int np,
     PGresult *r = PQexecParams(s->conn, sql, np, NULL, vals, NULL, NULL, 0);
     ExecStatusType st = PQresultStatus(r);
     if (st != PGRES_TUPLES_OK && st != PGRES_COMMAND_OK) {
-        const char *m = PQresultErrorMessage(r);
-        size_t n = strlen(m);
-        while (n && (m[n - 1] == '\n' || m[n - 1] == ' ')) n--;
-        fm_store_report(s, FM_ERROR, "%.*s", (int)n, m);
+        report_msg(s, "", PQresultErrorMessage(r));
         PQclear(r);
         return -1;
     }

@@ -151,7 +151,16 @@ int fm_store_sqlite_open(fm_store *s, const char *path)
      * (not a power cut) with every committed batch intact. */
     sqlite3_busy_timeout(c->db, 30000);
     sqlite3_extended_result_codes(c->db, 1);
-    if (sq_exec(s, "PRAGMA journal_mode=WAL") || sq_exec(s, "PRAGMA synchronous=NORMAL") ||
+    /* Switching a new file to WAL while another process opens it can return
+     * SQLITE_BUSY without consulting the busy handler: retry a while. */
+    for (int tries = 0;; tries++) {
+        int rc = sqlite3_exec(c->db, "PRAGMA journal_mode=WAL", NULL, NULL, NULL);
+        if (rc == SQLITE_OK) break;
+        if ((rc & 0xff) != SQLITE_BUSY && (rc & 0xff) != SQLITE_LOCKED) return report_db(s, "journal_mode");
+        if (tries == 500) return report_db(s, "journal_mode");
+        sqlite3_sleep(10);
+    }
+    if (sq_exec(s, "PRAGMA synchronous=NORMAL") ||
         sq_exec(s, "PRAGMA foreign_keys=ON"))
         return -1;
     return 0;

@@ -381,11 +381,12 @@ static void concurrent_workers(const char *url, const char *label)
         pid[w] = fork();
         if (pid[w] == 0) {
             fm_store *s = fm_store_open(url, diag, NULL);
-            if (!s) _exit(2);
+            if (!s) { fflush(stdout); _exit(2); }
             int rc = ingest_synth(s, DOCS, 5 + w);
             fm_merge_options mo = { 0 };
             if (rc == 0 && fm_store_merge(s, &mo) < 0) rc = -1;
             fm_store_close(s);
+            fflush(stdout);
             _exit(rc ? 1 : 0);
         }
     }
