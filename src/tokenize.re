@@ -175,7 +175,11 @@ static const unsigned char *emit_word(scanner *s, const unsigned char *b, const 
     const char *norm = make_norm(s, b, we, &nlen);
     if (s->a && !norm) return NULL;
     uint8_t f = s->phrase ? 0 : case_flags(b, we);
-    if (emit(s, FM_TOK_WORD, b, we, norm, nlen, f)) return NULL;
+    /* "1990's" reaches here through the word rule: its stem is a number */
+    uint8_t kind = FM_TOK_NUMBER;
+    for (const unsigned char *p = b; p < we && kind == FM_TOK_NUMBER; p++)
+        if (*p < '0' || *p > '9') kind = FM_TOK_WORD;
+    if (emit(s, kind, b, we, norm, nlen, f)) return NULL;
     if (poss && emit(s, FM_TOK_POSS, poss, e, "'S", 2, 0)) return NULL;
     return e;
 }
@@ -283,7 +287,14 @@ static int scan(scanner *s, const unsigned char *cur)
                   continue; }
         "-" "-"+ | [\u2012-\u2015\u2212\uFE58\uFE63\uFF0D]
                 { if (emit(s, FM_TOK_DASH, tok, cur, "-", 1, 0)) return -1; continue; }
-        [^]     { if (emit_copy(s, FM_TOK_SYMBOL, tok, cur)) return -1; continue; }
+        [^]     { /* re2c's code points include surrogates: those are bad bytes too */
+                  if (!fm_utf8_valid((const char *)tok, (size_t)(cur - tok), NULL)) {
+                      cur = tok + 1;
+                      if (emit(s, FM_TOK_SYMBOL, tok, cur, "\xEF\xBF\xBD", 3, 0)) return -1;
+                      continue;
+                  }
+                  if (emit_copy(s, FM_TOK_SYMBOL, tok, cur)) return -1;
+                  continue; }
         *       { if (emit(s, FM_TOK_SYMBOL, tok, cur, "\xEF\xBF\xBD", 3, 0)) return -1; continue; }
         */
     }
