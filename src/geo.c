@@ -79,6 +79,7 @@ static const char *const stop_words[] = {
 static const char *const preps[] = {
     "in", "near", "at", "from", "to", "outside", "across", "into", "inside", "toward", "towards", "on",
     "around", "over", "between", "through", "off", "of", "by", "along", "within", "against", "via", "out",
+    "with", "beyond", "behind", "past", "throughout",
 };
 
 /* Words between a preposition and its place that do not change it:
@@ -89,6 +90,8 @@ static const char *const fillers[] = {
     "northeastern", "northwestern", "southeastern", "southwestern", "nearby", "besieged", "occupied",
     "border", "frontline", "front-line", "port", "capital", "governorate", "suburb", "suburbs",
 };
+
+static const char *const conjunctions[] = { "and", "or", "&" };
 
 /* A lower-case last token that may end a name ("Nineveh province", "Rafah crossing"). */
 static const char *const generic_last[] = {
@@ -283,22 +286,34 @@ static int ctx_has(const fm_geo_context *ctx, const char cc[2])
     return 0;
 }
 
-/* Countries win over namesakes ("Jordan"); then the article's countries, the
- * dateline's, curated entries, and last population (as a log, so a town the
- * article's countries hold beats a foreign city unless that city is far bigger). */
-static double score(const fm_gaz_entry *e, const fm_geo_context *ctx)
+/* What ranks the candidates of a name: the article's context and the countries
+ * and regions the same sentence names ("Pokrovsk in the Donetsk region"). */
+typedef struct rank {
+    const fm_geo_context *ctx;
+    char local[8][2];
+    int n_local;
+} rank;
+
+/* Countries win over namesakes ("Jordan"); then the sentence's own countries,
+ * the article's, the dateline's, curated entries, and last population (as a log,
+ * so a town in the article's countries beats a foreign city unless that city is
+ * far bigger). */
+static double score(const fm_gaz_entry *e, const rank *r)
 {
     double s = log10((double)e->population + 1.0);
     if (e->kind == GAZ_COUNTRY) s += 20;
+    if (!r) return s;
+    for (int i = 0; i < r->n_local; i++)
+        if (!memcmp(r->local[i], e->country, 2)) { s += 5; break; }
+    const fm_geo_context *ctx = r->ctx;
     if (ctx_has(ctx, e->country)) s += 4;
-    if (ctx && ctx->has_dateline && e->country[0] == ctx->dateline_country[0] &&
-        e->country[1] == ctx->dateline_country[1]) s += 2;
+    if (ctx && ctx->has_dateline && !memcmp(e->country, ctx->dateline_country, 2)) s += 2;
     if (e->curated) s += 1;
     return s;
 }
 
-/* Best entry of a name for this context; kinds_mask selects what may match. */
-static const fm_gaz_entry *best_entry(const fm_gazetteer *g, const fm_gaz_name *nm, const fm_geo_context *ctx,
+/* Best entry of a name; kinds_mask selects what may match. */
+static const fm_gaz_entry *best_entry(const fm_gazetteer *g, const fm_gaz_name *nm, const rank *r,
                                       unsigned kinds_mask)
 {
     const fm_gaz_entry *best = NULL;
@@ -306,7 +321,7 @@ static const fm_gaz_entry *best_entry(const fm_gazetteer *g, const fm_gaz_name *
     for (uint32_t i = 0; i < nm->count; i++) {
         const fm_gaz_entry *e = &g->entries[g->postings[nm->first + i]];
         if (!(kinds_mask & (1u << e->kind))) continue;
-        double s = score(e, ctx);
+        double s = score(e, r);
         if (s > bs) { bs = s; best = e; }
     }
     return best;
@@ -374,7 +389,8 @@ int fm_geo_lookup(const fm_gazetteer *g, const char *name, size_t len, const fm_
     size_t klen;
     if (!g || !name || key_of_text(name, len, key, &klen) != 0) return 0;
     const fm_gaz_name *nm = find_name(g, key, klen);
-    const fm_gaz_entry *e = nm ? best_entry(g, nm, ctx, PLACE_KINDS) : NULL;
+    rank r = { .ctx = ctx };
+    const fm_gaz_entry *e = nm ? best_entry(g, nm, &r, PLACE_KINDS) : NULL;
     if (!e) return 0;
     fill_place(g, e, NULL, out);
     return 1;
@@ -441,6 +457,13 @@ static const fm_gaz_name *longest_at(const fm_gazetteer *g, const char *text, co
     return NULL;
 }
 
+static int has_kind(const fm_gazetteer *g, const fm_gaz_name *nm, int kind)
+{
+    for (uint32_t i = 0; i < nm->count; i++)
+        if (g->entries[g->postings[nm->first + i]].kind == kind) return 1;
+    return 0;
+}
+
 static size_t first_word(const fm_token *tok, size_t n)
 {
     size_t i = 0;
@@ -454,13 +477,15 @@ static void find_prep(const char *text, const fm_token *tok, size_t i, char prep
     prep[0] = '\0';
     for (size_t back = 0; i > 0 && back < 8; back++) {
         const fm_token *t = &tok[--i];
-        if (t->kind != FM_TOK_WORD) return;
+        if (t->kind != FM_TOK_WORD) return;   /* an "of" kept below stays the answer */
         size_t len = t->end - t->start;
         if (tok_in(preps, COUNT(preps), text, t)) {
             /* "of" after fillers ("the town of") belongs to them: keep looking */
             if (len == 2 && strncasecmp(text + t->start, "of", 2) == 0 && back == 0 && i > 0 &&
-                tok_in(fillers, COUNT(fillers), text, &tok[i - 1]))
+                tok_in(fillers, COUNT(fillers), text, &tok[i - 1])) {
+                memcpy(prep, "of", 3);   /* unless a real preposition comes before the fillers */
                 continue;
+            }
             for (size_t k = 0; k < len && k < 11; k++) {
                 char c = text[t->start + k];
                 prep[k] = (c >= 'A' && c <= 'Z') ? (char)(c + 32) : c;
@@ -473,17 +498,19 @@ static void find_prep(const char *text, const fm_token *tok, size_t i, char prep
 }
 
 /* Places and country words of tok[0..n); mask selects kinds. ctx may be NULL. */
-static size_t scan(const fm_gazetteer *g, const char *text, const fm_token *tok, size_t n, const fm_geo_context *ctx,
+static size_t scan(const fm_gazetteer *g, const char *text, const fm_token *tok, size_t n, const rank *r,
                    unsigned kinds_mask, fm_arena *a, fm_geo_mention *out, size_t cap, fm_geo_context *add_to)
 {
+    const fm_geo_context *ctx = r ? r->ctx : NULL;
     size_t count = 0, start = first_word(tok, n);
     size_t prev_end = 0;   /* end of the previous match, to tell "Mosul Erbil" from "Vladimir Putin" */
     for (size_t i = 0; i < n;) {
         size_t len = 0;
         const fm_gaz_name *nm = longest_at(g, text, tok, n, i, &len);
-        const fm_gaz_entry *e = nm ? best_entry(g, nm, ctx, kinds_mask) : NULL;
+        const fm_gaz_entry *e = nm ? best_entry(g, nm, r, kinds_mask) : NULL;
         if (!e) { i++; continue; }
         const fm_token *t = &tok[i];
+        if (!add_to && has_kind(g, nm, GAZ_DEMONYM)) { i += len; continue; }   /* "Somali forces" */
         if (len == 1 && e->kind != GAZ_COUNTRY && e->kind != GAZ_DEMONYM) {
             int ok = 1;
             char key[FM_GAZ_KEY_MAX];
@@ -499,6 +526,10 @@ static size_t scan(const fm_gazetteer *g, const char *text, const fm_token *tok,
             /* part of a longer proper name ("Vladimir Putin", "Gaza Health Ministry") */
             if (i > start && prev_end != i && is_cap(&tok[i - 1]) && tok[i - 1].end + 1 >= t->start &&
                 !tok_in(preps, COUNT(preps), text, &tok[i - 1]) && !tok_in(fillers, COUNT(fillers), text, &tok[i - 1]))
+                ok = 0;
+            /* "Maarat al-Numan" when only "Numan" is known: a tail, not a place */
+            if (i >= 2 && tok[i - 1].kind == FM_TOK_WORD && tok[i - 1].norm &&
+                in_list(articles, COUNT(articles), tok[i - 1].norm, tok[i - 1].norm_len) && is_cap(&tok[i - 2]))
                 ok = 0;
             if (i + 1 < n && is_cap(&tok[i + 1]) && !(tok[i + 1].flags & FM_TOKF_HYPHEN)) {
                 size_t l2;
@@ -522,6 +553,10 @@ static size_t scan(const fm_gazetteer *g, const char *text, const fm_token *tok,
             m->tok_start = i;
             m->tok_end = i + len;
             find_prep(text, tok, i, m->prep);
+            /* "in Sanaa and Hodeidah": a place joined to the previous one shares its preposition */
+            if (!m->prep[0] && count >= 2 && i >= 2 && prev_end == i - 1 &&
+                (tok[i - 1].kind == FM_TOK_PUNCT || tok_in(conjunctions, COUNT(conjunctions), text, &tok[i - 1])))
+                memcpy(m->prep, out[count - 2].prep, sizeof m->prep);
         }
         i += len;
         prev_end = i;
@@ -539,7 +574,16 @@ size_t fm_geo_mentions(const fm_gazetteer *g, const char *text, const fm_token *
                        const fm_geo_context *ctx, fm_arena *a, fm_geo_mention *out, size_t cap)
 {
     if (!g || !tok || !out || !cap) return 0;
-    return scan(g, text, tok, n, ctx, PLACE_KINDS, a, out, cap, NULL);
+    rank r = { .ctx = ctx };
+    size_t got = scan(g, text, tok, n, &r, PLACE_KINDS, a, out, cap, NULL);
+    /* Second pass: regions this sentence names decide its towns (its countries are in ctx). */
+    for (size_t i = 0; i < got && r.n_local < 8; i++) {
+        const fm_place *p = &out[i].place;
+        if (p->country[0] && (!strcmp(p->precision, "admin1") || !strcmp(p->precision, "region")))
+            memcpy(r.local[r.n_local++], p->country, 2);
+    }
+    if (!r.n_local) return got;
+    return scan(g, text, tok, n, &r, PLACE_KINDS, a, out, cap, NULL);
 }
 
 /* ---- ISO 3166-1 ----------------------------------------------------------- */

@@ -47,6 +47,14 @@ function fold(s) {
     return w.join(' ');
 }
 
+// The name to show: GeoNames' own spelling without diacritics ("Khān Yūnis" ->
+// "Khan Yunis") when that is plain Latin; else its ASCII name.
+function display(name, ascii) {
+    const t = name.normalize('NFKD').replace(/[\u0300-\u036f]/g, '').replace(/[ßæÆœŒøØđĐðÐþÞłŁıħĦ]/g, c => SPECIAL[c])
+        .replace(/[\u02bb-\u02bf\u2018\u2019`]/g, "'");
+    return /^[\x20-\x7e]+$/.test(t) ? t : (ascii || name);
+}
+
 // ---- entries -------------------------------------------------------------
 const entries = [];   // {name, cc, admin1, lat, lon, pop, gid, kind, fclass, curated}
 const names = new Map();   // key -> Set(entry index)
@@ -77,6 +85,7 @@ const lines = fs.readFileSync(citiesPath, 'utf8').split('\n');
 const byAdmin1 = new Map();   // "IQ.15" -> best seat entry index
 const capital = new Map();    // cc -> entry index
 const largest = new Map();    // cc -> entry index
+const peopleOf = new Map();   // cc -> people living in its listed towns (ranks "Congo")
 for (const line of lines) {
     if (!line) continue;
     const f = line.split('\t');
@@ -85,7 +94,7 @@ for (const line of lines) {
     const pop = parseInt(f[14], 10) || 0;
     const a1name = a1 ? admin1Names.get(cc + '.' + a1) || null : null;
     const idx = entries.length;
-    entries.push({ name: ascii || name, cc, admin1: a1name, lat: +lat, lon: +lon, pop, gid: +gid, kind: TOWN,
+    entries.push({ name: display(name, ascii), cc, admin1: a1name, lat: +lat, lon: +lon, pop, gid: +gid, kind: TOWN,
         fclass: fclass || 'P', curated: false });
     addNameVariants(name, idx, false);
     if (ascii) addNameVariants(ascii, idx, false);
@@ -100,6 +109,7 @@ for (const line of lines) {
     }
     if (fcode === 'PPLC' && (!capital.has(cc) || pop > entries[capital.get(cc)].pop)) capital.set(cc, idx);
     if (!largest.has(cc) || pop > entries[largest.get(cc)].pop) largest.set(cc, idx);
+    peopleOf.set(cc, (peopleOf.get(cc) || 0) + pop);
 }
 
 // admin1 regions: represented by their seat (or largest town) — no polygons here.
@@ -142,7 +152,7 @@ for (const c of countries) {
     const nm = c.common_name || c.name;
     // "Iran, Islamic Republic of" is not how the news writes it: index only comma-free names.
     const ns = [c.name, c.common_name, c.official_name].filter(n => n && !n.includes(','));
-    addCountry(c.alpha_2, c.alpha_3, nm, ns, p.lat, p.lon, 1e9);
+    addCountry(c.alpha_2, c.alpha_3, nm, ns, p.lat, p.lon, peopleOf.get(c.alpha_2) || 0);
 }
 
 // additions.tsv
@@ -164,15 +174,15 @@ addLines.forEach((line, n) => {
     const where = `${additionsPath}:${n + 1}`;
     if (f.length < 4) { console.error(`${where}: expected at least 4 tab-separated columns`); errors++; return; }
     const [name, type, cc, target, lat, lon, pop] = f;
-    if (!/^[A-Z]{2}$/.test(cc)) { console.error(`${where}: bad country code "${cc}"`); errors++; return; }
-    if (type === 'alias' || type === 'demonym') { deferred.push({ name, type, cc, target, where }); return; }
+    if (!/^([A-Z]{2}|-)$/.test(cc)) { console.error(`${where}: bad country code "${cc}"`); errors++; return; }
+    if (type === 'alias' || type === 'demonym' || type === 'country-name') { deferred.push({ name, type, cc, target, where }); return; }
     const kind = { town: TOWN, point: POINT, region: REGION, country: COUNTRY }[type];
     if (kind === undefined) { console.error(`${where}: unknown type "${type}"`); errors++; return; }
     const la = parseFloat(lat), lo = parseFloat(lon);
     if (!(la >= -90 && la <= 90 && lo >= -180 && lo <= 180)) { console.error(`${where}: bad coordinates`); errors++; return; }
     if (kind === COUNTRY) { addCountry(cc, target, name, [name], la, lo, 1e9); return; }
     const idx = entries.length;
-    entries.push({ name, cc, admin1: target || null, lat: la, lon: lo, pop: parseInt(pop, 10) || 0, gid: 0, kind,
+    entries.push({ name, cc: cc === '-' ? '' : cc, admin1: target || null, lat: la, lon: lo, pop: parseInt(pop, 10) || 0, gid: 0, kind,
         fclass: kind === REGION ? 'L' : kind === POINT ? 'S' : 'P', curated: true });
     addNameVariants(name, idx, false);
 });
@@ -186,6 +196,7 @@ for (const d of deferred) {
     }
     const idx = d.target ? lookupIn(d.cc, d.target) : (countryIndex.get(d.cc) ?? -1);
     if (idx < 0) { console.error(`${d.where}: alias target "${d.target}" not found in ${d.cc}`); errors++; continue; }
+    if (d.type === 'country-name') entries[idx].name = d.name;
     addNameVariants(d.name, idx, false);
 }
 if (errors) { console.error(`build_gazetteer: ${errors} error(s) in ${additionsPath}`); process.exit(1); }
