@@ -60,17 +60,19 @@ static int parse_codes(fm_lexicon *lx, fm_actor_entry *a, const char *s, size_t 
                 p++;
                 while (p < e && isspace((unsigned char)*p)) p++;
                 int32_t d = parse_date(p, (size_t)(e - p));
-                if (d < 0) { fm_lexicon_error(lx, file, line, "bad date in \"%.*s\"", (int)(close - s - i + 1), s + i); return -1; }
-                if (op == '>') from = d; else to = d;
+                /* a typo in a date must not lose the actor: keep the code, undated */
+                if (d < 0) fm_lexicon_error(lx, file, line, "bad date in \"%.*s\": code kept without it", (int)(close - s - i + 1), s + i);
+                else if (op == '>') from = d;
+                else to = d;
             } else {
                 const char *dash = memchr(p, '-', (size_t)(e - p));
                 const char *de = e;
                 while (de > p && isspace((unsigned char)de[-1])) de--;
                 int32_t d1 = dash ? parse_date(p, (size_t)(dash - p)) : -1;
                 int32_t d2 = dash ? parse_date(dash + 1, (size_t)(de - dash - 1)) : -1;
-                if (d1 < 0 || d2 < 0) { fm_lexicon_error(lx, file, line, "bad date range in \"%.*s\"", (int)(close - s - i + 1), s + i); return -1; }
-                from = d1;
-                to = d2;
+                if (d1 < 0 || d2 < 0)
+                    fm_lexicon_error(lx, file, line, "bad date range in \"%.*s\": code kept without it", (int)(close - s - i + 1), s + i);
+                else { from = d1; to = d2; }
             }
         }
         if (clen == 0) { fm_lexicon_error(lx, file, line, "empty code"); return -1; }
@@ -185,7 +187,7 @@ int fm_dict_load_agents(fm_lexicon *lx, const char *file, const char *data, size
     size_t n;
     while (fm_dict_lines_next(&it, &s, &n)) {
         if (!n) continue;
-        if (s[0] == '!') {                              /* !SET! = A, B, C */
+        if (s[0] == '!' && memchr(s, '=', n)) {         /* !SET! = A, B, C */
             const char *eq = memchr(s, '=', n);
             const char *e = memchr(s + 1, '!', n - 1);
             if (!eq || !e || e > eq || n_sets == 64) { fm_lexicon_error(lx, file, it.lineno, "malformed substitution set"); continue; }

@@ -202,6 +202,14 @@ void fm_find_verbs(fm_coder *c, const fm_token *tok, size_t n)
             while (k > 0 && in_list(&tok[k - 1], ADVERB_GAP)) k--;
             if (k > 0 && in_list(&tok[k - 1], BE)) h.passive = 1;
         }
+        /* "Iraqi forces shelled": a plural or bare form right before a finite verb is a noun */
+        if (c->verbs.n) {
+            fm_verb_hit *prev = &c->verbs.a[c->verbs.n - 1];
+            if (prev->end == i && prev->form && !prev->speech && h.form && !h.passive &&
+                (prev->form->form == FM_VF_S || prev->form->form == FM_VF_BASE) &&
+                (h.form->form == FM_VF_ED || h.form->form == FM_VF_S || h.form->form == FM_VF_IRREG))
+                c->verbs.n--;
+        }
         fm_verb_vec_t_push(&c->verbs, h);
         i = h.end - 1;
     }

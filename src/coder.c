@@ -236,7 +236,7 @@ static void code_sentence(fm_coder *c, const fm_doc *doc, size_t si, const fm_to
         if (!sm && !(h->passive && material_conflict && tgt >= 0)) continue;
         const char *rule = vm.pattern ? vm.rule
                                       : fm_arena_printf(&c->arena, "%s [%s]", vm.rule ? vm.rule : "", vm.code);
-        add_events(c, doc, si, tok, vm.code, src, tgt, h, rule, 0, ce);
+        if (vm.code[0]) add_events(c, doc, si, tok, vm.code, src, tgt, h, rule, 0, ce);
         if (vm.code2[0] && tgt >= 0 && src >= 0)        /* visit / host: the paired event */
             add_events(c, doc, si, tok, vm.code2, tgt, src, h, rule, 0, ce);
     }

@@ -129,7 +129,10 @@ int fm_dict_lines_next(fm_dict_lines *it, const char **line, size_t *len)
     int in_quote = 0;
     for (size_t i = 0; i < n; i++) {
         if (s[i] == '"') in_quote = !in_quote;
-        if (s[i] == ';' || (s[i] == '#' && (i == 0 || isspace((unsigned char)s[i - 1])))) { n = i; break; }
+        if (s[i] == ';' || (s[i] == '#' && (i == 0 || isspace((unsigned char)s[i - 1]) || s[i - 1] == ']'))) {
+            n = i;
+            break;
+        }
     }
     s = fix_latin1(it, s, &n);
     fm_trim(&s, &n);

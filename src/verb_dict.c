@@ -20,8 +20,10 @@ static int parse_code(const char *s, size_t n, char code[6], char code2[6])
     const char *q = p;
     while (q < e && !isspace((unsigned char)*q) && *q != ':') q++;
     size_t l = (size_t)(q - p);
-    if (l == 0 || l > 5) return -1;
-    if (!(l == 3 && memcmp(p, "---", 3) == 0)) {
+    if (l > 5 || (l == 0 && !(q < e && *q == ':'))) return -1;
+    if (l == 0) {
+        /* "[:173]": only the reversed event (target -> source) */
+    } else if (!(l == 3 && memcmp(p, "---", 3) == 0)) {
         for (size_t i = 0; i < l; i++) if (!isalnum((unsigned char)p[i])) return -1;
         memcpy(code, p, l);
         code[l] = 0;

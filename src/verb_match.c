@@ -163,6 +163,6 @@ int fm_verb_match_code(fm_coder *c, const fm_token *tok, size_t n, size_t v, siz
         snprintf(out->code, sizeof out->code, "%s", code);
         out->rule = ve->name;
     }
-    if (!out->code[0] || strcmp(out->code, "---") == 0) return 0;
-    return 1;
+    if (strcmp(out->code, "---") == 0) out->code[0] = 0;
+    return out->code[0] || out->code2[0];
 }
