@@ -19,10 +19,10 @@ PKG_CFLAGS := $(shell pkg-config --cflags $(PKGS) 2>/dev/null)
 PKG_LIBS   := $(shell pkg-config --libs $(PKGS) 2>/dev/null)
 
 CFLAGS  ?= $(OPT)
-CFLAGS  += -std=gnu11 -Wall -Wextra -Werror -Wno-unused-parameter -pthread \
+override CFLAGS += -std=gnu11 -Wall -Wextra -Werror -Wno-unused-parameter -pthread \
            -Iinclude -Isrc -I$(O)/gen $(PKG_CFLAGS) $(SANFLAGS) \
            -DFM_DATADIR='"$(CURDIR)/data"' -DFM_BUILDDIR='"$(CURDIR)/$(O)"'
-LDFLAGS += $(SANFLAGS) -pthread
+override LDFLAGS += $(SANFLAGS) -pthread
 LDLIBS  += $(PKG_LIBS) -lm
 
 RE_SRC  := $(wildcard src/*.re)
