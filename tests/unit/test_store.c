@@ -2,6 +2,7 @@
  * FACTUM_TEST_PG holds a conninfo, see tests/t_store_pg.sh): idempotent
  * ingest, replacement, queries, stories, crash safety, concurrent workers. */
 #define _GNU_SOURCE
+#include <jansson.h>
 #include <signal.h>
 #include <sqlite3.h>
 #include <stdio.h>
@@ -338,6 +339,7 @@ static void crash_test(const char *dir)
     snprintf(path, sizeof path, "%s/crash.db", dir);
     int killed_mid = 0, rc;
     for (int round = 0; round < 3; round++) {
+        fflush(stdout);   /* else the child repeats what is buffered */
         pid_t pid = fork();
         if (pid == 0) {
             fm_store *s = fm_store_open(path, diag, (void *)1);
@@ -378,6 +380,7 @@ static void concurrent_workers(const char *url, const char *label)
     enum { WORKERS = 4, DOCS = 120 };
     pid_t pid[WORKERS];
     for (int w = 0; w < WORKERS; w++) {
+        fflush(stdout);
         pid[w] = fork();
         if (pid[w] == 0) {
             fm_store *s = fm_store_open(url, diag, NULL);
@@ -459,4 +462,105 @@ int main(void)
     return TAP_DONE();
 }
 
-static void export_tests(void) {}
+static const char record[] =
+    "{\"id\":\"0000000000000ff0\",\"doc\":{\"id\":\"a1\",\"date\":\"2024-04-22\",\"source\":\"Reuters\",\"url\":null},"
+    "\"sentence\":{\"index\":2,\"start\":418,\"end\":561},"
+    "\"evidence\":\"On Sunday, at least five rockets were fired ...\",\"code\":\"190\",\"root\":\"19\","
+    "\"plover\":{\"event\":\"ASSAULT\",\"mode\":\"\",\"context\":\"military\"},\"quad_class\":4,\"goldstein\":-10.0,"
+    "\"source\":{\"text\":\"\",\"code\":null,\"country\":\"IRQ\",\"name\":null},"
+    "\"target\":{\"text\":\"US military base\",\"code\":\"USAMIL\",\"country\":\"USA\",\"name\":null},"
+    "\"mode\":\"reported\",\"attribution\":[{\"text\":\"two Iraqi security sources\",\"code\":\"IRQSEC\",\"via\":\"Reuters\"}],"
+    "\"date\":\"2024-04-21\",\"date_precision\":\"day\",\"time\":null,"
+    "\"location\":{\"name\":\"Zummar\",\"country\":\"IQ\",\"admin1\":\"Nineveh\",\"lat\":36.6,\"lon\":42.4,"
+    "\"geonameid\":null,\"precision\":\"town\"},\"quantities\":{\"munitions\":5,\"killed\":3},\"rule\":\"FIRE * AT + [190]\"}";
+
+static const char *field(const char *line, int k, char *out, size_t cap)   /* 1-based tab field */
+{
+    const char *p = line;
+    for (int i = 1; i < k && p; i++) { p = strchr(p, '\t'); if (p) p++; }
+    if (!p) return "(none)";
+    size_t n = strcspn(p, "\t\n");
+    snprintf(out, cap, "%.*s", (int)(n < cap ? n : cap - 1), p);
+    return out;
+}
+
+static void export_tests(void)
+{
+    fm_buf b;
+    fm_buf_init(&b);
+    fm_story_info story = { "0000000000000ff0", 2, 2, 2, 3, 1, "2024-04-22", "2024-04-23", 1 };
+    fm_export_format f;
+    int rc = fm_export_parse("gdelt", &f);
+    TAP_OK(rc == 0 && f == FM_EXPORT_GDELT, "export: format names parse");
+    rc = fm_export_parse("xml", &f);
+    TAP_OK(rc == -1, "export: unknown format refused");
+
+    fm_export_begin(FM_EXPORT_CSV, &b);
+    fm_export_event(FM_EXPORT_CSV, record, strlen(record), &story, 0, &b, diag, NULL);
+    const char *nl = strchr(fm_buf_cstr(&b), '\n');
+    TAP_STREQ(nl ? nl + 1 : "",
+              "0000000000000ff0,2024-04-21,day,190,19,ASSAULT,4,-10,reported,,IRQ,,USAMIL,USA,US military base,"
+              "Zummar,IQ,Nineveh,36.6,42.4,3,,a1,2024-04-22,Reuters,,"
+              "\"On Sunday, at least five rockets were fired ...\",0000000000000ff0,2,1\n",
+              "export: csv row, quoted where it holds a comma");
+
+    fm_buf_clear(&b);
+    fm_export_event(FM_EXPORT_ACLED, record, strlen(record), NULL, 0, &b, diag, NULL);
+    TAP_STREQ(fm_buf_cstr(&b),
+              "2024-04-21,Battles,Armed clash,IRQ,US military base,IQ,Nineveh,Zummar,36.6,42.4,3,"
+              "\"On Sunday, at least five rockets were fired ...\",Reuters\n", "export: acled row");
+
+    fm_buf_clear(&b);
+    fm_export_event(FM_EXPORT_GDELT, record, strlen(record), &story, 0, &b, diag, NULL);
+    const char *line = fm_buf_cstr(&b);
+    int tabs = 0;
+    for (const char *p = line; *p; p++) tabs += *p == '\t';
+    TAP_OK(tabs == 60, "export: gdelt row has 61 columns (%d)", tabs + 1);
+    char c[64];
+    TAP_STREQ(field(line, 1, c, sizeof c), "255", "export: gdelt GLOBALEVENTID from the id");
+    TAP_STREQ(field(line, 2, c, sizeof c), "20240421", "export: gdelt SQLDATE");
+    TAP_STREQ(field(line, 3, c, sizeof c), "202404", "export: gdelt MonthYear");
+    TAP_STREQ(field(line, 8, c, sizeof c), "IRQ", "export: gdelt Actor1CountryCode");
+    TAP_STREQ(field(line, 16, c, sizeof c), "USAMIL", "export: gdelt Actor2Code");
+    TAP_STREQ(field(line, 17, c, sizeof c), "US military base", "export: gdelt Actor2Name");
+    TAP_STREQ(field(line, 23, c, sizeof c), "MIL", "export: gdelt Actor2Type1Code");
+    TAP_STREQ(field(line, 26, c, sizeof c), "0", "export: gdelt IsRootEvent (third sentence)");
+    TAP_STREQ(field(line, 27, c, sizeof c), "190", "export: gdelt EventCode");
+    TAP_STREQ(field(line, 29, c, sizeof c), "19", "export: gdelt EventRootCode");
+    TAP_STREQ(field(line, 31, c, sizeof c), "-10", "export: gdelt GoldsteinScale");
+    TAP_STREQ(field(line, 32, c, sizeof c), "3", "export: gdelt NumMentions from the story");
+    TAP_STREQ(field(line, 34, c, sizeof c), "2", "export: gdelt NumArticles from the story");
+    TAP_STREQ(field(line, 36, c, sizeof c), "0", "export: gdelt Actor1Geo_Type unknown");
+    TAP_STREQ(field(line, 52, c, sizeof c), "4", "export: gdelt ActionGeo_Type world city");
+    TAP_STREQ(field(line, 53, c, sizeof c), "Zummar, Nineveh", "export: gdelt ActionGeo_FullName");
+    TAP_STREQ(field(line, 57, c, sizeof c), "36.6", "export: gdelt ActionGeo_Lat");
+    TAP_STREQ(field(line, 58, c, sizeof c), "42.4", "export: gdelt ActionGeo_Long");
+    TAP_STREQ(field(line, 60, c, sizeof c), "20240422000000", "export: gdelt DATEADDED");
+    TAP_STREQ(field(line, 61, c, sizeof c), "a1", "export: gdelt SOURCEURL falls back to the doc id");
+
+    fm_buf_clear(&b);
+    fm_export_begin(FM_EXPORT_GEOJSON, &b);
+    fm_export_event(FM_EXPORT_GEOJSON, record, strlen(record), NULL, 0, &b, diag, NULL);
+    fm_export_event(FM_EXPORT_GEOJSON, record, strlen(record), &story, 1, &b, diag, NULL);
+    fm_export_end(FM_EXPORT_GEOJSON, &b);
+    json_error_t err;
+    json_t *g = json_loadb(b.data, b.len, 0, &err);
+    json_t *feats = json_object_get(g, "features");
+    TAP_OK(json_is_array(feats) && json_array_size(feats) == 2, "export: geojson FeatureCollection of 2");
+    json_t *coord = json_object_get(json_object_get(json_array_get(feats, 0), "geometry"), "coordinates");
+    TAP_OK(json_real_value(json_array_get(coord, 0)) == 42.4 && json_real_value(json_array_get(coord, 1)) == 36.6,
+           "export: geojson coordinates are [lon, lat]");
+    json_t *props = json_object_get(json_array_get(feats, 1), "properties");
+    TAP_STREQ(json_string_value(json_object_get(props, "story")), "0000000000000ff0", "export: geojson story id");
+    TAP_OK(json_is_true(json_object_get(props, "contested")), "export: geojson contested flag");
+    json_decref(g);
+
+    n_errors = 0;
+    fm_buf_clear(&b);
+    rc = fm_export_event(FM_EXPORT_CSV, "{not json", 9, NULL, 4, &b, diag, (void *)1);
+    TAP_OK(rc == -1 && n_errors == 1 && b.len == 0, "export: a broken record is reported, nothing written");
+    fm_buf_clear(&b);
+    rc = fm_export_event(FM_EXPORT_JSONL, record, strlen(record), NULL, 0, &b, diag, NULL);
+    TAP_OK(rc == 0 && b.len == strlen(record) + 1 && b.data[b.len - 1] == '\n', "export: jsonl is the record and a newline");
+    fm_buf_free(&b);
+}
