@@ -17,9 +17,12 @@
 #include "tap.h"
 
 static int n_errors;
+static char all_messages[4096];
 static void diag(void *user, fm_diag_level lv, const char *where, const char *msg)
 {
     if (lv == FM_ERROR) n_errors++;
+    size_t n = strlen(all_messages);
+    snprintf(all_messages + n, sizeof all_messages - n, "%s: %s\n", where, msg);
     if (!user) printf("# %s: %s\n", where, msg);
 }
 
@@ -446,8 +449,11 @@ int main(void)
         const char *pg3 = getenv("FACTUM_TEST_PG3");
         if (pg3 && *pg3) concurrent_workers(pg3, "postgresql");
         n_errors = 0;
-        fm_store *nope = fm_store_open("postgresql://factum:s3cretpw@127.0.0.1:1/none", diag, (void *)0);
+        all_messages[0] = 0;
+        fm_store *nope = fm_store_open("postgresql://factum:s3cretpw@127.0.0.1:1/none", diag, (void *)1);
         TAP_OK(nope == NULL && n_errors > 0, "postgresql: connection failure reported");
+        TAP_OK(strstr(all_messages, "s3cretpw") == NULL && strstr(all_messages, "127.0.0.1") != NULL,
+               "postgresql: the message names the host, never the password");
         fm_buf_free(&pgout);
     } else {
         printf("# FACTUM_TEST_PG not set: PostgreSQL part skipped (tests/t_store_pg.sh runs it)\n");
