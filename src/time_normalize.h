@@ -33,6 +33,11 @@ int fm_date_weekday(int y, int m, int d);                         /* 0 = Monday 
 int fm_when_find(const char *text, const fm_token *tok, size_t n, size_t from, size_t to,
                  int doc_y, int doc_m, int doc_d, fm_when *w);
 
+/* Resolves a relative_to_event w ("three days after the attack") against the
+ * date of that event: day-precise bases shift by offset_days, coarser ones are
+ * copied. Clears relative_to_event. */
+void fm_when_relative_to(fm_when *w, const fm_when *base);
+
 /* Writes w's date as ISO 8601 at its precision ("2024-04-21", "2024-02", "2024"). */
 void fm_when_format(const fm_when *w, char out[11]);
 #endif

@@ -1,0 +1,830 @@
+/* time_normalize.c — finds date and time expressions in a sentence's tokens and
+ * resolves them against the document date (weekdays, yesterday, "last month",
+ * "April 15-17", "three days after the attack", "9:50 p.m."). No state, no I/O. */
+#include "time_normalize.h"
+#include "quantities.h"
+#include <stdio.h>
+#include <string.h>
+
+const char *fm_date_precision_name(fm_date_precision p)
+{
+    switch (p) {
+    case FM_PREC_TIME: return "time";
+    case FM_PREC_DAY: return "day";
+    case FM_PREC_WEEK: return "week";
+    case FM_PREC_MONTH: return "month";
+    case FM_PREC_YEAR: return "year";
+    default: return "document";
+    }
+}
+
+/* ---- civil dates as day numbers (0 = 1970-01-01, proleptic Gregorian) --- */
+
+static int64_t days_from_civil(int y, int m, int d)
+{
+    y -= m <= 2;
+    int64_t era = (y >= 0 ? y : y - 399) / 400;
+    int64_t yoe = y - era * 400;                                   /* [0, 399] */
+    int64_t doy = (153 * (m > 2 ? m - 3 : m + 9) + 2) / 5 + d - 1; /* [0, 365] */
+    int64_t doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;
+    return era * 146097 + doe - 719468;
+}
+
+static void civil_from_days(int64_t z, int *y, int *m, int *d)
+{
+    z += 719468;
+    int64_t era = (z >= 0 ? z : z - 146096) / 146097;
+    int64_t doe = z - era * 146097;
+    int64_t yoe = (doe - doe / 1460 + doe / 36524 - doe / 146096) / 365;
+    int64_t doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
+    int64_t mp = (5 * doy + 2) / 153;
+    *d = (int)(doy - (153 * mp + 2) / 5 + 1);
+    *m = (int)(mp < 10 ? mp + 3 : mp - 9);
+    *y = (int)(yoe + era * 400 + (*m <= 2));
+}
+
+static int days_in_month(int y, int m)
+{
+    static const int dm[12] = {31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31};
+    if (m == 2 && ((y % 4 == 0 && y % 100 != 0) || y % 400 == 0)) return 29;
+    return dm[m - 1];
+}
+
+static int weekday_of(int64_t z)          /* 1970-01-01 was a Thursday */
+{
+    int64_t w = (z + 3) % 7;
+    return (int)(w < 0 ? w + 7 : w);
+}
+
+int fm_date_parse(const char *s, int *y, int *m, int *d)
+{
+    if (!s) return -1;
+    int v[3] = {0, 0, 0};
+    const int width[3] = {4, 2, 2};
+    for (int f = 0; f < 3; f++) {
+        for (int k = 0; k < width[f]; k++, s++) {
+            if (*s < '0' || *s > '9') return -1;
+            v[f] = v[f] * 10 + (*s - '0');
+        }
+        if (f < 2 && *s++ != '-') return -1;
+    }
+    if (v[1] < 1 || v[1] > 12 || v[2] < 1 || v[2] > days_in_month(v[0], v[1])) return -1;
+    *y = v[0], *m = v[1], *d = v[2];
+    return 0;
+}
+
+void fm_date_add_days(int *y, int *m, int *d, int days)
+{
+    civil_from_days(days_from_civil(*y, *m, *d) + days, y, m, d);
+}
+
+int fm_date_weekday(int y, int m, int d)
+{
+    return weekday_of(days_from_civil(y, m, d));
+}
+
+void fm_when_format(const fm_when *w, char out[11])
+{
+    int y = w->year < 0 ? 0 : w->year > 9999 ? 9999 : w->year;
+    unsigned mo = (unsigned)w->month % 100u, da = (unsigned)w->day % 100u;
+    switch (w->precision) {
+    case FM_PREC_YEAR:
+        snprintf(out, 11, "%04d", y);
+        break;
+    case FM_PREC_MONTH:
+        snprintf(out, 11, "%04d-%02u", y, mo);
+        break;
+    default:
+        snprintf(out, 11, "%04d-%02u-%02u", y, mo, da);
+        break;
+    }
+}
+
+void fm_when_relative_to(fm_when *w, const fm_when *base)
+{
+    if (!w->relative_to_event) return;
+    w->relative_to_event = 0;
+    if (base->precision == FM_PREC_DAY || base->precision == FM_PREC_TIME ||
+        base->precision == FM_PREC_DOCUMENT) {
+        int64_t z = days_from_civil(base->year, base->month, base->day) + w->offset_days;
+        civil_from_days(z, &w->year, &w->month, &w->day);
+        w->precision = base->precision == FM_PREC_DOCUMENT ? FM_PREC_DOCUMENT : FM_PREC_DAY;
+    } else {
+        w->year = base->year, w->month = base->month, w->day = base->day;
+        w->precision = base->precision;
+    }
+}
+
+/* ---- reading expressions ---------------------------------------------- */
+
+typedef struct ctx {
+    const fm_token *tok;
+    size_t n;
+    int y, m, d;        /* document date */
+    int64_t doc;        /* its day number */
+} ctx;
+
+static int W(const ctx *c, size_t i, const char *w)
+{
+    return i < c->n && fm_token_word_is(&c->tok[i], w);
+}
+
+static int WIN(const ctx *c, size_t i, const char *const *list)
+{
+    return i < c->n && fm_token_word_in(&c->tok[i], list);
+}
+
+static const char *const month_names[12] = {
+    "JANUARY", "FEBRUARY", "MARCH", "APRIL", "MAY", "JUNE", "JULY", "AUGUST",
+    "SEPTEMBER", "OCTOBER", "NOVEMBER", "DECEMBER"
+};
+static const char *const month_abbrev[12] = {
+    "JAN", "FEB", "MAR", "APR", "", "JUN", "JUL", "AUG", "SEPT", "OCT", "NOV", "DEC"
+};
+static const char *const weekday_names[7] = {
+    "MONDAY", "TUESDAY", "WEDNESDAY", "THURSDAY", "FRIDAY", "SATURDAY", "SUNDAY"
+};
+static const char *const day_parts[] = {
+    "MORNING", "AFTERNOON", "EVENING", "NIGHT", "NIGHTTIME", "DAWN", "MIDDAY", NULL
+};
+/* Words before a bare month name or year that make it a date ("in April"). */
+static const char *const date_cues[] = {
+    "IN", "SINCE", "OF", "UNTIL", "TILL", "BY", "THROUGH", "THROUGHOUT", "DURING", "FROM",
+    "BEFORE", "AFTER", "END", "BEGINNING", "START", "MIDDLE", "EARLY", "LATE", "MID", "ON",
+    "BETWEEN", "AND", "TO", NULL
+};
+static const char *const speech_verbs[] = {
+    "SAID", "SAYS", "SAY", "TOLD", "ANNOUNCED", "STATED", "ADDED", "REPORTED", "CONFIRMED",
+    "STATEMENT", "WROTE", "TWEETED", "DECLARED", "CLAIMED", "ANNOUNCEMENT", "POSTED", NULL
+};
+
+/* 1..12 for a month at i (abbreviations need a dot or a day number after them;
+ * "May" and "March" must be capitalised to be months at all). */
+static int month_at(const ctx *c, size_t i, size_t *next)
+{
+    if (i >= c->n || c->tok[i].kind != FM_TOK_WORD) return 0;
+    const fm_token *t = &c->tok[i];
+    for (int k = 0; k < 12; k++) {
+        if (fm_token_word_is(t, month_names[k])) {
+            if ((k == 2 || k == 4) && !(t->flags & FM_TOKF_CAP)) return 0;
+            *next = i + 1;
+            return k + 1;
+        }
+        if (!month_abbrev[k][0]) continue;
+        int is = fm_token_word_is(t, month_abbrev[k]) || (k == 8 && fm_token_word_is(t, "SEP"));
+        if (!is || !(t->flags & FM_TOKF_CAP)) continue;
+        int dot = memchr(t->norm, '.', t->norm_len) != NULL;
+        size_t j = i + 1;
+        if (!dot && j < c->n && c->tok[j].kind == FM_TOK_PUNCT && c->tok[j].norm_len == 1 &&
+            c->tok[j].norm[0] == '.' && (c->tok[j].flags & FM_TOKF_NOSPACE)) {
+            dot = 1;
+            j++;
+        }
+        if (dot || (j < c->n && c->tok[j].kind == FM_TOK_NUMBER)) {
+            *next = j;
+            return k + 1;
+        }
+    }
+    return 0;
+}
+
+static int weekday_at(const ctx *c, size_t i)
+{
+    for (int k = 0; k < 7; k++)
+        if (W(c, i, weekday_names[k])) return k;
+    return -1;
+}
+
+/* Small integer from a NUMBER token made of digits only; -1 otherwise. */
+static int small_int(const fm_token *t, size_t max_digits)
+{
+    if (t->kind != FM_TOK_NUMBER || t->norm_len == 0 || t->norm_len > max_digits) return -1;
+    int v = 0;
+    for (size_t k = 0; k < t->norm_len; k++) {
+        if (t->norm[k] < '0' || t->norm[k] > '9') return -1;
+        v = v * 10 + (t->norm[k] - '0');
+    }
+    return v;
+}
+
+/* Day of month at i: "15", "15th" (one token or "15" + "th"); sets *next. */
+static int day_at(const ctx *c, size_t i, size_t *next)
+{
+    if (i >= c->n) return 0;
+    const fm_token *t = &c->tok[i];
+    int v = small_int(t, 2);
+    if (v >= 1 && v <= 31) {
+        size_t j = i + 1;
+        if (j < c->n && (c->tok[j].flags & FM_TOKF_NOSPACE) &&
+            (W(c, j, "ST") || W(c, j, "ND") || W(c, j, "RD") || W(c, j, "TH")))
+            j++;
+        /* "15-year-old", "5 people": a hyphenated word or a noun is not a date */
+        if (j < c->n && (c->tok[j].flags & FM_TOKF_HYPHEN) && c->tok[j].kind == FM_TOK_WORD) return 0;
+        *next = j;
+        return v;
+    }
+    if (t->kind == FM_TOK_WORD && t->norm_len >= 3 && t->norm_len <= 4 && t->norm[0] >= '0' &&
+        t->norm[0] <= '9') {
+        v = 0;
+        size_t k = 0;
+        while (k < t->norm_len && t->norm[k] >= '0' && t->norm[k] <= '9') v = v * 10 + (t->norm[k++] - '0');
+        const char *suf = t->norm + k;
+        size_t sl = t->norm_len - k;
+        if (sl == 2 && (!memcmp(suf, "ST", 2) || !memcmp(suf, "ND", 2) || !memcmp(suf, "RD", 2) ||
+                        !memcmp(suf, "TH", 2)) && v >= 1 && v <= 31) {
+            *next = i + 1;
+            return v;
+        }
+    }
+    return 0;
+}
+
+static int year_at(const ctx *c, size_t i)
+{
+    if (i >= c->n) return 0;
+    int v = small_int(&c->tok[i], 4);
+    if (v >= 1900 && v <= 2100 && c->tok[i].norm_len == 4) {
+        if (i + 1 < c->n && (c->tok[i + 1].flags & FM_TOKF_HYPHEN)) return 0;   /* "2024-25 season" */
+        return v;
+    }
+    return 0;
+}
+
+static void when_init(fm_when *w)
+{
+    memset(w, 0, sizeof *w);
+    w->hour = w->minute = -1;
+}
+
+static void set_day(fm_when *w, int64_t z)
+{
+    civil_from_days(z, &w->year, &w->month, &w->day);
+    w->precision = FM_PREC_DAY;
+}
+
+static void set_week(fm_when *w, int64_t z)     /* the Monday of z's week */
+{
+    civil_from_days(z - weekday_of(z), &w->year, &w->month, &w->day);
+    w->precision = FM_PREC_WEEK;
+}
+
+static void set_month(fm_when *w, int y, int m)   /* m may be out of 1..12 */
+{
+    int idx = y * 12 + (m - 1);
+    w->year = idx >= 0 ? idx / 12 : (idx - 11) / 12;
+    w->month = idx - w->year * 12 + 1;
+    w->day = 0;
+    w->precision = FM_PREC_MONTH;
+}
+
+static void set_year(fm_when *w, int y)
+{
+    w->year = y, w->month = 0, w->day = 0;
+    w->precision = FM_PREC_YEAR;
+}
+
+enum { MOD_NONE, MOD_LAST, MOD_NEXT, MOD_THIS };
+
+/* Month and optional day, year resolved by the rule "the most recent one not
+ * after the document date unless the text says next". */
+static void resolve_month_day(const ctx *c, fm_when *w, int mon, int day, int year, int mod)
+{
+    if (!year) {
+        year = c->y;
+        int after = day ? (mon > c->m || (mon == c->m && day > c->d)) : mon > c->m;
+        int same = day ? (mon == c->m && day == c->d) : mon == c->m;
+        if (mod == MOD_NEXT) { if (!after) year++; }
+        else if (mod == MOD_LAST) { if (after || same) year--; }
+        else if (after) year--;
+    }
+    if (day) {
+        if (day > days_in_month(year, mon)) day = days_in_month(year, mon);
+        w->year = year, w->month = mon, w->day = day;
+        w->precision = FM_PREC_DAY;
+    } else {
+        set_month(w, year, mon);
+    }
+}
+
+/* "Sunday, April 21" / "Sunday (April 21)": the explicit date after a weekday. */
+static int explicit_after_weekday(const ctx *c, size_t j, fm_when *w, size_t *end);
+
+/* A date (no time) starting at token i; sets *end past it. */
+static int parse_date_at(const ctx *c, size_t i, fm_when *w, size_t *end)
+{
+    size_t start = i;
+    int mod = MOD_NONE, edge = 0;
+    when_init(w);
+    if (W(c, i, "EARLY") || W(c, i, "LATE") || W(c, i, "MID") || W(c, i, "EARLIER") ||
+        W(c, i, "LATER")) {
+        edge = 1;
+        i++;
+        if (W(c, i, "ON") || W(c, i, "IN")) i++;
+    }
+    if (W(c, i, "LAST") || W(c, i, "PAST") || W(c, i, "PREVIOUS")) mod = MOD_LAST, i++;
+    else if (W(c, i, "NEXT") || W(c, i, "COMING")) mod = MOD_NEXT, i++;
+    else if (W(c, i, "THIS")) {
+        mod = MOD_THIS, i++;
+        if (W(c, i, "COMING") || W(c, i, "PAST")) mod = W(c, i, "COMING") ? MOD_NEXT : MOD_LAST, i++;
+    }
+    if (i >= c->n) return 0;
+
+    /* deictic days */
+    if (mod == MOD_NONE) {
+        int64_t z = 0;
+        int hit = 1;
+        if (W(c, i, "YESTERDAY")) z = c->doc - 1;
+        else if (W(c, i, "TODAY") || W(c, i, "TONIGHT")) z = c->doc;
+        else if (W(c, i, "TOMORROW")) z = c->doc + 1;
+        else if (W(c, i, "OVERNIGHT") && !edge) {
+            /* "overnight into Sunday": the named day governs */
+            size_t j = i + 1;
+            if (W(c, j, "INTO") || W(c, j, "ON") || W(c, j, "TO")) j++;
+            if (weekday_at(c, j) >= 0 && parse_date_at(c, j, w, end)) return 1;
+            z = c->doc;
+        } else hit = 0;
+        if (hit) {
+            set_day(w, z);
+            i++;
+            if (WIN(c, i, day_parts)) i++;
+            *end = i;
+            return 1;
+        }
+    }
+    if (mod != MOD_NONE) {
+        if (WIN(c, i, day_parts)) {
+            if (mod == MOD_NEXT) return 0;
+            set_day(w, mod == MOD_LAST && (W(c, i, "NIGHT") || W(c, i, "EVENING")) ? c->doc - 1 : c->doc);
+            *end = i + 1;
+            return 1;
+        }
+        if (W(c, i, "WEEK") || W(c, i, "WEEKEND")) {
+            int64_t z = c->doc;
+            if (W(c, i, "WEEKEND")) {
+                /* the most recent Saturday (on or before), or the coming one */
+                int64_t sat = z - ((weekday_of(z) - 5 + 7) % 7);
+                if (mod == MOD_NEXT) sat = z + ((5 - weekday_of(z) + 7) % 7 ? (5 - weekday_of(z) + 7) % 7 : 7);
+                else if (mod == MOD_LAST && weekday_of(z) >= 5) sat -= 7;
+                set_week(w, sat);
+            } else {
+                set_week(w, z + (mod == MOD_LAST ? -7 : mod == MOD_NEXT ? 7 : 0));
+            }
+            *end = i + 1;
+            return 1;
+        }
+        if (W(c, i, "MONTH")) {
+            set_month(w, c->y, c->m + (mod == MOD_LAST ? -1 : mod == MOD_NEXT ? 1 : 0));
+            *end = i + 1;
+            return 1;
+        }
+        if (W(c, i, "YEAR")) {
+            set_year(w, c->y + (mod == MOD_LAST ? -1 : mod == MOD_NEXT ? 1 : 0));
+            *end = i + 1;
+            return 1;
+        }
+    }
+
+    /* weekdays: on or before the document date; "last": strictly before; "next": after */
+    int wd = weekday_at(c, i);
+    if (wd >= 0) {
+        int64_t z = c->doc;
+        int back = (weekday_of(z) - wd + 7) % 7;
+        if (mod == MOD_NEXT) z += (wd - weekday_of(z) + 7) % 7 ? (wd - weekday_of(z) + 7) % 7 : 7;
+        else if (mod == MOD_LAST) z -= back ? back : 7;
+        else z -= back;
+        size_t j = i + 1;
+        if (j < c->n && c->tok[j].kind == FM_TOK_POSS) j++;
+        if (WIN(c, j, day_parts)) j++;
+        if (explicit_after_weekday(c, j, w, end)) return 1;
+        set_day(w, z);
+        *end = j;
+        return 1;
+    }
+
+    /* "April 15", "Apr. 15th, 2024", "April 15-17", "May 2023", "in early February" */
+    size_t j;
+    int mon = month_at(c, i, &j);
+    if (mon) {
+        size_t k;
+        int day = day_at(c, j, &k);
+        int year = 0;
+        if (day) {
+            j = k;
+            /* "April 15-17": the first day governs */
+            if (j + 1 < c->n && c->tok[j].kind == FM_TOK_DASH && small_int(&c->tok[j + 1], 2) > 0) j += 2;
+            else if (j < c->n && (c->tok[j].flags & FM_TOKF_HYPHEN) && small_int(&c->tok[j], 2) > 0) j++;
+            size_t y = j;
+            if (y < c->n && c->tok[y].kind == FM_TOK_PUNCT && c->tok[y].norm[0] == ',') y++;
+            if ((year = year_at(c, y))) j = y + 1;
+        } else if ((year = year_at(c, j))) {
+            j++;
+        } else if (!(edge || mod != MOD_NONE || (start > 0 && WIN(c, start - 1, date_cues)))) {
+            return 0;
+        }
+        resolve_month_day(c, w, mon, day, year, mod);
+        *end = j;
+        return 1;
+    }
+
+    /* "15 April 2024", "5th of May" */
+    int day = day_at(c, i, &j);
+    if (day && mod == MOD_NONE) {
+        if (W(c, j, "OF")) j++;
+        size_t k;
+        mon = month_at(c, j, &k);
+        if (mon) {
+            int year = year_at(c, k);
+            if (year) k++;
+            resolve_month_day(c, w, mon, day, year, mod);
+            *end = k;
+            return 1;
+        }
+    }
+
+    /* "in 2019", "since 2014", "in early 2023" */
+    int year = year_at(c, i);
+    if (year && mod == MOD_NONE && (edge || (start > 0 && WIN(c, start - 1, date_cues)))) {
+        set_year(w, year);
+        *end = i + 1;
+        return 1;
+    }
+    return 0;
+}
+
+static int explicit_after_weekday(const ctx *c, size_t j, fm_when *w, size_t *end)
+{
+    size_t k = j;
+    int paren = 0;
+    if (k < c->n && c->tok[k].kind == FM_TOK_PUNCT && c->tok[k].norm[0] == ',') k++;
+    else if (k < c->n && c->tok[k].kind == FM_TOK_OPEN) k++, paren = 1;
+    size_t e, tmp;
+    if (!(month_at(c, k, &tmp) || day_at(c, k, &tmp))) return 0;
+    fm_when x;
+    if (!parse_date_at(c, k, &x, &e) || x.precision != FM_PREC_DAY) return 0;
+    if (paren && e < c->n && c->tok[e].kind == FM_TOK_CLOSE) e++;
+    *w = x;
+    *end = e;
+    return 1;
+}
+
+/* "a.m."/"pm"/"p.m." possibly split into "p" "." "m" "." */
+static int am_pm_at(const ctx *c, size_t i, int *pm, size_t *end)
+{
+    if (W(c, i, "AM") || W(c, i, "PM")) {
+        *pm = W(c, i, "PM");
+        size_t j = i + 1;
+        if (j < c->n && c->tok[j].kind == FM_TOK_PUNCT && c->tok[j].norm[0] == '.' &&
+            (c->tok[j].flags & FM_TOKF_NOSPACE) && memchr(c->tok[i].norm, '.', c->tok[i].norm_len))
+            j++;
+        *end = j;
+        return 1;
+    }
+    if ((W(c, i, "A") || W(c, i, "P")) && i + 2 < c->n && c->tok[i + 1].kind == FM_TOK_PUNCT &&
+        W(c, i + 2, "M")) {
+        *pm = W(c, i, "P");
+        size_t j = i + 3;
+        if (j < c->n && c->tok[j].kind == FM_TOK_PUNCT && c->tok[j].norm[0] == '.') j++;
+        *end = j;
+        return 1;
+    }
+    return 0;
+}
+
+static const char *const time_lead[] = {
+    "AT", "AROUND", "ABOUT", "BEFORE", "AFTER", "JUST", "NEAR", "SHORTLY", "UNTIL", "BY", "APPROXIMATELY", NULL
+};
+
+/* "21:50", "9:50 p.m.", "9 pm", "at 0400 GMT", "at noon", "around midnight". */
+static int parse_time_at(const ctx *c, size_t i, fm_when *w, size_t *end)
+{
+    if (i >= c->n) return 0;
+    const fm_token *t = &c->tok[i];
+    int h = -1, mi = 0, pm = -1;
+    size_t j = i + 1, e;
+    if (t->kind == FM_TOK_NUMBER) {
+        const char *colon = memchr(t->norm, ':', t->norm_len);
+        if (colon && colon - t->norm >= 1 && colon - t->norm <= 2 && t->norm + t->norm_len - colon == 3) {
+            h = 0;
+            for (const char *p = t->norm; p < colon; p++) {
+                if (*p < '0' || *p > '9') return 0;
+                h = h * 10 + (*p - '0');
+            }
+            if (colon[1] < '0' || colon[1] > '5' || colon[2] < '0' || colon[2] > '9') return 0;
+            mi = (colon[1] - '0') * 10 + (colon[2] - '0');
+            if (am_pm_at(c, j, &pm, &e)) j = e;
+        } else {
+            int v = small_int(t, 4);
+            if (v < 0) return 0;
+            if (t->norm_len <= 2 && v >= 1 && v <= 12 && am_pm_at(c, j, &pm, &e)) {
+                h = v, j = e;
+            } else if (t->norm_len == 4 && v % 100 < 60 && v / 100 < 24 && i > 0 &&
+                       WIN(c, i - 1, time_lead) && (W(c, j, "GMT") || W(c, j, "UTC") || W(c, j, "LOCAL") ||
+                                                    W(c, j, "HRS") || W(c, j, "HOURS"))) {
+                h = v / 100, mi = v % 100;
+            } else {
+                return 0;
+            }
+        }
+    } else if ((W(c, i, "NOON") || W(c, i, "MIDNIGHT") || W(c, i, "MIDDAY")) && i > 0 && WIN(c, i - 1, time_lead)) {
+        h = W(c, i, "MIDNIGHT") ? 0 : 12;
+    } else {
+        return 0;
+    }
+    if (pm >= 0) {
+        if (h < 1 || h > 12) return 0;
+        if (h == 12) h = 0;
+        if (pm) h += 12;
+    }
+    if (h > 23) return 0;
+    if (W(c, j, "LOCAL") && W(c, j + 1, "TIME")) j += 2;
+    else if (W(c, j, "GMT") || W(c, j, "UTC") || W(c, j, "HRS") || W(c, j, "HOURS")) j++;
+    when_init(w);
+    w->hour = h, w->minute = mi;
+    *end = j;
+    return 1;
+}
+
+/* ---- relative and span expressions -------------------------------------- */
+
+typedef enum unit { U_NONE, U_HOUR, U_DAY, U_WEEK, U_MONTH, U_YEAR, U_DECADE } unit;
+
+static unit unit_at(const ctx *c, size_t i, int *plural)
+{
+    static const struct { const char *w; unit u; int plural; } units[] = {
+        {"MINUTE", U_HOUR, 0}, {"MINUTES", U_HOUR, 1}, {"HOUR", U_HOUR, 0}, {"HOURS", U_HOUR, 1},
+        {"DAY", U_DAY, 0}, {"DAYS", U_DAY, 1}, {"WEEK", U_WEEK, 0}, {"WEEKS", U_WEEK, 1},
+        {"MONTH", U_MONTH, 0}, {"MONTHS", U_MONTH, 1}, {"YEAR", U_YEAR, 0}, {"YEARS", U_YEAR, 1},
+        {"DECADE", U_DECADE, 0}, {"DECADES", U_DECADE, 1}, {NULL, U_NONE, 0}
+    };
+    for (size_t k = 0; units[k].w; k++)
+        if (W(c, i, units[k].w)) {
+            *plural = units[k].plural;
+            return units[k].u;
+        }
+    return U_NONE;
+}
+
+/* The date n units before the document date, at the unit's precision. */
+static void set_back(const ctx *c, fm_when *w, unit u, int64_t n)
+{
+    switch (u) {
+    case U_HOUR: set_day(w, c->doc - (n >= 24 ? n / 24 : 0)); break;
+    case U_DAY: set_day(w, c->doc - n); break;
+    case U_WEEK: set_week(w, c->doc - 7 * n); break;
+    case U_MONTH: set_month(w, c->y, c->m - (int)n); break;
+    case U_YEAR: set_year(w, c->y - (int)n); break;
+    case U_DECADE: set_year(w, c->y - 10 * (int)n); break;
+    default: break;
+    }
+}
+
+/* A count before a unit: "three", "72", "a", "a few" (few/several -> -1). */
+static int unit_count(const ctx *c, size_t i, int64_t *v, size_t *next)
+{
+    fm_number num;
+    if ((W(c, i, "A") || W(c, i, "AN") || W(c, i, "ONE")) && i + 1 < c->n) {
+        int pl;
+        if (unit_at(c, i + 1, &pl) && !pl) { *v = 1, *next = i + 1; return 1; }
+    }
+    if (W(c, i, "FEW") || W(c, i, "SEVERAL") || W(c, i, "COUPLE")) {
+        *v = -1, *next = i + 1;
+        if (W(c, *next, "OF")) (*next)++;
+        return 1;
+    }
+    if (fm_number_parse(c->tok, c->n, i, &num) && !num.vague) {
+        *v = num.value, *next = num.end;
+        return 1;
+    }
+    return 0;
+}
+
+/* "three days after the attack", "two days ago", "the next day", "hours after". */
+static int parse_relative_at(const ctx *c, size_t i, fm_when *w, size_t *end)
+{
+    int64_t n = 0;
+    size_t j = i;
+    int pl = 0;
+    unit u;
+    when_init(w);
+    if (W(c, i, "THE") && (W(c, i + 1, "NEXT") || W(c, i + 1, "FOLLOWING") || W(c, i + 1, "PREVIOUS")) &&
+        W(c, i + 2, "DAY")) {
+        w->relative_to_event = 1;
+        w->offset_days = W(c, i + 1, "PREVIOUS") ? -1 : 1;
+        set_day(w, c->doc);
+        w->precision = FM_PREC_DOCUMENT;
+        *end = i + 3;
+        return 1;
+    }
+    if (W(c, i, "THE") && W(c, i + 1, "DAY") && (W(c, i + 2, "AFTER") || W(c, i + 2, "BEFORE"))) {
+        n = 1, j = i + 1;
+    } else if ((u = unit_at(c, i, &pl)) != U_NONE && pl && (W(c, i + 1, "AFTER") || W(c, i + 1, "LATER") ||
+                                                        W(c, i + 1, "BEFORE") || W(c, i + 1, "EARLIER"))) {
+        n = -1, j = i;         /* "hours after", "days later": an unknown small offset */
+    } else if (!unit_count(c, i, &n, &j)) {
+        return 0;
+    }
+    u = unit_at(c, j, &pl);
+    if (u == U_NONE) return 0;
+    size_t k = j + 1;
+    if (W(c, k, "AGO")) {
+        if (n < 0) return 0;
+        set_back(c, w, u, n);
+        *end = k + 1;
+        return 1;
+    }
+    int sign;
+    if (W(c, k, "AFTER") || W(c, k, "LATER")) sign = 1;
+    else if (W(c, k, "BEFORE") || W(c, k, "EARLIER")) sign = -1;
+    else return 0;
+    int64_t days = n < 0 ? 0 : u == U_DAY ? n : u == U_WEEK ? 7 * n : u == U_HOUR ? n / 24 : -1;
+    if (days < 0 || days > 3660) return 0;   /* months after an event: too coarse to shift by */
+    /* "two days after April 15": an absolute anchor in the text */
+    fm_when base;
+    size_t e;
+    if ((W(c, k, "AFTER") || W(c, k, "BEFORE")) && parse_date_at(c, k + 1, &base, &e) &&
+        base.precision == FM_PREC_DAY) {
+        set_day(w, days_from_civil(base.year, base.month, base.day) + sign * days);
+        *end = e;
+        return 1;
+    }
+    w->relative_to_event = 1;
+    w->offset_days = (int)(sign * days);
+    set_day(w, c->doc);
+    w->precision = FM_PREC_DOCUMENT;
+    *end = k + 1;
+    return 1;
+}
+
+/* Spans and tallies: "since October", "over the past three months", "in recent
+ * weeks", "so far this year", "throughout 2023", "for two years". */
+static int parse_span_at(const ctx *c, size_t i, fm_when *w, size_t *end)
+{
+    size_t e, j;
+    int pl = 0;
+    unit u;
+    int64_t n;
+    when_init(w);
+    if (W(c, i, "SINCE") || W(c, i, "THROUGHOUT")) {
+        j = i + 1;
+        if (W(c, j, "THE") && (W(c, j + 1, "START") || W(c, j + 1, "BEGINNING") || W(c, j + 1, "END")) &&
+            W(c, j + 2, "OF"))
+            j += 3;
+        if (W(c, j, "THE") && (u = unit_at(c, j + 1, &pl)) != U_NONE && !pl) {
+            set_back(c, w, u, 0);
+            e = j + 2;
+        } else if (!parse_date_at(c, j, w, &e)) {
+            return 0;
+        }
+        w->is_span = 1;
+        *end = e;
+        return 1;
+    }
+    if ((W(c, i, "OVER") || W(c, i, "IN") || W(c, i, "DURING") || W(c, i, "WITHIN") || W(c, i, "FOR")) &&
+        W(c, i + 1, "THE") && (W(c, i + 2, "PAST") || W(c, i + 2, "LAST") || W(c, i + 2, "PREVIOUS"))) {
+        j = i + 3;
+        n = 1;
+        if (!unit_count(c, j, &n, &j)) n = 1;
+        u = unit_at(c, j, &pl);
+        if (u == U_NONE) return 0;
+        /* "over the past months": no number, so only the coarser unit is known */
+        if (n < 0 || (pl && j == i + 3)) {
+            set_back(c, w, u == U_DECADE ? U_DECADE : (unit)(u + 1), 0);
+            if (u == U_HOUR) set_day(w, c->doc);
+        } else {
+            set_back(c, w, u, n);
+        }
+        w->is_span = 1;
+        *end = j + 1;
+        return 1;
+    }
+    if (W(c, i, "IN") && W(c, i + 1, "RECENT") && (u = unit_at(c, i + 2, &pl)) != U_NONE && pl) {
+        set_back(c, w, u == U_DECADE ? U_DECADE : (unit)(u + 1), 0);
+        w->is_span = 1;
+        *end = i + 3;
+        return 1;
+    }
+    if (W(c, i, "SO") && W(c, i + 1, "FAR")) {
+        j = i + 2;
+        if (W(c, j, "THIS") && (u = unit_at(c, j + 1, &pl)) != U_NONE && !pl) {
+            set_back(c, w, u, 0);
+            e = j + 2;
+        } else if (W(c, j, "IN") && parse_date_at(c, j + 1, w, &e)) {
+        } else {
+            return 0;
+        }
+        w->is_span = 1;
+        *end = e;
+        return 1;
+    }
+    if (W(c, i, "FOR")) {
+        j = i + 1;
+        if (W(c, j, "MORE") && W(c, j + 1, "THAN")) j += 2;
+        if ((u = unit_at(c, j, &pl)) != U_NONE && pl && u >= U_WEEK) {     /* "for years" */
+            set_back(c, w, u == U_DECADE ? U_DECADE : (unit)(u + 1), 0);
+            w->is_span = 1;
+            *end = j + 1;
+            return 1;
+        }
+        if (unit_count(c, j, &n, &j) && n > 0 && (u = unit_at(c, j, &pl)) != U_NONE) {
+            set_back(c, w, u, n);
+            w->is_span = 1;
+            *end = j + 1;
+            return 1;
+        }
+    }
+    return 0;
+}
+
+/* ---- choosing ------------------------------------------------------------ */
+
+typedef struct cand {
+    fm_when w;
+    size_t ts, te;       /* tokens */
+    int has_date, has_time, speech;
+} cand;
+
+#define MAX_CANDS 24
+
+static size_t collect(const ctx *c, cand *out)
+{
+    size_t nc = 0;
+    for (size_t i = 0; i < c->n && nc < MAX_CANDS; i++) {
+        cand k;
+        size_t e = 0;
+        memset(&k, 0, sizeof k);
+        if (parse_relative_at(c, i, &k.w, &e) || parse_span_at(c, i, &k.w, &e) ||
+            parse_date_at(c, i, &k.w, &e))
+            k.has_date = 1;
+        else if (parse_time_at(c, i, &k.w, &e))
+            k.has_time = 1;
+        else
+            continue;
+        if (e <= i) e = i + 1;
+        k.ts = i, k.te = e;
+        size_t p = i;
+        if (p > 0 && (W(c, p - 1, "ON") || W(c, p - 1, "LATE") || W(c, p - 1, "EARLY") || W(c, p - 1, "EARLIER")))
+            p--;
+        k.speech = p > 0 && WIN(c, p - 1, speech_verbs);
+        out[nc++] = k;
+        i = e - 1;
+    }
+    /* a time joins the date next to it: "on Sunday at 21:50", "9:50 p.m. on Sunday" */
+    for (size_t a = 0; a < nc; a++) {
+        if (!out[a].has_time || out[a].has_date) continue;
+        size_t best = nc, gap_best = 5;
+        for (size_t b = 0; b < nc; b++) {
+            if (!out[b].has_date || out[b].w.is_span || out[b].w.relative_to_event ||
+                (out[b].w.precision != FM_PREC_DAY && out[b].w.precision != FM_PREC_DOCUMENT))
+                continue;
+            size_t gap = out[b].te <= out[a].ts ? out[a].ts - out[b].te : out[a].te <= out[b].ts ? out[b].ts - out[a].te : 0;
+            if (gap < gap_best) gap_best = gap, best = b;
+        }
+        if (best < nc) {
+            cand *d = &out[best];
+            d->w.hour = out[a].w.hour, d->w.minute = out[a].w.minute;
+            d->w.precision = FM_PREC_TIME;
+            d->has_time = 1;
+            if (out[a].ts < d->ts) d->ts = out[a].ts;
+            if (out[a].te > d->te) d->te = out[a].te;
+            memmove(&out[a], &out[a + 1], (nc - a - 1) * sizeof *out);
+            nc--;
+            a--;
+        } else {
+            /* a time alone is on the document date */
+            int y, m, d;
+            civil_from_days(c->doc, &y, &m, &d);
+            out[a].w.year = y, out[a].w.month = m, out[a].w.day = d;
+            out[a].w.precision = FM_PREC_TIME;
+            out[a].has_date = 1;
+        }
+    }
+    return nc;
+}
+
+int fm_when_find(const char *text, const fm_token *tok, size_t n, size_t from, size_t to,
+                 int doc_y, int doc_m, int doc_d, fm_when *w)
+{
+    if (!tok || n == 0 || doc_m < 1 || doc_m > 12 || doc_d < 1 || doc_d > 31) return 0;
+    ctx c = { tok, n, doc_y, doc_m, doc_d, days_from_civil(doc_y, doc_m, doc_d) };
+    cand cs[MAX_CANDS];
+    size_t nc = collect(&c, cs);
+    if (nc == 0) return 0;
+    if (to > n) to = n;
+    size_t best = nc;
+    uint64_t best_score = UINT64_MAX;
+    for (size_t k = 0; k < nc; k++) {
+        uint64_t dist;
+        if (cs[k].te > from && cs[k].ts < to) dist = 0;
+        else if (cs[k].te <= from) dist = from - cs[k].te + 1;
+        else dist = cs[k].ts - to + 1;
+        /* inside beats outside; a date of the saying ("said on Monday") loses
+         * to any other; nearer beats farther; earlier breaks ties */
+        uint64_t score = (dist ? (1u << 20) : 0) + (cs[k].speech ? (1u << 16) : 0) + dist * 2 +
+                         (cs[k].te <= from ? 0 : 1);
+        if (score < best_score) best_score = score, best = k;
+    }
+    *w = cs[best].w;
+    w->start = tok[cs[best].ts].start;
+    w->end = tok[cs[best].te - 1].end;
+    return 1;
+}
