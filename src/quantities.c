@@ -296,8 +296,10 @@ static int read_count(const fm_token *tok, size_t n, size_t i, int allow_article
         /* "one of the ..." is fine; a bare "one" before a number-unit is not */
         return 1;
     }
+    fm_number after;
     if (allow_article && (fm_token_word_is(&tok[i], "A") || fm_token_word_is(&tok[i], "AN")) &&
-        i + 1 < n && tok[i + 1].kind == FM_TOK_WORD && !fm_token_word_in(&tok[i + 1], object_starts)) {
+        i + 1 < n && (tok[i + 1].kind == FM_TOK_WORD || tok[i + 1].kind == FM_TOK_NUMBER) &&
+        !fm_token_word_in(&tok[i + 1], object_starts) && !fm_number_parse(tok, n, i + 1, &after)) {
         out->value = 1, out->vague = 0, out->start = i, out->end = i + 1;
         return 1;
     }
@@ -310,25 +312,41 @@ static void offer(match *m, size_t anchor, int inside, const fm_number *num)
     m->found = 1, m->inside = inside, m->anchor = anchor, m->num = *num;
 }
 
-static int used_at(const size_t *used, size_t n_used, size_t start)
+/* Token ranges of numbers already counted as killed/injured/arrested. */
+typedef struct used_set { fm_span r[64]; size_t n; } used_set;
+
+static void use(used_set *u, const fm_number *num)
 {
-    for (size_t k = 0; k < n_used; k++)
-        if (used[k] == start) return 1;
+    if (u->n < 64) u->r[u->n++] = (fm_span){ (uint32_t)num->start, (uint32_t)num->end };
+}
+
+static int used_at(const used_set *u, size_t i)
+{
+    for (size_t k = 0; k < u->n; k++)
+        if (i >= u->r[k].start && i < u->r[k].end) return 1;
     return 0;
 }
 
-/* Count before a passive form or a noun: "five people were killed",
- * "one member of the group was killed", "a soldier was killed", "12 dead". */
-static int count_before(const fm_token *tok, size_t v, fm_number *out)
+static const char *const aside_starts[] = {
+    "INCLUDING", "AMONG", "MOSTLY", "MOST", "MANY", "SOME", "ALL", "MAINLY", "NEARLY", NULL };
+
+/* Start of the window that ends at token v: back to a boundary, at most 10 tokens. */
+static size_t window_start(const fm_token *tok, size_t v)
 {
     size_t lo = v;
     while (lo > 0 && v - lo < 10 && !is_boundary(&tok[lo - 1]) &&
            !fm_token_word_in(&tok[lo - 1], clause_breaks))
         lo--;
+    return lo;
+}
+
+/* The last count in tok[lo, hi). */
+static int last_count(const fm_token *tok, size_t lo, size_t hi, fm_number *out)
+{
     int found = 0;
-    for (size_t j = lo; j < v;) {
+    for (size_t j = lo; j < hi;) {
         fm_number num;
-        if (read_count(tok, v, j, 1, &num) && num.end <= v) {
+        if (read_count(tok, hi, j, 1, &num) && num.end <= hi) {
             *out = num;
             found = 1;
             j = num.end;
@@ -337,6 +355,24 @@ static int count_before(const fm_token *tok, size_t v, fm_number *out)
         }
     }
     return found;
+}
+
+/* Count before a passive form or a noun: "five people were killed",
+ * "one member of the group was killed", "a soldier was killed", "12 dead";
+ * an aside between commas is stepped over ("nine people, including two
+ * children, were killed" is nine). */
+static int count_before(const fm_token *tok, size_t v, fm_number *out)
+{
+    size_t lo = window_start(tok, v);
+    if (last_count(tok, lo, v, out)) return 1;
+    if (lo < 2 || tok[lo - 1].kind != FM_TOK_PUNCT || tok[lo - 1].norm[0] != ',') return 0;
+    for (size_t k = lo - 1; k-- > 0 && lo - k < 12;) {
+        if (tok[k].kind == FM_TOK_PUNCT) {
+            if (tok[k].norm[0] != ',' || !fm_token_word_in(&tok[k + 1], aside_starts)) return 0;
+            return last_count(tok, window_start(tok, k), k, out);
+        }
+    }
+    return 0;
 }
 
 static int passive_here(const fm_token *tok, size_t n, size_t v)
@@ -356,8 +392,7 @@ int fm_quantities_find(const char *text, const fm_token *tok, size_t n, size_t f
 {
     match m[Q_N];
     memset(m, 0, sizeof m);
-    size_t used[64];
-    size_t n_used = 0;
+    used_set used = { .n = 0 };
     static const char *const *const active[3] = { active_killed, active_injured, active_arrested };
     static const char *const *const after[3] = { after_killed, after_injured, after_arrested };
 
@@ -370,11 +405,11 @@ int fm_quantities_find(const char *text, const fm_token *tok, size_t n, size_t f
                   !fm_token_word_is(&tok[i - 1], "HAVE") && !fm_token_word_is(&tok[i - 1], "HAS") &&
                   !fm_token_word_is(&tok[i - 1], "HAD"))) {
                 offer(&m[c], i, inside, &num);
-                if (n_used < 64) used[n_used++] = num.start;
+                use(&used, &num);
             } else if (fm_token_word_in(&tok[i], after[c]) && passive_here(tok, n, i) &&
                        count_before(tok, i, &num)) {
                 offer(&m[c], i, inside, &num);
-                if (n_used < 64) used[n_used++] = num.start;
+                use(&used, &num);
             }
         }
         /* "the death toll rose to 40", "a toll of 12", "toll rose from 25 to 40" */
@@ -386,7 +421,7 @@ int fm_quantities_find(const char *text, const fm_token *tok, size_t n, size_t f
                 }
                 if (read_count(tok, n, j, 0, &num)) {
                     offer(&m[Q_KILLED], i, inside, &num);
-                    if (n_used < 64) used[n_used++] = num.start;
+                    use(&used, &num);
                     break;
                 }
             }
@@ -396,8 +431,9 @@ int fm_quantities_find(const char *text, const fm_token *tok, size_t n, size_t f
     for (size_t i = 0; i < n; i++) {
         int inside = i >= from && i < to;
         fm_number num;
-        if (!read_count(tok, n, i, 0, &num) || used_at(used, n_used, num.start)) continue;
+        if (used_at(&used, i) || !read_count(tok, n, i, 0, &num) || used_at(&used, num.start)) continue;
         size_t j = num.end;
+        size_t next_i = num.end - 1;
         if (j < n && fm_token_word_is(&tok[j], "OF")) j++;
         /* up to two modifiers: "five Katyusha rockets", "two ballistic missiles" */
         for (size_t k = 0; k < 3 && j + k < n; k++) {
@@ -434,6 +470,7 @@ int fm_quantities_find(const char *text, const fm_token *tok, size_t n, size_t f
         if (i >= 2 && fm_token_word_is(&tok[i - 1], "OF") &&
             (fm_token_word_is(&tok[i - 2], "CROWD") || fm_token_word_is(&tok[i - 2], "CROWDS")))
             offer(&m[Q_PARTICIPANTS], num.start, inside, &num);
+        i = next_i;     /* "two hundred and fifty" is one count, not also "fifty" */
     }
 
     fm_count *dst[Q_N] = { &q->killed, &q->injured, &q->arrested, &q->munitions, &q->participants };
