@@ -150,6 +150,7 @@ static const char *const pre_cue_words[] = {
 };
 
 static const char *const be_words[] = { "IS", "ARE", "WAS", "WERE", "BEEN", "BEING", "BE", NULL };
+static const char *const negators[] = { "NOT", "NO", "NEVER", "NOBODY", "NONE", NULL };
 
 static const char *const dispute_nouns[] = {
     "CLAIMS", "CLAIM", "REPORTS", "REPORT", "ACCUSATIONS", "ACCUSATION", "ALLEGATIONS",
@@ -220,7 +221,7 @@ static int outlet_in(const fm_token *tok, size_t n, size_t from, size_t to, rang
         }
         while (s > from && (is_in(tok, n, s - 1, before) || tok[s - 1].kind == FM_TOK_POSS ||
                             (tok[s - 1].kind == FM_TOK_WORD && (tok[s - 1].flags & FM_TOKF_CAP) &&
-                             !is_in(tok, n, s - 1, clause_words) && s - 1 != 0)))
+                             !is_in(tok, n, s - 1, clause_words))))
             s--;
         /* "the official" is part of the name; a stray "'s" is not a start */
         while (s < e && tok[s].kind == FM_TOK_POSS) s++;
@@ -287,7 +288,8 @@ static size_t platform_at(const fm_token *tok, size_t n, size_t i, range *r)
     static const char *const dets[] = { "ITS", "THEIR", "HIS", "HER", "THE", "A", "AN", "OFFICIAL", NULL };
     while (k < n && k < i + 3 && is_in(tok, n, k, dets)) k++;
     size_t len = 0;
-    if (is(tok, n, k, "X") && k > 0 && is(tok, n, i - 1, "ON")) len = 1;
+    /* the tokenizer may read a sentence-final "X." as an initial */
+    if ((is(tok, n, k, "X") || is(tok, n, k, "X.")) && k > 0 && is(tok, n, i - 1, "ON")) len = 1;
     else if (!fm_outlet_at(tok, n, k, &len)) return 0;
     range o;
     if (len > 1 || !outlet_in(tok, n, k, k + len, &o)) { o.s = k; o.e = k + len; }
@@ -369,7 +371,9 @@ static size_t np_before(const char *text, const fm_token *tok, size_t n, size_t 
     size_t k = e;
     while (k > 0 && e - k < 14) {
         const fm_token *t = &tok[k - 1];
-        if (is_break(text, t) || is_in(tok, n, k - 1, clause_words) || fm_speech_verb(t)) break;
+        if (is_break(text, t) || is_in(tok, n, k - 1, clause_words)) break;
+        /* another speech verb ends the subject, unless passive: "officials quoted by" */
+        if (fm_speech_verb(t) && !(k < e && is(tok, n, k, "BY"))) break;
         if (is(tok, n, k - 1, "ACCORDING")) break;
         k--;
     }
@@ -726,9 +730,21 @@ static size_t speech(finder *fd, size_t i, int kind)
         size_t ae = np_after(text, tok, n, i + 1);
         if (ae > i + 1) { inverted = 1; s = i + 1; e = ae; }
     }
+    /* "no group has claimed", "police did not say": nobody vouches for anything */
+    for (size_t k = s; k < i; k++) {
+        const char *w = nm(&tok[k]);
+        size_t wl = strlen(w);
+        if (in_set(w, negators) || (wl > 3 && strcmp(w + wl - 3, "N'T") == 0)) return i + 1;
+    }
     split_speaker(tok, n, s, e, &sp, &via);
     f.speaker_start = sp.s;
     f.speaker_end = sp.e;
+    /* "In a statement, the ministry said", "In a post on X, Zelenskiy said" */
+    if (!inverted && stop != (size_t)-1 && is_comma(text, tok, n, stop) && via.e <= via.s) {
+        size_t part = sentence_part_start(text, tok, stop);
+        range v = { i, i };
+        if (adjuncts(tok, n, part, &v) == stop && v.e > v.s) via = v;
+    }
 
     size_t after = inverted ? e : i + 1;
     if (is(tok, n, i, "TOLD") || is(tok, n, i, "TELLS") || is(tok, n, i, "TELLING"))
@@ -778,6 +794,23 @@ static size_t speech(finder *fd, size_t i, int kind)
     } else {
         f.scope_start = skip_that(text, tok, n, after);
         f.scope_end = n;
+        /* "SANA reported that ..., citing an army commander." */
+        for (size_t k = f.scope_start; k + 2 < n && cited.e <= cited.s; k++) {
+            if (!is_comma(text, tok, n, k) || !is(tok, n, k + 1, "CITING")) continue;
+            size_t ce = np_after(text, tok, n, k + 2);
+            if (ce > k + 2 && (ce >= n || (ce + 1 == n && is_break(text, &tok[ce])))) {
+                range o;
+                if (f.speaker_end > f.speaker_start &&
+                    outlet_in(tok, n, f.speaker_start, f.speaker_end, &o) && o.e == f.speaker_end) {
+                    f.via_start = o.s;
+                    f.via_end = o.e;
+                    f.speaker_start = k + 2;
+                    f.speaker_end = ce;
+                    f.scope_end = k;
+                }
+            }
+            break;
+        }
     }
     if (f.scope_end < f.scope_start) f.scope_end = f.scope_start;
     emit(fd, &f);
@@ -796,9 +829,17 @@ static void trim_scopes(const char *text, const fm_token *tok, size_t n, fm_attr
         if (fr[a].scope_start <= fr[a].cue) continue;      /* trailing frame */
         for (size_t b = a + 1; b < m; b++) {
             size_t h = head_start(&fr[b]);
+            if (h <= fr[a].scope_start) h = fr[b].cue;   /* "..., saying": speaker is earlier */
             if (h <= fr[a].scope_start || h >= fr[a].scope_end) continue;
-            if (fr[b].scope_start < fr[b].cue && fr[b].scope_start <= fr[a].cue) continue;
             size_t p = h;
+            if (fr[b].scope_start < fr[b].cue && fr[b].scope_start <= fr[a].cue) {
+                /* "X said ..., the RIA news agency reported": b vouches for all of a */
+                while (p > fr[a].scope_start && is_break(text, &tok[p - 1]) &&
+                       tok[p - 1].kind != FM_TOK_QUOTE)
+                    p--;
+                fr[a].scope_end = p;
+                break;
+            }
             if (p > 0 && is_in(tok, n, p - 1, joins)) p--;
             if (p > 0 && (is_break(text, &tok[p - 1]) && tok[p - 1].kind != FM_TOK_QUOTE)) {
                 fr[a].scope_end = p - 1;

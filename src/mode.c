@@ -54,7 +54,13 @@ static const char *const stoppers[] = {
 
 static const char *const modals[] = {
     "WILL", "WOULD", "COULD", "MAY", "MIGHT", "SHALL", "SHOULD", "WON'T", "WOULDN'T",
-    "COULDN'T", "SHOULDN'T", "MUST", "IF", "UNLESS", "WHETHER", NULL
+    "COULDN'T", "SHOULDN'T", "MUST", NULL
+};
+static const char *const conditionals[] = { "IF", "UNLESS", "WHETHER", NULL };
+/* what may stand between a modal and its verb: "will not", "would also be" */
+static const char *const modal_gap[] = {
+    "NOT", "NEVER", "ALSO", "BE", "HAVE", "BEEN", "STILL", "SOON", "THEN", "AGAIN", "FURTHER",
+    "NO", "LONGER", "TO", "CONTINUE", "JOINTLY", "EVER", "EVEN", "ONLY", "FIRST", NULL
 };
 /* governors of a future act: "threatened to strike", "plans to", "ordered troops to" */
 static const char *const intents[] = {
@@ -112,6 +118,18 @@ static int is_modal(const fm_token *tok, size_t n, size_t i)
     return in_set(w, modals) || ends_with(w, "'LL") || ends_with(w, "'D");
 }
 
+/* A modal governs the verb only across auxiliaries and adverbs: "will not
+ * strike" yes, "will respond to Iran's attack" not for "attack". */
+static int governs(const fm_token *tok, size_t n, size_t k, size_t vs)
+{
+    for (size_t j = k + 1; j < vs; j++) {
+        const char *w = nm(&tok[j]);
+        if (in_set(w, modal_gap) || ends_with(w, "LY") || ends_with(w, "N'T")) continue;
+        return 0;
+    }
+    return 1;
+}
+
 /* Start of the verb's own clause: after the last comma, semicolon or clause
  * word before verb_start, but not before floor. */
 static size_t clause_start(const char *text, const fm_token *tok, size_t n, size_t vs, size_t floor)
@@ -135,13 +153,14 @@ static int self_report(const fm_token *tok, size_t n, size_t s, size_t vs)
     if (is(tok, n, s, "ITS") || is(tok, n, s, "OUR") || is(tok, n, s, "THEIR") || is(tok, n, s, "HIS")) {
         if (k >= vs) return 0;          /* "its" must own the actor: "its forces" */
         k++;
+        if (k < vs && !is_in(tok, n, k, aux_adverbs)) k++;   /* "its air defences" */
     }
     for (; k < vs; k++) {
         if (is_in(tok, n, k, aux_adverbs) || is_negation(tok, n, k)) continue;
         if (is_in(tok, n, k, be_words)) {
             /* "it was behind the attack" is a claim; "it was hit" is not */
             size_t b = k + 1;
-            while (b < vs && is_in(tok, n, b, be_words)) b++;
+            while (b < vs && (is_in(tok, n, b, be_words) || is_negation(tok, n, b))) b++;
             if (is(tok, n, b, "BEHIND") || is(tok, n, b, "RESPONSIBLE")) return 1;
             return 0;
         }
@@ -175,8 +194,8 @@ fm_mode fm_mode_of(const char *text, const fm_token *tok, size_t n,
     size_t first_modal = n;
     for (size_t k = cs; k < ve; k++) {
         int before = k < vs;
-        if (before && is_modal(tok, n, k)) {
-            /* "if" anywhere in the clause; other modals govern the verb */
+        if (before && is_in(tok, n, k, conditionals)) hypothetical = 1;
+        if (before && is_modal(tok, n, k) && governs(tok, n, k, vs)) {
             hypothetical = 1;
             if (first_modal == n) first_modal = k;
         }
@@ -184,7 +203,7 @@ fm_mode fm_mode_of(const char *text, const fm_token *tok, size_t n,
             /* "no group claimed responsibility for the attack" negates the claim */
             int crossed = 0;
             for (size_t j = k + 1; j < vs; j++)
-                if (is(tok, n, j, "RESPONSIBILITY") || fm_speech_verb(&tok[j]) ||
+                if (is(tok, n, j, "RESPONSIBILITY") || (fm_speech_verb(&tok[j]) && j > k + 1) ||
                     fm_attribution_in_head(frames, n_frames, j))
                     crossed = 1;
             if (!crossed) {
@@ -197,8 +216,9 @@ fm_mode fm_mode_of(const char *text, const fm_token *tok, size_t n,
         if (before && is_in(tok, n, k, intents)) {
             /* "threatened to strike", "ordered troops to withdraw", "plans for an attack" */
             for (size_t j = k + 1; j < vs && j <= k + 5; j++)
-                if (is(tok, n, j, "TO") || ((is(tok, n, j, "FOR") || is(tok, n, j, "OF") ||
-                     is(tok, n, j, "ON")) && j == k + 1)) {
+                if ((is(tok, n, j, "TO") && governs(tok, n, j, vs)) ||
+                    ((is(tok, n, j, "FOR") || is(tok, n, j, "OF") || is(tok, n, j, "ON")) &&
+                     j == k + 1 && vs <= k + 4)) {
                     hypothetical = 1;
                     break;
                 }
@@ -216,10 +236,12 @@ fm_mode fm_mode_of(const char *text, const fm_token *tok, size_t n,
         }
         if (before && is_in(tok, n, k, hedge_verbs) && k > cs && is_in(tok, n, k - 1, be_words)) {
             /* "is said to have", "were reported killed", "is accused of" */
-            if (is(tok, n, k + 1, "TO") || is(tok, n, k + 1, "OF") || k + 1 == vs ||
-                is(tok, n, k, "REPORTED"))
+            if (is(tok, n, k + 1, "TO") || is(tok, n, k + 1, "OF") || k + 1 == vs)
                 hedged = 1;
         }
+        if (before && (is(tok, n, k, "SUSPECTED") || is(tok, n, k, "ACCUSED")) &&
+            is(tok, n, k + 1, "OF"))
+            hedged = 1;
         if (before && (is(tok, n, k, "REPORTS") || is(tok, n, k, "CLAIMS")) && is(tok, n, k + 1, "OF"))
             hedged = 1;
     }
@@ -231,6 +253,14 @@ fm_mode fm_mode_of(const char *text, const fm_token *tok, size_t n,
         else if (inner->kind != FM_ATTRIB_ACCORDING_TO && inner->kind != FM_ATTRIB_ACCUSE &&
                  s > inner->cue && self_report(tok, n, s, vs))
             self = 1;
+        else if (s < inner->cue) {
+            /* a quote before its speaker: "We did not attack," the colonel said. */
+            if (s < n && tok[s].kind == FM_TOK_QUOTE) s++;
+            static const char *const first[] = { "WE", "I", "OUR", "MY", NULL };
+            if (is_in(tok, n, s, first) && (is(tok, n, s, "WE") || is(tok, n, s, "I")
+                    ? self_report(tok, n, s, vs) : 1) && inner->kind != FM_ATTRIB_ACCORDING_TO)
+                self = 1;
+        }
         attributed = 1;
     }
     if (negated && self) return FM_MODE_DENIED;
