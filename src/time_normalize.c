@@ -525,6 +525,16 @@ static int parse_time_at(const ctx *c, size_t i, fm_when *w, size_t *end)
                 return 0;
             }
         }
+    } else if (t->kind == FM_TOK_WORD && t->norm_len >= 3 && t->norm_len <= 4 && t->norm[0] >= '0' &&
+               t->norm[0] <= '9' && t->norm[t->norm_len - 1] == 'M' &&
+               (t->norm[t->norm_len - 2] == 'A' || t->norm[t->norm_len - 2] == 'P')) {
+        /* "10pm" as one token */
+        h = t->norm[0] - '0';
+        if (t->norm_len == 4) {
+            if (t->norm[1] < '0' || t->norm[1] > '9') return 0;
+            h = h * 10 + (t->norm[1] - '0');
+        }
+        pm = t->norm[t->norm_len - 2] == 'P';
     } else if ((W(c, i, "NOON") || W(c, i, "MIDNIGHT") || W(c, i, "MIDDAY")) && i > 0 && WIN(c, i - 1, time_lead)) {
         h = W(c, i, "MIDNIGHT") ? 0 : 12;
     } else {
