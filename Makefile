@@ -27,7 +27,8 @@ LDLIBS  += $(PKG_LIBS) -lm
 
 RE_SRC  := $(wildcard src/*.re)
 RE_GEN  := $(patsubst src/%.re,$(O)/gen/%.c,$(RE_SRC))
-LIB_SRC := $(filter-out src/main.c,$(wildcard src/*.c))
+LIB_SRC := $(filter-out src/main.c src/cli%.c,$(wildcard src/*.c))
+CLI_OBJ := $(patsubst src/%.c,$(O)/obj/%.o,src/main.c $(wildcard src/cli*.c))
 LIB_OBJ := $(patsubst src/%.c,$(O)/obj/%.o,$(LIB_SRC)) $(patsubst $(O)/gen/%.c,$(O)/obj/%.o,$(RE_GEN))
 UNIT_SRC := $(wildcard tests/unit/test_*.c)
 UNIT_BIN := $(patsubst tests/unit/%.c,$(O)/tests/%,$(UNIT_SRC))
@@ -51,7 +52,7 @@ $(O)/libfactum.a: $(LIB_OBJ)
 	@rm -f $@
 	ar rcs $@ $^
 
-$(O)/factum: $(O)/obj/main.o $(O)/libfactum.a
+$(O)/factum: $(CLI_OBJ) $(O)/libfactum.a
 	$(CC) $(LDFLAGS) -o $@ $^ $(LDLIBS)
 
 $(O)/tests/%: tests/unit/%.c $(O)/libfactum.a tests/unit/tap.h
@@ -81,6 +82,6 @@ deps:
 clean:
 	rm -rf build build-asan build.check.log build-asan.check.log
 
--include $(LIB_OBJ:.o=.d) $(O)/obj/main.d
+-include $(LIB_OBJ:.o=.d) $(CLI_OBJ:.o=.d)
 # build-time data rules owned by one subsystem each (gazetteer, ...)
 -include mk/*.mk

@@ -36,7 +36,14 @@ void *fm_arena_alloc(fm_arena *a, size_t n)
     fm_arena_block *b = a->head;
     if (!b || b->size - b->used < n) {
         size_t size = n > a->block_size ? n : a->block_size;
-        fm_arena_block *nb = block_new(size);
+        fm_arena_block *nb;
+        if (size == a->block_size && a->spare) {
+            nb = a->spare;
+            a->spare = nb->next;
+            nb->used = 0;
+        } else {
+            nb = block_new(size);
+        }
         if (!nb) { a->failed = 1; return NULL; }
         if (b && n > a->block_size) {        /* big one: insert behind head, keep head's room */
             nb->next = b->next;
@@ -85,30 +92,33 @@ char *fm_arena_printf(fm_arena *a, const char *fmt, ...)
 
 void fm_arena_reset(fm_arena *a)
 {
+    /* keep normal blocks for the next document: coding many small documents
+     * must not cost an allocation (and page faults) per document */
     fm_arena_block *b = a->head;
-    if (!b) return;
-    /* keep the last (oldest) block of normal size: it is the one reused */
-    fm_arena_block *keep = NULL;
     while (b) {
         fm_arena_block *next = b->next;
-        if (!keep && b->size == a->block_size) keep = b;
+        if (b->size == a->block_size) { b->used = 0; b->next = a->spare; a->spare = b; }
         else free(b);
         b = next;
     }
-    if (keep) { keep->next = NULL; keep->used = 0; }
-    a->head = keep;
+    a->head = NULL;
     a->total = 0;
     a->failed = 0;
 }
 
-void fm_arena_free(fm_arena *a)
+static void free_chain(fm_arena_block *b)
 {
-    fm_arena_block *b = a->head;
     while (b) {
         fm_arena_block *next = b->next;
         free(b);
         b = next;
     }
-    a->head = NULL;
+}
+
+void fm_arena_free(fm_arena *a)
+{
+    free_chain(a->head);
+    free_chain(a->spare);
+    a->head = a->spare = NULL;
     a->total = 0;
 }

@@ -8,6 +8,7 @@
 typedef struct fm_arena_block fm_arena_block;
 typedef struct fm_arena {
     fm_arena_block *head;
+    fm_arena_block *spare;   /* emptied blocks kept by reset for reuse */
     size_t block_size;
     size_t total;      /* bytes handed out, for memory caps */
     size_t limit;      /* 0 = unlimited */

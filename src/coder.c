@@ -63,16 +63,19 @@ static void event_id(const fm_doc *doc, const fm_event *ev, char out[17])
     snprintf(out, 17, "%016llx", (unsigned long long)h);
 }
 
-static fm_actor actor_of(fm_coder *c, const fm_doc *doc, const fm_token *tok, const fm_mention *m)
+/* The actor as written (w, tokens of this sentence) with the code of what it
+ * stands for (r: itself, or the antecedent of a pronoun from any sentence). */
+static fm_actor actor_of(fm_coder *c, const fm_doc *doc, const fm_token *tok, const fm_mention *w,
+                         const fm_mention *r)
 {
     fm_actor a = { .text = "" };
-    if (!m) return a;
-    a.start = tok[m->start].start;
-    a.end = tok[m->end - 1].end;
+    if (!w || !r) return a;
+    a.start = tok[w->start].start;
+    a.end = tok[w->end - 1].end;
     a.text = fm_arena_strndup(&c->arena, doc->text + a.start, a.end - a.start);
-    a.code = m->code;
-    a.country = m->country;
-    a.name = m->name;
+    a.code = r->code;
+    a.country = r->country;
+    a.name = r->name;
     return a;
 }
 
@@ -109,7 +112,8 @@ static int same_event(const fm_event *a, const fm_event *b)
 }
 
 static void add_event(fm_coder *c, const fm_doc *doc, size_t si, const fm_token *tok, const char *code,
-                      const fm_mention *src, const fm_mention *tgt, const fm_verb_hit *h, const char *rule,
+                      const fm_mention *src_w, const fm_mention *src, const fm_mention *tgt_w,
+                      const fm_mention *tgt, const fm_verb_hit *h, const char *rule,
                       size_t clause_start, size_t clause_end)
 {
     const fm_span *s = &c->sentences.a[si];
@@ -130,8 +134,8 @@ static void add_event(fm_coder *c, const fm_doc *doc, size_t si, const fm_token 
         ev.quad_class = cc->quad_class;
         ev.goldstein = cc->goldstein;
     }
-    ev.source = actor_of(c, doc, tok, src);
-    ev.target = actor_of(c, doc, tok, tgt);
+    ev.source = actor_of(c, doc, tok, src_w, src);
+    ev.target = actor_of(c, doc, tok, tgt_w, tgt);
     ev.has_target = tgt != NULL;
     ev.mode = FM_MODE_ASSERTED;
     ev.rule = rule;
@@ -140,8 +144,8 @@ static void add_event(fm_coder *c, const fm_doc *doc, size_t si, const fm_token 
     for (size_t k = 0; k < c->events.n; k++) if (same_event(&c->events.a[k], &ev)) return;
     event_id(doc, &ev, ev.id);
     fm_event_tokens et = { h->start, h->end, 0, 0, 0, 0, clause_start, clause_end };
-    if (src) { et.src_start = src->start; et.src_end = src->end; }
-    if (tgt) { et.tgt_start = tgt->start; et.tgt_end = tgt->end; }
+    if (src_w && src) { et.src_start = src_w->start; et.src_end = src_w->end; }
+    if (tgt_w && tgt) { et.tgt_start = tgt_w->start; et.tgt_end = tgt_w->end; }
     if (fm_event_vec_push(&c->events, ev) == 0) fm_evtok_vec_push(&c->evtok, et);
 }
 
@@ -150,12 +154,12 @@ static void add_events(fm_coder *c, const fm_doc *doc, size_t si, const fm_token
                        int src, int tgt, const fm_verb_hit *h, const char *rule, size_t cs, size_t ce)
 {
     for (int s = src; ; ) {
-        const fm_mention *sm = s >= 0 ? resolve(c, &c->mentions.a[s]) : NULL;
+        const fm_mention *sw = s >= 0 ? &c->mentions.a[s] : NULL, *sm = resolve(c, sw);
         for (int t = tgt; ; ) {
-            const fm_mention *tm = t >= 0 ? resolve(c, &c->mentions.a[t]) : NULL;
+            const fm_mention *tw = t >= 0 ? &c->mentions.a[t] : NULL, *tm = resolve(c, tw);
             /* an actor acting on itself is no event ("Iraqi forces ... Iraq") */
             if (!(sm && tm && sm->code && tm->code && strcmp(sm->code, tm->code) == 0))
-                add_event(c, doc, si, tok, code, sm, tm, h, rule, cs, ce);
+                add_event(c, doc, si, tok, code, sw, sm, tw, tm, h, rule, cs, ce);
             if (t < 0 || c->mentions.a[t].next < 0) break;
             t = c->mentions.a[t].next;
         }

@@ -2,7 +2,7 @@
  * parses options, wires readers to the coder and the coder to stdout, prints
  * the library's messages to stderr and turns them into exit statuses:
  * 0 all went well, 1 usage error, 2 some input was skipped. */
-#include "factum.h"
+#include "cli.h"
 #include "reader.h"
 #include "buf.h"
 #include <errno.h>
@@ -11,23 +11,44 @@
 #include <stdlib.h>
 #include <string.h>
 
-typedef struct cli {
-    int warnings;
-    int quiet;
-} cli;
-
-static void on_diag(void *user, fm_diag_level level, const char *where, const char *msg)
+void fm_cli_diag(void *user, fm_diag_level level, const char *where, const char *msg)
 {
-    cli *c = user;
+    fm_cli *c = user;
     c->warnings++;
     if (!c->quiet) fprintf(stderr, "factum: %s: %s%s\n", where ? where : "?", level == FM_ERROR ? "error: " : "", msg);
 }
 
-static int usage_error(const char *cmd, const char *msg)
+int fm_cli_usage(const char *cmd, const char *msg)
 {
     fprintf(stderr, "factum %s: %s (see factum %s --help)\n", cmd, msg, cmd);
     return 1;
 }
+
+int fm_cli_check_date(const char *s)
+{
+    int y, m, d;
+    char extra;
+    if (sscanf(s, "%4d-%2d-%2d%c", &y, &m, &d, &extra) != 3 || m < 1 || m > 12 || d < 1 || d > 31) return -1;
+    return 0;
+}
+
+fm_lexicon *fm_cli_lexicon(fm_cli *cli, const char *const *dicts, int n_dicts)
+{
+    fm_lexicon *lx = fm_lexicon_new(fm_cli_diag, cli);
+    if (!lx) { fprintf(stderr, "factum: out of memory\n"); return NULL; }
+    if (n_dicts == 0) fm_lexicon_load_default(lx);
+    for (int i = 0; i < n_dicts; i++) fm_lexicon_load_path(lx, dicts[i]);
+    if (fm_lexicon_finish(lx)) {
+        fm_lexicon_free(lx);
+        fprintf(stderr, "factum: cannot load the lexicon\n");
+        return NULL;
+    }
+    return lx;
+}
+
+#define on_diag fm_cli_diag
+#define usage_error fm_cli_usage
+typedef fm_cli cli;
 
 /* ---- summary of coded events (for make run and --summary) ---- */
 
@@ -112,14 +133,11 @@ static int cmd_code(int argc, char **argv)
     optind = 1;
     while ((opt = getopt_long(argc, argv, "qh", longopts, NULL)) != -1) {
         switch (opt) {
-        case 'd': {
-            int y, m, d;
-            if (sscanf(optarg, "%4d-%2d-%2d", &y, &m, &d) != 3 || m < 1 || m > 12 || d < 1 || d > 31)
-                return usage_error("code", "--date needs YYYY-MM-DD");
+        case 'd':
+            if (fm_cli_check_date(optarg)) return usage_error("code", "--date needs YYYY-MM-DD");
             ro.default_date = optarg;
             co.default_date = optarg;
             break;
-        }
         case 'f': if (fm_format_parse(optarg, &ro.format)) return usage_error("code", "unknown --format"); break;
         case 'D': if (n_dicts == 64) return usage_error("code", "too many --dict"); dicts[n_dicts++] = optarg; break;
         case 'S': co.emit_spans = 1; break;
@@ -129,12 +147,8 @@ static int cmd_code(int argc, char **argv)
         default: return usage_error("code", "unknown option");
         }
     }
-    fm_lexicon *lx = fm_lexicon_new(on_diag, &st);
-    if (!lx) { fprintf(stderr, "factum: out of memory\n"); return 2; }
-    if (n_dicts == 0) fm_lexicon_load_default(lx);
-    for (int i = 0; i < n_dicts; i++) fm_lexicon_load_path(lx, dicts[i]);
-    if (fm_lexicon_finish(lx)) { fm_lexicon_free(lx); fprintf(stderr, "factum: cannot load the lexicon\n"); return 2; }
-    int dict_warnings = st.warnings;
+    fm_lexicon *lx = fm_cli_lexicon(&st, dicts, n_dicts);
+    if (!lx) return 2;
     fm_coder *coder = fm_coder_new(lx, &co, on_diag, &st);
     summary sum = {0};
     char *out = NULL;
@@ -167,7 +181,6 @@ static int cmd_code(int argc, char **argv)
     if (want_summary) summary_print(&sum);
     fm_coder_free(coder);
     fm_lexicon_free(lx);
-    (void)dict_warnings;
     return (skipped || write_failed) ? 2 : 0;
 }
 
@@ -177,6 +190,8 @@ static const char MAIN_HELP[] =
     "according to whom) in CAMEO and PLOVER terms.\n"
     "commands:\n"
     "  code       code articles into JSON Lines event records\n"
+    "  ingest     code articles into a store (SQLite file or PostgreSQL)\n"
+    "  query      events or stories from a store, as jsonl, csv, gdelt, acled or geojson\n"
     "  version    print the version\n"
     "Run 'factum COMMAND --help' for a command's options.\n";
 
@@ -187,6 +202,8 @@ int main(int argc, char **argv)
     if (!strcmp(cmd, "--help") || !strcmp(cmd, "-h") || !strcmp(cmd, "help")) { fputs(MAIN_HELP, stdout); return 0; }
     if (!strcmp(cmd, "version") || !strcmp(cmd, "--version")) { puts("factum " FACTUM_VERSION); return 0; }
     if (!strcmp(cmd, "code")) return cmd_code(argc - 1, argv + 1);
+    if (!strcmp(cmd, "ingest")) return fm_cli_ingest(argc - 1, argv + 1);
+    if (!strcmp(cmd, "query")) return fm_cli_query(argc - 1, argv + 1);
     fprintf(stderr, "factum: unknown command '%s'\n%s", cmd, MAIN_HELP);
     return 1;
 }
