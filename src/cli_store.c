@@ -44,6 +44,7 @@ static const char INGEST_HELP[] =
     "  --date, --format, --dict, --emit-spans   as for factum code\n"
     "  --batch N            documents per transaction (default 500)\n"
     "  --no-merge           do not link stories after ingesting\n"
+    "  --summary            print events per root, top actors and dates of what was stored\n"
     "  --progress / --quiet progress on stderr (default: only when stderr is a terminal)\n";
 
 int fm_cli_ingest(int argc, char **argv)
@@ -53,8 +54,11 @@ int fm_cli_ingest(int argc, char **argv)
         { "format", required_argument, 0, 'f' }, { "dict", required_argument, 0, 'D' },
         { "emit-spans", no_argument, 0, 'S' }, { "batch", required_argument, 0, 'n' },
         { "no-merge", no_argument, 0, 'M' }, { "progress", no_argument, 0, 'p' },
-        { "quiet", no_argument, 0, 'q' }, { "help", no_argument, 0, 'h' }, { 0, 0, 0, 0 } };
+        { "quiet", no_argument, 0, 'q' }, { "summary", no_argument, 0, 's' }, { "help", no_argument, 0, 'h' },
+        { 0, 0, 0, 0 } };
     fm_cli cli = {0};
+    fm_cli_summary sum = {0};
+    int want_summary = 0;
     fm_reader_options ro = {0};
     fm_options co = {0};
     const char *db = "factum.db", *dicts[64];
@@ -72,6 +76,7 @@ int fm_cli_ingest(int argc, char **argv)
         case 'n': batch = atol(optarg); if (batch < 1) return fm_cli_usage("ingest", "--batch needs a positive number"); break;
         case 'M': merge = 0; break;
         case 'p': show = 1; break;
+        case 's': want_summary = 1; break;
         case 'q': show = 0; cli.quiet = 1; break;
         case 'h': fputs(INGEST_HELP, stdout); return 0;
         default: return fm_cli_usage("ingest", "unknown option");
@@ -126,6 +131,7 @@ int fm_cli_ingest(int argc, char **argv)
             int rc = fm_store_put_doc(store, &doc, hash, ev, (const char *const *)json, nn);
             if (rc < 0) { failed = 1; break; }
             if (rc == FM_STORE_STORED) { st.stored++; st.events += (long)nn; }
+            if (want_summary) { sum.docs++; for (size_t k = 0; k < nn; k++) fm_cli_summary_add(&sum, &ev[k]); }
             if (rc == FM_STORE_BUSY) skipped++;   /* another worker holds it; it stores it */
             if (++in_batch >= batch) {
                 if (fm_store_commit(store) || fm_store_begin(store)) failed = 1;
@@ -146,6 +152,7 @@ int fm_cli_ingest(int argc, char **argv)
     if (!cli.quiet)
         fprintf(stderr, "factum: %ld documents read, %ld stored, %ld unchanged, %ld events stored in %s\n", st.docs,
                 st.stored, st.unchanged, st.events, db);
+    if (want_summary) fm_cli_summary_print(&sum);
     free(json);
     free(line);
     fm_coder_free(coder);

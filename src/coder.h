@@ -66,6 +66,8 @@ struct fm_coder {
     fm_evtok_vec evtok;         /* parallel to events */
     fm_memory memory;
     fm_geo_context geo_ctx;
+    fm_geo_mention scene;       /* the last town-level place the document named */
+    int have_scene;
     int32_t doc_date;           /* yyyymmdd */
     int doc_y, doc_m, doc_d;
     int date_known;

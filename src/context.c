@@ -13,6 +13,7 @@
 void fm_context_begin_doc(fm_coder *c, const fm_doc *doc)
 {
     memset(&c->geo_ctx, 0, sizeof c->geo_ctx);
+    c->have_scene = 0;
     fm_span place, outlet;
     if (c->geo && fm_dateline(doc->text, doc->len, &place, &outlet) && place.end > place.start)
         fm_geo_context_dateline(c->geo, doc->text + place.start, place.end - place.start, &c->geo_ctx);
@@ -42,6 +43,21 @@ static void set_attribution(fm_coder *c, const fm_doc *doc, fm_event *ev, const 
 }
 
 static void set_place(fm_place *dst, const fm_place *src) { *dst = *src; }
+
+/* "fired from the Iraqi town of Zummar": the launch point is the place that
+ * "from" governs, however many words ("the Iraqi town of") stand between. */
+static int is_origin(const fm_token *tok, const fm_geo_mention *g)
+{
+    if (!strcmp(g->prep, "from")) return 1;
+    for (size_t k = g->tok_start, steps = 0; k-- > 0 && steps < 6; steps++) {
+        const fm_token *t = &tok[k];
+        if (fm_is_word(t, "FROM")) return 1;
+        if (t->kind != FM_TOK_WORD || fm_is_word(t, "AT") || fm_is_word(t, "IN") || fm_is_word(t, "ON") ||
+            fm_is_word(t, "NEAR") || fm_is_word(t, "TO") || fm_is_word(t, "INTO"))
+            return 0;
+    }
+    return 0;
+}
 
 void fm_context_sentence(fm_coder *c, const fm_doc *doc, size_t si, const fm_token *tok, size_t n,
                          size_t first_event, const fm_attrib_frame *frames, size_t n_frames)
@@ -82,12 +98,27 @@ void fm_context_sentence(fm_coder *c, const fm_doc *doc, size_t si, const fm_tok
         const fm_geo_mention *loc = NULL, *origin = NULL;
         for (size_t p = 0; p < np; p++) {
             const fm_geo_mention *g = &places[p];
-            if (!strcmp(g->prep, "from") && !origin && g->tok_start >= et->verb_start) { origin = g; continue; }
-            if (!loc && g->tok_start >= from && g->tok_start < to && strcmp(g->prep, "from")) loc = g;
+            /* "a U.S. military base": a country inside an actor's name is not the scene */
+            if ((g->tok_start >= et->src_start && g->tok_start < et->src_end) ||
+                (g->tok_start >= et->tgt_start && g->tok_start < et->tgt_end))
+                continue;
+            int o = is_origin(tok, g);
+            if (o && !origin && g->tok_start >= et->verb_start) { origin = g; continue; }
+            if (!loc && g->tok_start >= from && g->tok_start < to && !o) loc = g;
         }
-        if (!loc) for (size_t p = 0; p < np; p++) if (&places[p] != origin) { loc = &places[p]; break; }
+        for (size_t p = 0; p < np && !loc; p++) {
+            const fm_geo_mention *g = &places[p];
+            int in_actor = (g->tok_start >= et->src_start && g->tok_start < et->src_end) ||
+                           (g->tok_start >= et->tgt_start && g->tok_start < et->tgt_end);
+            if (g != origin && !in_actor) loc = g;
+        }
+        if (!loc && c->have_scene) { loc = &c->scene; }
         if (!loc && origin) { loc = origin; origin = NULL; }
         if (loc) { set_place(&ev->location, &loc->place); ev->has_location = 1; }
+        if (loc && loc != &c->scene && loc->place.precision && strcmp(loc->place.precision, "country")) {
+            c->scene = *loc;        /* the scene of later sentences that name no place */
+            c->have_scene = 1;
+        }
         if (origin) { set_place(&ev->origin, &origin->place); ev->has_origin = 1; }
 
         /* how many */

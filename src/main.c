@@ -50,58 +50,6 @@ fm_lexicon *fm_cli_lexicon(fm_cli *cli, const char *const *dicts, int n_dicts)
 #define usage_error fm_cli_usage
 typedef fm_cli cli;
 
-/* ---- summary of coded events (for make run and --summary) ---- */
-
-typedef struct tally { char key[24]; long n; } tally;
-typedef struct summary {
-    long docs, events;
-    tally roots[21];
-    tally actors[64]; int n_actors;
-    char first[11], last[11];
-} summary;
-
-static void summary_add(summary *s, const fm_event *ev)
-{
-    s->events++;
-    int r = atoi(ev->root);
-    if (r >= 1 && r <= 20) { snprintf(s->roots[r].key, sizeof s->roots[r].key, "%s", ev->root); s->roots[r].n++; }
-    const char *codes[2] = { ev->source.code, ev->has_target ? ev->target.code : NULL };
-    for (int k = 0; k < 2; k++) {
-        if (!codes[k]) continue;
-        int i;
-        for (i = 0; i < s->n_actors; i++) if (!strcmp(s->actors[i].key, codes[k])) break;
-        if (i == s->n_actors && s->n_actors < 64) snprintf(s->actors[s->n_actors++].key, 24, "%s", codes[k]);
-        if (i < 64) s->actors[i].n++;
-    }
-    if (ev->date[0]) {
-        if (!s->first[0] || strcmp(ev->date, s->first) < 0) snprintf(s->first, sizeof s->first, "%s", ev->date);
-        if (!s->last[0] || strcmp(ev->date, s->last) > 0) snprintf(s->last, sizeof s->last, "%s", ev->date);
-    }
-}
-
-static int by_count(const void *a, const void *b)
-{
-    const tally *x = a, *y = b;
-    return x->n != y->n ? (y->n > x->n ? 1 : -1) : strcmp(x->key, y->key);
-}
-
-static void summary_print(summary *s)
-{
-    static const char *const root_names[21] = { "", "make statement", "appeal", "express intent to cooperate",
-        "consult", "diplomatic cooperation", "material cooperation", "provide aid", "yield", "investigate",
-        "demand", "disapprove", "reject", "threaten", "protest", "exhibit force posture", "reduce relations",
-        "coerce", "assault", "fight", "mass violence" };
-    fprintf(stderr, "%ld documents, %ld events", s->docs, s->events);
-    if (s->first[0]) fprintf(stderr, ", dated %s .. %s", s->first, s->last);
-    fprintf(stderr, "\nevents per CAMEO root:\n");
-    for (int r = 1; r <= 20; r++)
-        if (s->roots[r].n) fprintf(stderr, "  %02d %-28s %ld\n", r, root_names[r], s->roots[r].n);
-    qsort(s->actors, (size_t)s->n_actors, sizeof s->actors[0], by_count);
-    fprintf(stderr, "top actors:");
-    for (int i = 0; i < s->n_actors && i < 8; i++) fprintf(stderr, " %s (%ld)", s->actors[i].key, s->actors[i].n);
-    fprintf(stderr, "\n");
-}
-
 /* ---- factum code ---- */
 
 static const char CODE_HELP[] =
@@ -150,7 +98,7 @@ static int cmd_code(int argc, char **argv)
     fm_lexicon *lx = fm_cli_lexicon(&st, dicts, n_dicts);
     if (!lx) return 2;
     fm_coder *coder = fm_coder_new(lx, &co, on_diag, &st);
-    summary sum = {0};
+    fm_cli_summary sum = {0};
     char *out = NULL;
     size_t len = 0, cap = 0;
     long skipped = 0;
@@ -167,7 +115,7 @@ static int cmd_code(int argc, char **argv)
             if (fm_coder_code(coder, &doc, &ev, &n)) { skipped++; continue; }
             for (size_t i = 0; i < n; i++) {
                 fm_event_write_json(&ev[i], &doc, &out, &len, &cap);
-                if (want_summary) summary_add(&sum, &ev[i]);
+                if (want_summary) fm_cli_summary_add(&sum, &ev[i]);
             }
             if (len > (1 << 16)) { fwrite(out, 1, len, stdout); len = 0; }
         }
@@ -178,7 +126,7 @@ static int cmd_code(int argc, char **argv)
     free(out);
     int write_failed = fflush(stdout) != 0 || ferror(stdout);
     if (write_failed) fprintf(stderr, "factum: writing output: %s\n", strerror(errno));
-    if (want_summary) summary_print(&sum);
+    if (want_summary) fm_cli_summary_print(&sum);
     fm_coder_free(coder);
     fm_lexicon_free(lx);
     return (skipped || write_failed) ? 2 : 0;
