@@ -66,6 +66,9 @@ static size_t actor_at(const fm_coder *c, size_t n, size_t i, const fm_actor_ent
     uint32_t v;
     size_t len = fm_trie_longest(&c->lx->actors, c->ids, n, i, &v);
     if (!len) return 0;
+    /* "us", "un", "chad"-like words: a short one-word actor must be capitalised */
+    if (len == 1 && c->tokens_now && !(c->tokens_now[i].flags & FM_TOKF_CAP) && c->tokens_now[i].norm_len <= 4)
+        return 0;
     *a = &c->lx->actor_entries.a[v - 1];
     *code = fm_actor_code_on(*a, c->doc_date);
     if (*code && strcmp(*code, "---") == 0) *code = NULL;
@@ -85,6 +88,7 @@ static void push_mention(fm_coder *c, size_t start, size_t end, const char *code
 void fm_find_mentions(fm_coder *c, const fm_doc *doc, const fm_token *tok, size_t n)
 {
     c->mentions.n = 0;
+    c->tokens_now = tok;
     for (size_t i = 0; i < n;) {
         const fm_actor_entry *a = NULL;
         const char *acode = NULL;

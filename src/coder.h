@@ -60,6 +60,7 @@ struct fm_coder {
     fm_span_vec sentences;
     fm_token_vec tokens;
     fm_tok_ids *ids; size_t ids_cap;
+    const fm_token *tokens_now;  /* the sentence being coded */
     fm_mention_vec mentions;
     fm_verb_vec_t verbs;
     fm_event_vec events;
