@@ -26,6 +26,7 @@ typedef struct reader_ctx {
     char dir[4096];          /* folder of the suite, for relative names */
     fm_buf options;          /* options in effect, "k=v k=v" */
     fm_buf unsupported;      /* distinct option names seen */
+    int require_dyad;        /* PETRARCH's require_dyad; TABARI always */
 } reader_ctx;
 
 static void say(reader_ctx *c, fm_diag_level lv, long line, const char *fmt, ...)
@@ -155,6 +156,7 @@ static fm_vrecord *new_record(reader_ctx *c, const char *id, size_t id_len, long
     r.where = fm_arena_printf(&c->s->arena, "%s:%ld", c->file, line);
     r.first_expected = c->s->events.n;
     r.options = c->options.len ? fm_arena_strdup(&c->s->arena, fm_buf_cstr(&c->options)) : NULL;
+    r.require_dyad = c->require_dyad;
     if (fm_vrecord_vec_push(&c->s->records, r)) return NULL;
     return &c->s->records.a[c->s->records.n - 1];
 }
@@ -182,6 +184,11 @@ static void set_option(reader_ctx *c, const char *key, size_t nk, const char *va
     snprintf(k, sizeof k, "%.*s", (int)nk, key);
     snprintf(v, sizeof v, "%.*s", (int)nv, val);
     for (char *p = k; *p; p++) if (*p == ' ') *p = '_';
+    /* stop_on_error only steers PETRARCH's own loop */
+    if (!strcmp(k, "stop_on_error")) return;
+    /* the harness does this one itself: it drops produced events without a
+     * source or target code before comparing */
+    if (!strcmp(k, "require_dyad")) { c->require_dyad = !strcasecmp(v, "true"); return; }
     /* rebuild the state without the old value of this key */
     fm_buf next;
     fm_buf_init(&next);
@@ -197,15 +204,13 @@ static void set_option(reader_ctx *c, const char *key, size_t nk, const char *va
         s += n;
         if (e) s += 2;
     }
-    int off = !strcasecmp(v, "FALSE") || !strcasecmp(v, "OFF") || !v[0];
+    int off = !strcasecmp(v, "FALSE") || !strcasecmp(v, "OFF") || !strcmp(v, "0") || !v[0];
     if (!off) {
         if (next.len) fm_buf_adds(&next, "; ");
         fm_buf_printf(&next, "%s=%s", k, v);
     }
     fm_buf_free(&c->options);
     c->options = next;
-    /* stop_on_error only steers PETRARCH's own loop */
-    if (!strcmp(k, "stop_on_error")) return;
     const char *u = c->unsupported.len ? fm_buf_cstr(&c->unsupported) : "";
     const char *hit = strstr(u, k);
     if (hit && (hit == u || hit[-1] == ' ') && (hit[kl] == ',' || hit[kl] == 0)) return;
@@ -644,7 +649,8 @@ static void petrarch_sentence(reader_ctx *c, const char *tag_s, const char *tag_
     }
     r = &c->s->records.a[ri];
     if (!have_text) { r->text = ""; if (!r->skip) r->skip = "no <Text>"; }
-    if (!checked && !r->skip) r->skip = "no <EventCoding>";
+    /* PETRARCH's harness reads no <EventCoding> as "no events" (PATTERN-06) */
+    if (!checked) r->expect = FM_VX_NONE;
     if (r->n_expected && r->expect != FM_VX_EVENTS) {
         say(c, FM_WARNING, line, "sentence %s: both events and noevents/error; events kept", r->id);
         r->expect = FM_VX_EVENTS;
@@ -830,6 +836,9 @@ fm_vsuite *fm_vsuite_read(const char *path, fm_validate_format format, fm_diag_f
     fm_buf_init(&c.options);
     fm_buf_init(&c.unsupported);
     s->format = format ? format : sniff(path, data);
+    /* TABARI codes only dyads (no DEFAULT actors in this harness); PETRARCH's
+     * require_dyad starts true; factum's own cases see every event */
+    c.require_dyad = s->format != FM_VALIDATE_CASES;
     int rc = 0;
     if (s->format == FM_VALIDATE_TABARI && strstr(data, "<textfile>")) {
         /* a .project: its dictionaries, then its text file */
@@ -886,10 +895,19 @@ static int same(const char *a, const char *b) { return a && b ? strcmp(a, b) == 
 
 static const char *ev_target(const fm_event *e) { return e->has_target ? e->target.code : NULL; }
 
+/* 1 if the event takes part in the comparison of record r */
+static int counts(const fm_vrecord *r, const fm_event *e)
+{
+    return !r->require_dyad || (e->source.code && e->source.code[0] && ev_target(e) && ev_target(e)[0]);
+}
+
 int fm_validate_match(const fm_vrecord *r, const fm_event *ev, size_t n)
 {
-    if (r->expect != FM_VX_EVENTS || r->n_expected == 0) return n == 0;
+    size_t n_counted = 0;
+    for (size_t i = 0; i < n; i++) n_counted += (size_t)counts(r, &ev[i]);
+    if (r->expect != FM_VX_EVENTS || r->n_expected == 0) return n_counted == 0;
     for (size_t i = 0; i < n; i++) {
+        if (!counts(r, &ev[i])) continue;
         int found = 0;
         for (size_t j = 0; j < r->n_expected && !found; j++) {
             const fm_vevent *x = &r->expected[j];
@@ -901,7 +919,7 @@ int fm_validate_match(const fm_vrecord *r, const fm_event *ev, size_t n)
         const fm_vevent *x = &r->expected[j];
         int found = 0;
         for (size_t i = 0; i < n && !found; i++)
-            found = same(x->source, ev[i].source.code) && same(x->target, ev_target(&ev[i])) && same(x->code, ev[i].code);
+            found = counts(r, &ev[i]) && same(x->source, ev[i].source.code) && same(x->target, ev_target(&ev[i])) && same(x->code, ev[i].code);
         if (!found) return 0;
     }
     return 1;
@@ -918,13 +936,22 @@ static void print_failure(FILE *out, const fm_vrecord *r, const fm_event *ev, si
         for (size_t j = 0; j < r->n_expected; j++)
             fprintf(out, " {%s %s %s}", or_dash(r->expected[j].source), or_dash(r->expected[j].target), r->expected[j].code);
     fprintf(out, " produced");
-    if (!n) fprintf(out, " {---}");
-    for (size_t i = 0; i < n; i++) {
-        int dup = 0;
-        for (size_t k = 0; k < i && !dup; k++)
-            dup = same(ev[k].source.code, ev[i].source.code) && same(ev_target(&ev[k]), ev_target(&ev[i])) &&
-                  !strcmp(ev[k].code, ev[i].code);
-        if (!dup) fprintf(out, " {%s %s %s}", or_dash(ev[i].source.code), or_dash(ev_target(&ev[i])), ev[i].code);
+    for (int pass = 0; pass < 2; pass++) {
+        /* pass 0: the events compared; pass 1: those dropped for want of a dyad */
+        int shown = 0;
+        for (size_t i = 0; i < n; i++) {
+            if (counts(r, &ev[i]) != !pass) continue;
+            int dup = 0;
+            for (size_t k = 0; k < i && !dup; k++)
+                dup = counts(r, &ev[k]) == !pass && same(ev[k].source.code, ev[i].source.code) &&
+                      same(ev_target(&ev[k]), ev_target(&ev[i])) && !strcmp(ev[k].code, ev[i].code);
+            if (dup) continue;
+            if (pass && !shown) fprintf(out, " (not a dyad, dropped:");
+            fprintf(out, " {%s %s %s}", or_dash(ev[i].source.code), or_dash(ev_target(&ev[i])), ev[i].code);
+            shown++;
+        }
+        if (!pass && !shown) fprintf(out, " {---}");
+        if (pass && shown) fputc(')', out);
     }
     fprintf(out, "\n    %s: ", r->where);
     /* the text on one line, cut at 160 bytes (at a UTF-8 boundary) */

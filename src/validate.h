@@ -76,7 +76,8 @@ typedef struct fm_vrecord {
     size_t n_expected;
     size_t first_expected;     /* index into the suite's events, while reading */
     const char *skip;          /* non-NULL: why the record is not run */
-    const char *options;       /* options in effect ("require_dyad=false ..."), or NULL */
+    const char *options;       /* options in effect ("new_actor_length=4; ..."), or NULL */
+    int require_dyad;          /* produced events without source and target code are ignored */
 } fm_vrecord;
 FM_VEC(fm_vrecord_vec, fm_vrecord)
 
@@ -96,6 +97,7 @@ fm_vsuite *fm_vsuite_read(const char *path, fm_validate_format format, fm_diag_f
 void fm_vsuite_free(fm_vsuite *s);
 
 /* 1 when the produced events give exactly the expected set (duplicates and
- * order do not matter; a missing target matches only a missing target). */
+ * order do not matter; a missing target matches only a missing target; with
+ * r->require_dyad, events lacking a source or target code are left out). */
 int fm_validate_match(const fm_vrecord *r, const fm_event *ev, size_t n);
 #endif
