@@ -140,6 +140,7 @@ static const char MAIN_HELP[] =
     "  code       code articles into JSON Lines event records\n"
     "  ingest     code articles into a store (SQLite file or PostgreSQL)\n"
     "  query      events or stories from a store, as jsonl, csv, gdelt, acled or geojson\n"
+    "  validate   run TABARI / PETRARCH validation records and factum case files\n"
     "  version    print the version\n"
     "Run 'factum COMMAND --help' for a command's options.\n";
 
@@ -152,6 +153,7 @@ int main(int argc, char **argv)
     if (!strcmp(cmd, "code")) return cmd_code(argc - 1, argv + 1);
     if (!strcmp(cmd, "ingest")) return fm_cli_ingest(argc - 1, argv + 1);
     if (!strcmp(cmd, "query")) return fm_cli_query(argc - 1, argv + 1);
+    if (!strcmp(cmd, "validate")) return fm_cli_validate(argc - 1, argv + 1);
     fprintf(stderr, "factum: unknown command '%s'\n%s", cmd, MAIN_HELP);
     return 1;
 }
