@@ -138,7 +138,7 @@ static const char *const parts_of_day[] = { "MORNING", "NIGHT", "EVENING", "AFTE
 
 /* Words that end a subject phrase when walking back from a speech verb. */
 static const char *const clause_words[] = {
-    "THAT", "WHO", "WHICH", "BUT", "WHILE", "WHEREAS", "BECAUSE", "IF", "WHEN", "AFTER",
+    "THAT", "WHO", "WHOM", "WHAT", "WHICH", "BUT", "WHILE", "WHEREAS", "BECAUSE", "IF", "WHEN", "AFTER",
     "BEFORE", "ALTHOUGH", "THOUGH", "AS", "SO", "YET", "WHERE", "UNTIL", "SINCE", NULL
 };
 
@@ -276,7 +276,7 @@ static size_t time_at(const fm_token *tok, size_t n, size_t i)
         "YESTERDAY", "TODAY", "TONIGHT", "LATER", "ALSO", "SEPARATELY", "AGAIN", "EARLIER",
         "PUBLICLY", "OFFICIALLY", "PREVIOUSLY", NULL
     };
-    if (is_in(tok, n, k, single)) return 1;
+    if (is_in(tok, n, k, single)) return is_in(tok, n, k + 1, parts_of_day) ? 2 : 1;
     return 0;
 }
 
@@ -371,6 +371,12 @@ static size_t np_before(const char *text, const fm_token *tok, size_t n, size_t 
     size_t k = e;
     while (k > 0 && e - k < 14) {
         const fm_token *t = &tok[k - 1];
+        if (t->kind == FM_TOK_CLOSE) {
+            /* "the Federal Security Service (FSB) said" */
+            size_t o = k - 1;
+            while (o > 0 && tok[o].kind != FM_TOK_OPEN && k - o < 8) o--;
+            if (tok[o].kind == FM_TOK_OPEN && o > 0) { k = o; continue; }
+        }
         if (is_break(text, t) || is_in(tok, n, k - 1, clause_words)) break;
         /* another speech verb ends the subject, unless passive: "officials quoted by" */
         if (fm_speech_verb(t) && !(k < e && is(tok, n, k, "BY"))) break;
@@ -564,20 +570,23 @@ static size_t dispute(finder *fd, size_t i)
     const fm_token *tok = fd->tok;
     size_t n = fd->n;
     static const char *const verbs[] = { "REJECTED", "REJECTS", "DISMISSED", "DISMISSES",
+                                         "REJECTING", "DISMISSING", "REFUTING", "DENYING",
+                                         "DENIED", "DENIES",
                                          "REFUTED", "DISPUTED", "CALLED", "CALLS", "DESCRIBED",
                                          "BRANDED", "DENOUNCED", NULL };
     static const char *const dets[] = { "THE", "THESE", "SUCH", "ANY", "AS", "MEDIA", "NEWS",
                                         "PRESS", "THOSE", "ALL", NULL };
     if (!is_in(tok, n, i, verbs)) return 0;
     size_t k = i + 1;
-    while (k < n && k < i + 4 && (is_in(tok, n, k, dets) || (tok[k].kind == FM_TOK_WORD &&
-           !is_in(tok, n, k, dispute_nouns) && (tok[k].flags & FM_TOKF_CAP))))
+    while (k < n && k < i + 4 && (is_in(tok, n, k, dets) || tok[k].kind == FM_TOK_POSS ||
+           (tok[k].kind == FM_TOK_WORD && !is_in(tok, n, k, dispute_nouns) &&
+            (tok[k].flags & FM_TOKF_CAP))))
         k++;
     if (!is_in(tok, n, k, dispute_nouns)) return 0;
     size_t noun = k;
-    int needs_falsity = !(is(tok, n, i, "REJECTED") || is(tok, n, i, "REJECTS") ||
-                          is(tok, n, i, "DISMISSED") || is(tok, n, i, "DISMISSES") ||
-                          is(tok, n, i, "REFUTED") || is(tok, n, i, "DISPUTED"));
+    int needs_falsity = is(tok, n, i, "CALLED") || is(tok, n, i, "CALLS") ||
+                        is(tok, n, i, "DESCRIBED") || is(tok, n, i, "BRANDED") ||
+                        is(tok, n, i, "DENOUNCED");
     size_t fals = n;
     for (size_t j = noun + 1; j < n; j++)
         if (is_in(tok, n, j, falsity_words)) { fals = j; break; }
@@ -631,11 +640,16 @@ static size_t speech(finder *fd, size_t i, int kind)
     range via = { i, i }, sp = { i, i };
 
     /* Nouns, not verbs: "media reports said", "the claims". */
+    if ((is(tok, n, i, "REPORTS") || is(tok, n, i, "CLAIMS")) &&
+        i == sentence_part_start(text, tok, i))
+        return i + 1;                                  /* "Reports indicate ..." */
     if ((is(tok, n, i, "REPORTS") || is(tok, n, i, "CLAIMS")) && i > 0) {
         static const char *const nounish[] = { "THE", "A", "NO", "ANY", "MEDIA", "NEWS", "THESE",
                                                "SUCH", "UNCONFIRMED", "INITIAL", "EARLY", "LOCAL",
-                                               "CONFLICTING", "PRESS", NULL };
-        if (is_in(tok, n, i - 1, nounish)) return i + 1;
+                                               "CONFLICTING", "PRESS", "SOME", "OTHER", "RECENT",
+                                               "MANY", "SEVERAL", "EARLIER", "PREVIOUS", "THOSE",
+                                               NULL };
+        if (is_in(tok, n, i - 1, nounish) || tok[i - 1].kind == FM_TOK_POSS) return i + 1;
     }
     if (is(tok, n, i, "CONFIRMED") && (i + 1 < n && (is(tok, n, i + 1, "DEAD") ||
         is(tok, n, i + 1, "DEATHS") || is(tok, n, i + 1, "CASES") || is(tok, n, i + 1, "KILLED"))))
@@ -649,8 +663,21 @@ static size_t speech(finder *fd, size_t i, int kind)
                        is(tok, n, aux - 1, "HAS") || is(tok, n, aux - 1, "HAVE") ||
                        is(tok, n, aux - 1, "HAD")))
         aux--;
-    int passive = 0;
+    int passive = 0, reduced = 0;
     for (size_t k = aux; k < i; k++) if (is_in(tok, n, k, be_words)) passive = 1;
+    if (!passive && is(tok, n, i + 1, "BY")) passive = reduced = 1;   /* "a region claimed by" */
+    /* "in response to reported attempts", "the reported strike": an adjective */
+    static const char *const before_adj[] = { "TO", "OF", "FOR", "AFTER", "AGAINST", "ABOUT",
+        "OVER", "AMID", "DESPITE", "IN", "ON", "WITH", "THE", "A", "AN", "ITS", "THEIR", "HIS",
+        "HER", "NO", "ANY", "FIRST", "LAST", NULL };
+    static const char *const participles[] = { "REPORTED", "CLAIMED", "ANNOUNCED", "CONFIRMED",
+                                               "DENIED", "STATED", "DECLARED", NULL };
+    if (!passive && i > 0 && is_in(tok, n, i, participles) && is_in(tok, n, i - 1, before_adj) &&
+        !is(tok, n, i + 1, "THAT"))
+        return i + 1;
+    /* "was not claimed by any group": nobody vouches */
+    if (passive && i > 0 && (is(tok, n, i - 1, "NOT") || is(tok, n, i - 1, "NEVER"))) return i + 1;
+    if (passive && (is(tok, n, i + 2, "NO") || is(tok, n, i + 2, "ANY"))) return i + 1;
     if (passive || (aux == i && i > 0 && is(tok, n, i - 1, "AS"))) {
         size_t b = i + 1;
         if (!is(tok, n, b, "BY")) return i + 1;
@@ -663,6 +690,15 @@ static size_t speech(finder *fd, size_t i, int kind)
         size_t stop = aux;
         if (aux > 0 && is(tok, n, aux - 1, "AS")) stop = aux - 1;
         trailing_scope(fd, &f, stop);
+        if (reduced) {
+            /* a reduced relative vouches only for its own phrase */
+            size_t b2 = stop;
+            while (b2 > f.scope_start && !is_break(text, &tok[b2 - 1]) &&
+                   !is_in(tok, n, b2 - 1, clause_words))
+                b2--;
+            f.scope_start = b2;
+            if (f.scope_end < f.scope_start) f.scope_end = f.scope_start;
+        }
         /* "X was reported by Y": the clause starts at the sentence part */
         emit(fd, &f);
         return e;
@@ -689,7 +725,14 @@ static size_t speech(finder *fd, size_t i, int kind)
     }
 
     /* "..., adding that ...", "..., saying ...": the speaker of the main clause */
-    if ((is(tok, n, i, "ADDING") || is(tok, n, i, "SAYING")) && is_comma(text, tok, n, i - 1)) {
+    /* Participles ("..., saying", "accusing him of") have no subject of their
+     * own: they continue the previous speaker, or name none. */
+    const char *w = nm(&tok[i]);
+    size_t wl = strlen(w);
+    if (wl > 3 && strcmp(w + wl - 3, "ING") == 0) {
+        /* "against reporting on", "adding to the toll": gerunds, not speech */
+        static const char *const preps[] = { "TO", "ON", "IN", "FOR", "ABOUT", "OF", "UP", NULL };
+        if (!is_comma(text, tok, n, i - 1) || is_in(tok, n, i + 1, preps)) return i + 1;
         if (fd->has_last) {
             f.speaker_start = fd->last.speaker_start;
             f.speaker_end = fd->last.speaker_end;
@@ -702,12 +745,33 @@ static size_t speech(finder *fd, size_t i, int kind)
         return i + 1;
     }
 
+    /* "denied a request", "denied bail" are refusals, not denials of an event */
+    if (kind == FM_ATTRIB_DENY) {
+        static const char *const objects[] = { "THAT", "ANY", "INVOLVEMENT", "RESPONSIBILITY",
+                                               "HAVING", "IT", "THEY", "WRONGDOING", "CHARGES",
+                                               "ALL", "EVER", "ACCUSATIONS", "ALLEGATIONS", NULL };
+        size_t k = i + 1;
+        if (is(tok, n, k, "THE") || is(tok, n, k, "THESE") || is(tok, n, k, "SUCH")) k++;
+        const char *o = k < n ? nm(&tok[k]) : "";
+        size_t ol = strlen(o);
+        int ok = is_in(tok, n, k, objects) || is_in(tok, n, k, dispute_nouns) ||
+                 (ol > 4 && strcmp(o + ol - 3, "ING") == 0) || k >= n || is_break(text, &tok[k]);
+        if (!ok) return i + 1;
+    }
+
     /* the subject, walking back over "also", "has", "on Sunday" */
     size_t e = i;
     while (e > 0 && is_in(tok, n, e - 1, pre_cue_words)) e--;
     if (e >= 2 && is(tok, n, e - 2, "ON") && is_in(tok, n, e - 1, weekdays)) e -= 2;
+    /* "Ivan's condition was on Wednesday reported to": a hedge, not a frame */
+    if (e > 0 && e < i && is_in(tok, n, e - 1, be_words)) return i + 1;
     size_t stop;
     size_t s = np_before(text, tok, n, e, &stop);
+    /* "residents told the press the officers claimed": not past the outer clause's start */
+    if (fd->has_last && fd->last.scope_start > fd->last.cue && s < fd->last.scope_start &&
+        fd->last.scope_start <= e)
+        s = fd->last.scope_start;
+    while (s < e && (is(tok, n, s, "AND") || is(tok, n, s, "OR") || is(tok, n, s, "BUT"))) s++;
     int inverted = 0;
     if (s == e && stop != (size_t)-1 && is_comma(text, tok, n, stop)) {
         /* "Hamas, which controls Gaza, said" / "Saad Maan, a spokesman, said" */
@@ -722,13 +786,35 @@ static size_t speech(finder *fd, size_t i, int kind)
                    (is(tok, n, s2, "A") || is(tok, n, s2, "AN") || is(tok, n, s2, "THE"))) {
             size_t stop3;
             size_t s3 = np_before(text, tok, n, stop2, &stop3);
-            if (s3 < stop2 && stop3 == (size_t)-1) { s = s3; e = stop; stop = stop3; }
+            if (s3 < stop2 && (stop3 == (size_t)-1 || is_break(text, &tok[stop3]))) {
+                s = s3; e = stop; stop = stop3;
+            }
+        } else if (stop2 != (size_t)-1 && is_comma(text, tok, n, stop2) && s2 < stop && stop - s2 <= 3) {
+            /* "A district court in Helsinki, Finland, denies" */
+            int names = 1;
+            for (size_t k = s2; k < stop; k++)
+                if (!(tok[k].flags & FM_TOKF_CAP)) names = 0;
+            size_t stop3;
+            size_t s3 = np_before(text, tok, n, stop2, &stop3);
+            if (names && s3 < stop2 && (stop3 == (size_t)-1 || is_break(text, &tok[stop3]))) {
+                s = s3; e = stop; stop = stop3;
+            }
         }
     }
-    if (s == e && stop != (size_t)-1 && !is(tok, n, i + 1, "THAT")) {
-        /* ", said the ministry" */
+    static const char *const invertible[] = { "SAID", "SAYS", "ADDED", "WROTE", "EXPLAINED",
+                                              "NOTED", "INSISTED", "STRESSED", "WARNED", NULL };
+    static const char *const pronouns[] = { "HE", "SHE", "IT", "THEY", "WE", "I", "YOU", NULL };
+    if (s == e && stop != (size_t)-1 && is_in(tok, n, i, invertible) && !is_in(tok, n, i + 1, pronouns)) {
+        /* ", said the ministry." — the phrase must close the sentence part */
         size_t ae = np_after(text, tok, n, i + 1);
-        if (ae > i + 1) { inverted = 1; s = i + 1; e = ae; }
+        range v = { i, i };
+        size_t end = adjuncts(tok, n, ae, &v);
+        if (ae > i + 1 && (end >= n || is_break(text, &tok[end]))) { inverted = 1; s = i + 1; e = ae; }
+    }
+    /* "... announces his resignation and also announces that": the same subject */
+    if (!inverted && s < e && (is(tok, n, e - 1, "AND") || is(tok, n, e - 1, "OR")) && fd->has_last) {
+        s = fd->last.speaker_start;
+        e = fd->last.speaker_end;
     }
     /* "no group has claimed", "police did not say": nobody vouches for anything */
     for (size_t k = s; k < i; k++) {
