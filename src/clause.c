@@ -242,6 +242,11 @@ int fm_subject_of(fm_coder *c, const fm_token *tok, size_t n, size_t v)
     if (h->subject_done) return h->subject;
     h->subject_done = 1;
     h->subject = -1;
+    /* ", killing three people": a participle after a comma shares the main verb's subject */
+    if (h->form && h->form->form == FM_VF_ING && h->start > 0 && tok[h->start - 1].kind == FM_TOK_PUNCT && v > 0) {
+        h->subject = fm_subject_of(c, tok, n, v - 1);
+        return h->subject;
+    }
     int saw_and = 0;
     for (size_t k = h->start; k-- > 0;) {
         const fm_token *t = &tok[k];

@@ -170,11 +170,13 @@ static void add_events(fm_coder *c, const fm_doc *doc, size_t si, const fm_token
 
 /* The object: the first actor after the verb in its clause, not after "by"
  * in a passive clause (that one is the source). */
-static int object_of(fm_coder *c, const fm_token *tok, size_t from, size_t to, int passive)
+static int object_of(fm_coder *c, const fm_token *tok, size_t from, size_t to, int passive,
+                     const fm_attrib_frame *frames, size_t nf)
 {
     for (size_t k = 0; k < c->mentions.n; k++) {
         const fm_mention *m = &c->mentions.a[k];
         if (m->start < from || m->start >= to) continue;
+        if (fm_attribution_in_head(frames, nf, m->start)) break;   /* "..., Lebanese state media said" */
         if (!m->compound_head) continue;
         if (passive && m->start > 0 && fm_is_word(&tok[m->start - 1], "BY")) continue;
         if (m->start > 0 && fm_is_word(&tok[m->start - 1], "BY") && m->start - 1 == from) continue;
@@ -220,7 +222,7 @@ static void code_sentence(fm_coder *c, const fm_doc *doc, size_t si, const fm_to
         int subj = fm_subject_of(c, tok, n, v);
         /* an infinitive takes the subject of the verb it completes */
         if (subj < 0 && h->start > 0 && fm_is_word(&tok[h->start - 1], "TO") && v > 0) {
-            int obj = object_of(c, tok, c->verbs.a[v - 1].end, h->start, 0);
+            int obj = object_of(c, tok, c->verbs.a[v - 1].end, h->start, 0, frames, nf);
             subj = obj >= 0 ? obj : fm_subject_of(c, tok, n, v - 1);
         }
         int src = subj, tgt;
@@ -228,11 +230,12 @@ static void code_sentence(fm_coder *c, const fm_doc *doc, size_t si, const fm_to
             src = by_agent(c, tok, h->end, ce);
             tgt = subj;
         } else {
-            tgt = object_of(c, tok, h->end, ce, 0);
+            tgt = object_of(c, tok, h->end, ce, 0, frames, nf);
         }
         if (vm.source >= 0) src = vm.source;
         if (vm.target >= 0) tgt = vm.target;
         if (src >= 0 && fm_attribution_in_head(frames, nf, c->mentions.a[src].start) && !h->speech) src = -1;
+        if (tgt >= 0 && fm_attribution_in_head(frames, nf, c->mentions.a[tgt].start) && !h->speech) tgt = -1;
         if (src == tgt) tgt = -1;
         const fm_mention *sm = src >= 0 ? resolve(c, &c->mentions.a[src]) : NULL;
         /* no actor, no event; a passive attack with no named attacker keeps an unknown source */
