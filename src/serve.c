@@ -897,7 +897,9 @@ fm_server *fm_serve_start(const fm_serve_options *opt, fm_diag_fn diag, void *us
     load_files(srv);
     unsigned flags = MHD_USE_INTERNAL_POLLING_THREAD | MHD_USE_ERROR_LOG | MHD_USE_AUTO;
     if (ss.ss_family == AF_INET6) flags |= MHD_USE_IPv6;
+    /* The logger goes first so that no option's complaint reaches stderr. */
     srv->daemon = MHD_start_daemon(flags, 0, NULL, NULL, on_request, srv,
+                                   MHD_OPTION_EXTERNAL_LOGGER, on_mhd_log, srv,
                                    MHD_OPTION_SOCK_ADDR, (struct sockaddr *)&ss,
                                    MHD_OPTION_THREAD_POOL_SIZE, o->threads,
                                    MHD_OPTION_CONNECTION_LIMIT, o->max_connections,
@@ -905,7 +907,6 @@ fm_server *fm_serve_start(const fm_serve_options *opt, fm_diag_fn diag, void *us
                                    MHD_OPTION_CONNECTION_TIMEOUT, o->timeout_s,
                                    MHD_OPTION_CONNECTION_MEMORY_LIMIT, (size_t)64 * 1024,
                                    MHD_OPTION_NOTIFY_COMPLETED, on_completed, srv,
-                                   MHD_OPTION_EXTERNAL_LOGGER, on_mhd_log, srv,
                                    MHD_OPTION_END);
     if (!srv->daemon) { report(srv, FM_ERROR, "cannot listen on %s", o->listen); goto fail; }
     const union MHD_DaemonInfo *info = MHD_get_daemon_info(srv->daemon, MHD_DAEMON_INFO_BIND_PORT);
