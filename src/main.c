@@ -141,6 +141,7 @@ static const char MAIN_HELP[] =
     "  ingest     code articles into a store (SQLite file or PostgreSQL)\n"
     "  query      events or stories from a store, as jsonl, csv, gdelt, acled or geojson\n"
     "  validate   run TABARI / PETRARCH validation records and factum case files\n"
+    "  serve      HTTP API and a page with a map, a timeline and the evidence\n"
     "  version    print the version\n"
     "Run 'factum COMMAND --help' for a command's options.\n";
 
@@ -154,6 +155,7 @@ int main(int argc, char **argv)
     if (!strcmp(cmd, "ingest")) return fm_cli_ingest(argc - 1, argv + 1);
     if (!strcmp(cmd, "query")) return fm_cli_query(argc - 1, argv + 1);
     if (!strcmp(cmd, "validate")) return fm_cli_validate(argc - 1, argv + 1);
+    if (!strcmp(cmd, "serve")) return fm_cli_serve(argc - 1, argv + 1);
     fprintf(stderr, "factum: unknown command '%s'\n%s", cmd, MAIN_HELP);
     return 1;
 }
