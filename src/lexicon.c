@@ -115,6 +115,34 @@ static const char *fix_latin1(fm_dict_lines *it, const char *s, size_t *n)
     return it->fixed;
 }
 
+static const char *find_in(const char *s, size_t n, const char *w)
+{
+    size_t wl = strlen(w);
+    for (size_t i = 0; i + wl <= n; i++) if (memcmp(s + i, w, wl) == 0) return s + i;
+    return NULL;
+}
+
+/* PETRARCH dictionaries wrap headers and notes in XML comments; a loader that
+ * took "<!--" for a section tag would skip the whole file. 1: the line is all
+ * comment; else the line (s, n) keeps what follows a comment closed on this line. */
+static int skip_xml_comment(fm_dict_lines *it, const char **s, size_t *n)
+{
+    const char *p = *s;
+    size_t m = *n;
+    if (!it->in_xml_comment) {
+        fm_trim(&p, &m);
+        if (m < 4 || memcmp(p, "<!--", 4) != 0) return 0;
+        p += 4; m -= 4;
+        it->in_xml_comment = 1;
+    }
+    const char *close = find_in(p, m, "-->");
+    if (!close) return 1;
+    it->in_xml_comment = 0;
+    *n = m - (size_t)(close + 3 - p);
+    *s = close + 3;
+    return 0;
+}
+
 int fm_dict_lines_next(fm_dict_lines *it, const char **line, size_t *len)
 {
     if (it->data >= it->end) return 0;
@@ -125,6 +153,7 @@ int fm_dict_lines_next(fm_dict_lines *it, const char **line, size_t *len)
     it->lineno++;
     size_t n = (size_t)(e - s);
     if (n && s[n - 1] == '\r') n--;
+    if (skip_xml_comment(it, &s, &n)) { *line = s; *len = 0; return 1; }
     /* a comment starts at ';' anywhere, or '#' at the start or after white space */
     int in_quote = 0;
     for (size_t i = 0; i < n; i++) {

@@ -169,10 +169,12 @@ typedef struct fm_dict_lines {
     long lineno;
     fm_lexicon *lx;
     char *fixed; size_t fixed_cap;   /* Latin-1 lines transcoded to UTF-8 */
+    int in_xml_comment;              /* inside a "<!-- ... -->" spanning lines */
 } fm_dict_lines;
 void fm_dict_lines_init(fm_dict_lines *it, fm_lexicon *lx, const char *file, const char *data, size_t len);
 /* Next line without its newline and without a trailing comment (from ';' or
- * '#' when at start or after white space); 1 if there is one. */
+ * '#' when at start or after white space); XML comments "<!-- -->" (PETRARCH
+ * files), even across lines, read as empty lines. 1 if there is one. */
 int fm_dict_lines_next(fm_dict_lines *it, const char **line, size_t *len);
 void fm_dict_lines_free(fm_dict_lines *it);
 /* Trims white space in place (pointer and length). */
