@@ -9,6 +9,7 @@
 /* yymmdd or yyyymmdd -> yyyymmdd; two-digit years below 30 are 20xx. */
 static int32_t parse_date(const char *s, size_t n)
 {
+    fm_trim(&s, &n);   /* "[HOBGOV 950601 - 990815]" */
     if (n != 6 && n != 8) return -1;
     int32_t v = 0;
     for (size_t i = 0; i < n; i++) {

@@ -114,7 +114,7 @@ static int same_event(const fm_event *a, const fm_event *b)
 static void add_event(fm_coder *c, const fm_doc *doc, size_t si, const fm_token *tok, const char *code,
                       const fm_mention *src_w, const fm_mention *src, const fm_mention *tgt_w,
                       const fm_mention *tgt, const fm_verb_hit *h, const char *rule,
-                      size_t clause_start, size_t clause_end)
+                      size_t clause_start, size_t clause_end, int priority)
 {
     const fm_span *s = &c->sentences.a[si];
     fm_event ev;
@@ -143,7 +143,7 @@ static void add_event(fm_coder *c, const fm_doc *doc, size_t si, const fm_token 
     ev.verb_end = tok[h->end - 1].end;
     for (size_t k = 0; k < c->events.n; k++) if (same_event(&c->events.a[k], &ev)) return;
     event_id(doc, &ev, ev.id);
-    fm_event_tokens et = { h->start, h->end, 0, 0, 0, 0, clause_start, clause_end };
+    fm_event_tokens et = { h->start, h->end, 0, 0, 0, 0, clause_start, clause_end, priority };
     if (src_w && src) { et.src_start = src_w->start; et.src_end = src_w->end; }
     if (tgt_w && tgt) { et.tgt_start = tgt_w->start; et.tgt_end = tgt_w->end; }
     if (fm_event_vec_push(&c->events, ev) == 0) fm_evtok_vec_push(&c->evtok, et);
@@ -151,7 +151,7 @@ static void add_event(fm_coder *c, const fm_doc *doc, size_t si, const fm_token 
 
 /* Every source x every target of the compounds. */
 static void add_events(fm_coder *c, const fm_doc *doc, size_t si, const fm_token *tok, const char *code,
-                       int src, int tgt, const fm_verb_hit *h, const char *rule, size_t cs, size_t ce)
+                       int src, int tgt, const fm_verb_hit *h, const char *rule, size_t cs, size_t ce, int priority)
 {
     for (int s = src; ; ) {
         const fm_mention *sw = s >= 0 ? &c->mentions.a[s] : NULL, *sm = resolve(c, sw);
@@ -159,7 +159,7 @@ static void add_events(fm_coder *c, const fm_doc *doc, size_t si, const fm_token
             const fm_mention *tw = t >= 0 ? &c->mentions.a[t] : NULL, *tm = resolve(c, tw);
             /* an actor acting on itself is no event ("Iraqi forces ... Iraq") */
             if (!(sm && tm && sm->code && tm->code && strcmp(sm->code, tm->code) == 0))
-                add_event(c, doc, si, tok, code, sw, sm, tw, tm, h, rule, cs, ce);
+                add_event(c, doc, si, tok, code, sw, sm, tw, tm, h, rule, cs, ce, priority);
             if (t < 0 || c->mentions.a[t].next < 0) break;
             t = c->mentions.a[t].next;
         }
@@ -195,6 +195,35 @@ static int by_agent(fm_coder *c, const fm_token *tok, size_t from, size_t to)
     return -1;
 }
 
+/* TABARI's discard [###] and complex [+++] codes on actors: a sentence naming
+ * such an actor (a sports club, an ambiguous place) yields no events. */
+static int special_actor(const fm_coder *c)
+{
+    for (size_t k = 0; k < c->mentions.n; k++) {
+        const char *code = c->mentions.a[k].code;
+        if (code && (!strcmp(code, "###") || !strcmp(code, "+++"))) return 1;
+    }
+    return 0;
+}
+
+/* Dominant events push out the others of the sentence; subordinate ones
+ * ("said [023?]") stay only when nothing else was coded. */
+static void keep_by_priority(fm_coder *c, size_t first)
+{
+    int have[3] = { 0, 0, 0 };
+    for (size_t k = first; k < c->events.n; k++) have[c->evtok.a[k].priority] = 1;
+    int keep = have[FM_PRIORITY_DOMINANT] ? FM_PRIORITY_DOMINANT
+             : have[FM_PRIORITY_NORMAL] ? FM_PRIORITY_NORMAL : FM_PRIORITY_SUBORDINATE;
+    size_t o = first;
+    for (size_t k = first; k < c->events.n; k++) {
+        if (c->evtok.a[k].priority != keep) continue;
+        c->events.a[o] = c->events.a[k];
+        c->evtok.a[o] = c->evtok.a[k];
+        o++;
+    }
+    c->events.n = c->evtok.n = o;
+}
+
 static void code_sentence(fm_coder *c, const fm_doc *doc, size_t si, const fm_token *tok, size_t n)
 {
     fm_find_mentions(c, doc, tok, n);
@@ -203,7 +232,8 @@ static void code_sentence(fm_coder *c, const fm_doc *doc, size_t si, const fm_to
     size_t nf = fm_attribution_frames(doc->text, tok, n, frames, 16);
     if (nf > 16) nf = 16;
     size_t first_event = c->events.n;
-    for (size_t v = 0; v < c->verbs.n; v++) {
+    int rejected = special_actor(c);
+    for (size_t v = 0; v < c->verbs.n && !rejected; v++) {
         fm_verb_hit *h = &c->verbs.a[v];
         if (h->speech && h->speech != FM_ATTRIB_DENY && h->speech != FM_ATTRIB_ACCUSE && h->speech != FM_ATTRIB_WARN
             && h->speech != FM_ATTRIB_CLAIM)
@@ -219,6 +249,7 @@ static void code_sentence(fm_coder *c, const fm_doc *doc, size_t si, const fm_to
         size_t ce = fm_clause_end(c, tok, n, v);
         fm_verb_match vm;
         if (!fm_verb_match_code(c, tok, n, v, 0, ce, &vm)) continue;
+        if (vm.discard || vm.complex) { rejected = 1; break; }
         int subj = fm_subject_of(c, tok, n, v);
         /* an infinitive takes the subject of the verb it completes */
         if (subj < 0 && h->start > 0 && fm_is_word(&tok[h->start - 1], "TO") && v > 0) {
@@ -243,10 +274,13 @@ static void code_sentence(fm_coder *c, const fm_doc *doc, size_t si, const fm_to
         if (!sm && !(h->passive && material_conflict && tgt >= 0)) continue;
         const char *rule = vm.pattern ? vm.rule
                                       : fm_arena_printf(&c->arena, "%s [%s]", vm.rule ? vm.rule : "", vm.code);
-        if (vm.code[0]) add_events(c, doc, si, tok, vm.code, src, tgt, h, rule, 0, ce);
+        int prio = vm.dominant ? FM_PRIORITY_DOMINANT : vm.subordinate ? FM_PRIORITY_SUBORDINATE : FM_PRIORITY_NORMAL;
+        if (vm.code[0]) add_events(c, doc, si, tok, vm.code, src, tgt, h, rule, 0, ce, prio);
         if (vm.code2[0] && tgt >= 0 && src >= 0)        /* visit / host: the paired event */
-            add_events(c, doc, si, tok, vm.code2, tgt, src, h, rule, 0, ce);
+            add_events(c, doc, si, tok, vm.code2, tgt, src, h, rule, 0, ce, prio);
     }
+    if (rejected) c->events.n = c->evtok.n = first_event;
+    keep_by_priority(c, first_event);
     for (size_t k = 0; k < c->mentions.n; k++) remember(c, resolve(c, &c->mentions.a[k]));
     fm_context_sentence(c, doc, si, tok, n, first_event, frames, nf);
 }

@@ -41,7 +41,9 @@ typedef struct fm_event_tokens {
     size_t verb_start, verb_end;
     size_t src_start, src_end, tgt_start, tgt_end;   /* start == end: none */
     size_t clause_start, clause_end;
+    int priority;           /* FM_PRIORITY_*: TABARI's subordinate [023?] and dominant [111!] codes */
 } fm_event_tokens;
+enum { FM_PRIORITY_NORMAL = 0, FM_PRIORITY_SUBORDINATE, FM_PRIORITY_DOMINANT };
 FM_VEC(fm_evtok_vec, fm_event_tokens)
 
 /* What coreference remembers across sentences of a document. */

@@ -69,7 +69,8 @@ typedef struct fm_pattern {
     uint32_t verb;         /* verb block */
     uint32_t pre, n_pre;   /* elements (in fm_lexicon.elems), pre in text order */
     uint32_t post, n_post;
-    char code[6], code2[6];/* code2: the paired event's code ("042:043"), or "" */
+    char code[8], code2[8];/* code2: the paired event's code ("042:043"), or ""; a code may end in
+                              '?' (subordinate) or '!' (dominant), or be "###" / "+++" (discard, complex) */
     const char *text;      /* the pattern as written, for "rule" */
     int weight;            /* specificity: words and slots */
 } fm_pattern;
@@ -77,7 +78,7 @@ FM_VEC(fm_pattern_vec, fm_pattern)
 
 typedef struct fm_verb_entry {
     const char *name;      /* block name / primary verb */
-    char code[6];          /* default code, "" for [---] */
+    char code[8];          /* default code, "" for [---] */
     uint32_t first_pattern, n_patterns;
     uint32_t next_same;    /* chain of blocks sharing forms (index+1) */
 } fm_verb_entry;
@@ -88,7 +89,7 @@ typedef struct fm_verb_form {
     uint32_t verb;         /* verb block */
     uint8_t form;          /* FM_VF_* */
     uint8_t multiword;     /* "SHOOT DOWN", "KILLED AND" */
-    char code[6];          /* the verb line's own code ("MURDER [190]"), "" = block's */
+    char code[8];          /* the verb line's own code ("MURDER [190]"), "" = block's */
 } fm_verb_form;
 FM_VEC(fm_form_vec, fm_verb_form)
 enum { FM_VF_BASE = 0, FM_VF_S, FM_VF_ED, FM_VF_ING, FM_VF_IRREG };

@@ -7,35 +7,43 @@
 #include <stdio.h>
 #include <string.h>
 
-/* Reads "[190]", "[042:043]", "[---]" at s; fills code/code2 ("" for ---). */
-static int parse_code(const char *s, size_t n, char code[6], char code2[6])
+/* One code of a bracket: alphanumerics with an optional '?' (subordinate) or
+ * '!' (dominant) suffix, or TABARI's special codes "###" (discard), "+++"
+ * (complex) and "---" (null, stored as ""). 0, or -1 when malformed. */
+static int read_one_code(const char *p, size_t l, char out[8])
+{
+    out[0] = 0;
+    if (l == 3 && (!memcmp(p, "###", 3) || !memcmp(p, "+++", 3))) { memcpy(out, p, 3); out[3] = 0; return 0; }
+    if (l == 3 && !memcmp(p, "---", 3)) return 0;
+    size_t body = l;
+    if (body && (p[body - 1] == '?' || p[body - 1] == '!')) body--;
+    if (body == 0 || body > 6) return -1;
+    for (size_t i = 0; i < body; i++) if (!isalnum((unsigned char)p[i])) return -1;
+    memcpy(out, p, l);
+    out[l] = 0;
+    return 0;
+}
+
+/* Reads "[190]", "[042:043]", "[---]", "[- - -]", "[025?]" at s; fills code/code2. */
+static int parse_code(const char *s, size_t n, char code[8], char code2[8])
 {
     code[0] = code2[0] = 0;
     const char *b = memchr(s, '[', n);
     if (!b) return -1;
     const char *e = memchr(b, ']', n - (size_t)(b - s));
     if (!e) return -1;
-    const char *p = b + 1;
-    while (p < e && isspace((unsigned char)*p)) p++;
-    const char *q = p;
-    while (q < e && !isspace((unsigned char)*q) && *q != ':') q++;
-    size_t l = (size_t)(q - p);
-    if (l > 5 || (l == 0 && !(q < e && *q == ':'))) return -1;
-    if (l == 0) {
-        /* "[:173]": only the reversed event (target -> source) */
-    } else if (!(l == 3 && memcmp(p, "---", 3) == 0)) {
-        for (size_t i = 0; i < l; i++) if (!isalnum((unsigned char)p[i])) return -1;
-        memcpy(code, p, l);
-        code[l] = 0;
-    } else {
-        strcpy(code, "---");
-    }
-    if (q < e && *q == ':') {
-        const char *r = ++q;
-        while (q < e && !isspace((unsigned char)*q)) q++;
-        size_t l2 = (size_t)(q - r);
-        if (l2 > 0 && l2 <= 5 && !(l2 == 3 && memcmp(r, "---", 3) == 0)) { memcpy(code2, r, l2); code2[l2] = 0; }
-    }
+    char flat[32];
+    size_t fl = 0;
+    for (const char *p = b + 1; p < e && fl < sizeof flat - 1; p++)
+        if (!isspace((unsigned char)*p)) flat[fl++] = *p;   /* "- - -" is "---" */
+    const char *colon = memchr(flat, ':', fl);
+    size_t l1 = colon ? (size_t)(colon - flat) : fl;
+    /* "[:173]": only the reversed event (target -> source) */
+    if (l1 && read_one_code(flat, l1, code)) return -1;
+    if (!l1 && !colon) return -1;
+    if (colon && read_one_code(colon + 1, fl - l1 - 1, code2)) code2[0] = 0;
+    if (!strcmp(code2, "###") || !strcmp(code2, "+++")) code2[0] = 0;
+    if (!code[0] && !colon && l1 == 3) strcpy(code, "---");
     return 0;
 }
 
@@ -137,7 +145,7 @@ static uint8_t irregular_kind(const char *w, size_t n)
 /* A verb line: "HANG {HANGS HANGING HANGED HUNG} [code] # ..." or "+SHOOT_DOWN {...}". */
 static void parse_verb_line(fm_lexicon *lx, uint32_t verb, const char *s, size_t n, const char *file, long line)
 {
-    char code[6] = "", code2[6];
+    char code[8] = "", code2[8];
     const char *br = memchr(s, '[', n);
     if (br && parse_code(br, n - (size_t)(br - s), code, code2)) {
         fm_lexicon_error(lx, file, line, "malformed verb code");
@@ -381,7 +389,7 @@ int fm_dict_load_verbs(fm_lexicon *lx, const char *file, const char *data, size_
             while (p < e && (*p == ' ' || *p == '\t')) p++;
             const char *nm = p;
             while (p < e && !isspace((unsigned char)*p) && *p != '[') p++;
-            char code[6] = "", code2[6];
+            char code[8] = "", code2[8];
             const char *br = memchr(s, '[', n);
             if (br) parse_code(br, n - (size_t)(br - s), code, code2);
             verb = new_block(lx, nm, (size_t)(p - nm), code);
@@ -404,7 +412,7 @@ int fm_dict_load_verbs(fm_lexicon *lx, const char *file, const char *data, size_
             size_t wl = br ? (size_t)(br - s) : n;
             const char *w = s;
             fm_trim(&w, &wl);
-            char code[6] = "", code2[6];
+            char code[8] = "", code2[8];
             if (br && parse_code(br, n - (size_t)(br - s), code, code2)) {
                 fm_lexicon_error(lx, file, it.lineno, "malformed verb code");
                 continue;

@@ -154,15 +154,20 @@ int fm_verb_match_code(fm_coder *c, const fm_token *tok, size_t n, size_t v, siz
         out->source = w.source;
         out->target = w.target;
     }
-    if (out->pattern) {
-        snprintf(out->code, sizeof out->code, "%s", out->pattern->code);
-        snprintf(out->code2, sizeof out->code2, "%s", out->pattern->code2);
-        out->rule = out->pattern->text;
-    } else {
-        const char *code = h->form->code[0] ? h->form->code : ve->code;
-        snprintf(out->code, sizeof out->code, "%s", code);
-        out->rule = ve->name;
+    const char *code = out->pattern ? out->pattern->code : h->form->code[0] ? h->form->code : ve->code;
+    const char *code2 = out->pattern ? out->pattern->code2 : "";
+    out->rule = out->pattern ? out->pattern->text : ve->name;
+    if (!strcmp(code, "###")) out->discard = 1;
+    else if (!strcmp(code, "+++")) out->complex = 1;
+    else if (strcmp(code, "---")) {
+        size_t l = strlen(code);
+        out->subordinate = l && code[l - 1] == '?';
+        out->dominant = l && code[l - 1] == '!';
+        if (out->subordinate || out->dominant) l--;
+        snprintf(out->code, sizeof out->code, "%.*s", (int)l, code);
     }
-    if (strcmp(out->code, "---") == 0) out->code[0] = 0;
-    return out->code[0] || out->code2[0];
+    size_t l2 = strlen(code2);
+    if (l2 && (code2[l2 - 1] == '?' || code2[l2 - 1] == '!')) l2--;
+    snprintf(out->code2, sizeof out->code2, "%.*s", (int)l2, code2);
+    return out->code[0] || out->code2[0] || out->discard || out->complex;
 }

@@ -6,7 +6,9 @@
 
 typedef struct fm_verb_match {
     const fm_pattern *pattern;  /* NULL: the verb's default code */
-    char code[6], code2[6];
+    char code[6], code2[6];     /* without the '?' / '!' suffix */
+    int subordinate, dominant;  /* [023?]: only when nothing else; [111!]: only these */
+    int discard, complex;       /* [###], [+++]: the sentence yields no events */
     int source, target;         /* mentions bound by $ and +, or -1 */
     const char *rule;
 } fm_verb_match;
