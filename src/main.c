@@ -5,6 +5,7 @@
 #include "cli.h"
 #include "reader.h"
 #include "buf.h"
+#include "parallel.h"
 #include <errno.h>
 #include <getopt.h>
 #include <stdio.h>
@@ -62,24 +63,84 @@ static const char CODE_HELP[] =
     "                       without it factum's own default lexicon is used\n"
     "  --emit-spans         also code sentences about spans and tallies\n"
     "  --summary            print a summary (events per root, top actors, dates) to stderr\n"
+    "  -j, --jobs N         code on N threads (1..64, default 1); the output is the same\n"
+    "                       bytes in the same order as with -j 1\n"
     "  -q, --quiet          no messages on stderr\n"
     "  -h, --help           this help\n"
     "Exit status: 0 all input coded, 1 usage error, 2 some input was skipped (reported on stderr).\n";
+
+/* What the summary needs of one event, kept when events are coded on another
+ * thread (they are gone by the time the document is delivered). */
+typedef struct summary_row { char root[3]; char src[32], tgt[32]; int has_src, has_target; char date[11]; } summary_row;
+
+typedef struct code_run {
+    fm_cli *st;
+    fm_cli_summary sum;
+    int want_summary;
+    long skipped;
+    fm_buf out;
+} code_run;
+
+static void code_flush(code_run *r, int all)
+{
+    if (r->out.len > (all ? 0 : (size_t)1 << 16)) {
+        fwrite(r->out.data, 1, r->out.len, stdout);
+        fm_buf_clear(&r->out);
+    }
+}
+
+/* on a worker thread */
+static void code_render(void *user, const fm_doc *doc, int rc, const fm_event *ev, size_t n, fm_buf *out, fm_buf *aux)
+{
+    code_run *r = user;
+    for (size_t i = 0; i < n; i++) {
+        fm_event_write_json(&ev[i], doc, &out->data, &out->len, &out->cap);
+        if (!r->want_summary) continue;
+        summary_row row = { .has_src = ev[i].source.code != NULL, .has_target = ev[i].has_target };
+        snprintf(row.root, sizeof row.root, "%s", ev[i].root);
+        snprintf(row.src, sizeof row.src, "%s", ev[i].source.code ? ev[i].source.code : "");
+        snprintf(row.tgt, sizeof row.tgt, "%s", ev[i].target.code ? ev[i].target.code : "");
+        snprintf(row.date, sizeof row.date, "%s", ev[i].date);
+        fm_buf_add(aux, &row, sizeof row);
+    }
+}
+
+/* on the main thread, in input order */
+static void code_deliver(void *user, const fm_doc *doc, int rc, const fm_buf *out, const fm_buf *aux)
+{
+    code_run *r = user;
+    if (rc) { r->skipped++; return; }
+    fm_buf_add(&r->out, out->data, out->len);
+    for (size_t off = 0; off + sizeof(summary_row) <= aux->len; off += sizeof(summary_row)) {
+        summary_row row;
+        memcpy(&row, aux->data + off, sizeof row);
+        fm_event ev = { .has_target = row.has_target };
+        memcpy(ev.root, row.root, sizeof ev.root);
+        memcpy(ev.date, row.date, sizeof ev.date);
+        ev.source.code = row.has_src ? row.src : NULL;
+        ev.target.code = row.tgt[0] ? row.tgt : NULL;
+        fm_cli_summary_add(&r->sum, &ev);
+    }
+    code_flush(r, 0);
+}
 
 static int cmd_code(int argc, char **argv)
 {
     static const struct option longopts[] = {
         { "date", required_argument, 0, 'd' }, { "format", required_argument, 0, 'f' },
         { "dict", required_argument, 0, 'D' }, { "emit-spans", no_argument, 0, 'S' },
-        { "summary", no_argument, 0, 's' }, { "quiet", no_argument, 0, 'q' }, { "help", no_argument, 0, 'h' },
+        { "summary", no_argument, 0, 's' }, { "jobs", required_argument, 0, 'j' },
+        { "quiet", no_argument, 0, 'q' }, { "help", no_argument, 0, 'h' },
         { 0, 0, 0, 0 } };
     cli st = {0};
     fm_reader_options ro = {0};
     fm_options co = {0};
     const char *dicts[64];
-    int n_dicts = 0, want_summary = 0, opt;
+    int n_dicts = 0, jobs = 1, opt;
+    code_run run = { .st = &st };
+    fm_buf_init(&run.out);
     optind = 1;
-    while ((opt = getopt_long(argc, argv, "qh", longopts, NULL)) != -1) {
+    while ((opt = getopt_long(argc, argv, "qhj:", longopts, NULL)) != -1) {
         switch (opt) {
         case 'd':
             if (fm_cli_check_date(optarg)) return usage_error("code", "--date needs YYYY-MM-DD");
@@ -89,7 +150,14 @@ static int cmd_code(int argc, char **argv)
         case 'f': if (fm_format_parse(optarg, &ro.format)) return usage_error("code", "unknown --format"); break;
         case 'D': if (n_dicts == 64) return usage_error("code", "too many --dict"); dicts[n_dicts++] = optarg; break;
         case 'S': co.emit_spans = 1; break;
-        case 's': want_summary = 1; break;
+        case 's': run.want_summary = 1; break;
+        case 'j': {
+            char *end;
+            long v = strtol(optarg, &end, 10);
+            if (*end || v < 1 || v > 64) return usage_error("code", "-j needs a number of threads from 1 to 64");
+            jobs = (int)v;
+            break;
+        }
         case 'q': st.quiet = 1; break;
         case 'h': fputs(CODE_HELP, stdout); return 0;
         default: return usage_error("code", "unknown option");
@@ -97,39 +165,50 @@ static int cmd_code(int argc, char **argv)
     }
     fm_lexicon *lx = fm_cli_lexicon(&st, dicts, n_dicts);
     if (!lx) return 2;
-    fm_coder *coder = fm_coder_new(lx, &co, on_diag, &st);
-    fm_cli_summary sum = {0};
-    char *out = NULL;
-    size_t len = 0, cap = 0;
-    long skipped = 0;
+    /* -j 1 codes on this thread: no copies, no locks */
+    fm_coder *coder = jobs == 1 ? fm_coder_new(lx, &co, on_diag, &st) : NULL;
+    fm_pool *pool = jobs > 1 ? fm_pool_new(lx, &co, jobs, code_render, code_deliver, &run, on_diag, &st) : NULL;
+    if (!coder && !pool) {
+        fm_lexicon_free(lx);
+        fprintf(stderr, "factum: cannot start coding\n");
+        return 2;
+    }
     int n_files = argc - optind;
     for (int fi = 0; fi < (n_files ? n_files : 1); fi++) {
         const char *path = n_files ? argv[optind + fi] : "-";
         fm_reader *r = fm_reader_open(path, &ro, on_diag, &st);
-        if (!r) { skipped++; continue; }
+        if (!r) { run.skipped++; continue; }
         fm_doc doc;
         while (fm_reader_next(r, &doc) == 1) {
-            const fm_event *ev;
-            size_t n;
-            sum.docs++;
-            if (fm_coder_code(coder, &doc, &ev, &n)) { skipped++; continue; }
-            for (size_t i = 0; i < n; i++) {
-                fm_event_write_json(&ev[i], &doc, &out, &len, &cap);
-                if (want_summary) fm_cli_summary_add(&sum, &ev[i]);
+            run.sum.docs++;
+            if (pool) {
+                if (fm_pool_submit(pool, &doc)) run.skipped++;
+                continue;
             }
-            if (len > (1 << 16)) { fwrite(out, 1, len, stdout); len = 0; }
+            const fm_event *ev = NULL;
+            size_t n = 0;
+            if (fm_coder_code(coder, &doc, &ev, &n)) { run.skipped++; continue; }
+            for (size_t i = 0; i < n; i++) {
+                fm_event_write_json(&ev[i], &doc, &run.out.data, &run.out.len, &run.out.cap);
+                if (run.want_summary) fm_cli_summary_add(&run.sum, &ev[i]);
+            }
+            code_flush(&run, 0);
         }
-        skipped += (long)fm_reader_skipped(r);
+        /* the reader's messages and its skipped count are its own; the pool
+         * only keeps documents in order, so drain before the next file */
+        if (pool) fm_pool_drain(pool);
+        run.skipped += (long)fm_reader_skipped(r);
         fm_reader_close(r);
     }
-    if (len) fwrite(out, 1, len, stdout);
-    free(out);
+    fm_pool_free(pool);
+    code_flush(&run, 1);
+    fm_buf_free(&run.out);
     int write_failed = fflush(stdout) != 0 || ferror(stdout);
     if (write_failed) fprintf(stderr, "factum: writing output: %s\n", strerror(errno));
-    if (want_summary) fm_cli_summary_print(&sum);
+    if (run.want_summary) fm_cli_summary_print(&run.sum);
     fm_coder_free(coder);
     fm_lexicon_free(lx);
-    return (skipped || write_failed) ? 2 : 0;
+    return (run.skipped || write_failed) ? 2 : 0;
 }
 
 static const char MAIN_HELP[] =
