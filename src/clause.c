@@ -181,6 +181,22 @@ static int title_case(const fm_token *tok, size_t n)
     return words >= 3 && caps * 10 >= words * 7;
 }
 
+static int ends_with(const fm_token *t, const char *suffix)
+{
+    size_t l = strlen(suffix);
+    return t->norm_len > l + 2 && memcmp(t->norm + t->norm_len - l, suffix, l) == 0;
+}
+
+/* The form of a verb occurrence: the dictionary's, or for a stem the ending. */
+static int form_in_text(const fm_verb_form *f, const fm_token *t)
+{
+    if (f->form != FM_VF_STEM) return f->form;
+    if (ends_with(t, "ING")) return FM_VF_ING;
+    if (ends_with(t, "ED") || ends_with(t, "EN")) return FM_VF_ED;
+    if (ends_with(t, "S")) return FM_VF_S;
+    return FM_VF_BASE;
+}
+
 void fm_find_verbs(fm_coder *c, const fm_token *tok, size_t n)
 {
     c->verbs.n = 0;
@@ -201,7 +217,8 @@ void fm_find_verbs(fm_coder *c, const fm_token *tok, size_t n)
         fm_verb_hit h = { .start = i, .end = i + (len ? len : 1), .subject = -1 };
         h.form = len ? &c->lx->verb_forms.a[v - 1] : NULL;
         h.speech = speech;
-        if (h.form && (h.form->form == FM_VF_ED || h.form->form == FM_VF_IRREG)) {
+        h.vform = h.form ? form_in_text(h.form, &tok[h.start]) : FM_VF_BASE;
+        if (h.form && (h.vform == FM_VF_ED || h.vform == FM_VF_IRREG)) {
             size_t k = i;
             while (k > 0 && in_list(&tok[k - 1], ADVERB_GAP)) k--;
             if (k > 0 && in_list(&tok[k - 1], BE)) h.passive = 1;
@@ -210,8 +227,8 @@ void fm_find_verbs(fm_coder *c, const fm_token *tok, size_t n)
         if (c->verbs.n) {
             fm_verb_hit *prev = &c->verbs.a[c->verbs.n - 1];
             if (prev->end == i && prev->form && !prev->speech && h.form && !h.passive &&
-                (prev->form->form == FM_VF_S || prev->form->form == FM_VF_BASE) &&
-                (h.form->form == FM_VF_ED || h.form->form == FM_VF_S || h.form->form == FM_VF_IRREG))
+                (prev->vform == FM_VF_S || prev->vform == FM_VF_BASE) &&
+                (h.vform == FM_VF_ED || h.vform == FM_VF_S || h.vform == FM_VF_IRREG))
                 c->verbs.n--;
         }
         fm_verb_vec_t_push(&c->verbs, h);
@@ -243,7 +260,7 @@ int fm_subject_of(fm_coder *c, const fm_token *tok, size_t n, size_t v)
     h->subject_done = 1;
     h->subject = -1;
     /* ", killing three people": a participle after a comma shares the main verb's subject */
-    if (h->form && h->form->form == FM_VF_ING && h->start > 0 && tok[h->start - 1].kind == FM_TOK_PUNCT && v > 0) {
+    if (h->form && h->vform == FM_VF_ING && h->start > 0 && tok[h->start - 1].kind == FM_TOK_PUNCT && v > 0) {
         h->subject = fm_subject_of(c, tok, n, v - 1);
         return h->subject;
     }
@@ -302,8 +319,7 @@ size_t fm_clause_end(const fm_coder *c, const fm_token *tok, size_t n, size_t v)
         if (vk > (int)v) {
             /* "agreed to restore", "began shelling": the complement stays in the clause */
             if (k > 0 && fm_is_word(&tok[k - 1], "TO")) continue;
-            const fm_verb_form *f = c->verbs.a[vk].form;
-            if (f && f->form == FM_VF_ING && k == h->end) continue;
+            if (c->verbs.a[vk].form && c->verbs.a[vk].vform == FM_VF_ING && k == h->end) continue;
             return k;
         }
     }

@@ -27,6 +27,7 @@ FM_VEC(fm_mention_vec, fm_mention)
 typedef struct fm_verb_hit {
     size_t start, end;      /* tokens */
     const fm_verb_form *form;
+    int vform;              /* FM_VF_* of the word in the text (a stem's is read off its ending) */
     int passive;
     int speech;             /* fm_attrib_kind of a speech verb, else 0 */
     int subject;            /* mention index or -1 (resolved lazily) */

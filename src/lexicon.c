@@ -175,6 +175,12 @@ int fm_dict_lines_next(fm_dict_lines *it, const char **line, size_t *len)
 int fm_lexicon_add_phrase(fm_lexicon *lx, fm_trie *t, const char *phrase, size_t len, uint32_t value,
                           const char *file, long line)
 {
+    return fm_lexicon_add_phrase_stem(lx, t, phrase, len, value, file, line, 4);
+}
+
+int fm_lexicon_add_phrase_stem(fm_lexicon *lx, fm_trie *t, const char *phrase, size_t len, uint32_t value,
+                               const char *file, long line, size_t min_stem)
+{
     fm_trim(&phrase, &len);
     if (!len) { fm_lexicon_error(lx, file, line, "empty phrase"); return -1; }
     int stem = phrase[len - 1] != '_';
@@ -187,7 +193,7 @@ int fm_lexicon_add_phrase(fm_lexicon *lx, fm_trie *t, const char *phrase, size_t
     uint32_t words[24];
     for (size_t i = 0; i < toks.n; i++) words[i] = fm_lexicon_word(lx, toks.a[i].norm, toks.a[i].norm_len);
     /* a single short word as a stem ("US", "UN") would match half the language */
-    if (stem && toks.a[toks.n - 1].norm_len < 4) stem = 0;
+    if (stem && toks.a[toks.n - 1].norm_len < min_stem) stem = 0;
     if (toks.a[toks.n - 1].kind != FM_TOK_WORD) stem = 0;
     uint32_t node = fm_trie_add(lx, t, words, toks.n, stem);
     fm_token_vec_free(&toks);

@@ -92,7 +92,8 @@ typedef struct fm_verb_form {
     char code[8];          /* the verb line's own code ("MURDER [190]"), "" = block's */
 } fm_verb_form;
 FM_VEC(fm_form_vec, fm_verb_form)
-enum { FM_VF_BASE = 0, FM_VF_S, FM_VF_ED, FM_VF_ING, FM_VF_IRREG };
+enum { FM_VF_BASE = 0, FM_VF_S, FM_VF_ED, FM_VF_ING, FM_VF_IRREG,
+       FM_VF_STEM };   /* a TABARI root without '_': the form is read off the word in the text */
 
 typedef struct fm_issue_entry { const char *code; } fm_issue_entry;
 FM_VEC(fm_issue_vec, fm_issue_entry)
@@ -126,6 +127,7 @@ struct fm_lexicon {
     fm_strmap country_codes;/* 3-letter CAMEO country codes seen in actor files */
     fm_cameo_table *cameo;
     int have_verbs, have_actors;
+    int tabari_verbs;       /* a TABARI .verbs file was read: TABARI's default actor search */
 };
 
 /* ---- words and tries (phrase_trie.c) ---- */
@@ -153,6 +155,9 @@ void fm_lexicon_error(fm_lexicon *lx, const char *file, long line, const char *f
 /* Adds "PHRASE_WITH_UNDERSCORES" to trie t with value; returns 0 or -1. */
 int fm_lexicon_add_phrase(fm_lexicon *lx, fm_trie *t, const char *phrase, size_t len, uint32_t value,
                           const char *file, long line);
+/* The same with the shortest last word that may be a stem (fm_lexicon_add_phrase: 4). */
+int fm_lexicon_add_phrase_stem(fm_lexicon *lx, fm_trie *t, const char *phrase, size_t len, uint32_t value,
+                               const char *file, long line, size_t min_stem);
 int fm_dict_load_actors(fm_lexicon *lx, const char *file, const char *data, size_t len);
 int fm_dict_load_agents(fm_lexicon *lx, const char *file, const char *data, size_t len);
 int fm_dict_load_verbs(fm_lexicon *lx, const char *file, const char *data, size_t len);

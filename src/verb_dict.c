@@ -81,6 +81,18 @@ static void synset_add(fm_lexicon *lx, uint32_t set, const char *w, size_t n, co
 
 static int is_vowel(char c) { return c == 'A' || c == 'E' || c == 'I' || c == 'O' || c == 'U'; }
 
+/* A TABARI root without '_' ("RESTOR [064]") is a stem: it matches every word
+ * that starts with it, as in TABARI, down to three letters ("ACT"). */
+static void add_stem_form(fm_lexicon *lx, uint32_t verb, const char *w, size_t n, const char *code,
+                          const char *file, long line)
+{
+    fm_verb_form vf = { .verb = verb, .form = FM_VF_STEM };
+    vf.multiword = memchr(w, '_', n) != NULL || memchr(w, ' ', n) != NULL;
+    if (code) snprintf(vf.code, sizeof vf.code, "%s", code);
+    if (fm_form_vec_push(&lx->verb_forms, vf)) return;
+    fm_lexicon_add_phrase_stem(lx, &lx->verbs, w, n, (uint32_t)lx->verb_forms.n, file, line, 3);
+}
+
 static void add_form(fm_lexicon *lx, uint32_t verb, const char *w, size_t n, uint8_t form, const char *code,
                      const char *file, long line)
 {
@@ -142,8 +154,26 @@ static uint8_t irregular_kind(const char *w, size_t n)
     return FM_VF_IRREG;
 }
 
-/* A verb line: "HANG {HANGS HANGING HANGED HUNG} [code] # ..." or "+SHOOT_DOWN {...}". */
-static void parse_verb_line(fm_lexicon *lx, uint32_t verb, const char *s, size_t n, const char *file, long line)
+/* TABARI adds the endings S, ED, ES, EN and ING to an exact root ("BREAK_")
+ * literally, besides the regular inflections. */
+static void add_literal_endings(fm_lexicon *lx, uint32_t verb, const char *w, size_t n, const char *code,
+                                const char *file, long line)
+{
+    static const struct { const char *end; uint8_t form; } E[] = {
+        { "S", FM_VF_S }, { "ED", FM_VF_ED }, { "ES", FM_VF_S }, { "EN", FM_VF_ED }, { "ING", FM_VF_ING } };
+    size_t head = 0;
+    while (head < n && w[head] != '_' && w[head] != ' ') head++;
+    char out[160];
+    for (size_t k = 0; k < sizeof E / sizeof E[0]; k++) {
+        int l = snprintf(out, sizeof out, "%.*s%s%.*s", (int)head, w, E[k].end, (int)(n - head), w + head);
+        if (l > 0 && (size_t)l < sizeof out) add_form(lx, verb, out, (size_t)l, E[k].form, code, file, line);
+    }
+}
+
+/* A verb line: "HANG {HANGS HANGING HANGED HUNG} [code] # ..." or "+SHOOT_DOWN {...}".
+ * tabari: the root is a stem unless it ends in '_' (TABARI .verbs). */
+static void parse_verb_line(fm_lexicon *lx, uint32_t verb, const char *s, size_t n, const char *file, long line,
+                            int tabari)
 {
     char code[8] = "", code2[8];
     const char *br = memchr(s, '[', n);
@@ -157,10 +187,13 @@ static void parse_verb_line(fm_lexicon *lx, uint32_t verb, const char *s, size_t
     const char *w = s;
     fm_trim(&w, &wl);
     if (wl && *w == '+') { w++; wl--; }
+    int exact = wl && w[wl - 1] == '_';
     while (wl && w[wl - 1] == '_') wl--;
     if (!wl) { fm_lexicon_error(lx, file, line, "empty verb"); return; }
     const char *vcode = code[0] ? code : NULL;
     add_form(lx, verb, w, wl, FM_VF_BASE, vcode, file, line);
+    if (tabari && !exact) add_stem_form(lx, verb, w, wl, vcode, file, line);
+    if (tabari && exact) add_literal_endings(lx, verb, w, wl, vcode, file, line);
     if (brace) {
         const char *bend = memchr(brace, '}', end - (size_t)(brace - s));
         if (!bend) { fm_lexicon_error(lx, file, line, "unclosed '{' in verb forms"); return; }
@@ -362,6 +395,7 @@ int fm_dict_load_verbs(fm_lexicon *lx, const char *file, const char *data, size_
     int petrarch = 0;
     for (size_t i = 0; i + 4 < len; i++)
         if ((i == 0 || data[i - 1] == '\n') && memcmp(data + i, "--- ", 4) == 0) { petrarch = 1; break; }
+    if (!petrarch) lx->tabari_verbs = 1;
     fm_dict_lines it;
     fm_dict_lines_init(&it, lx, file, data, len);
     const char *s;
@@ -422,11 +456,11 @@ int fm_dict_load_verbs(fm_lexicon *lx, const char *file, const char *data, size_
             while (nl && isspace((unsigned char)w[nl - 1])) nl--;
             verb = new_block(lx, w, nl, code);
             synset = UINT32_MAX;
-            if (verb != UINT32_MAX) parse_verb_line(lx, verb, s, n, file, it.lineno);
+            if (verb != UINT32_MAX) parse_verb_line(lx, verb, s, n, file, it.lineno, 1);
             continue;
         }
         if (verb == UINT32_MAX) { fm_lexicon_error(lx, file, it.lineno, "verb outside a block"); continue; }
-        parse_verb_line(lx, verb, s, n, file, it.lineno);
+        parse_verb_line(lx, verb, s, n, file, it.lineno, 0);
     }
     fm_dict_lines_free(&it);
     return 0;
