@@ -198,6 +198,9 @@ else
     n=$((n + $(grep -cE '^(ok|not ok) ' <<<"$out")))
 fi
 
-# Stops cleanly on SIGTERM.
+# Both servers stop cleanly on SIGTERM, and said nothing a sanitizer would.
+kill -TERM "${pids[0]}" 2>/dev/null; wait "${pids[0]}"; ok $? "the server stops cleanly on SIGTERM"
 kill -TERM "$PID" 2>/dev/null; wait "$PID"; ok $? "the token server stops cleanly on SIGTERM"
+! grep -l -E 'Sanitizer|runtime error' "$tmp"/serve.*.log* >/dev/null 2>&1
+ok $? "no sanitizer reports from the servers"
 echo "1..$n"

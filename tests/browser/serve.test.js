@@ -73,7 +73,7 @@ async function main() {
     await page.waitForSelector('body[data-state="ready"]');
     const single = page.locator('#map path.event-marker');
     for (let z = 0; z < 8 && (await single.count()) === 0; z++) {
-      await page.locator('#map .marker-cluster').first().click().catch(() => {});
+      await page.locator('#map .marker-cluster').first().click({ timeout: 2000 }).catch(() => {});
       await page.waitForTimeout(400);
     }
     if ((await single.count()) > 0) {
