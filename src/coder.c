@@ -285,6 +285,213 @@ static void code_sentence(fm_coder *c, const fm_doc *doc, size_t si, const fm_to
     fm_context_sentence(c, doc, si, tok, n, first_event, frames, nf);
 }
 
+
+/* ---- TABARI's sentence rules (used with TABARI .verbs dictionaries) ----
+ * The clause logic of the TABARI manual (ch. 5.8, 7.6-7.9): comma-delimited
+ * nonrestrictive clauses are dropped, the sentence is cut into clauses at
+ * conjunctions, the first coded verb of each clause gives its event, the
+ * source is the first actor of the sentence before the verb (kept across
+ * clauses), the target the first actor after the verb with another code. */
+
+#define TAB_COMMA_MIN 2     /* TABARI's COMMA defaults: MIN/EMIN 2, MAX/EMAX 10 */
+#define TAB_COMMA_MAX 10
+
+static int is_comma(const fm_token *t) { return t->kind == FM_TOK_PUNCT && t->norm[0] == ',' && !t->norm[1]; }
+
+static size_t words_between(const fm_token *tok, size_t a, size_t b)
+{
+    size_t w = 0;
+    for (size_t k = a; k < b; k++) w += tok[k].kind == FM_TOK_WORD || tok[k].kind == FM_TOK_NUMBER;
+    return w;
+}
+
+/* A comma inside a list of actors ("Arnor, Osgiliath and Gondor") is no clause mark. */
+static int comma_in_compound(const fm_coder *c, size_t k)
+{
+    for (size_t m = 0; m < c->mentions.n; m++) {
+        const fm_mention *a = &c->mentions.a[m];
+        if (a->next >= 0 && a->end <= k && c->mentions.a[a->next].start > k) return 1;
+    }
+    return 0;
+}
+
+/* Removes "..., in remarks published on Monday, ..." and a short tail after
+ * the last comma; returns the new token count (tokens and ids compacted). */
+static size_t drop_comma_clauses(fm_coder *c, const fm_doc *doc, fm_token *tok, size_t n)
+{
+    fm_find_mentions(c, doc, tok, n);
+    size_t commas[64], nc = 0;
+    for (size_t k = 0; k < n && nc < 64; k++) if (is_comma(&tok[k]) && !comma_in_compound(c, k)) commas[nc++] = k;
+    if (!nc) return n;
+    unsigned char *drop = fm_arena_alloc(&c->arena, n);
+    if (!drop) return n;
+    memset(drop, 0, n);
+    size_t i = 0;
+    while (i + 1 < nc) {
+        size_t a = commas[i], b = commas[i + 1], w = words_between(tok, a + 1, b);
+        if (w > TAB_COMMA_MIN && w <= TAB_COMMA_MAX) {
+            memset(drop + a, 1, b - a);          /* keep the closing comma */
+            i += 1;
+            continue;
+        }
+        i++;
+    }
+    size_t last = commas[nc - 1], end = n;
+    while (end > last + 1 && tok[end - 1].kind == FM_TOK_PUNCT) end--;
+    size_t w = words_between(tok, last + 1, end);
+    if (!drop[last] && w > TAB_COMMA_MIN && w <= TAB_COMMA_MAX) memset(drop + last, 1, end - last);
+    size_t o = 0;
+    for (size_t k = 0; k < n; k++) {
+        if (drop[k]) continue;
+        tok[o] = tok[k];
+        c->ids[o] = c->ids[k];
+        o++;
+    }
+    return o;
+}
+
+static int is_conjunction(const fm_token *t)
+{
+    return fm_is_word(t, "AND") || fm_is_word(t, "BUT") || fm_is_word(t, "OR") || fm_is_word(t, "NOR");
+}
+
+/* Clause boundaries: conjunctions that do not join two actors of a compound
+ * nor two verbs ("shot and killed"). */
+static int clause_break(const fm_coder *c, const fm_token *tok, size_t n, size_t k)
+{
+    if (!is_conjunction(&tok[k])) return 0;
+    if (comma_in_compound(c, k)) return 0;
+    for (size_t v = 0; v < c->verbs.n; v++)
+        if (c->verbs.a[v].end == k && k + 1 < n) {
+            for (size_t w = 0; w < c->verbs.n; w++) if (c->verbs.a[w].start == k + 1) return 0;
+        }
+    return 1;
+}
+
+/* HE, SHE, IT: the first actor of the sentence; THEY, THEM: the first
+ * compound, else the first actor (TABARI 7.7). */
+static int tabari_pronoun(const fm_coder *c, const fm_token *tok, int m)
+{
+    if (m < 0 || !c->mentions.a[m].pronoun) return m;
+    int first = -1, compound = -1;
+    for (size_t k = 0; k < c->mentions.n; k++) {
+        const fm_mention *a = &c->mentions.a[k];
+        if (a->pronoun || !a->code || !a->compound_head) continue;
+        if (first < 0) first = (int)k;
+        if (compound < 0 && a->next >= 0) compound = (int)k;
+    }
+    const fm_token *t = &tok[c->mentions.a[m].start];
+    if ((fm_is_word(t, "THEY") || fm_is_word(t, "THEM")) && compound >= 0) return compound;
+    return first >= 0 && c->mentions.a[first].start < c->mentions.a[m].start ? first : -1;
+}
+
+static const char *mention_code(const fm_coder *c, int m) { return m >= 0 ? c->mentions.a[m].code : NULL; }
+
+static int same_code(const fm_coder *c, int a, int b)
+{
+    const char *x = mention_code(c, a), *y = mention_code(c, b);
+    return x && y && !strcmp(x, y);
+}
+
+/* First coded actor (compound head) in [from, to) with a code other than avoid's. */
+static int first_actor(const fm_coder *c, const fm_token *tok, size_t from, size_t to, int avoid)
+{
+    for (size_t k = 0; k < c->mentions.n; k++) {
+        const fm_mention *m = &c->mentions.a[k];
+        if (m->start < from || m->start >= to || !m->compound_head) continue;
+        int r = tabari_pronoun(c, tok, (int)k);
+        if (r < 0 || !mention_code(c, r)) continue;
+        if (avoid >= 0 && same_code(c, r, avoid)) continue;
+        return r;
+    }
+    return -1;
+}
+
+/* TABARI 7.9: WAS / WERE / BEEN one or two words before the verb and BY right after it. */
+static int tabari_passive(const fm_token *tok, size_t n, const fm_verb_hit *h)
+{
+    if (h->end >= n || !fm_is_word(&tok[h->end], "BY")) return 0;
+    for (size_t d = 1; d <= 2 && d <= h->start; d++) {
+        const fm_token *t = &tok[h->start - d];
+        if (fm_is_word(t, "WAS") || fm_is_word(t, "WERE") || fm_is_word(t, "BEEN")) return 1;
+    }
+    return 0;
+}
+
+/* One TABARI event of verb v: pattern slots first, then the default searches. */
+static int tabari_event(fm_coder *c, const fm_doc *doc, size_t si, const fm_token *tok, size_t n, size_t v,
+                        const fm_verb_match *vm, size_t lo, size_t hi, int *source)
+{
+    const fm_verb_hit *h = &c->verbs.a[v];
+    int src = tabari_pronoun(c, tok, vm->source), tgt = tabari_pronoun(c, tok, vm->target);
+    if (src < 0) {
+        src = *source >= 0 && *source < (int)c->mentions.n && c->mentions.a[*source].start < h->start
+                  ? *source : first_actor(c, tok, 0, h->start, tgt);
+    }
+    if (tgt < 0) {
+        tgt = first_actor(c, tok, h->end, n, src);
+        if (tgt < 0) tgt = first_actor(c, tok, 0, h->start, src);
+        if (tgt < 0 && src >= 0 && c->mentions.a[src].next >= 0) tgt = src;   /* "X and Y met" */
+        if (vm->source < 0 && vm->target < 0 && tabari_passive(tok, n, h)) { int t = src; src = tgt; tgt = t; }
+    }
+    if (src < 0) return 0;
+    *source = src;
+    const char *rule = vm->pattern ? vm->rule : fm_arena_printf(&c->arena, "%s [%s]", vm->rule ? vm->rule : "", vm->code);
+    int prio = vm->dominant ? FM_PRIORITY_DOMINANT : vm->subordinate ? FM_PRIORITY_SUBORDINATE : FM_PRIORITY_NORMAL;
+    if (vm->code[0]) add_events(c, doc, si, tok, vm->code, src, tgt, h, rule, lo, hi, prio);
+    if (vm->code2[0] && tgt >= 0) add_events(c, doc, si, tok, vm->code2, tgt, src, h, rule, lo, hi, prio);
+    return 1;
+}
+
+
+/* Codes the first coded verb of clause [lo, hi); *source carries the source
+ * across clauses. Returns 1 if the clause gave an event, -1 if the sentence
+ * must be dropped (discard or complex code). */
+static int code_clause_tabari(fm_coder *c, const fm_doc *doc, size_t si, const fm_token *tok, size_t n,
+                              size_t lo, size_t hi, int *source)
+{
+    /* an actor right after the conjunction starts a new subject */
+    if (lo > 0) {
+        int m = fm_mention_at(c, lo, hi, 0, tok);
+        if (m >= 0) *source = -1;
+    }
+    int have_sub = 0;
+    fm_verb_match sub;
+    size_t sub_v = 0;
+    for (size_t v = 0; v < c->verbs.n; v++) {
+        fm_verb_hit *h = &c->verbs.a[v];
+        if (h->start < lo || h->start >= hi) continue;
+        fm_verb_match vm;
+        if (!fm_verb_match_code(c, tok, n, v, lo, hi, &vm)) continue;
+        if (vm.discard || vm.complex) return -1;
+        if (vm.subordinate) {               /* kept only if the clause has nothing else */
+            if (!have_sub) { sub = vm; sub_v = v; have_sub = 1; }
+            continue;
+        }
+        return tabari_event(c, doc, si, tok, n, v, &vm, lo, hi, source);
+    }
+    if (have_sub) return tabari_event(c, doc, si, tok, n, sub_v, &sub, lo, hi, source);
+    if (*source < 0) *source = first_actor(c, tok, lo, hi, -1);
+    return 0;
+}
+
+static void code_sentence_tabari(fm_coder *c, const fm_doc *doc, size_t si, const fm_token *tok, size_t n)
+{
+    fm_find_mentions(c, doc, tok, n);
+    fm_find_verbs(c, tok, n);
+    size_t first_event = c->events.n;
+    int source = -1, rejected = special_actor(c);
+    size_t lo = 0;
+    for (size_t k = 0; k <= n && !rejected; k++) {
+        if (k < n && !clause_break(c, tok, n, k)) continue;
+        if (code_clause_tabari(c, doc, si, tok, n, lo, k, &source) < 0) rejected = 1;
+        lo = k + 1;
+    }
+    if (rejected) c->events.n = c->evtok.n = first_event;
+    keep_by_priority(c, first_event);
+    fm_context_sentence(c, doc, si, tok, n, first_event, NULL, 0);
+}
+
 static int discarded(const fm_coder *c, size_t n)
 {
     if (c->lx->discards.n_nodes <= 1) return 0;
@@ -339,7 +546,12 @@ int fm_coder_code(fm_coder *c, const fm_doc *doc, const fm_event **events, size_
         }
         for (size_t i = 0; i < n; i++) fm_tok_ids_of(c->lx, &c->tokens.a[i], &c->ids[i]);
         if (discarded(c, n)) continue;
-        code_sentence(c, doc, si, c->tokens.a, n);
+        if (c->lx->tabari_verbs) {
+            n = drop_comma_clauses(c, doc, c->tokens.a, n);
+            code_sentence_tabari(c, doc, si, c->tokens.a, n);
+        } else {
+            code_sentence(c, doc, si, c->tokens.a, n);
+        }
     }
     if (c->arena.failed) { report(c, doc, "out of memory while coding: skipped"); return -1; }
     *events = c->events.a;
