@@ -79,6 +79,7 @@ FM_VEC(fm_pattern_vec, fm_pattern)
 typedef struct fm_verb_entry {
     const char *name;      /* block name / primary verb */
     char code[8];          /* default code, "" for [---] */
+    char code2[8];         /* paired code of "MEET [031:031]", or "" */
     uint32_t first_pattern, n_patterns;
     uint32_t next_same;    /* chain of blocks sharing forms (index+1) */
 } fm_verb_entry;
@@ -90,6 +91,7 @@ typedef struct fm_verb_form {
     uint8_t form;          /* FM_VF_* */
     uint8_t multiword;     /* "SHOOT DOWN", "KILLED AND" */
     char code[8];          /* the verb line's own code ("MURDER [190]"), "" = block's */
+    char code2[8];         /* its paired code ("LEFT [032:033]") */
 } fm_verb_form;
 FM_VEC(fm_form_vec, fm_verb_form)
 enum { FM_VF_BASE = 0, FM_VF_S, FM_VF_ED, FM_VF_ING, FM_VF_IRREG,

@@ -175,7 +175,7 @@ static void add_literal_endings(fm_lexicon *lx, uint32_t verb, const char *w, si
 static void parse_verb_line(fm_lexicon *lx, uint32_t verb, const char *s, size_t n, const char *file, long line,
                             int tabari)
 {
-    char code[8] = "", code2[8];
+    char code[8] = "", code2[8] = "";
     const char *br = memchr(s, '[', n);
     if (br && parse_code(br, n - (size_t)(br - s), code, code2)) {
         fm_lexicon_error(lx, file, line, "malformed verb code");
@@ -191,6 +191,7 @@ static void parse_verb_line(fm_lexicon *lx, uint32_t verb, const char *s, size_t
     while (wl && w[wl - 1] == '_') wl--;
     if (!wl) { fm_lexicon_error(lx, file, line, "empty verb"); return; }
     const char *vcode = code[0] ? code : NULL;
+    size_t first_form = lx->verb_forms.n;
     add_form(lx, verb, w, wl, FM_VF_BASE, vcode, file, line);
     if (tabari && !exact) add_stem_form(lx, verb, w, wl, vcode, file, line);
     if (tabari && exact) add_literal_endings(lx, verb, w, wl, vcode, file, line);
@@ -210,6 +211,8 @@ static void parse_verb_line(fm_lexicon *lx, uint32_t verb, const char *s, size_t
     } else {
         add_regular_forms(lx, verb, w, wl, vcode, file, line);
     }
+    /* the line's paired code ("LEFT [032:033]") goes with every form it made */
+    for (size_t k = first_form; k < lx->verb_forms.n; k++) memcpy(lx->verb_forms.a[k].code2, code2, sizeof code2);
 }
 
 /* ---- patterns ---- */
@@ -379,11 +382,12 @@ static void parse_pattern(fm_lexicon *lx, uint32_t verb, const char *s, size_t n
     lx->verb_entries.a[verb].n_patterns++;
 }
 
-static uint32_t new_block(fm_lexicon *lx, const char *name, size_t n, const char *code)
+static uint32_t new_block(fm_lexicon *lx, const char *name, size_t n, const char *code, const char *code2)
 {
     fm_verb_entry v = {0};
     v.name = fm_arena_strndup(&lx->arena, name, n);
     if (code && strcmp(code, "---")) snprintf(v.code, sizeof v.code, "%s", code);
+    if (code2) snprintf(v.code2, sizeof v.code2, "%s", code2);
     v.first_pattern = (uint32_t)lx->patterns.n;
     if (fm_verb_vec_push(&lx->verb_entries, v)) return UINT32_MAX;
     return (uint32_t)lx->verb_entries.n - 1;
@@ -423,10 +427,10 @@ int fm_dict_load_verbs(fm_lexicon *lx, const char *file, const char *data, size_
             while (p < e && (*p == ' ' || *p == '\t')) p++;
             const char *nm = p;
             while (p < e && !isspace((unsigned char)*p) && *p != '[') p++;
-            char code[8] = "", code2[8];
+            char code[8] = "", code2[8] = "";
             const char *br = memchr(s, '[', n);
             if (br) parse_code(br, n - (size_t)(br - s), code, code2);
-            verb = new_block(lx, nm, (size_t)(p - nm), code);
+            verb = new_block(lx, nm, (size_t)(p - nm), code, code2);
             synset = UINT32_MAX;
             continue;
         }
@@ -446,7 +450,7 @@ int fm_dict_load_verbs(fm_lexicon *lx, const char *file, const char *data, size_
             size_t wl = br ? (size_t)(br - s) : n;
             const char *w = s;
             fm_trim(&w, &wl);
-            char code[8] = "", code2[8];
+            char code[8] = "", code2[8] = "";
             if (br && parse_code(br, n - (size_t)(br - s), code, code2)) {
                 fm_lexicon_error(lx, file, it.lineno, "malformed verb code");
                 continue;
@@ -454,7 +458,7 @@ int fm_dict_load_verbs(fm_lexicon *lx, const char *file, const char *data, size_
             const char *brace = memchr(w, '{', wl);
             size_t nl = brace ? (size_t)(brace - w) : wl;
             while (nl && isspace((unsigned char)w[nl - 1])) nl--;
-            verb = new_block(lx, w, nl, code);
+            verb = new_block(lx, w, nl, code, code2);
             synset = UINT32_MAX;
             if (verb != UINT32_MAX) parse_verb_line(lx, verb, s, n, file, it.lineno, 1);
             continue;

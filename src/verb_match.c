@@ -155,7 +155,7 @@ int fm_verb_match_code(fm_coder *c, const fm_token *tok, size_t n, size_t v, siz
         out->target = w.target;
     }
     const char *code = out->pattern ? out->pattern->code : h->form->code[0] ? h->form->code : ve->code;
-    const char *code2 = out->pattern ? out->pattern->code2 : "";
+    const char *code2 = out->pattern ? out->pattern->code2 : h->form->code[0] ? h->form->code2 : ve->code2;
     out->rule = out->pattern ? out->pattern->text : ve->name;
     if (!strcmp(code, "###")) out->discard = 1;
     else if (!strcmp(code, "+++")) out->complex = 1;
