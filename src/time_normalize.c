@@ -665,6 +665,27 @@ static int parse_relative_at(const ctx *c, size_t i, fm_when *w, size_t *end)
     return 1;
 }
 
+/* "deadliest", "largest", "highest": a superlative adjective */
+static int superlative(const fm_token *t)
+{
+    static const char *const not_superlative[] = { "WEST", "REST", "ARREST", "PROTEST", "INTEREST", "CONTEST",
+                                                   "HARVEST", "FOREST", "REQUEST", "UNREST", "MOLEST", NULL };
+    return t->kind == FM_TOK_WORD && t->norm_len > 4 && !strcmp(t->norm + t->norm_len - 3, "EST") &&
+           !fm_token_word_in(t, not_superlative);
+}
+
+static int comparison_since(const ctx *c, size_t i)
+{
+    if (!W(c, i, "SINCE") || i == 0) return 0;
+    if (W(c, i - 1, "TIME") || W(c, i - 1, "EVER")) return 1;
+    /* "the deadliest attack on the city since": a superlative a few words back */
+    for (size_t k = i, steps = 0; k-- > 0 && steps < 6; steps++) {
+        if (c->tok[k].kind != FM_TOK_WORD) return 0;
+        if (superlative(&c->tok[k]) || W(c, k, "WORST") || W(c, k, "BIGGEST")) return 1;
+    }
+    return 0;
+}
+
 /* Spans and tallies: "since October", "over the past three months", "in recent
  * weeks", "so far this year", "throughout 2023", "for two years". */
 static int parse_span_at(const ctx *c, size_t i, fm_when *w, size_t *end)
@@ -674,6 +695,9 @@ static int parse_span_at(const ctx *c, size_t i, fm_when *w, size_t *end)
     unit u;
     int64_t n;
     when_init(w);
+    /* "for the first time since 2002", "the deadliest attack since October": a
+     * comparison with the past, not a tally running since then */
+    if (comparison_since(c, i)) return 0;
     if (W(c, i, "SINCE") || W(c, i, "THROUGHOUT")) {
         j = i + 1;
         if (W(c, j, "THE") && (W(c, j + 1, "START") || W(c, j + 1, "BEGINNING") || W(c, j + 1, "END")) &&
@@ -696,6 +720,12 @@ static int parse_span_at(const ctx *c, size_t i, fm_when *w, size_t *end)
         if (!unit_count(c, j, &n, &j)) n = 1;
         u = unit_at(c, j, &pl);
         if (u == U_NONE) return 0;
+        /* "over the past 24 hours": a daily report of the latest strikes, not a tally */
+        if (u == U_HOUR && n > 0 && n <= 48) {
+            set_day(w, c->doc);
+            *end = j + 1;
+            return 1;
+        }
         /* "over the past months": no number, so only the coarser unit is known */
         if (n < 0 || (pl && j == i + 3)) {
             set_back(c, w, u == U_DECADE ? U_DECADE : (unit)(u + 1), 0);
@@ -762,6 +792,10 @@ static size_t collect(const ctx *c, cand *out)
         cand k;
         size_t e = 0;
         memset(&k, 0, sizeof k);
+        if (comparison_since(c, i)) {             /* the date compared with is not the event's */
+            if (parse_date_at(c, i + 1, &k.w, &e) && e > i + 1) i = e - 1;
+            continue;
+        }
         if (parse_relative_at(c, i, &k.w, &e) || parse_span_at(c, i, &k.w, &e) ||
             parse_date_at(c, i, &k.w, &e))
             k.has_date = 1;
