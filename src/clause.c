@@ -75,12 +75,31 @@ static size_t actor_at(const fm_coder *c, size_t n, size_t i, const fm_actor_ent
     return len;
 }
 
-static void push_mention(fm_coder *c, size_t start, size_t end, const char *code, const char *name, int agent_only)
+static void push_one(fm_coder *c, size_t start, size_t end, const char *code, const char *name, int agent_only)
 {
     fm_mention m = { .start = start, .end = end, .code = code, .name = name, .next = -1,
                      .agent_only = agent_only };
     m.country = country_of(c, code);
     fm_mention_vec_push(&c->mentions, m);
+}
+
+/* A coded compound actor ("NORTH_AND_SOUTH_KOREA [KON/KOS]") is one mention
+ * per code over the same words, chained like a parsed compound. */
+static void push_mention(fm_coder *c, size_t start, size_t end, const char *code, const char *name, int agent_only)
+{
+    const char *slash = code ? strchr(code, '/') : NULL;
+    if (!slash) { push_one(c, start, end, code, name, agent_only); return; }
+    const char *p = code;
+    for (;;) {
+        const char *e = strchr(p, '/');
+        size_t l = e ? (size_t)(e - p) : strlen(p);
+        if (l) {
+            if (p != code && c->mentions.n) c->mentions.a[c->mentions.n - 1].next = (int)c->mentions.n;
+            push_one(c, start, end, fm_arena_strndup(&c->arena, p, l), name, agent_only);
+        }
+        if (!e) break;
+        p = e + 1;
+    }
 }
 
 /* Actor phrases, left to right, longest first: [actor] ['s] [agent...] or
