@@ -130,6 +130,13 @@ static void write_event(fm_buf *b, const fm_event *ev, const fm_doc *doc)
     fm_buf_addc(b, '}');
     key(b, "rule", 0);
     str_or_null(b, ev->rule);
+    /* not in the contract's table, which allows more fields: the verb as written, for highlighting */
+    if (ev->verb_end > ev->verb_start && ev->verb_end <= doc->len) {
+        key(b, "verb", 0);
+        fm_buf_adds(b, "{\"text\":");
+        fm_buf_json_str(b, doc->text + ev->verb_start, ev->verb_end - ev->verb_start);
+        fm_buf_printf(b, ",\"start\":%u,\"end\":%u}", ev->verb_start, ev->verb_end);
+    }
     fm_buf_adds(b, "}\n");
 }
 

@@ -222,10 +222,11 @@
     };
     add(ev.source && ev.source.text, 'src');
     add(ev.target && ev.target.text, 'tgt');
-    // The rule starts with the verb's dictionary form ("FIRE * AT + [190]"):
-    // mark the first word of the evidence that starts with its stem.
-    const verb = (ev.rule || '').split(/[\s*+\[]/)[0].toLowerCase().replace(/[^a-z]/g, '');
-    if (verb.length >= 3) {
+    // The record names the verb as written (ev.verb.text); older records only
+    // have the rule, whose first word is the verb's dictionary form.
+    const verb = ev.verb ? '' : (ev.rule || '').split(/[\s*+\[]/)[0].toLowerCase().replace(/[^a-z]/g, '');
+    if (ev.verb) add(ev.verb.text, 'verb');
+    else if (verb.length >= 3) {
       const stem = verb.length > 4 ? verb.replace(/e$/, '') : verb;
       const re = new RegExp('\\b' + stem + '[a-z]*', 'i');
       const m = re.exec(text);
