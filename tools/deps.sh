@@ -5,8 +5,11 @@
 set -eu
 cd "$(dirname "$0")/.."
 missing=()
-while read -r p; do
+# a line is "package" or "package command": a package whose command is already
+# on the PATH (node and npm often come from elsewhere than Debian) is not installed
+while read -r p cmd; do
     [ -z "$p" ] || [ "${p#\#}" != "$p" ] && continue
+    [ -n "${cmd:-}" ] && command -v "$cmd" >/dev/null 2>&1 && continue
     dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" || missing+=("$p")
 done < tools/deps-apt.txt
 if [ ${#missing[@]} -gt 0 ]; then
