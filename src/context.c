@@ -59,6 +59,113 @@ static int is_origin(const fm_token *tok, const fm_geo_mention *g)
     return 0;
 }
 
+/* "three days after the attack": the attack is the latest earlier event of the
+ * document with a day-precise date; without one, the document date. */
+static void earlier_event_date(const fm_coder *c, size_t k, fm_when *base)
+{
+    memset(base, 0, sizeof *base);
+    base->year = c->doc_y, base->month = c->doc_m, base->day = c->doc_d;
+    base->precision = FM_PREC_DOCUMENT;
+    base->hour = base->minute = -1;
+    for (size_t j = k; j-- > 0;) {
+        const fm_event *e = &c->events.a[j];
+        int y, m, d;
+        if (!e->date_precision || (strcmp(e->date_precision, "day") && strcmp(e->date_precision, "time")))
+            continue;
+        if (fm_date_parse(e->date, &y, &m, &d) != 0) continue;
+        base->year = y, base->month = m, base->day = d;
+        base->precision = FM_PREC_DAY;
+        return;
+    }
+}
+
+static int in_span(size_t i, size_t start, size_t end) { return i >= start && i < end; }
+
+/* 1 if the article named the place's country before (or in) this sentence: a
+ * town in a country the article never mentions is most often a misread name
+ * ("Front", "Supreme", a person's first name), so it yields to one that is. */
+static int country_in_article(const fm_coder *c, const fm_place *p)
+{
+    if (!p->country[0]) return 0;
+    for (int k = 0; k < c->geo_ctx.n_countries && k < 32; k++)
+        if (!strncmp(c->geo_ctx.countries[k], p->country, 2)) return 1;
+    return 0;
+}
+
+/* The event's place, in this order: a place of the verb's clause outside the
+ * actors' names, any other place of the sentence outside them, a place the
+ * target itself is ("strikes Beirut", "invaded Ukraine"), the scene of an
+ * earlier sentence, the launch point. Within each step a place in a country the
+ * article names beats one in a country it never names. The origin is the place
+ * "from" governs after the verb. */
+static const fm_geo_mention *choose_place(fm_coder *c, const fm_token *tok, const fm_event *ev,
+                                          const fm_event_tokens *et, const fm_geo_mention *places, size_t np,
+                                          const fm_geo_mention **origin_out)
+{
+    const fm_geo_mention *origin = NULL, *step[3][2] = { { NULL, NULL }, { NULL, NULL }, { NULL, NULL } };
+    int article_has_countries = c->geo_ctx.n_countries > 0;
+    for (size_t p = 0; p < np; p++) {
+        const fm_geo_mention *g = &places[p];
+        /* "a U.S. military base", "Israeli troops": a country inside an actor's name is not the scene */
+        int in_src = in_span(g->tok_start, et->src_start, et->src_end);
+        int in_tgt = in_span(g->tok_start, et->tgt_start, et->tgt_end);
+        int o = is_origin(tok, g);
+        if (o && !origin && !in_src && !in_tgt && g->tok_start >= et->verb_start) { origin = g; continue; }
+        if (o) continue;
+        int s;
+        if (in_src) continue;
+        if (in_tgt) {
+            /* only when the target is the place itself, not "Ukrainian soldiers" */
+            if (g->tok_start != et->tgt_start || g->tok_end != et->tgt_end) continue;
+            s = 2;
+        } else {
+            s = in_span(g->tok_start, et->clause_start, et->clause_end) ? 0 : 1;
+        }
+        int known = !article_has_countries || country_in_article(c, &g->place);
+        if (!step[s][known ? 0 : 1]) step[s][known ? 0 : 1] = g;
+    }
+    *origin_out = origin;
+    for (int s = 0; s < 3; s++) if (step[s][0]) return step[s][0];
+    if (c->have_scene) return &c->scene;
+    for (int s = 0; s < 3; s++) if (step[s][1]) return step[s][1];
+    if (origin) { *origin_out = NULL; return origin; }
+    (void)ev;
+    return NULL;
+}
+
+/* No place named: the target's country ("Israeli strikes kill 26 Palestinians"
+ * happen in Palestine), else the source's own country when the event stays
+ * inside it; never the source's country for an act against another country. */
+static int country_fallback(fm_coder *c, const fm_event *ev, fm_place *out)
+{
+    if (!c->geo) return 0;
+    const char *src = ev->source.country, *tgt = ev->has_target ? ev->target.country : NULL;
+    /* "Israeli strikes kill 26 people": an attack with no target country may
+     * well be abroad, so only the target's country says where it happened */
+    if (!tgt && ev->quad_class == 4) return 0;
+    const char *pick = tgt ? tgt : src;
+    if (!pick) return 0;
+    const char *a2 = fm_country_alpha2(c->geo, pick);
+    if (!a2) return 0;
+    /* the country must be one the article names: the actor may be a foreign
+     * force, an exile or a diaspora, and then its country is not the scene */
+    fm_place p;
+    memset(&p, 0, sizeof p);
+    memcpy(p.country, a2, 2);
+    if (!country_in_article(c, &p)) return 0;
+    const char *name = ev->has_target && tgt ? ev->target.name : ev->source.name;
+    const char *text = ev->has_target && tgt ? ev->target.text : ev->source.text;
+    fm_place q;
+    int found = (text && *text && fm_geo_lookup(c->geo, text, strlen(text), &c->geo_ctx, &q) &&
+                 q.precision && !strcmp(q.precision, "country") && !strncmp(q.country, a2, 2)) ||
+                (name && fm_geo_lookup(c->geo, name, strlen(name), &c->geo_ctx, &q) &&
+                 q.precision && !strcmp(q.precision, "country") && !strncmp(q.country, a2, 2));
+    if (!found) return 0;
+    *out = q;
+    out->start = out->end = 0;     /* inferred, not named */
+    return 1;
+}
+
 void fm_context_sentence(fm_coder *c, const fm_doc *doc, size_t si, const fm_token *tok, size_t n,
                          size_t first_event, const fm_attrib_frame *frames, size_t n_frames)
 {
@@ -84,6 +191,11 @@ void fm_context_sentence(fm_coder *c, const fm_doc *doc, size_t si, const fm_tok
         /* when */
         fm_when w;
         if (fm_when_find(doc->text, tok, n, from, to, c->doc_y, c->doc_m, c->doc_d, &w)) {
+            if (w.relative_to_event) {
+                fm_when base;
+                earlier_event_date(c, k, &base);
+                fm_when_relative_to(&w, &base);
+            }
             fm_when_format(&w, ev->date);
             ev->date_precision = fm_date_precision_name(w.precision);
             if (w.hour >= 0 && w.hour < 24 && w.minute >= 0 && w.minute < 60)
@@ -94,26 +206,14 @@ void fm_context_sentence(fm_coder *c, const fm_doc *doc, size_t si, const fm_tok
             ev->date_precision = "document";
         }
 
-        /* where: a place in the clause ("in", "near", "at"), the origin after "from" */
-        const fm_geo_mention *loc = NULL, *origin = NULL;
-        for (size_t p = 0; p < np; p++) {
-            const fm_geo_mention *g = &places[p];
-            /* "a U.S. military base": a country inside an actor's name is not the scene */
-            if ((g->tok_start >= et->src_start && g->tok_start < et->src_end) ||
-                (g->tok_start >= et->tgt_start && g->tok_start < et->tgt_end))
-                continue;
-            int o = is_origin(tok, g);
-            if (o && !origin && g->tok_start >= et->verb_start) { origin = g; continue; }
-            if (!loc && g->tok_start >= from && g->tok_start < to && !o) loc = g;
+        /* where */
+        const fm_geo_mention *origin = NULL;
+        const fm_geo_mention *loc = choose_place(c, tok, ev, et, places, np, &origin);
+        fm_place fallback;
+        if (!loc && country_fallback(c, ev, &fallback)) {
+            ev->location = fallback;
+            ev->has_location = 1;
         }
-        for (size_t p = 0; p < np && !loc; p++) {
-            const fm_geo_mention *g = &places[p];
-            int in_actor = (g->tok_start >= et->src_start && g->tok_start < et->src_end) ||
-                           (g->tok_start >= et->tgt_start && g->tok_start < et->tgt_end);
-            if (g != origin && !in_actor) loc = g;
-        }
-        if (!loc && c->have_scene) { loc = &c->scene; }
-        if (!loc && origin) { loc = origin; origin = NULL; }
         if (loc) { set_place(&ev->location, &loc->place); ev->has_location = 1; }
         if (loc && loc != &c->scene && loc->place.precision && strcmp(loc->place.precision, "country")) {
             c->scene = *loc;        /* the scene of later sentences that name no place */
