@@ -136,7 +136,8 @@ static const fm_geo_mention *choose_place(fm_coder *c, const fm_token *tok, cons
 /* No place named: the target's country ("Israeli strikes kill 26 Palestinians"
  * happen in Palestine), else the source's own country when the event stays
  * inside it; never the source's country for an act against another country. */
-static int country_fallback(fm_coder *c, const fm_event *ev, fm_place *out)
+static int country_fallback(fm_coder *c, const fm_event *ev, const fm_geo_mention *places, size_t np,
+                            fm_place *out)
 {
     if (!c->geo) return 0;
     const char *src = ev->source.country, *tgt = ev->has_target ? ev->target.country : NULL;
@@ -153,6 +154,13 @@ static int country_fallback(fm_coder *c, const fm_event *ev, fm_place *out)
     memset(&p, 0, sizeof p);
     memcpy(p.country, a2, 2);
     if (!country_in_article(c, &p)) return 0;
+    /* the sentence names that country ("... in Aleppo Governorate, Syria"): that place */
+    for (size_t k = 0; k < np; k++)
+        if (!strncmp(places[k].place.country, a2, 2) && places[k].place.precision &&
+            !strcmp(places[k].place.precision, "country")) {
+            *out = places[k].place;
+            return 1;
+        }
     const char *name = ev->has_target && tgt ? ev->target.name : ev->source.name;
     const char *text = ev->has_target && tgt ? ev->target.text : ev->source.text;
     fm_place q;
@@ -210,7 +218,7 @@ void fm_context_sentence(fm_coder *c, const fm_doc *doc, size_t si, const fm_tok
         const fm_geo_mention *origin = NULL;
         const fm_geo_mention *loc = choose_place(c, tok, ev, et, places, np, &origin);
         fm_place fallback;
-        if (!loc && country_fallback(c, ev, &fallback)) {
+        if (!loc && country_fallback(c, ev, places, np, &fallback)) {
             ev->location = fallback;
             ev->has_location = 1;
         }
@@ -223,6 +231,18 @@ void fm_context_sentence(fm_coder *c, const fm_doc *doc, size_t si, const fm_tok
 
         /* how many */
         fm_quantities_find(doc->text, tok, n, from, to, &c->arena, &ev->quantities);
+    }
+    /* a sentence with no event still sets the scene of the next ones:
+     * "Clashes escalate near X, Syria. Turkish jets strike SDF positions." */
+    if (first_event == c->events.n) {
+        for (size_t p = 0; p < np; p++) {
+            const fm_geo_mention *g = &places[p];
+            if (!g->place.precision || !strcmp(g->place.precision, "country") || is_origin(tok, g)) continue;
+            if (c->geo_ctx.n_countries && !country_in_article(c, &g->place)) continue;
+            c->scene = *g;
+            c->have_scene = 1;
+            break;
+        }
     }
     /* drop events that the date stage found to be tallies */
     size_t o = first_event;
