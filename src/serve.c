@@ -466,7 +466,8 @@ static int by_count_desc(const void *a, const void *b)
 
 static void counter_json(fm_buf *b, const char *name, const char *keyname, counter *c, int sort_by_count)
 {
-    qsort(c->v.a, c->v.n, sizeof(tally), sort_by_count ? by_count_desc : by_key);
+    if (c->v.n > 1)   /* qsort(NULL, 0) is undefined: an empty filter result has no tallies */
+        qsort(c->v.a, c->v.n, sizeof(tally), sort_by_count ? by_count_desc : by_key);
     fm_buf_printf(b, ",\"%s\":[", name);
     for (size_t i = 0; i < c->v.n; i++) {
         fm_buf_printf(b, "%s{\"%s\":", i ? "," : "", keyname);
