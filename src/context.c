@@ -102,7 +102,7 @@ static const fm_geo_mention *choose_place(fm_coder *c, const fm_token *tok, cons
                                           const fm_event_tokens *et, const fm_geo_mention *places, size_t np,
                                           const fm_geo_mention **origin_out)
 {
-    const fm_geo_mention *origin = NULL, *step[3][2] = { { NULL, NULL }, { NULL, NULL }, { NULL, NULL } };
+    const fm_geo_mention *origin = NULL, *step[3][3] = { { NULL } };
     int article_has_countries = c->geo_ctx.n_countries > 0;
     for (size_t p = 0; p < np; p++) {
         const fm_geo_mention *g = &places[p];
@@ -121,13 +121,20 @@ static const fm_geo_mention *choose_place(fm_coder *c, const fm_token *tok, cons
         } else {
             s = in_span(g->tok_start, et->clause_start, et->clause_end) ? 0 : 1;
         }
-        int known = !article_has_countries || country_in_article(c, &g->place);
-        if (!step[s][known ? 0 : 1]) step[s][known ? 0 : 1] = g;
+        /* "in Jenin" is a place whatever the article named before; a bare
+         * capitalised word ("including Naama Levy") must fit the article */
+        int locative = !strcmp(g->prep, "in") || !strcmp(g->prep, "near") || !strcmp(g->prep, "at") ||
+                       !strcmp(g->prep, "outside") || !strcmp(g->prep, "into") || !strcmp(g->prep, "across");
+        int tier = !article_has_countries || country_in_article(c, &g->place) ? 0 : locative ? 1 : 2;
+        if (!step[s][tier]) step[s][tier] = g;
     }
     *origin_out = origin;
-    for (int s = 0; s < 3; s++) if (step[s][0]) return step[s][0];
+    for (int s = 0; s < 3; s++) {
+        if (step[s][0]) return step[s][0];
+        if (step[s][1]) return step[s][1];
+    }
     if (c->have_scene) return &c->scene;
-    for (int s = 0; s < 3; s++) if (step[s][1]) return step[s][1];
+    for (int s = 0; s < 3; s++) if (step[s][2]) return step[s][2];
     if (origin) { *origin_out = NULL; return origin; }
     (void)ev;
     return NULL;
