@@ -215,6 +215,25 @@ static void parse_verb_line(fm_lexicon *lx, uint32_t verb, const char *s, size_t
     for (size_t k = first_form; k < lx->verb_forms.n; k++) memcpy(lx->verb_forms.a[k].code2, code2, sizeof code2);
 }
 
+/* TABARI's irregular forms on the line after the verb: "{ BROKE_ BROKEN_DOWN_ ACTUALITY }".
+ * A form ending in '_' is an exact word; one without is a stem like a root. */
+static void parse_form_line(fm_lexicon *lx, uint32_t verb, const char *s, size_t n, const char *file, long line)
+{
+    const char *p = s + 1, *e = memchr(s, '}', n);
+    if (!e) { fm_lexicon_error(lx, file, line, "unclosed '{' in verb forms"); return; }
+    while (p < e) {
+        while (p < e && isspace((unsigned char)*p)) p++;
+        const char *q = p;
+        while (q < e && !isspace((unsigned char)*q)) q++;
+        size_t fl = (size_t)(q - p);
+        int exact = fl && p[fl - 1] == '_';
+        while (fl && p[fl - 1] == '_') fl--;
+        if (fl && exact) add_form(lx, verb, p, fl, irregular_kind(p, fl), NULL, file, line);
+        else if (fl) add_stem_form(lx, verb, p, fl, NULL, file, line);
+        p = q;
+    }
+}
+
 /* ---- patterns ---- */
 
 static int push_elem(fm_lexicon *lx, uint8_t kind, uint32_t id, int adjacent, int stem)
@@ -445,7 +464,7 @@ int fm_dict_load_verbs(fm_lexicon *lx, const char *file, const char *data, size_
         }
         if (!petrarch) {
             /* TABARI: "VERB [code]" opens a block; "{FORMS}" alone continues the last verb */
-            if (s[0] == '{' && verb != UINT32_MAX) continue;
+            if (s[0] == '{' && verb != UINT32_MAX) { parse_form_line(lx, verb, s, n, file, it.lineno); continue; }
             const char *br = memchr(s, '[', n);
             size_t wl = br ? (size_t)(br - s) : n;
             const char *w = s;
