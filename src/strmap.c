@@ -1,4 +1,6 @@
-/* strmap.c — see strmap.h. FNV-1a hashing; linear probing at <= 50% load. */
+/* strmap.c — see strmap.h. FNV-1a hashing; linear probing at <= 50% load.
+ * (A stronger 8-bytes-at-a-time hash was measured slower: FNV keeps trie
+ * edges of neighbouring nodes in neighbouring slots, which the cache likes.) */
 #include "strmap.h"
 #include <stdlib.h>
 #include <string.h>
@@ -11,6 +13,17 @@ uint32_t fm_hash(const void *p, size_t n)
     return h ? h : 1;
 }
 
+static inline int same_key(const char *a, const char *b, size_t len)
+{
+    if (len == 8) {     /* trie edges: one compare instead of a memcmp call */
+        uint64_t x, y;
+        memcpy(&x, a, 8);
+        memcpy(&y, b, 8);
+        return x == y;
+    }
+    return memcmp(a, b, len) == 0;
+}
+
 void fm_strmap_init(fm_strmap *m) { memset(m, 0, sizeof *m); }
 void fm_strmap_free(fm_strmap *m) { free(m->slots); memset(m, 0, sizeof *m); }
 
@@ -19,8 +32,9 @@ static fm_strmap_slot *find(const fm_strmap *m, const char *key, size_t len, uin
     size_t mask = m->cap - 1, i = h & mask;
     for (;;) {
         fm_strmap_slot *s = &m->slots[i];
+        /* hash is never 0, so an empty slot (hash 0) never passes the first test */
+        if (s->hash == h && s->len == len && same_key(s->key, key, len)) return s;
         if (!s->key) return s;
-        if (s->hash == h && s->len == len && memcmp(s->key, key, len) == 0) return s;
         i = (i + 1) & mask;
     }
 }
