@@ -26,7 +26,7 @@ int fm_buf_reserve(fm_buf *b, size_t extra)
 void fm_buf_add(fm_buf *b, const void *p, size_t n)
 {
     if (fm_buf_reserve(b, n)) return;
-    memcpy(b->data + b->len, p, n);
+    if (n) memcpy(b->data + b->len, p, n);   /* p may be NULL when n is 0 (an empty buffer's data) */
     b->len += n;
     b->data[b->len] = 0;
 }
