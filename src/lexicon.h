@@ -48,19 +48,17 @@ FM_VEC(fm_agent_vec, fm_agent_entry)
 
 enum fm_pat_kind {
     FM_PE_WORD = 1,   /* a word (exact or stem) */
-    FM_PE_SYN,        /* &SYNSET */
+    FM_PE_SYN,        /* &SYNSET, or TABARI alternatives { A | B } (an anonymous synset) */
     FM_PE_SOURCE,     /* $ */
     FM_PE_TARGET,     /* + */
     FM_PE_SKIP,       /* ^ : one noun phrase */
-    FM_PE_COMPOUND,   /* % : compound actor */
-    FM_PE_ALT         /* {A | B}: alternatives, each a word; n_alt words follow */
+    FM_PE_COMPOUND    /* % : compound actor */
 };
 
 typedef struct fm_pat_elem {
     uint8_t kind;
     uint8_t adjacent;      /* joined to the previous element by '_' */
     uint8_t stem;          /* word may be a prefix of the token */
-    uint8_t n_alt;         /* FM_PE_ALT: number of following WORD elements */
     uint32_t id;           /* word id or synset id */
 } fm_pat_elem;
 FM_VEC(fm_elem_vec, fm_pat_elem)
@@ -73,6 +71,7 @@ typedef struct fm_pattern {
                               '?' (subordinate) or '!' (dominant), or be "###" / "+++" (discard, complex) */
     const char *text;      /* the pattern as written, for "rule" */
     int weight;            /* specificity: words and slots */
+    int length;            /* TABARI's length: letters of the fixed words (longest first wins) */
 } fm_pattern;
 FM_VEC(fm_pattern_vec, fm_pattern)
 
@@ -113,7 +112,7 @@ struct fm_lexicon {
     uint32_t n_words;
     fm_u32_vec word_len;    /* id -> length (for stems) */
 
-    fm_trie actors, agents, verbs, discards, issues, synsets_trie;
+    fm_trie actors, agents, verbs, discards, issues;
     fm_actor_vec actor_entries;
     fm_agent_vec agent_entries;
     fm_verb_vec verb_entries;
@@ -123,7 +122,8 @@ struct fm_lexicon {
     fm_issue_vec issue_entries;
 
     fm_strmap synset_names; /* "&MILITARY" -> synset id */
-    fm_u32list_vec synsets; /* synset id -> word ids (single words) */
+    fm_u32list_vec synsets; /* synset id -> its members as (first element, element count)
+                               pairs in elems; a member is matched like a small pattern */
     fm_strmap verb_names;   /* block name -> verb index */
 
     fm_strmap country_codes;/* 3-letter CAMEO country codes seen in actor files */

@@ -60,21 +60,49 @@ static uint32_t synset_new(fm_lexicon *lx, const char *name, size_t n)
     return id;
 }
 
-/* Adds a synset member: single words go to the word list, phrases to a trie
- * whose value is the synset id + 1 (matched as a sequence). */
-static void synset_add(fm_lexicon *lx, uint32_t set, const char *w, size_t n, const char *file, long line)
+/* What compiling a pattern side adds up: factum's specificity weight (words
+ * count twice, slots once) and TABARI's length (letters and digits of the
+ * fixed words; an alternative set counts its longest member, a named synset
+ * nothing: TABARI prefers "* DOLLAR" to "* &CURRENCY"). */
+typedef struct side_stats {
+    int weight, length;
+    int min_stem;          /* shortest last word that may match as a stem */
+    uint32_t alt_id[8];    /* the pattern's alternative sets, compiled beforehand */
+    int alt_len[8], n_alt, next_alt;
+} side_stats;
+
+static int compile_side(fm_lexicon *lx, const char *s, size_t n, const char *file, long line, side_stats *st);
+
+static int alnum_len(const char *s, size_t n)
+{
+    int k = 0;
+    for (size_t i = 0; i < n; i++) k += isalnum((unsigned char)s[i]) != 0;
+    return k;
+}
+
+/* Compiles one member of a synset (or of an alternative set) into elements and
+ * records it as (first element, count); returns its TABARI length or -1. A
+ * member is a small pattern itself: "AUSTRIAN FLORIN" (gap allowed),
+ * "KRONER_" (exact), "MEMOS_ON_&TIETYPES" (another synset). */
+static int synset_member(fm_lexicon *lx, uint32_t set, const char *w, size_t n, const char *file, long line)
 {
     fm_trim(&w, &n);
-    while (n && w[n - 1] == '_') n--;
-    if (!n) return;
-    fm_token_vec toks = {0};
-    if (fm_tokenize_phrase(w, n, &lx->arena, &toks) == 0 && toks.n == 1) {
-        uint32_t id = fm_lexicon_word(lx, toks.a[0].norm, toks.a[0].norm_len);
-        fm_u32_vec_push(&lx->synsets.a[set], id);
-    } else if (toks.n > 1) {
-        fm_lexicon_add_phrase(lx, &lx->synsets_trie, w, n, set + 1, file, line);
-    }
-    fm_token_vec_free(&toks);
+    while (n && w[0] == '_') { w++; n--; }
+    if (!n) return 0;
+    size_t first = lx->elems.n;
+    side_stats st = { .min_stem = 3 };
+    int k = compile_side(lx, w, n, file, line, &st);
+    if (k <= 0) { lx->elems.n = first; return k; }
+    for (size_t e = first; e < lx->elems.n; e++)
+        if (lx->elems.a[e].kind == FM_PE_SYN && lx->elems.a[e].id == set) {
+            fm_lexicon_error(lx, file, line, "a synset member may not name its own synset");
+            lx->elems.n = first;
+            return -1;
+        }
+    if (fm_u32_vec_push(&lx->synsets.a[set], (uint32_t)first) ||
+        fm_u32_vec_push(&lx->synsets.a[set], (uint32_t)(lx->elems.n - first)))
+        return -1;
+    return st.length;
 }
 
 /* ---- verb forms ---- */
@@ -242,9 +270,10 @@ static int push_elem(fm_lexicon *lx, uint8_t kind, uint32_t id, int adjacent, in
     return fm_elem_vec_push(&lx->elems, e);
 }
 
-/* Pushes the words of one pattern token (which may hold '_' joins); returns
- * the number of elements or -1. first_adjacent: joined to what came before. */
-static int push_words(fm_lexicon *lx, const char *w, size_t n, int first_adjacent)
+/* Pushes the words of one pattern token (which may hold '_' joins and
+ * synsets: "MOST_CERTAINLY_&NEGATVAUXVRB_EVER"); returns the number of
+ * elements or -1. first_adjacent: joined to what came before. */
+static int push_words(fm_lexicon *lx, const char *w, size_t n, int first_adjacent, side_stats *st)
 {
     int count = 0, adjacent = first_adjacent;
     size_t i = 0;
@@ -252,25 +281,64 @@ static int push_words(fm_lexicon *lx, const char *w, size_t n, int first_adjacen
         if (w[i] == '_') { adjacent = 1; i++; continue; }
         size_t j = i;
         while (j < n && w[j] != '_') j++;
+        if (w[i] == '&') {
+            uint32_t sid = synset_new(lx, w + i + 1, j - i - 1);
+            if (sid == UINT32_MAX || push_elem(lx, FM_PE_SYN, sid, adjacent, 0)) return -1;
+            count++;
+            st->weight += 2;
+            adjacent = 0;
+            i = j;
+            continue;
+        }
         int exact = j < n;   /* a word followed by '_' must match exactly */
         fm_token_vec toks = {0};
         if (fm_tokenize_phrase(w + i, j - i, &lx->arena, &toks) == 0) {
             for (size_t k = 0; k < toks.n; k++) {
                 uint32_t id = fm_lexicon_word(lx, toks.a[k].norm, toks.a[k].norm_len);
-                int stem = !exact && k + 1 == toks.n && toks.a[k].norm_len >= 4;
+                int stem = !exact && k + 1 == toks.n && toks.a[k].norm_len >= st->min_stem;
                 if (push_elem(lx, FM_PE_WORD, id, k ? 1 : adjacent, stem)) { fm_token_vec_free(&toks); return -1; }
                 count++;
+                st->weight += 2;
             }
         }
         fm_token_vec_free(&toks);
+        st->length += alnum_len(w + i, j - i);
         adjacent = 0;
         i = j;
     }
     return count;
 }
 
+/* TABARI alternatives "{ A | B_C | &SET_X }": an anonymous synset whose
+ * members are the alternatives. Sets *id and *length (its longest member);
+ * returns 0 or -1. Compiled before the pattern so its elements stay contiguous. */
+static int compile_alternatives(fm_lexicon *lx, const char *in, const char *e, const char *file, long line,
+                                uint32_t *id, int *length)
+{
+    char name[32];
+    int nl = snprintf(name, sizeof name, "{%zu}", lx->synsets.n);
+    uint32_t sid = synset_new(lx, name, (size_t)nl);
+    if (sid == UINT32_MAX) return -1;
+    int longest = 0;
+    for (const char *p = in; p < e;) {
+        const char *bar = memchr(p, '|', (size_t)(e - p));
+        const char *ae = bar ? bar : e;
+        const char *w = p;
+        size_t wl = (size_t)(ae - p);
+        fm_trim(&w, &wl);
+        /* "{ GENEVA_ | ... }": the '_' only switches stemming off */
+        int l = wl ? synset_member(lx, sid, w, wl, file, line) : 0;
+        if (l < 0) { fm_lexicon_error(lx, file, line, "bad alternative"); return -1; }
+        if (l > longest) longest = l;
+        p = bar ? bar + 1 : e;
+    }
+    *id = sid;
+    *length = longest;
+    return 0;
+}
+
 /* One side of '*': a list of space-separated tokens. */
-static int compile_side(fm_lexicon *lx, const char *s, size_t n, const char *file, long line, int *weight)
+static int compile_side(fm_lexicon *lx, const char *s, size_t n, const char *file, long line, side_stats *st)
 {
     int count = 0;
     size_t i = 0;
@@ -285,42 +353,18 @@ static int compile_side(fm_lexicon *lx, const char *s, size_t n, const char *fil
             if (!close) { fm_lexicon_error(lx, file, line, "unclosed '{' in pattern"); return -1; }
             const char *in = s + i + 1;
             size_t inl = (size_t)(close - in);
-            if (memchr(in, '|', inl)) {                            /* TABARI alternatives */
-                size_t at = lx->elems.n;
-                if (push_elem(lx, FM_PE_ALT, 0, pending_adjacent, 0)) return -1;
-                int alts = 0;
-                const char *p = in, *e = close;
-                while (p < e) {
-                    const char *bar = memchr(p, '|', (size_t)(e - p));
-                    const char *ae = bar ? bar : e;
-                    const char *w = p;
-                    size_t wl = (size_t)(ae - p);
-                    fm_trim(&w, &wl);
-                    while (wl && w[wl - 1] == '_') wl--;
-                    while (wl && w[0] == '_') { w++; wl--; }
-                    if (wl) {
-                        if (w[0] == '&') {
-                            uint32_t sid = synset_new(lx, w + 1, wl - 1);
-                            if (push_elem(lx, FM_PE_SYN, sid, 0, 0)) return -1;
-                        } else {
-                            /* an alternative is matched by its first word; more words are rare */
-                            size_t k = 0;
-                            while (k < wl && w[k] != '_' && w[k] != ' ') k++;
-                            if (push_words(lx, w, k, 0) != 1) { fm_lexicon_error(lx, file, line, "bad alternative"); return -1; }
-                        }
-                        alts++;
-                    }
-                    p = bar ? bar + 1 : e;
-                }
-                lx->elems.a[at].n_alt = (uint8_t)alts;
-                count += 1 + alts;
-                *weight += 1;
+            if (memchr(in, '|', inl)) {
+                if (st->next_alt >= st->n_alt) { fm_lexicon_error(lx, file, line, "alternatives not allowed here"); return -1; }
+                if (push_elem(lx, FM_PE_SYN, st->alt_id[st->next_alt], pending_adjacent, 0)) return -1;
+                st->weight += 1;
+                st->length += st->alt_len[st->next_alt++];
+                count += 1;
                 pending_adjacent = close + 1 < s + n && close[1] == '_';
                 i = (size_t)(close - s) + 1 + (pending_adjacent ? 1 : 0);
                 continue;
             }
             /* PETRARCH {A B}: a noun phrase made of these words, in order */
-            int k = compile_side(lx, in, inl, file, line, weight);
+            int k = compile_side(lx, in, inl, file, line, st);
             if (k < 0) return -1;
             count += k;
             i = (size_t)(close - s) + 1;
@@ -337,26 +381,19 @@ static int compile_side(fm_lexicon *lx, const char *s, size_t n, const char *fil
             uint8_t kind = w[0] == '+' ? FM_PE_TARGET : w[0] == '$' ? FM_PE_SOURCE : w[0] == '^' ? FM_PE_SKIP : FM_PE_COMPOUND;
             if (push_elem(lx, kind, 0, adj, 0)) return -1;
             count++;
-            *weight += 1;
+            st->weight += 1;
         } else if (wl > 1 && (w[0] == '+' || w[0] == '$') && w[1] == '_') {   /* "+_WAS" style joins */
             uint8_t kind = w[0] == '+' ? FM_PE_TARGET : FM_PE_SOURCE;
             if (push_elem(lx, kind, 0, adj, 0)) return -1;
-            int k = push_words(lx, w + 2, wl - 2, 1);
+            st->weight += 1;
+            int k = push_words(lx, w + 2, wl - 2, 1, st);
             if (k < 0) return -1;
             count += 1 + k;
-            *weight += 1 + 2 * k;
-        } else if (wl && w[0] == '&') {
-            size_t e = wl;
-            while (e && w[e - 1] == '_') e--;
-            uint32_t sid = synset_new(lx, w + 1, e - 1);
-            if (sid == UINT32_MAX || push_elem(lx, FM_PE_SYN, sid, adj, 0)) return -1;
-            count++;
-            *weight += 2;
         } else if (wl) {
-            int k = push_words(lx, w, wl, adj);
+            while (wl > 1 && w[wl - 1] == '_' && w[0] == '&') wl--;
+            int k = push_words(lx, w, wl, adj, st);
             if (k < 0) return -1;
             count += k;
-            *weight += 2 * k;
         }
         i = j;
     }
@@ -380,23 +417,34 @@ static void parse_pattern(fm_lexicon *lx, uint32_t verb, const char *s, size_t n
     for (size_t i = 0; i < bl; i++) if (body[i] == '*') { star = body + i; break; }
     if (!star) { fm_lexicon_error(lx, file, line, "pattern without '*'"); return; }
     p.text = fm_arena_printf(&lx->arena, "%.*s [%s%s%s]", (int)bl, body, p.code, p.code2[0] ? ":" : "", p.code2);
+    side_stats st = { .min_stem = 4 };
+    for (const char *q = body; q < body + bl && st.n_alt < 8; q++) {
+        if (*q != '{') continue;
+        const char *close = memchr(q, '}', (size_t)(body + bl - q));
+        if (!close) break;
+        if (memchr(q, '|', (size_t)(close - q)) &&
+            compile_alternatives(lx, q + 1, close, file, line, &st.alt_id[st.n_alt], &st.alt_len[st.n_alt]))
+            return;
+        if (memchr(q, '|', (size_t)(close - q))) st.n_alt++;
+        q = close;
+    }
     size_t mark = lx->elems.n;
-    int weight = 0;
     p.pre = (uint32_t)lx->elems.n;
     size_t pre_len = (size_t)(star - body);
     /* "WAS_*": the last word before the star is adjacent to the verb; keep the '_' on it */
-    int pre = compile_side(lx, body, pre_len, file, line, &weight);
+    int pre = compile_side(lx, body, pre_len, file, line, &st);
     if (pre < 0) { lx->elems.n = mark; return; }
     p.n_pre = (uint32_t)pre;
     p.post = (uint32_t)lx->elems.n;
     const char *after = star + 1;
     size_t al = bl - pre_len - 1;
     int adj_first = al && after[0] == '_';
-    int post = compile_side(lx, after, al, file, line, &weight);
+    int post = compile_side(lx, after, al, file, line, &st);
     if (post < 0) { lx->elems.n = mark; return; }
     if (post > 0 && adj_first) lx->elems.a[p.post].adjacent = 1;
     p.n_post = (uint32_t)post;
-    p.weight = weight;
+    p.weight = st.weight;
+    p.length = st.length;
     if (fm_pattern_vec_push(&lx->patterns, p)) return;
     lx->verb_entries.a[verb].n_patterns++;
 }
@@ -459,7 +507,7 @@ int fm_dict_load_verbs(fm_lexicon *lx, const char *file, const char *data, size_
             continue;
         }
         if (s[0] == '+' && synset != UINT32_MAX && verb == UINT32_MAX) {
-            synset_add(lx, synset, s + 1, n - 1, file, it.lineno);
+            synset_member(lx, synset, s + 1, n - 1, file, it.lineno);
             continue;
         }
         if (!petrarch) {

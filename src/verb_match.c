@@ -15,62 +15,54 @@ static int word_matches(const fm_lexicon *lx, const fm_pat_elem *e, const fm_tok
     return 0;
 }
 
-static int syn_matches(const fm_lexicon *lx, uint32_t set, const fm_tok_ids *ids)
-{
-    const fm_u32_vec *w = &lx->synsets.a[set];
-    for (size_t k = 0; k < w->n; k++) {
-        if (w->a[k] == ids->exact) return 1;
-        for (int p = 0; p < ids->n_pre; p++) if (w->a[k] == ids->pre[p]) return 1;
-    }
-    return 0;
-}
-
-/* Length of the synset phrase at i (multi-word members), or single-word match. */
-static size_t syn_len_at(const fm_coder *c, uint32_t set, size_t n, size_t i)
-{
-    uint32_t v;
-    size_t len = fm_trie_longest(&c->lx->synsets_trie, c->ids, n, i, &v);
-    if (len && v == set + 1) return len;
-    return syn_matches(c->lx, set, &c->ids[i]) ? 1 : 0;
-}
-
 typedef struct walk {
     fm_coder *c;
     const fm_token *tok;
     size_t n, lo, hi;      /* clause bounds */
     int source, target;
+    int depth;             /* synsets inside synsets */
 } walk;
+
+static int seq_forward(walk *w, const fm_pat_elem *el, size_t ne, size_t pos, int anchored, size_t *end);
+
+/* Tokens covered by the longest member of synset set that starts at i, or 0. */
+static size_t syn_len_at(walk *w, uint32_t set, size_t i)
+{
+    const fm_lexicon *lx = w->c->lx;
+    if (set >= lx->synsets.n || w->depth > 4) return 0;
+    const fm_u32_vec *m = &lx->synsets.a[set];
+    size_t best = 0;
+    w->depth++;
+    for (size_t k = 0; k + 1 < m->n; k += 2) {
+        size_t end;
+        int s = w->source, t = w->target;
+        if (seq_forward(w, &lx->elems.a[m->a[k]], m->a[k + 1], i, 1, &end) && end - i > best) best = end - i;
+        w->source = s; w->target = t;
+    }
+    w->depth--;
+    return best;
+}
 
 /* Element e at exactly token i (forward); returns tokens consumed or 0. */
 static size_t elem_at(walk *w, const fm_pat_elem *e, size_t i)
 {
     if (i >= w->hi) return 0;
-    const fm_lexicon *lx = w->c->lx;
     switch (e->kind) {
-    case FM_PE_WORD: return word_matches(lx, e, &w->c->ids[i], &w->tok[i]) ? 1 : 0;
-    case FM_PE_SYN: return syn_len_at(w->c, e->id, w->hi, i);
-    case FM_PE_ALT:
-        for (int k = 1; k <= e->n_alt; k++) {
-            const fm_pat_elem *a = e + k;
-            size_t l = a->kind == FM_PE_SYN ? syn_len_at(w->c, a->id, w->hi, i)
-                                            : (size_t)word_matches(lx, a, &w->c->ids[i], &w->tok[i]);
-            if (l) return l;
-        }
-        return 0;
+    case FM_PE_WORD: return word_matches(w->c->lx, e, &w->c->ids[i], &w->tok[i]) ? 1 : 0;
+    case FM_PE_SYN: return syn_len_at(w, e->id, i);
     default: return 0;
     }
 }
 
-static size_t elem_size(const fm_pat_elem *e) { return e->kind == FM_PE_ALT ? 1u + e->n_alt : 1u; }
-
-/* Forward match of elems[0..ne) from token pos; gaps allowed unless adjacent. */
-static int match_forward(walk *w, const fm_pat_elem *el, size_t ne, size_t pos)
+/* Forward match of el[0..ne) from token pos, the end in *end; gaps allowed
+ * unless an element is adjacent (anchored: the first must start at pos). */
+static int seq_forward(walk *w, const fm_pat_elem *el, size_t ne, size_t pos, int anchored, size_t *end)
 {
-    size_t k = 0;
-    while (k < ne) {
+    for (size_t k = 0; k < ne; k++) {
         const fm_pat_elem *e = &el[k];
+        int adjacent = e->adjacent || (anchored && k == 0);
         if (e->kind == FM_PE_TARGET || e->kind == FM_PE_SOURCE || e->kind == FM_PE_SKIP) {
-            int m = fm_mention_at(w->c, pos, w->hi, !e->adjacent, w->tok);
+            int m = fm_mention_at(w->c, pos, w->hi, !adjacent, w->tok);
             if (m < 0) {
                 if (e->kind != FM_PE_SKIP) return 0;
                 if (pos >= w->hi) return 0;
@@ -80,31 +72,31 @@ static int match_forward(walk *w, const fm_pat_elem *el, size_t ne, size_t pos)
                 else if (e->kind == FM_PE_SOURCE) w->source = m;
                 pos = w->c->mentions.a[m].end;
             }
-            k++;
             continue;
         }
-        if (e->kind == FM_PE_COMPOUND) { k++; continue; }
-        size_t limit = e->adjacent ? pos + 1 : w->hi;
+        if (e->kind == FM_PE_COMPOUND) continue;
+        size_t limit = adjacent ? pos + 1 : w->hi;
         size_t got = 0, at = pos;
         for (; at < limit && at < w->hi; at++) if ((got = elem_at(w, e, at))) break;
         if (!got) return 0;
         pos = at + got;
-        k += elem_size(e);
     }
+    *end = pos;
     return 1;
+}
+
+static int match_forward(walk *w, const fm_pat_elem *el, size_t ne, size_t pos)
+{
+    size_t end;
+    return seq_forward(w, el, ne, pos, 0, &end);
 }
 
 /* Backward match of the pre elements, the last element nearest the verb. */
 static int match_backward(walk *w, const fm_pat_elem *el, size_t ne, size_t pos)
 {
-    /* collect element starts so we can walk from the end */
-    size_t starts[64], ns = 0;
-    for (size_t k = 0; k < ne && ns < 64; k += elem_size(&el[k])) starts[ns++] = k;
-    int adjacent_to_next = 1;   /* the element just before '*' joined by "_*"? tracked by next elem */
-    (void)adjacent_to_next;
-    for (size_t s = ns; s-- > 0;) {
-        const fm_pat_elem *e = &el[starts[s]];
-        int adj = (s + 1 < ns) ? el[starts[s + 1]].adjacent : 0;
+    for (size_t s = ne; s-- > 0;) {
+        const fm_pat_elem *e = &el[s];
+        int adj = s + 1 < ne ? el[s + 1].adjacent : 0;   /* joined to the element after it */
         if (e->kind == FM_PE_TARGET || e->kind == FM_PE_SOURCE || e->kind == FM_PE_SKIP) {
             int found = -1;
             for (size_t m = w->c->mentions.n; m-- > 0;) {
@@ -118,16 +110,17 @@ static int match_backward(walk *w, const fm_pat_elem *el, size_t ne, size_t pos)
             continue;
         }
         if (e->kind == FM_PE_COMPOUND) continue;
-        size_t lowest = adj ? (pos ? pos - 1 : 0) : w->lo;
+        /* the element covers [at, at + got) with at + got <= pos; an adjacent
+         * one must end right at pos (a synset member may span several words) */
         int hit = 0;
-        for (size_t at = pos; at-- > lowest && at >= w->lo;) {
-            size_t save_hi = w->hi;
-            w->hi = pos;
+        size_t save_hi = w->hi;
+        w->hi = pos;
+        for (size_t at = pos; at-- > w->lo;) {
+            if (adj && pos - at > 8) break;
             size_t got = elem_at(w, e, at);
-            w->hi = save_hi;
-            if (got) { pos = at; hit = 1; break; }
-            if (at == 0) break;
+            if (got && (!adj || at + got == pos)) { pos = at; hit = 1; break; }
         }
+        w->hi = save_hi;
         if (!hit) return 0;
     }
     return 1;
@@ -145,11 +138,12 @@ int fm_verb_match_code(fm_coder *c, const fm_token *tok, size_t n, size_t v, siz
     int best_weight = -1;
     for (uint32_t p = 0; p < ve->n_patterns; p++) {
         const fm_pattern *pat = &lx->patterns.a[ve->first_pattern + p];
-        if (pat->weight <= best_weight) continue;
-        walk w = { c, tok, n, clause_start, clause_end, -1, -1 };
+        int weight = lx->tabari_verbs ? pat->length : pat->weight;
+        if (weight <= best_weight) continue;
+        walk w = { c, tok, n, clause_start, clause_end, -1, -1, 0 };
         if (pat->n_post && !match_forward(&w, &lx->elems.a[pat->post], pat->n_post, h->end)) continue;
         if (pat->n_pre && !match_backward(&w, &lx->elems.a[pat->pre], pat->n_pre, h->start)) continue;
-        best_weight = pat->weight;
+        best_weight = weight;
         out->pattern = pat;
         out->source = w.source;
         out->target = w.target;
