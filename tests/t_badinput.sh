@@ -51,8 +51,12 @@ check "NUL bytes in a text file" 2 "" "NUL|binary" -- "$F" code --date 2024-04-2
 
 { good g1; printf '{"id":"huge","date":"2024-04-22","text":"'; head -c 100000000 /dev/zero | tr '\0' a; printf '"}\n'; good g2; } > "$T/huge.jsonl"
 check "100 MB single line skipped, neighbours coded" 2 "g1 g2" 'huge.jsonl:2: .*longer than' -- "$F" code "$T/huge.jsonl"
-( ulimit -v 1000000 2>/dev/null; "$F" code -q "$T/huge.jsonl" > /dev/null 2>&1; echo $? > "$T/rc" )
-ok "$([ "$(cat "$T/rc")" = 2 ]; echo $?)" "100 MB line read in under 1 GB of address space"
+if grep -q __asan_init "$F"; then   # ASan reserves terabytes of address space: ulimit -v cannot apply
+    ok 0 "100 MB line read in under 1 GB of address space # SKIP sanitizer build"
+else
+    ( ulimit -v 1000000 2>/dev/null; "$F" code -q "$T/huge.jsonl" > /dev/null 2>&1; echo $? > "$T/rc" )
+    ok "$([ "$(cat "$T/rc")" = 2 ]; echo $?)" "100 MB line read in under 1 GB of address space"
+fi
 rm -f "$T/huge.jsonl"
 { tr '\0' 'a' < /dev/zero | head -c 30000000; echo; } > "$T/huge.txt"
 check "30 MB plain-text line" 2 "" "longer than|too large|skipped" -- "$F" code --date 2024-04-22 "$T/huge.txt"
