@@ -118,11 +118,31 @@ typedef struct fm_options {
     int emit_spans;       /* code sentences about spans/tallies (default 0: skip) */
     size_t max_doc_bytes; /* documents larger than this are skipped (0 = 64 MiB) */
     const char *default_date;  /* used when a document has no date (else today) */
+
+    /* TABARI's switches (its .options file; validation records change them).
+     * All zero means TABARI's defaults. They steer the TABARI sentence rules,
+     * which apply when a TABARI .verbs dictionary is loaded. */
+    int code_by;               /* FM_CODE_BY_CLAUSE: first event of each clause; _SENTENCE: first of
+                                  the sentence; FM_CODE_ALL: every coded verb */
+    int minimum_words;         /* sentences with fewer words (a comma counts) are not coded; 0: no limit */
+    int convert_agents;        /* an agent without an actor is an actor coded "~REB" */
+    const char *default_source, *default_target;   /* codes used when no actor is found, or NULL */
+    int default_source_prior;  /* the default source whenever no actor precedes the verb */
+    int default_target_after;  /* the default target whenever no actor follows the verb */
+    int comma_off;             /* keep comma-delimited clauses */
+    int comma_set;             /* the limits below replace TABARI's (MIN 2 MAX 10, EMIN 2 EMAX 10,
+                                  BMIN 128 BMAX 0: the first phrase is never dropped) */
+    int comma_min, comma_max, comma_emin, comma_emax, comma_bmin, comma_bmax;
 } fm_options;
+
+enum { FM_CODE_BY_CLAUSE = 0, FM_CODE_BY_SENTENCE = 1, FM_CODE_ALL = 2 };
 
 typedef struct fm_coder fm_coder;
 
 fm_coder *fm_coder_new(const fm_lexicon *lx, const fm_options *opt, fm_diag_fn diag, void *user);
+/* Replaces the coder's options (strings are copied only by pointer: they must
+ * outlive the coder or the next call). Returns 0. */
+int fm_coder_set_options(fm_coder *c, const fm_options *opt);
 /* Codes one document. The events stay valid until the next call or free.
  * Returns 0, or -1 if the document was skipped (reported through diag). */
 int fm_coder_code(fm_coder *c, const fm_doc *doc, const fm_event **events, size_t *n_events);

@@ -31,6 +31,15 @@ fm_coder *fm_coder_new(const fm_lexicon *lx, const fm_options *opt, fm_diag_fn d
     return c;
 }
 
+int fm_coder_set_options(fm_coder *c, const fm_options *opt)
+{
+    size_t max = c->opt.max_doc_bytes;
+    if (opt) c->opt = *opt;
+    else memset(&c->opt, 0, sizeof c->opt);
+    if (!c->opt.max_doc_bytes) c->opt.max_doc_bytes = max;
+    return 0;
+}
+
 void fm_coder_free(fm_coder *c)
 {
     if (!c) return;
@@ -70,6 +79,7 @@ static fm_actor actor_of(fm_coder *c, const fm_doc *doc, const fm_token *tok, co
 {
     fm_actor a = { .text = "" };
     if (!w || !r) return a;
+    if (w->implied) { a.code = r->code; return a; }   /* a DEFAULT actor: no words */
     a.start = tok[w->start].start;
     a.end = tok[w->end - 1].end;
     a.text = fm_arena_strndup(&c->arena, doc->text + a.start, a.end - a.start);
@@ -144,8 +154,8 @@ static void add_event(fm_coder *c, const fm_doc *doc, size_t si, const fm_token 
     for (size_t k = 0; k < c->events.n; k++) if (same_event(&c->events.a[k], &ev)) return;
     event_id(doc, &ev, ev.id);
     fm_event_tokens et = { h->start, h->end, 0, 0, 0, 0, clause_start, clause_end, priority };
-    if (src_w && src) { et.src_start = src_w->start; et.src_end = src_w->end; }
-    if (tgt_w && tgt) { et.tgt_start = tgt_w->start; et.tgt_end = tgt_w->end; }
+    if (src_w && src && !src_w->implied) { et.src_start = src_w->start; et.src_end = src_w->end; }
+    if (tgt_w && tgt && !tgt_w->implied) { et.tgt_start = tgt_w->start; et.tgt_end = tgt_w->end; }
     if (fm_event_vec_push(&c->events, ev) == 0) fm_evtok_vec_push(&c->evtok, et);
 }
 
@@ -293,9 +303,6 @@ static void code_sentence(fm_coder *c, const fm_doc *doc, size_t si, const fm_to
  * source is the first actor of the sentence before the verb (kept across
  * clauses), the target the first actor after the verb with another code. */
 
-#define TAB_COMMA_MIN 2     /* TABARI's COMMA defaults: MIN/EMIN 2, MAX/EMAX 10 */
-#define TAB_COMMA_MAX 10
-
 static int is_comma(const fm_token *t) { return t->kind == FM_TOK_PUNCT && t->norm[0] == ',' && !t->norm[1]; }
 
 static size_t words_between(const fm_token *tok, size_t a, size_t b)
@@ -315,11 +322,33 @@ static int comma_in_compound(const fm_coder *c, size_t k)
     return 0;
 }
 
-/* Removes "..., in remarks published on Monday, ..." and a short tail after
- * the last comma; returns the new token count (tokens and ids compacted). */
-static size_t drop_comma_clauses(fm_coder *c, const fm_doc *doc, fm_token *tok, size_t n)
+/* TABARI's mentions: a lone agent ("police") is no actor unless CONVERT
+ * AGENTS is on, and then it is coded "~COP". */
+static void tabari_mentions(fm_coder *c, const fm_doc *doc, const fm_token *tok, size_t n)
 {
     fm_find_mentions(c, doc, tok, n);
+    for (size_t k = 0; k < c->mentions.n; k++) {
+        fm_mention *m = &c->mentions.a[k];
+        if (!m->agent_only || !m->code) continue;
+        m->code = c->opt.convert_agents ? fm_arena_printf(&c->arena, "~%s", m->code) : NULL;
+    }
+}
+
+/* 1 if a phrase of w words may be dropped under the limits (lo, hi]. */
+static int comma_len_ok(size_t w, int lo, int hi) { return (int)w > lo && (int)w <= hi; }
+
+/* Removes "..., in remarks published on Monday, ..." and a short tail after
+ * the last comma (TABARI's COMMA limits: MIN/MAX inside, BMIN/BMAX for the
+ * phrase that opens the sentence, EMIN/EMAX for the one that ends it);
+ * returns the new token count (tokens and ids compacted). */
+static size_t drop_comma_clauses(fm_coder *c, const fm_doc *doc, fm_token *tok, size_t n)
+{
+    const fm_options *o = &c->opt;
+    if (o->comma_off) return n;
+    int mn = o->comma_set ? o->comma_min : 2, mx = o->comma_set ? o->comma_max : 10;
+    int emn = o->comma_set ? o->comma_emin : 2, emx = o->comma_set ? o->comma_emax : 10;
+    int bmn = o->comma_set ? o->comma_bmin : 128, bmx = o->comma_set ? o->comma_bmax : 0;
+    tabari_mentions(c, doc, tok, n);
     size_t commas[64], nc = 0;
     for (size_t k = 0; k < n && nc < 64; k++) if (is_comma(&tok[k]) && !comma_in_compound(c, k)) commas[nc++] = k;
     if (!nc) return n;
@@ -327,9 +356,10 @@ static size_t drop_comma_clauses(fm_coder *c, const fm_doc *doc, fm_token *tok, 
     if (!drop) return n;
     memset(drop, 0, n);
     size_t i = 0;
+    if (comma_len_ok(words_between(tok, 0, commas[0]), bmn, bmx)) memset(drop, 1, commas[0] + 1);
     while (i + 1 < nc) {
         size_t a = commas[i], b = commas[i + 1], w = words_between(tok, a + 1, b);
-        if (w > TAB_COMMA_MIN && w <= TAB_COMMA_MAX) {
+        if (comma_len_ok(w, mn, mx)) {
             memset(drop + a, 1, b - a);          /* keep the closing comma */
             i += 1;
             continue;
@@ -339,15 +369,15 @@ static size_t drop_comma_clauses(fm_coder *c, const fm_doc *doc, fm_token *tok, 
     size_t last = commas[nc - 1], end = n;
     while (end > last + 1 && tok[end - 1].kind == FM_TOK_PUNCT) end--;
     size_t w = words_between(tok, last + 1, end);
-    if (!drop[last] && w > TAB_COMMA_MIN && w <= TAB_COMMA_MAX) memset(drop + last, 1, end - last);
-    size_t o = 0;
+    if (!drop[last] && comma_len_ok(w, emn, emx)) memset(drop + last, 1, end - last);
+    size_t o2 = 0;
     for (size_t k = 0; k < n; k++) {
         if (drop[k]) continue;
-        tok[o] = tok[k];
-        c->ids[o] = c->ids[k];
-        o++;
+        tok[o2] = tok[k];
+        c->ids[o2] = c->ids[k];
+        o2++;
     }
-    return o;
+    return o2;
 }
 
 static int is_conjunction(const fm_token *t)
@@ -418,22 +448,41 @@ static int tabari_passive(const fm_token *tok, size_t n, const fm_verb_hit *h)
     return 0;
 }
 
+/* A DEFAULT actor (TABARI's DEFAULT: SOURCE [code] TARGET [code]) as a mention
+ * without words; -1 when there is no default. */
+static int implied_actor(fm_coder *c, const char *code, size_t n)
+{
+    if (!code || !code[0]) return -1;
+    fm_mention m = { .start = n + 1, .end = n + 1, .code = code, .next = -1, .implied = 1 };
+    if (fm_mention_vec_push(&c->mentions, m)) return -1;
+    return (int)c->mentions.n - 1;
+}
+
 /* One TABARI event of verb v: pattern slots first, then the default searches. */
 static int tabari_event(fm_coder *c, const fm_doc *doc, size_t si, const fm_token *tok, size_t n, size_t v,
                         const fm_verb_match *vm, size_t lo, size_t hi, int *source)
 {
     const fm_verb_hit *h = &c->verbs.a[v];
+    const fm_options *o = &c->opt;
     int src = tabari_pronoun(c, tok, vm->source), tgt = tabari_pronoun(c, tok, vm->target);
+    int src_after = 0;
     if (src < 0) {
         src = *source >= 0 && *source < (int)c->mentions.n && c->mentions.a[*source].start < h->start
                   ? *source : first_actor(c, tok, 0, h->start, tgt);
+        if (src < 0 && o->default_source && o->default_source_prior) src = implied_actor(c, o->default_source, n);
+        /* with a DEFAULT source TABARI is greedy: the subject may follow the verb */
+        if (src < 0 && o->default_source) { src = first_actor(c, tok, h->end, n, tgt); src_after = src >= 0; }
     }
     if (tgt < 0) {
-        tgt = first_actor(c, tok, h->end, n, src);
+        size_t from = src_after ? c->mentions.a[src].start + 1 : h->end;
+        tgt = first_actor(c, tok, from, n, src);
+        if (tgt < 0 && o->default_target && o->default_target_after) tgt = implied_actor(c, o->default_target, n);
         if (tgt < 0) tgt = first_actor(c, tok, 0, h->start, src);
         if (tgt < 0 && src >= 0 && c->mentions.a[src].next >= 0) tgt = src;   /* "X and Y met" */
+        if (tgt < 0) tgt = implied_actor(c, o->default_target, n);
         if (vm->source < 0 && vm->target < 0 && tabari_passive(tok, n, h)) { int t = src; src = tgt; tgt = t; }
     }
+    if (src < 0) src = implied_actor(c, o->default_source, n);
     if (src < 0) return 0;
     *source = src;
     const char *rule = vm->pattern ? vm->rule : fm_arena_printf(&c->arena, "%s [%s]", vm->rule ? vm->rule : "", vm->code);
@@ -444,9 +493,9 @@ static int tabari_event(fm_coder *c, const fm_doc *doc, size_t si, const fm_toke
 }
 
 
-/* Codes the first coded verb of clause [lo, hi); *source carries the source
- * across clauses. Returns 1 if the clause gave an event, -1 if the sentence
- * must be dropped (discard or complex code). */
+/* Codes the first coded verb of clause [lo, hi) (every one with CODE ALL);
+ * *source carries the source across clauses. Returns 1 if the clause gave
+ * an event, -1 if the sentence must be dropped (discard or complex code). */
 static int code_clause_tabari(fm_coder *c, const fm_doc *doc, size_t si, const fm_token *tok, size_t n,
                               size_t lo, size_t hi, int *source)
 {
@@ -455,7 +504,7 @@ static int code_clause_tabari(fm_coder *c, const fm_doc *doc, size_t si, const f
         int m = fm_mention_at(c, lo, hi, 0, tok);
         if (m >= 0) *source = -1;
     }
-    int have_sub = 0;
+    int have_sub = 0, coded = 0;
     fm_verb_match sub;
     size_t sub_v = 0;
     for (size_t v = 0; v < c->verbs.n; v++) {
@@ -468,8 +517,11 @@ static int code_clause_tabari(fm_coder *c, const fm_doc *doc, size_t si, const f
             if (!have_sub) { sub = vm; sub_v = v; have_sub = 1; }
             continue;
         }
-        return tabari_event(c, doc, si, tok, n, v, &vm, lo, hi, source);
+        int r = tabari_event(c, doc, si, tok, n, v, &vm, lo, hi, source);
+        if (c->opt.code_by != FM_CODE_ALL) return r;
+        coded |= r;
     }
+    if (coded) return 1;
     if (have_sub) return tabari_event(c, doc, si, tok, n, sub_v, &sub, lo, hi, source);
     if (*source < 0) *source = first_actor(c, tok, lo, hi, -1);
     return 0;
@@ -477,19 +529,32 @@ static int code_clause_tabari(fm_coder *c, const fm_doc *doc, size_t si, const f
 
 static void code_sentence_tabari(fm_coder *c, const fm_doc *doc, size_t si, const fm_token *tok, size_t n)
 {
-    fm_find_mentions(c, doc, tok, n);
+    tabari_mentions(c, doc, tok, n);
     fm_find_verbs(c, tok, n);
     size_t first_event = c->events.n;
     int source = -1, rejected = special_actor(c);
     size_t lo = 0;
+    int all = c->opt.code_by == FM_CODE_ALL, by_sentence = c->opt.code_by == FM_CODE_BY_SENTENCE;
     for (size_t k = 0; k <= n && !rejected; k++) {
-        if (k < n && !clause_break(c, tok, n, k)) continue;
-        if (code_clause_tabari(c, doc, si, tok, n, lo, k, &source) < 0) rejected = 1;
+        /* CODE ALL reads the sentence as one clause */
+        if (k < n && (all || !clause_break(c, tok, n, k))) continue;
+        int r = code_clause_tabari(c, doc, si, tok, n, lo, k, &source);
+        if (r < 0) rejected = 1;
+        if (r > 0 && by_sentence) break;
         lo = k + 1;
     }
     if (rejected) c->events.n = c->evtok.n = first_event;
     keep_by_priority(c, first_event);
     fm_context_sentence(c, doc, si, tok, n, first_event, NULL, 0);
+}
+
+/* TABARI's MINIMUM WORDS: words and numbers count, and so does a comma. */
+static size_t sentence_words(const fm_token *tok, size_t n)
+{
+    size_t w = 0;
+    for (size_t k = 0; k < n; k++)
+        w += tok[k].kind == FM_TOK_WORD || tok[k].kind == FM_TOK_NUMBER || is_comma(&tok[k]);
+    return w;
 }
 
 static int discarded(const fm_coder *c, size_t n)
@@ -546,6 +611,7 @@ int fm_coder_code(fm_coder *c, const fm_doc *doc, const fm_event **events, size_
         }
         for (size_t i = 0; i < n; i++) fm_tok_ids_of(c->lx, &c->tokens.a[i], &c->ids[i]);
         if (discarded(c, n)) continue;
+        if (c->opt.minimum_words > 0 && sentence_words(c->tokens.a, n) < (size_t)c->opt.minimum_words) continue;
         if (c->lx->tabari_verbs) {
             n = drop_comma_clauses(c, doc, c->tokens.a, n);
             code_sentence_tabari(c, doc, si, c->tokens.a, n);

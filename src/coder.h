@@ -20,6 +20,7 @@ typedef struct fm_mention {
     int compound_head;      /* 1 on the first member of a compound */
     int pronoun;            /* he / she / they / it / the group: resolved by coreference */
     int agent_only;         /* "police", "rebels": no named actor */
+    int implied;            /* TABARI's DEFAULT actor: a code without words (start = end = past the sentence) */
 } fm_mention;
 FM_VEC(fm_mention_vec, fm_mention)
 

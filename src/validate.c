@@ -211,6 +211,10 @@ static void set_option(reader_ctx *c, const char *key, size_t nk, const char *va
     }
     fm_buf_free(&c->options);
     c->options = next;
+    /* switches the coder has (see record_options) */
+    static const char *const known[] = { "CODE", "MINIMUM_WORDS", "CONVERT_AGENT", "CONVERT_AGENTS", "DEFAULT",
+                                         "COMMA", NULL };
+    for (int i = 0; known[i]; i++) if (!strcmp(k, known[i])) return;
     const char *u = c->unsupported.len ? fm_buf_cstr(&c->unsupported) : "";
     const char *hit = strstr(u, k);
     if (hit && (hit == u || hit[-1] == ' ') && (hit[kl] == ',' || hit[kl] == 0)) return;
@@ -963,6 +967,83 @@ static void print_failure(FILE *out, const fm_vrecord *r, const fm_event *ev, si
     fputc('\n', out);
 }
 
+/* The value of key in a record's options ("k=v; k=v"), or NULL. */
+static const char *option_value(const char *opts, const char *key, size_t *len)
+{
+    size_t kl = strlen(key);
+    for (const char *p = opts; p && *p;) {
+        const char *e = strstr(p, "; ");
+        size_t n = e ? (size_t)(e - p) : strlen(p);
+        if (n > kl && !strncasecmp(p, key, kl) && p[kl] == '=') { *len = n - kl - 1; return p + kl + 1; }
+        p = e ? e + 2 : p + n;
+    }
+    return NULL;
+}
+
+/* "NAME = 4" inside a COMMA value: the number after NAME (a whole word), or dflt. */
+static int option_number(const char *v, size_t n, const char *name, int dflt)
+{
+    size_t nl = strlen(name);
+    for (size_t i = 0; i + nl <= n; i++) {
+        if (strncasecmp(v + i, name, nl) || (i && isalpha((unsigned char)v[i - 1])) ||
+            (i + nl < n && isalpha((unsigned char)v[i + nl])))
+            continue;
+        size_t k = i + nl;
+        while (k < n && (v[k] == ' ' || v[k] == '=')) k++;
+        if (k < n && isdigit((unsigned char)v[k])) return atoi(v + k);
+    }
+    return dflt;
+}
+
+/* The "[CODE]" after word in a DEFAULT value ("SOURCE [DEFSRC] PRIOR TARGET
+ * [DEFTAR] AFTER"); *flag is set when flag_word follows the code. */
+static const char *default_code(fm_arena *a, const char *v, size_t n, const char *word, const char *flag_word,
+                                int *flag)
+{
+    const char *end = v + n;
+    const char *p = memmem(v, n, word, strlen(word));
+    if (!p) return NULL;
+    const char *b = memchr(p, '[', (size_t)(end - p)), *e = b ? memchr(b, ']', (size_t)(end - b)) : NULL;
+    if (!b || !e) return NULL;
+    const char *q = e + 1;
+    while (q < end && (*q == ' ' || *q == ':')) q++;
+    *flag = (size_t)(end - q) >= strlen(flag_word) && !strncasecmp(q, flag_word, strlen(flag_word));
+    return fm_arena_strndup(a, b + 1, (size_t)(e - b - 1));
+}
+
+/* The coder options of one record: the run's own, then the suite's switches
+ * in effect for it (CODE BY, MINIMUM WORDS, CONVERT AGENTS, DEFAULT, COMMA). */
+static void record_options(fm_vsuite *s, const fm_vrecord *r, const fm_options *base, fm_options *o)
+{
+    if (base) *o = *base;
+    else memset(o, 0, sizeof *o);
+    if (s->format != FM_VALIDATE_TABARI) return;
+    o->minimum_words = 8;                  /* TABARI's default */
+    const char *opts = r->options, *v;
+    size_t n;
+    if ((v = option_value(opts, "CODE", &n))) {
+        if (n >= 3 && !strncasecmp(v, "ALL", 3)) o->code_by = FM_CODE_ALL;
+        else if (memmem(v, n, "SENTENCE", 8)) o->code_by = FM_CODE_BY_SENTENCE;
+        else o->code_by = FM_CODE_BY_CLAUSE;
+    }
+    if ((v = option_value(opts, "MINIMUM_WORDS", &n))) o->minimum_words = atoi(v);
+    if ((v = option_value(opts, "CONVERT_AGENT", &n)) || (v = option_value(opts, "CONVERT_AGENTS", &n)))
+        o->convert_agents = n && toupper((unsigned char)v[0]) == 'T';
+    if ((v = option_value(opts, "DEFAULT", &n))) {
+        o->default_source = default_code(&s->arena, v, n, "SOURCE", "PRIOR", &o->default_source_prior);
+        o->default_target = default_code(&s->arena, v, n, "TARGET", "AFTER", &o->default_target_after);
+    }
+    if ((v = option_value(opts, "COMMA", &n))) {
+        o->comma_set = 1;
+        o->comma_min = option_number(v, n, "MIN", 2);
+        o->comma_max = option_number(v, n, "MAX", 10);
+        o->comma_emin = option_number(v, n, "EMIN", 2);
+        o->comma_emax = option_number(v, n, "EMAX", 10);
+        o->comma_bmin = option_number(v, n, "BMIN", 128);
+        o->comma_bmax = option_number(v, n, "BMAX", 0);
+    }
+}
+
 static fm_lexicon *build_lexicon(const fm_vsuite *s, const fm_validate_options *opt, fm_diag_fn diag, void *user)
 {
     fm_lexicon *lx = fm_lexicon_new(diag, user);
@@ -1004,6 +1085,8 @@ int fm_validate_file(const char *path, const fm_validate_options *opt, FILE *rep
         diag(user, FM_WARNING, s->path, msg);
     }
     fm_validate_result here = {0, 0, 0};
+    const char *last_options = NULL;
+    int options_set = 0;
     for (size_t i = 0; i < s->records.n; i++) {
         const fm_vrecord *r = &s->records.a[i];
         if (opt->only && fnmatch(opt->only, r->id, 0) != 0) continue;
@@ -1019,6 +1102,13 @@ int fm_validate_file(const char *path, const fm_validate_options *opt, FILE *rep
         doc.text = r->text;
         doc.len = r->text_len;
         doc.where = r->where;
+        if (!options_set || !r->options != !last_options || (r->options && strcmp(r->options, last_options))) {
+            fm_options o;
+            record_options(s, r, opt->coder, &o);
+            fm_coder_set_options(coder, &o);
+            last_options = r->options;
+            options_set = 1;
+        }
         const fm_event *ev = NULL;
         size_t n = 0;
         if (fm_coder_code(coder, &doc, &ev, &n)) n = 0;
