@@ -148,11 +148,21 @@ typedef struct subst_set { const char *name; size_t name_len; const char *items;
 
 /* Expands one "!SET!" occurrence of phrase (recursively) and adds each result. */
 static void add_agent_phrase(fm_lexicon *lx, const char *ph, size_t n, uint32_t value, const subst_set *sets,
-                             size_t n_sets, const char *file, long line, int depth)
+                             size_t n_sets, const char *file, long line, int depth, int exact)
 {
     const char *b = memchr(ph, '!', n);
     const char *e = b ? memchr(b + 1, '!', n - (size_t)(b - ph) - 1) : NULL;
-    if (!b || !e || depth > 3) { fm_lexicon_add_phrase(lx, &lx->agents, ph, n, value, file, line); return; }
+    if (!b || !e || depth > 3) {
+        char buf[520];
+        if (exact && n && ph[n - 1] != '_' && n + 1 < sizeof buf) {   /* "DIPLOMAT" is not "DIPLOMATIC" */
+            memcpy(buf, ph, n);
+            buf[n] = '_';
+            fm_lexicon_add_phrase(lx, &lx->agents, buf, n + 1, value, file, line);
+        } else {
+            fm_lexicon_add_phrase(lx, &lx->agents, ph, n, value, file, line);
+        }
+        return;
+    }
     size_t nl = (size_t)(e - b + 1);
     for (size_t k = 0; k < n_sets; k++) {
         if (sets[k].name_len != nl || memcmp(sets[k].name, b, nl)) continue;
@@ -169,7 +179,7 @@ static void add_agent_phrase(fm_lexicon *lx, const char *ph, size_t n, uint32_t 
                 memcpy(buf, ph, pre);
                 memcpy(buf + pre, w, wl);
                 memcpy(buf + pre + wl, e + 1, post);
-                add_agent_phrase(lx, buf, pre + wl + post, value, sets, n_sets, file, line, depth + 1);
+                add_agent_phrase(lx, buf, pre + wl + post, value, sets, n_sets, file, line, depth + 1, exact);
             }
             it = comma ? comma + 1 : end;
         }
@@ -184,6 +194,13 @@ int fm_dict_load_agents(fm_lexicon *lx, const char *file, const char *data, size
     fm_dict_lines_init(&it, lx, file, data, len);
     subst_set sets[64];
     size_t n_sets = 0;
+    /* PETRARCH agents (XML or '#' comments, "{PLURALS}", "!SET! =") match whole
+     * words; TABARI's are stems unless they end in '_' */
+    int exact = 0;
+    for (size_t i = 0; i + 1 < len && !exact; i++)
+        if (i == 0 || data[i - 1] == '\n')
+            exact = data[i] == '#' || (data[i] == '<' && data[i + 1] == '!') || (data[i] == '!' && memchr(data + i, '=', len - i));
+    if (!exact && memchr(data, '{', len)) exact = 1;
     const char *s;
     size_t n;
     while (fm_dict_lines_next(&it, &s, &n)) {
@@ -222,7 +239,7 @@ int fm_dict_load_agents(fm_lexicon *lx, const char *file, const char *data, size
         const char *ph = s;
         fm_trim(&ph, &plen);
         if (!plen) { fm_lexicon_error(lx, file, it.lineno, "missing agent phrase"); continue; }
-        add_agent_phrase(lx, ph, plen, value, sets, n_sets, file, it.lineno, 0);
+        add_agent_phrase(lx, ph, plen, value, sets, n_sets, file, it.lineno, 0, exact);
         if (brace) {
             const char *bend = memchr(brace, '}', (size_t)(br - brace));
             if (!bend) { fm_lexicon_error(lx, file, it.lineno, "unclosed '{'"); continue; }
@@ -231,16 +248,25 @@ int fm_dict_load_agents(fm_lexicon *lx, const char *file, const char *data, size
                 while (w < bend && isspace((unsigned char)*w)) w++;
                 const char *we = w;
                 while (we < bend && !isspace((unsigned char)*we)) we++;
-                if (we > w) add_agent_phrase(lx, w, (size_t)(we - w), value, sets, n_sets, file, it.lineno, 0);
+                if (we > w) add_agent_phrase(lx, w, (size_t)(we - w), value, sets, n_sets, file, it.lineno, 0, exact);
                 w = we;
             }
-        } else if (plen > 1 && ph[plen - 1] != 'S' && ph[plen - 1] != '_') {
+        } else if (plen > 1 && ph[plen - 1] != '_') {
             /* regular plural, as PETRARCH does for agents without explicit plurals */
             char buf[512];
-            if (plen + 1 < sizeof buf) {
+            if (plen + 3 < sizeof buf) {
+                /* the English rule: -ES after S X Z CH SH, consonant + Y -> -IES, else -S */
+                char last = (char)toupper((unsigned char)ph[plen - 1]), prev = (char)toupper((unsigned char)ph[plen - 2]);
+                size_t bl = plen;
                 memcpy(buf, ph, plen);
-                buf[plen] = 'S';
-                add_agent_phrase(lx, buf, plen + 1, value, sets, n_sets, file, it.lineno, 0);
+                if (last == 'S' || last == 'X' || last == 'Z' || (last == 'H' && (prev == 'C' || prev == 'S'))) {
+                    buf[bl++] = 'E'; buf[bl++] = 'S';
+                } else if (last == 'Y' && !strchr("AEIOU", prev)) {
+                    buf[bl - 1] = 'I'; buf[bl++] = 'E'; buf[bl++] = 'S';
+                } else {
+                    buf[bl++] = 'S';
+                }
+                add_agent_phrase(lx, buf, bl, value, sets, n_sets, file, it.lineno, 0, exact);
             }
         }
     }
