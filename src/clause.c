@@ -131,8 +131,8 @@ void fm_find_mentions(fm_coder *c, const fm_doc *doc, const fm_token *tok, size_
         }
         if (lg) {
             size_t j = i + lg;
-            /* "forces of Iraq", "the army of Sudan" */
-            if (j + 1 < n && fm_is_word(&tok[j], "OF")) {
+            /* "forces of Iraq", "the army of Sudan", "lawmakers in Fornost", "soldiers from Gondor" */
+            if (j + 1 < n && (fm_is_word(&tok[j], "OF") || fm_is_word(&tok[j], "IN") || fm_is_word(&tok[j], "FROM"))) {
                 size_t k = j + 1;
                 if (k < n && fm_is_word(&tok[k], "THE")) k++;
                 size_t la2 = k < n ? actor_at(c, n, k, &a, &acode) : 0;
