@@ -5,7 +5,7 @@
 # a single-node cluster and a throwaway PostgreSQL in a temp dir, the corpus
 # coded by a 4-task array and by one process, and the two databases compared.
 set -u
-cd "$(dirname "$0")/.."
+cd "$(dirname "$0")/.." || exit 1
 ROOT=$PWD
 B=${FACTUM_BUILD:-build}
 FACTUM=${FACTUM:-$ROOT/$B/factum}
@@ -22,7 +22,7 @@ PG_STARTED=0 CLUSTER_STARTED=0
 AS=()
 cleanup() {
     if [ "$CLUSTER_STARTED" = 1 ]; then
-        scancel --quiet --user=root 2>/dev/null
+        [ -f "$DIR/cluster/slurm.conf" ] && SLURM_CONF=$DIR/cluster/slurm.conf scancel --quiet --user=root 2>/dev/null
         "$SL/local-cluster.sh" stop "$DIR/cluster"
     fi
     [ "$PG_STARTED" = 1 ] && "${AS[@]}" "$PGBIN/pg_ctl" -D "$DIR/pg/data" -m immediate stop >/dev/null 2>&1
@@ -108,10 +108,10 @@ t0=$(date +%s.%N)
 check "single-process ingest of the corpus" test $? = 0
 t1=$(date +%s.%N)
 
+CLUSTER_STARTED=1   # set before: a half-started cluster is stopped too
 if ! "$SL/local-cluster.sh" start "$DIR/cluster" >"$DIR/cluster.out" 2>&1; then
     not_ok "single-node cluster starts"; sed 's/^/# /' "$DIR/cluster.out" "$DIR"/cluster/log/* 2>/dev/null | tail -n 20; exit 1
 fi
-CLUSTER_STARTED=1
 ok "single-node cluster starts"
 export SLURM_CONF=$DIR/cluster/slurm.conf
 

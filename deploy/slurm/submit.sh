@@ -24,7 +24,7 @@ USAGE
 }
 
 HERE=$(dirname "$(readlink -f "$0")")
-inputs=() db= tasks=4 cores=1 shard_by=auto factum=${FACTUM:-} log_dir=./factum-slurm-logs batch=500 wait=0
+inputs=() db='' tasks=4 cores=1 shard_by=auto factum=${FACTUM:-} log_dir=./factum-slurm-logs batch=500 wait=0
 while [ $# -gt 0 ]; do
     case $1 in
     --input) inputs+=("${2:?}"); shift 2 ;;
