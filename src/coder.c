@@ -502,7 +502,7 @@ static int code_clause_tabari(fm_coder *c, const fm_doc *doc, size_t si, const f
     /* an actor right after the conjunction starts a new subject */
     if (lo > 0) {
         int m = fm_mention_at(c, lo, hi, 0, tok);
-        if (m >= 0) *source = -1;
+        if (m >= 0) *source = mention_code(c, tabari_pronoun(c, tok, m)) ? tabari_pronoun(c, tok, m) : -1;
     }
     int have_sub = 0, coded = 0;
     fm_verb_match sub;
