@@ -8,15 +8,19 @@
 
 static const char *nm(const fm_token *t) { return t->norm ? t->norm : ""; }
 
+/* Every comparison first tests the first byte: almost all fail there, and a
+ * strcmp call per (token, list word) pair was the largest cost of a sentence. */
 static int is(const fm_token *tok, size_t n, size_t i, const char *w)
 {
-    return i < n && strcmp(nm(&tok[i]), w) == 0;
+    if (i >= n) return 0;
+    const char *s = nm(&tok[i]);
+    return s[0] == w[0] && strcmp(s, w) == 0;
 }
 
 static int in_set(const char *s, const char *const *set)
 {
-    for (; *set; set++)
-        if (strcmp(s, *set) == 0) return 1;
+    for (char c = s[0]; *set; set++)
+        if ((*set)[0] == c && strcmp(s, *set) == 0) return 1;
     return 0;
 }
 
@@ -30,6 +34,7 @@ static size_t phrase_at(const fm_token *tok, size_t n, size_t i, const char *phr
 {
     size_t k = 0;
     const char *p = phrase;
+    if (i >= n || nm(&tok[i])[0] != p[0]) return 0;
     while (*p) {
         const char *sp = strchr(p, ' ');
         size_t len = sp ? (size_t)(sp - p) : strlen(p);
@@ -181,8 +186,9 @@ const char *fm_attrib_kind_name(int kind)
 int fm_speech_verb(const fm_token *t)
 {
     if (!t || t->kind != FM_TOK_WORD) return 0;
+    const char *w = nm(t);
     for (const speech_word *s = speech_words; s->w; s++)
-        if (strcmp(nm(t), s->w) == 0) return s->kind;
+        if (s->w[0] == w[0] && strcmp(w, s->w) == 0) return s->kind;
     return 0;
 }
 
