@@ -25,6 +25,7 @@ void fm_cli_summary_print(fm_cli_summary *s);
 
 int fm_cli_ingest(int argc, char **argv);
 int fm_cli_query(int argc, char **argv);
+int fm_cli_merge(int argc, char **argv);
 int fm_cli_serve(int argc, char **argv);
 int fm_cli_validate(int argc, char **argv);
 #endif

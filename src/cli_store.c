@@ -161,6 +161,41 @@ int fm_cli_ingest(int argc, char **argv)
     return (failed || skipped) ? 2 : 0;
 }
 
+/* ---- merge ---- */
+
+static const char MERGE_HELP[] =
+    "usage: factum merge --db PATH|postgres://... [--km K] [--days N]\n"
+    "Links the stored events of different documents that report one real-world event into\n"
+    "stories (what ingest does at its end); for the last step of a cluster run.\n"
+    "  --km K     places at most K km apart (default 50)\n"
+    "  --days N   dates at most N days apart (default 1)\n";
+
+int fm_cli_merge(int argc, char **argv)
+{
+    static const struct option longopts[] = {
+        { "db", required_argument, 0, 'b' }, { "km", required_argument, 0, 'k' },
+        { "days", required_argument, 0, 'd' }, { "help", no_argument, 0, 'h' }, { 0, 0, 0, 0 } };
+    fm_cli cli = {0};
+    fm_merge_options mo = {0};
+    const char *db = "factum.db";
+    int opt;
+    optind = 1;
+    while ((opt = getopt_long(argc, argv, "h", longopts, NULL)) != -1) {
+        switch (opt) {
+        case 'b': db = optarg; break;
+        case 'k': mo.max_km = atof(optarg); if (mo.max_km <= 0) return fm_cli_usage("merge", "--km needs a positive number"); break;
+        case 'd': mo.window_days = atoi(optarg); if (mo.window_days < 0) return fm_cli_usage("merge", "--days needs a number"); break;
+        case 'h': fputs(MERGE_HELP, stdout); return 0;
+        default: return fm_cli_usage("merge", "unknown option");
+        }
+    }
+    fm_store *store = fm_store_open(db, fm_cli_diag, &cli);
+    if (!store) return 2;
+    int rc = fm_store_merge(store, &mo) < 0 ? 2 : 0;
+    fm_store_close(store);
+    return rc;
+}
+
 /* ---- query ---- */
 
 typedef struct query_out { fm_export_format fmt; fm_buf buf; size_t n; fm_cli *cli; } query_out;

@@ -218,6 +218,7 @@ static const char MAIN_HELP[] =
     "commands:\n"
     "  code       code articles into JSON Lines event records\n"
     "  ingest     code articles into a store (SQLite file or PostgreSQL)\n"
+    "  merge      link stored events of different documents into stories\n"
     "  query      events or stories from a store, as jsonl, csv, gdelt, acled or geojson\n"
     "  validate   run TABARI / PETRARCH validation records and factum case files\n"
     "  serve      HTTP API and a page with a map, a timeline and the evidence\n"
@@ -233,6 +234,7 @@ int main(int argc, char **argv)
     if (!strcmp(cmd, "code")) return cmd_code(argc - 1, argv + 1);
     if (!strcmp(cmd, "ingest")) return fm_cli_ingest(argc - 1, argv + 1);
     if (!strcmp(cmd, "query")) return fm_cli_query(argc - 1, argv + 1);
+    if (!strcmp(cmd, "merge")) return fm_cli_merge(argc - 1, argv + 1);
     if (!strcmp(cmd, "validate")) return fm_cli_validate(argc - 1, argv + 1);
     if (!strcmp(cmd, "serve")) return fm_cli_serve(argc - 1, argv + 1);
     fprintf(stderr, "factum: unknown command '%s'\n%s", cmd, MAIN_HELP);
