@@ -17,4 +17,4 @@ check-slurm: $(O)/factum data
 	 printf '%s\n' "$$out"; \
 	 if [ $$rc != 0 ] || printf '%s\n' "$$out" | grep -q '^not ok'; then echo "check-slurm: FAILED"; exit 1; fi; \
 	 if printf '%s\n' "$$out" | grep -q '# SKIP'; then echo "check-slurm: cluster run skipped"; exit 1; fi; \
-	 echo "check-slurm: $$(printf '%s\n' "$$out" | grep -c '^ok') passed"
+	 echo "check-slurm: $$(printf '%s\n' "$$out" | grep -c '^ok') passed, 0 failed"
