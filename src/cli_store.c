@@ -45,7 +45,8 @@ static const char INGEST_HELP[] =
     "  --batch N            documents per transaction (default 500)\n"
     "  --no-merge           do not link stories after ingesting\n"
     "  --summary            print events per root, top actors and dates of what was stored\n"
-    "  --progress / --quiet progress on stderr (default: only when stderr is a terminal)\n";
+    "  --progress / --quiet progress on stderr (default: only when stderr is a terminal);\n"
+    "                       --quiet also drops the closing count line (errors are always shown)\n";
 
 int fm_cli_ingest(int argc, char **argv)
 {
@@ -62,7 +63,7 @@ int fm_cli_ingest(int argc, char **argv)
     fm_reader_options ro = {0};
     fm_options co = {0};
     const char *db = "factum.db", *dicts[64];
-    int n_dicts = 0, merge = 1, show = isatty(2), opt;
+    int n_dicts = 0, merge = 1, show = isatty(2), quiet = 0, opt;
     long batch = 500;
     optind = 1;
     while ((opt = getopt_long(argc, argv, "qh", longopts, NULL)) != -1) {
@@ -77,7 +78,7 @@ int fm_cli_ingest(int argc, char **argv)
         case 'M': merge = 0; break;
         case 'p': show = 1; break;
         case 's': want_summary = 1; break;
-        case 'q': show = 0; cli.quiet = 1; break;
+        case 'q': show = 0; quiet = 1; break;   /* progress and summary only: errors are always shown */
         case 'h': fputs(INGEST_HELP, stdout); return 0;
         default: return fm_cli_usage("ingest", "unknown option");
         }
@@ -149,7 +150,7 @@ int fm_cli_ingest(int argc, char **argv)
         if (fm_store_merge(store, &mo) < 0) failed = 1;
     }
     if (show) progress(&st, 1);
-    if (!cli.quiet)
+    if (!quiet)
         fprintf(stderr, "factum: %ld documents read, %ld stored, %ld unchanged, %ld events stored in %s\n", st.docs,
                 st.stored, st.unchanged, st.events, db);
     if (want_summary) fm_cli_summary_print(&sum);

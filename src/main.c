@@ -11,6 +11,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <unistd.h>
 
 void fm_cli_diag(void *user, fm_diag_level level, const char *where, const char *msg)
 {
@@ -37,6 +38,15 @@ fm_lexicon *fm_cli_lexicon(fm_cli *cli, const char *const *dicts, int n_dicts)
 {
     fm_lexicon *lx = fm_lexicon_new(fm_cli_diag, cli);
     if (!lx) { fprintf(stderr, "factum: out of memory\n"); return NULL; }
+    /* a --dict that is not there is fatal: coding with half a lexicon would
+     * silently give other events; malformed lines are only reported */
+    for (int i = 0; i < n_dicts; i++) {
+        if (access(dicts[i], R_OK) != 0) {
+            fprintf(stderr, "factum: %s: %s\n", dicts[i], strerror(errno));
+            fm_lexicon_free(lx);
+            return NULL;
+        }
+    }
     if (n_dicts == 0) fm_lexicon_load_default(lx);
     for (int i = 0; i < n_dicts; i++) fm_lexicon_load_path(lx, dicts[i]);
     if (fm_lexicon_finish(lx)) {
