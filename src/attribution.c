@@ -78,26 +78,59 @@ static int is_comma(const char *text, const fm_token *tok, size_t n, size_t i)
 
 typedef struct speech_word { const char *w; int kind; } speech_word;
 
-static const speech_word speech_words[] = {
-    {"SAID", FM_ATTRIB_SAY}, {"SAYS", FM_ATTRIB_SAY}, {"SAY", FM_ATTRIB_SAY},
-    {"SAYING", FM_ATTRIB_SAY}, {"TOLD", FM_ATTRIB_SAY}, {"TELLS", FM_ATTRIB_SAY},
-    {"TELLING", FM_ATTRIB_SAY}, {"ADDED", FM_ATTRIB_SAY}, {"ADDS", FM_ATTRIB_SAY},
-    {"ADDING", FM_ATTRIB_SAY}, {"STATED", FM_ATTRIB_SAY}, {"EXPLAINED", FM_ATTRIB_SAY},
-    {"NOTED", FM_ATTRIB_SAY}, {"WROTE", FM_ATTRIB_SAY}, {"TWEETED", FM_ATTRIB_SAY},
-    {"DECLARED", FM_ATTRIB_SAY}, {"REITERATED", FM_ATTRIB_SAY}, {"INSISTED", FM_ATTRIB_SAY},
-    {"INSISTS", FM_ATTRIB_SAY}, {"ASSERTED", FM_ATTRIB_SAY}, {"MAINTAINED", FM_ATTRIB_SAY},
-    {"STRESSED", FM_ATTRIB_SAY}, {"EMPHASIZED", FM_ATTRIB_SAY}, {"EMPHASISED", FM_ATTRIB_SAY},
-    {"ACKNOWLEDGED", FM_ATTRIB_SAY}, {"ADMITTED", FM_ATTRIB_SAY}, {"CONFIRMED", FM_ATTRIB_SAY},
-    {"CONFIRMS", FM_ATTRIB_SAY}, {"REPORTED", FM_ATTRIB_REPORT}, {"REPORTS", FM_ATTRIB_REPORT},
-    {"REPORTING", FM_ATTRIB_REPORT}, {"QUOTED", FM_ATTRIB_REPORT},
-    {"CLAIMED", FM_ATTRIB_CLAIM}, {"CLAIMS", FM_ATTRIB_CLAIM}, {"CLAIMING", FM_ATTRIB_CLAIM},
+/* Speech verbs by first letter: fm_speech_verb runs on every token of every
+ * sentence (several times), so it looks at one short list, not all of them. */
+#define SW_END {NULL, 0}
+static const speech_word speech_a[] = {
+    {"ADDED", FM_ATTRIB_SAY}, {"ADDS", FM_ATTRIB_SAY}, {"ADDING", FM_ATTRIB_SAY},
+    {"ASSERTED", FM_ATTRIB_SAY}, {"ACKNOWLEDGED", FM_ATTRIB_SAY}, {"ADMITTED", FM_ATTRIB_SAY},
     {"ANNOUNCED", FM_ATTRIB_CLAIM}, {"ANNOUNCES", FM_ATTRIB_CLAIM},
-    {"DENIED", FM_ATTRIB_DENY}, {"DENIES", FM_ATTRIB_DENY}, {"DENYING", FM_ATTRIB_DENY},
-    {"ACCUSED", FM_ATTRIB_ACCUSE}, {"ACCUSES", FM_ATTRIB_ACCUSE}, {"ACCUSING", FM_ATTRIB_ACCUSE},
-    {"BLAMED", FM_ATTRIB_ACCUSE}, {"BLAMES", FM_ATTRIB_ACCUSE},
-    {"WARNED", FM_ATTRIB_WARN}, {"WARNS", FM_ATTRIB_WARN},
-    {NULL, 0}
-};
+    {"ACCUSED", FM_ATTRIB_ACCUSE}, {"ACCUSES", FM_ATTRIB_ACCUSE}, {"ACCUSING", FM_ATTRIB_ACCUSE}, SW_END };
+static const speech_word speech_b[] = { {"BLAMED", FM_ATTRIB_ACCUSE}, {"BLAMES", FM_ATTRIB_ACCUSE}, SW_END };
+static const speech_word speech_c[] = {
+    {"CONFIRMED", FM_ATTRIB_SAY}, {"CONFIRMS", FM_ATTRIB_SAY},
+    {"CLAIMED", FM_ATTRIB_CLAIM}, {"CLAIMS", FM_ATTRIB_CLAIM}, {"CLAIMING", FM_ATTRIB_CLAIM}, SW_END };
+static const speech_word speech_d[] = {
+    {"DECLARED", FM_ATTRIB_SAY},
+    {"DENIED", FM_ATTRIB_DENY}, {"DENIES", FM_ATTRIB_DENY}, {"DENYING", FM_ATTRIB_DENY}, SW_END };
+static const speech_word speech_e[] = {
+    {"EXPLAINED", FM_ATTRIB_SAY}, {"EMPHASIZED", FM_ATTRIB_SAY}, {"EMPHASISED", FM_ATTRIB_SAY}, SW_END };
+static const speech_word speech_i[] = { {"INSISTED", FM_ATTRIB_SAY}, {"INSISTS", FM_ATTRIB_SAY}, SW_END };
+static const speech_word speech_m[] = { {"MAINTAINED", FM_ATTRIB_SAY}, SW_END };
+static const speech_word speech_n[] = { {"NOTED", FM_ATTRIB_SAY}, SW_END };
+static const speech_word speech_q[] = { {"QUOTED", FM_ATTRIB_REPORT}, SW_END };
+static const speech_word speech_r[] = {
+    {"REITERATED", FM_ATTRIB_SAY},
+    {"REPORTED", FM_ATTRIB_REPORT}, {"REPORTS", FM_ATTRIB_REPORT}, {"REPORTING", FM_ATTRIB_REPORT}, SW_END };
+static const speech_word speech_s[] = {
+    {"SAID", FM_ATTRIB_SAY}, {"SAYS", FM_ATTRIB_SAY}, {"SAY", FM_ATTRIB_SAY}, {"SAYING", FM_ATTRIB_SAY},
+    {"STATED", FM_ATTRIB_SAY}, {"STRESSED", FM_ATTRIB_SAY}, SW_END };
+static const speech_word speech_t[] = {
+    {"TOLD", FM_ATTRIB_SAY}, {"TELLS", FM_ATTRIB_SAY}, {"TELLING", FM_ATTRIB_SAY},
+    {"TWEETED", FM_ATTRIB_SAY}, SW_END };
+static const speech_word speech_w[] = {
+    {"WROTE", FM_ATTRIB_SAY}, {"WARNED", FM_ATTRIB_WARN}, {"WARNS", FM_ATTRIB_WARN}, SW_END };
+#undef SW_END
+
+static const speech_word *speech_words_for(char c)
+{
+    switch (c) {
+    case 'A': return speech_a;
+    case 'B': return speech_b;
+    case 'C': return speech_c;
+    case 'D': return speech_d;
+    case 'E': return speech_e;
+    case 'I': return speech_i;
+    case 'M': return speech_m;
+    case 'N': return speech_n;
+    case 'Q': return speech_q;
+    case 'R': return speech_r;
+    case 'S': return speech_s;
+    case 'T': return speech_t;
+    case 'W': return speech_w;
+    default: return NULL;
+    }
+}
 
 /* News outlets; generic ones ("state media") too. Matched on lookup forms, so
  * "Al-Jazeera" and "Al Jazeera" are both AL JAZEERA. */
@@ -187,8 +220,10 @@ int fm_speech_verb(const fm_token *t)
 {
     if (!t || t->kind != FM_TOK_WORD) return 0;
     const char *w = nm(t);
-    for (const speech_word *s = speech_words; s->w; s++)
-        if (s->w[0] == w[0] && strcmp(w, s->w) == 0) return s->kind;
+    const speech_word *s = speech_words_for(w[0]);
+    if (s)
+        for (; s->w; s++)
+            if (s->w[1] == w[1] && strcmp(w, s->w) == 0) return s->kind;
     return 0;
 }
 

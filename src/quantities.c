@@ -4,12 +4,15 @@
 #include "quantities.h"
 #include <string.h>
 
-int fm_token_word_is(const fm_token *t, const char *w)
+/* Inlined into every list scan here: this runs for every word of every list
+ * on every token of a sentence, and the first byte settles almost all calls. */
+static inline int word_is(const fm_token *t, const char *w)
 {
     /* The tokenizer may keep abbreviation dots ("P.M.", "DEC.") or split
      * them off; comparing without dots makes both spellings match. */
     const char *s = t->norm;
-    if (!s) return 0;
+    if (!s || t->norm_len == 0) return 0;
+    if (s[0] != w[0] && s[0] != '.') return 0;
     size_t i = 0, k = 0, len = t->norm_len;
     while (i < len) {
         if (s[i] == '.') { i++; continue; }
@@ -19,12 +22,17 @@ int fm_token_word_is(const fm_token *t, const char *w)
     return w[k] == 0 && k > 0;
 }
 
-int fm_token_word_in(const fm_token *t, const char *const *list)
+static inline int word_in(const fm_token *t, const char *const *list)
 {
+    const char *s = t->norm;
+    if (!s || t->norm_len == 0) return 0;
     for (size_t i = 0; list[i]; i++)
-        if (fm_token_word_is(t, list[i])) return 1;
+        if ((list[i][0] == s[0] || s[0] == '.') && word_is(t, list[i])) return 1;
     return 0;
 }
+
+int fm_token_word_is(const fm_token *t, const char *w) { return word_is(t, w); }
+int fm_token_word_in(const fm_token *t, const char *const *list) { return word_in(t, list); }
 
 typedef struct word_value { const char *word; int value; } word_value;
 
@@ -46,7 +54,7 @@ static int lookup(const word_value *tab, const fm_token *t, int *v)
 {
     if (t->kind != FM_TOK_WORD) return 0;
     for (size_t i = 0; tab[i].word; i++)
-        if (fm_token_word_is(t, tab[i].word)) { *v = tab[i].value; return 1; }
+        if (word_is(t, tab[i].word)) { *v = tab[i].value; return 1; }
     return 0;
 }
 
@@ -98,29 +106,29 @@ int fm_number_parse(const fm_token *tok, size_t n, size_t i, fm_number *out)
     out->start = i;
 
     /* vague: "dozens", "tens of thousands", "hundreds of thousands", "a number of" */
-    if (fm_token_word_in(t, vague_words)) {
+    if (word_in(t, vague_words)) {
         size_t j = i + 1;
-        if (j + 1 < n && fm_token_word_is(&tok[j], "OF") &&
-            (fm_token_word_is(&tok[j + 1], "THOUSANDS") || fm_token_word_is(&tok[j + 1], "MILLIONS")) &&
-            (fm_token_word_is(t, "TENS") || fm_token_word_is(t, "HUNDREDS")))
+        if (j + 1 < n && word_is(&tok[j], "OF") &&
+            (word_is(&tok[j + 1], "THOUSANDS") || word_is(&tok[j + 1], "MILLIONS")) &&
+            (word_is(t, "TENS") || word_is(t, "HUNDREDS")))
             j += 2;
-        else if (fm_token_word_is(t, "TENS"))
+        else if (word_is(t, "TENS"))
             return 0;
         out->value = -1, out->vague = 1, out->end = j;
         return 1;
     }
-    if ((fm_token_word_is(t, "A") || fm_token_word_is(t, "AN")) && i + 2 < n) {
-        if (fm_token_word_is(&tok[i + 1], "NUMBER") && fm_token_word_is(&tok[i + 2], "OF")) {
+    if ((word_is(t, "A") || word_is(t, "AN")) && i + 2 < n) {
+        if (word_is(&tok[i + 1], "NUMBER") && word_is(&tok[i + 2], "OF")) {
             out->value = -1, out->vague = 1, out->end = i + 2;
             return 1;
         }
-        if (fm_token_word_is(&tok[i + 1], "FEW")) {
+        if (word_is(&tok[i + 1], "FEW")) {
             out->value = -1, out->vague = 1, out->end = i + 2;
             return 1;
         }
     }
-    if ((fm_token_word_is(t, "A") || fm_token_word_is(t, "AN")) && i + 1 < n) {
-        if (fm_token_word_is(&tok[i + 1], "DOZEN")) {
+    if ((word_is(t, "A") || word_is(t, "AN")) && i + 1 < n) {
+        if (word_is(&tok[i + 1], "DOZEN")) {
             out->value = 12, out->end = i + 2;
             return 1;
         }
@@ -159,9 +167,9 @@ int fm_number_parse(const fm_token *tok, size_t n, size_t i, fm_number *out)
         } else if (any && lookup(scales, w, &v)) {
             if (v == 100) current = (current ? current : 1) * 100;
             else { total += (current ? current : 1) * v; current = 0; }
-        } else if (any && fm_token_word_is(w, "DOZEN")) {
+        } else if (any && word_is(w, "DOZEN")) {
             current = (current ? current : 1) * 12;
-        } else if (any && fm_token_word_is(w, "AND") && j + 1 < n && lookup(units, &tok[j + 1], &v) &&
+        } else if (any && word_is(w, "AND") && j + 1 < n && lookup(units, &tok[j + 1], &v) &&
                    (current >= 100 || total > 0)) {
             /* "two hundred and fifty" */
         } else {
@@ -193,13 +201,13 @@ size_t fm_number_skip_hedges(const fm_token *tok, size_t n, size_t i)
     for (int guard = 0; guard < 4 && i < n; guard++) {
         size_t was = i;
         for (size_t k = 0; two[k][0]; k++)
-            if (i + 1 < n && fm_token_word_is(&tok[i], two[k][0]) && fm_token_word_is(&tok[i + 1], two[k][1])) {
+            if (i + 1 < n && word_is(&tok[i], two[k][0]) && word_is(&tok[i + 1], two[k][1])) {
                 i += 2;
                 break;
             }
-        if (i == was && fm_token_word_in(&tok[i], one)) {
+        if (i == was && word_in(&tok[i], one)) {
             /* "of" and "as" only as glue inside a hedge ("a total of", "as many as") */
-            if ((fm_token_word_is(&tok[i], "OF") || fm_token_word_is(&tok[i], "AS")) && guard == 0) break;
+            if ((word_is(&tok[i], "OF") || word_is(&tok[i], "AS")) && guard == 0) break;
             i++;
         }
         if (i == was) break;
@@ -290,16 +298,16 @@ static int read_count(const fm_token *tok, size_t n, size_t i, int allow_article
     i = fm_number_skip_hedges(tok, n, i);
     if (i >= n) return 0;
     if (fm_number_parse(tok, n, i, out)) {
-        if (out->end < n && fm_token_word_in(&tok[out->end], measure_nouns)) return 0;
+        if (out->end < n && word_in(&tok[out->end], measure_nouns)) return 0;
         if (out->end < n && tok[out->end].kind == FM_TOK_SYMBOL && tok[out->end].norm_len &&
             tok[out->end].norm[0] == '%') return 0;
         /* "one of the ..." is fine; a bare "one" before a number-unit is not */
         return 1;
     }
     fm_number after;
-    if (allow_article && (fm_token_word_is(&tok[i], "A") || fm_token_word_is(&tok[i], "AN")) &&
+    if (allow_article && (word_is(&tok[i], "A") || word_is(&tok[i], "AN")) &&
         i + 1 < n && (tok[i + 1].kind == FM_TOK_WORD || tok[i + 1].kind == FM_TOK_NUMBER) &&
-        !fm_token_word_in(&tok[i + 1], object_starts) && !fm_number_parse(tok, n, i + 1, &after)) {
+        !word_in(&tok[i + 1], object_starts) && !fm_number_parse(tok, n, i + 1, &after)) {
         out->value = 1, out->vague = 0, out->start = i, out->end = i + 1;
         return 1;
     }
@@ -335,7 +343,7 @@ static size_t window_start(const fm_token *tok, size_t v)
 {
     size_t lo = v;
     while (lo > 0 && v - lo < 10 && !is_boundary(&tok[lo - 1]) &&
-           !fm_token_word_in(&tok[lo - 1], clause_breaks))
+           !word_in(&tok[lo - 1], clause_breaks))
         lo--;
     return lo;
 }
@@ -368,7 +376,7 @@ static int count_before(const fm_token *tok, size_t v, fm_number *out)
     if (lo < 2 || tok[lo - 1].kind != FM_TOK_PUNCT || tok[lo - 1].norm[0] != ',') return 0;
     for (size_t k = lo - 1; k-- > 0 && lo - k < 12;) {
         if (tok[k].kind == FM_TOK_PUNCT) {
-            if (tok[k].norm[0] != ',' || !fm_token_word_in(&tok[k + 1], aside_starts)) return 0;
+            if (tok[k].norm[0] != ',' || !word_in(&tok[k + 1], aside_starts)) return 0;
             return last_count(tok, window_start(tok, k), k, out);
         }
     }
@@ -377,12 +385,12 @@ static int count_before(const fm_token *tok, size_t v, fm_number *out)
 
 static int passive_here(const fm_token *tok, size_t n, size_t v)
 {
-    if (!fm_token_word_in(&tok[v], ambiguous_past)) return 1;
-    if (v > 0 && fm_token_word_in(&tok[v - 1], auxiliaries)) return 1;
+    if (!word_in(&tok[v], ambiguous_past)) return 1;
+    if (v > 0 && word_in(&tok[v - 1], auxiliaries)) return 1;
     if (v + 1 >= n) return 1;
     const fm_token *nx = &tok[v + 1];
     fm_number num;
-    if (fm_token_word_in(nx, object_starts)) return 0;
+    if (word_in(nx, object_starts)) return 0;
     if (read_count(tok, n, v + 1, 0, &num)) return 0;
     return 1;
 }
@@ -400,22 +408,22 @@ int fm_quantities_find(const char *text, const fm_token *tok, size_t n, size_t f
         int inside = i >= from && i < to;
         fm_number num;
         for (int c = 0; c < 3; c++) {
-            if (fm_token_word_in(&tok[i], active[c]) && read_count(tok, n, i + 1, 1, &num) &&
-                !(fm_token_word_in(&tok[i], ambiguous_past) && i > 0 && fm_token_word_in(&tok[i - 1], auxiliaries) &&
-                  !fm_token_word_is(&tok[i - 1], "HAVE") && !fm_token_word_is(&tok[i - 1], "HAS") &&
-                  !fm_token_word_is(&tok[i - 1], "HAD"))) {
+            if (word_in(&tok[i], active[c]) && read_count(tok, n, i + 1, 1, &num) &&
+                !(word_in(&tok[i], ambiguous_past) && i > 0 && word_in(&tok[i - 1], auxiliaries) &&
+                  !word_is(&tok[i - 1], "HAVE") && !word_is(&tok[i - 1], "HAS") &&
+                  !word_is(&tok[i - 1], "HAD"))) {
                 offer(&m[c], i, inside, &num);
                 use(&used, &num);
-            } else if (fm_token_word_in(&tok[i], after[c]) && passive_here(tok, n, i) &&
+            } else if (word_in(&tok[i], after[c]) && passive_here(tok, n, i) &&
                        count_before(tok, i, &num)) {
                 offer(&m[c], i, inside, &num);
                 use(&used, &num);
             }
         }
         /* "the death toll rose to 40", "a toll of 12", "toll rose from 25 to 40" */
-        if (fm_token_word_is(&tok[i], "TOLL")) {
+        if (word_is(&tok[i], "TOLL")) {
             for (size_t j = i + 1; j < n && j < i + 9 && !is_boundary(&tok[j]); j++) {
-                if (fm_token_word_is(&tok[j], "FROM")) {
+                if (word_is(&tok[j], "FROM")) {
                     if (fm_number_parse(tok, n, j + 1, &num)) j = num.end - 1;
                     continue;
                 }
@@ -434,32 +442,32 @@ int fm_quantities_find(const char *text, const fm_token *tok, size_t n, size_t f
         if (used_at(&used, i) || !read_count(tok, n, i, 0, &num) || used_at(&used, num.start)) continue;
         size_t j = num.end;
         size_t next_i = num.end - 1;
-        if (j < n && fm_token_word_is(&tok[j], "OF")) j++;
+        if (j < n && word_is(&tok[j], "OF")) j++;
         /* up to two modifiers: "five Katyusha rockets", "two ballistic missiles" */
         for (size_t k = 0; k < 3 && j + k < n; k++) {
             const fm_token *w = &tok[j + k];
             if (w->kind != FM_TOK_WORD) break;
-            int plural = fm_token_word_in(w, munition_plural);
-            int single = num.value == 1 && fm_token_word_in(w, munition_single);
-            if ((plural || single) && !(j + k + 1 < n && (fm_token_word_is(&tok[j + k + 1], "STRIKES") ||
-                                                          fm_token_word_is(&tok[j + k + 1], "ATTACKS") ||
-                                                          fm_token_word_is(&tok[j + k + 1], "STRIKE") ||
-                                                          fm_token_word_is(&tok[j + k + 1], "ATTACK")))) {
+            int plural = word_in(w, munition_plural);
+            int single = num.value == 1 && word_in(w, munition_single);
+            if ((plural || single) && !(j + k + 1 < n && (word_is(&tok[j + k + 1], "STRIKES") ||
+                                                          word_is(&tok[j + k + 1], "ATTACKS") ||
+                                                          word_is(&tok[j + k + 1], "STRIKE") ||
+                                                          word_is(&tok[j + k + 1], "ATTACK")))) {
                 /* "rounds" alone is too loose: only "mortar/artillery/tank rounds" */
-                if (fm_token_word_is(w, "ROUNDS") && !(k > 0 && (fm_token_word_is(&tok[j + k - 1], "MORTAR") ||
-                                                                 fm_token_word_is(&tok[j + k - 1], "ARTILLERY") ||
-                                                                 fm_token_word_is(&tok[j + k - 1], "TANK"))))
+                if (word_is(w, "ROUNDS") && !(k > 0 && (word_is(&tok[j + k - 1], "MORTAR") ||
+                                                                 word_is(&tok[j + k - 1], "ARTILLERY") ||
+                                                                 word_is(&tok[j + k - 1], "TANK"))))
                     break;
                 offer(&m[Q_MUNITIONS], num.start, inside, &num);
                 break;
             }
-            if (fm_token_word_in(w, participant_nouns)) {
+            if (word_in(w, participant_nouns)) {
                 offer(&m[Q_PARTICIPANTS], num.start, inside, &num);
                 break;
             }
-            if (fm_token_word_in(w, crowd_nouns)) {
+            if (word_in(w, crowd_nouns)) {
                 for (size_t r = j + k + 1; r < n && r < j + k + 5 && !is_boundary(&tok[r]); r++)
-                    if (fm_token_word_in(&tok[r], rally_verbs)) {
+                    if (word_in(&tok[r], rally_verbs)) {
                         offer(&m[Q_PARTICIPANTS], num.start, inside, &num);
                         break;
                     }
@@ -467,8 +475,8 @@ int fm_quantities_find(const char *text, const fm_token *tok, size_t n, size_t f
             }
         }
         /* "a crowd of 5,000", "crowds of thousands" */
-        if (i >= 2 && fm_token_word_is(&tok[i - 1], "OF") &&
-            (fm_token_word_is(&tok[i - 2], "CROWD") || fm_token_word_is(&tok[i - 2], "CROWDS")))
+        if (i >= 2 && word_is(&tok[i - 1], "OF") &&
+            (word_is(&tok[i - 2], "CROWD") || word_is(&tok[i - 2], "CROWDS")))
             offer(&m[Q_PARTICIPANTS], num.start, inside, &num);
         i = next_i;     /* "two hundred and fifty" is one count, not also "fifty" */
     }

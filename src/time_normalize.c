@@ -124,14 +124,25 @@ typedef struct ctx {
     int64_t doc;        /* its day number */
 } ctx;
 
+/* fm_token_word_is behind a first-byte test (a dot may come first: "P.M."):
+ * every parser below probes every token, and nearly all probes fail there. */
+static inline int word_is(const fm_token *t, const char *w)
+{
+    const char *s = t->norm;
+    return s && t->norm_len && (s[0] == w[0] || s[0] == '.') && fm_token_word_is(t, w);
+}
+
 static int W(const ctx *c, size_t i, const char *w)
 {
-    return i < c->n && fm_token_word_is(&c->tok[i], w);
+    return i < c->n && word_is(&c->tok[i], w);
 }
 
 static int WIN(const ctx *c, size_t i, const char *const *list)
 {
-    return i < c->n && fm_token_word_in(&c->tok[i], list);
+    if (i >= c->n) return 0;
+    for (; *list; list++)
+        if (word_is(&c->tok[i], *list)) return 1;
+    return 0;
 }
 
 static const char *const month_names[12] = {
@@ -165,13 +176,13 @@ static int month_at(const ctx *c, size_t i, size_t *next)
     if (i >= c->n || c->tok[i].kind != FM_TOK_WORD) return 0;
     const fm_token *t = &c->tok[i];
     for (int k = 0; k < 12; k++) {
-        if (fm_token_word_is(t, month_names[k])) {
+        if (word_is(t, month_names[k])) {
             if ((k == 2 || k == 4) && !(t->flags & FM_TOKF_CAP)) return 0;
             *next = i + 1;
             return k + 1;
         }
         if (!month_abbrev[k][0]) continue;
-        int is = fm_token_word_is(t, month_abbrev[k]) || (k == 8 && fm_token_word_is(t, "SEP"));
+        int is = word_is(t, month_abbrev[k]) || (k == 8 && word_is(t, "SEP"));
         if (!is || !(t->flags & FM_TOKF_CAP)) continue;
         int dot = memchr(t->norm, '.', t->norm_len) != NULL;
         size_t j = i + 1;
