@@ -131,19 +131,59 @@ static int is_pg_url(const char *url)
     return !strncmp(url, "postgres://", 11) || !strncmp(url, "postgresql://", 13) || strchr(url, '=') != NULL;
 }
 
-fm_store *fm_store_open(const char *url, fm_diag_fn diag, void *user)
+static fm_store *open_store(const char *url, int read_only, fm_diag_fn diag, void *user)
 {
     fm_store *s = calloc(1, sizeof *s);
     if (!s) return NULL;
     s->diag = diag;
     s->user = user;
+    s->read_only = read_only;
     snprintf(s->where, sizeof s->where, "store");
-    int rc = is_pg_url(url) ? fm_store_pg_open(s, url) : fm_store_sqlite_open(s, url);
-    if (rc || migrate(s)) {
+    int rc = is_pg_url(url) ? fm_store_pg_open(s, url, read_only) : fm_store_sqlite_open(s, url, read_only);
+    if (rc || (!read_only && migrate(s))) {
         fm_store_close(s);
         return NULL;
     }
     return s;
+}
+
+fm_store *fm_store_open(const char *url, fm_diag_fn diag, void *user) { return open_store(url, 0, diag, user); }
+
+static int has_schema_table(void *user, int ncol, const char *const *col)
+{
+    *(int *)user = 1;
+    return 1;
+}
+
+fm_store *fm_store_open_readonly(const char *url, fm_diag_fn diag, void *user)
+{
+    fm_store *s = open_store(url, 1, diag, user);
+    if (!s) return NULL;
+    /* Asking the catalogue first keeps a foreign database from failing with
+     * an SQL message about a missing table. */
+    int found = 0;
+    int rc = !strcmp(s->be->name, "sqlite")
+                 ? s->be->run(s, "SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = 'fm_schema'",
+                              NULL, 0, has_schema_table, &found, NULL)
+                 : s->be->run(s, "SELECT 1 FROM information_schema.tables WHERE table_name = 'fm_schema'"
+                                 " AND table_schema = current_schema()", NULL, 0, has_schema_table, &found, NULL);
+    int v = rc < 0 ? -1 : found ? fm_store_schema_version(s) : 0;
+    if (v < 0) goto fail;
+    if (v == 0) {
+        fm_store_report(s, FM_ERROR, "not a factum store (no schema): ingest into it first");
+        goto fail;
+    }
+    if (v > N_MIGRATIONS) {
+        fm_store_report(s, FM_ERROR, "schema version %d is newer than this factum (%d)", v, N_MIGRATIONS);
+        goto fail;
+    }
+    if (v < N_MIGRATIONS)
+        fm_store_report(s, FM_WARNING, "schema version %d, this factum has %d: read as is (a read-write open"
+                        " migrates it)", v, N_MIGRATIONS);
+    return s;
+fail:
+    fm_store_close(s);
+    return NULL;
 }
 
 void fm_store_close(fm_store *s)
@@ -160,6 +200,10 @@ const char *fm_store_backend_name(const fm_store *s) { return s->be->name; }
 
 int fm_store_begin(fm_store *s)
 {
+    if (s->read_only) {
+        fm_store_report(s, FM_ERROR, "the store was opened read-only");
+        return -1;
+    }
     if (s->in_tx) {
         fm_store_report(s, FM_ERROR, "begin: a batch is already open");
         return -1;
@@ -533,85 +577,115 @@ static int is_code_like(const char *s)
     return 1;
 }
 
-long fm_store_query(fm_store *s, const fm_query *q, fm_row_cb cb, void *user)
+/* The FROM and WHERE of a query, shared by rows and counts. Only constant
+ * fragments go into the SQL; every value is a parameter (p has room for 24).
+ * like holds the LIKE pattern and must live until the statement has run. */
+static int query_where(fm_store *s, const fm_query *q, fm_buf *sql, fm_buf *like, fm_sql_value *p, int *np_out)
 {
-    fm_buf sql, like;
-    fm_buf_init(&sql);
-    fm_buf_init(&like);
-    fm_sql_value p[24];
     int np = 0;
-    long rc = -1;
-    fm_buf_adds(&sql, "SELECT e.event_id, e.doc_id, e.date, e.json, s.story_id, s.n_events, s.n_documents,"
-                      " s.n_sources, s.n_mentions, s.n_denials, s.first_report, s.last_report, s.contested,"
-                      " e.lat, e.lon FROM ");
     if (q->stories)
-        fm_buf_adds(&sql, "stories s JOIN events e ON e.event_id = s.story_id WHERE 1 = 1");
+        fm_buf_adds(sql, " FROM stories s JOIN events e ON e.event_id = s.story_id WHERE 1 = 1");
     else
-        fm_buf_adds(&sql, "events e LEFT JOIN story_links l ON l.event_id = e.event_id AND l.relation = 'member'"
-                          " LEFT JOIN stories s ON s.story_id = l.story_id WHERE 1 = 1");
+        fm_buf_adds(sql, " FROM events e LEFT JOIN story_links l ON l.event_id = e.event_id AND l.relation = 'member'"
+                         " LEFT JOIN stories s ON s.story_id = l.story_id WHERE 1 = 1");
     int64_t lo, hi;
-    /* Only constant fragments go into the SQL; every value is a parameter. */
     if (q->from) {
         if (fm_date_days(q->from, &lo, &hi)) goto bad_date;
         p[np++] = fm_sql_int(lo);
-        fm_buf_printf(&sql, " AND e.day_lo >= $%d", np);
+        fm_buf_printf(sql, " AND e.day_lo >= $%d", np);
     }
     if (q->to) {
         if (fm_date_days(q->to, &lo, &hi)) goto bad_date;
         p[np++] = fm_sql_int(hi);
-        fm_buf_printf(&sql, " AND e.day_hi <= $%d", np);
+        fm_buf_printf(sql, " AND e.day_hi <= $%d", np);
+        /* Redundant for the result (day_lo <= day_hi), but it bounds the
+         * scan of the (day_lo, ...) index from above as well. */
+        p[np++] = fm_sql_int(hi);
+        fm_buf_printf(sql, " AND e.day_lo <= $%d", np);
     }
     if (q->actor && *q->actor) {
         if (is_code_like(q->actor)) {
             p[np++] = fm_sql_text(q->actor);
             p[np++] = fm_sql_int((int64_t)strlen(q->actor));
-            fm_buf_printf(&sql, " AND (substr(e.source_code, 1, $%d) = $%d OR substr(e.target_code, 1, $%d) = $%d)",
+            fm_buf_printf(sql, " AND (substr(e.source_code, 1, $%d) = $%d OR substr(e.target_code, 1, $%d) = $%d)",
                           np, np - 1, np, np - 1);
         } else {
-            fm_buf_addc(&like, '%');
+            fm_buf_addc(like, '%');
             for (const char *c = q->actor; *c; c++) {
-                if (*c == '%' || *c == '_' || *c == '\\') fm_buf_addc(&like, '\\');
-                fm_buf_addc(&like, (char)toupper((unsigned char)*c));
+                if (*c == '%' || *c == '_' || *c == '\\') fm_buf_addc(like, '\\');
+                fm_buf_addc(like, (char)toupper((unsigned char)*c));
             }
-            fm_buf_addc(&like, '%');
-            p[np++] = fm_sql_text(fm_buf_cstr(&like));
-            fm_buf_printf(&sql, " AND e.actors_fold LIKE $%d ESCAPE '\\'", np);
+            fm_buf_addc(like, '%');
+            p[np++] = fm_sql_text(fm_buf_cstr(like));
+            fm_buf_printf(sql, " AND e.actors_fold LIKE $%d ESCAPE '\\'", np);
         }
     }
     if (q->country && *q->country) {
         p[np++] = fm_sql_text(q->country);
-        if (strlen(q->country) == 2) fm_buf_printf(&sql, " AND e.location_country = $%d", np);
-        else fm_buf_printf(&sql, " AND (e.source_country = $%d OR e.target_country = $%d)", np, np);
+        if (strlen(q->country) == 2) fm_buf_printf(sql, " AND e.location_country = $%d", np);
+        else fm_buf_printf(sql, " AND (e.source_country = $%d OR e.target_country = $%d)", np, np);
     }
     if (q->code && *q->code) {
         p[np++] = fm_sql_text(q->code);
         p[np++] = fm_sql_int((int64_t)strlen(q->code));
-        fm_buf_printf(&sql, " AND substr(e.code, 1, $%d) = $%d", np, np - 1);
+        fm_buf_printf(sql, " AND substr(e.code, 1, $%d) = $%d", np, np - 1);
     }
     if (q->plover && *q->plover) {
         p[np++] = fm_sql_text(q->plover);
-        fm_buf_printf(&sql, " AND e.plover = $%d", np);
+        fm_buf_printf(sql, " AND e.plover = $%d", np);
     }
     if (q->mode && *q->mode) {
         p[np++] = fm_sql_text(q->mode);
-        fm_buf_printf(&sql, " AND e.mode = $%d", np);
+        fm_buf_printf(sql, " AND e.mode = $%d", np);
+    }
+    if (q->has_bbox) {
+        /* Exact in SQL, so the store can page: the stored lat/lon are the
+         * numbers of the record. A box whose west edge is east of its east
+         * edge wraps around the 180th meridian. */
+        const double *b = q->bbox;
+        p[np++] = fm_sql_real(b[1]);
+        p[np++] = fm_sql_real(b[3]);
+        fm_buf_printf(sql, " AND e.lat BETWEEN $%d AND $%d", np - 1, np);
+        p[np++] = fm_sql_real(b[0]);
+        p[np++] = fm_sql_real(b[2]);
+        if (b[0] <= b[2]) fm_buf_printf(sql, " AND e.lon BETWEEN $%d AND $%d", np - 1, np);
+        else fm_buf_printf(sql, " AND (e.lon >= $%d OR e.lon <= $%d)", np - 1, np);
     }
     if (q->near) {
         /* A bounding box the index can use; the exact distance is checked per row. */
         double dlat = q->km / 111.0;
         p[np++] = fm_sql_real(q->lat - dlat);
         p[np++] = fm_sql_real(q->lat + dlat);
-        fm_buf_printf(&sql, " AND e.lat BETWEEN $%d AND $%d", np - 1, np);
+        fm_buf_printf(sql, " AND e.lat BETWEEN $%d AND $%d", np - 1, np);
         double c = cos(q->lat * M_PI / 180.0);
         if (c > 0.01) {
             double dlon = q->km / (111.0 * c);
             if (q->lon - dlon > -180 && q->lon + dlon < 180) {
                 p[np++] = fm_sql_real(q->lon - dlon);
                 p[np++] = fm_sql_real(q->lon + dlon);
-                fm_buf_printf(&sql, " AND e.lon BETWEEN $%d AND $%d", np - 1, np);
+                fm_buf_printf(sql, " AND e.lon BETWEEN $%d AND $%d", np - 1, np);
             }
         }
     }
+    *np_out = np;
+    return 0;
+bad_date:
+    fm_store_report(s, FM_ERROR, "query: date must be YYYY, YYYY-MM or YYYY-MM-DD");
+    return -1;
+}
+
+long fm_store_query(fm_store *s, const fm_query *q, fm_row_cb cb, void *user)
+{
+    fm_buf sql, like;
+    fm_buf_init(&sql);
+    fm_buf_init(&like);
+    fm_sql_value p[28];
+    int np = 0;
+    long rc = -1;
+    fm_buf_adds(&sql, "SELECT e.event_id, e.doc_id, e.date, e.json, s.story_id, s.n_events, s.n_documents,"
+                      " s.n_sources, s.n_mentions, s.n_denials, s.first_report, s.last_report, s.contested,"
+                      " e.lat, e.lon");
+    if (query_where(s, q, &sql, &like, p, &np)) goto out;
     fm_buf_adds(&sql, " ORDER BY e.day_lo, e.day_hi, e.event_id");
     query_state qs = { q, cb, user, 0, 0, q->near, 0 };
     if (!q->near && (q->limit || q->offset)) {
@@ -625,11 +699,167 @@ long fm_store_query(fm_store *s, const fm_query *q, fm_row_cb cb, void *user)
     }
     if (s->be->run(s, fm_buf_cstr(&sql), p, np, query_row, &qs, NULL) < 0) goto out;
     rc = qs.delivered;
-    goto out;
-bad_date:
-    fm_store_report(s, FM_ERROR, "query: date must be YYYY, YYYY-MM or YYYY-MM-DD");
 out:
     fm_buf_free(&sql);
     fm_buf_free(&like);
     return rc;
+}
+
+/* ---- counts ---------------------------------------------------------------- */
+
+typedef struct count_state {
+    const fm_query *q;
+    fm_count_cb cb;
+    void *user;
+    long groups;
+    int stop;
+    /* near: rows come per (key, lat, lon), summed here per key */
+    char *key;
+    int key_null, have;
+    int64_t n;
+} count_state;
+
+static int count_flush(count_state *cs)
+{
+    if (!cs->have) return 0;
+    cs->have = 0;
+    cs->groups++;
+    if (cs->cb(cs->user, cs->key_null ? NULL : cs->key, cs->n)) { cs->stop = 1; return 1; }
+    return 0;
+}
+
+/* columns: key, n (then lat, lon when near) */
+static int count_row(void *user, int ncol, const char *const *col)
+{
+    count_state *cs = user;
+    int64_t n = col[1] ? strtoll(col[1], NULL, 10) : 0;
+    if (!cs->q->near) {
+        cs->groups++;
+        if (cs->cb(cs->user, col[0], n)) { cs->stop = 1; return 1; }
+        return 0;
+    }
+    if (!col[2] || !col[3] || km_between(cs->q->lat, cs->q->lon, strtod(col[2], NULL), strtod(col[3], NULL)) > cs->q->km)
+        return 0;
+    int same = cs->have && (col[0] ? !cs->key_null && !strcmp(col[0], cs->key) : cs->key_null);
+    if (!same) {
+        if (count_flush(cs)) return 1;
+        free(cs->key);
+        cs->key = col[0] ? strdup(col[0]) : NULL;
+        cs->key_null = !col[0];
+        if (col[0] && !cs->key) return -1;
+        cs->have = 1;
+        cs->n = 0;
+    }
+    cs->n += n;
+    return 0;
+}
+
+long fm_store_count_by(fm_store *s, const fm_query *q, const char *by, fm_count_cb cb, void *user)
+{
+    /* Column names come from this list only, never from the caller. */
+    static const char *const columns[] = { "date", "root", "code", "quad_class", "plover", "mode", "source_code",
+                                           "source_country", "target_code", "target_country", "location_country" };
+    const char *col = NULL;
+    for (size_t i = 0; by && i < sizeof columns / sizeof columns[0]; i++)
+        if (!strcmp(by, columns[i])) col = columns[i];
+    if (by && !col) {
+        fm_store_report(s, FM_ERROR, "count: cannot group by '%.40s'", by);
+        return -1;
+    }
+    fm_buf sql, like;
+    fm_buf_init(&sql);
+    fm_buf_init(&like);
+    fm_sql_value p[28];
+    int np = 0;
+    long rc = -1;
+    count_state cs = { q, cb, user, 0, 0, NULL, 0, 0, 0 };
+    /* A key is text on both backends, so callers see "4", not 4 or 4.0. */
+    if (col) fm_buf_printf(&sql, "SELECT CAST(e.%s AS TEXT), count(*)", col);
+    else fm_buf_adds(&sql, "SELECT NULL, count(*)");
+    if (q->near) fm_buf_adds(&sql, ", e.lat, e.lon");
+    if (query_where(s, q, &sql, &like, p, &np)) goto out;
+    if (col || q->near) {
+        fm_buf_printf(&sql, " GROUP BY %s%s", col ? "1" : "", q->near ? (col ? ", 3, 4" : "3, 4") : "");
+        if (col) fm_buf_adds(&sql, " ORDER BY 1");
+    }
+    if (sql.failed || like.failed) {
+        fm_store_report(s, FM_ERROR, "out of memory");
+        goto out;
+    }
+    if (s->be->run(s, fm_buf_cstr(&sql), p, np, count_row, &cs, NULL) < 0) goto out;
+    if (q->near && !cs.stop) {
+        /* No row in reach still makes a total of 0. */
+        if (!col && !cs.have) { cs.have = 1; cs.key_null = 1; cs.n = 0; }
+        count_flush(&cs);
+    }
+    rc = cs.groups;
+out:
+    free(cs.key);
+    fm_buf_free(&sql);
+    fm_buf_free(&like);
+    return rc;
+}
+
+/* ---- one event, its stories, a story's events ------------------------------ */
+
+typedef struct event_state { fm_event_cb cb; void *user; long n; int one; } event_state;
+
+/* columns: event_id, relation, json, doc_id, title, source, url, doc_date */
+static int event_row(void *user, int ncol, const char *const *col)
+{
+    event_state *es = user;
+    fm_store_event ev = { col[0], col[1], col[2] ? col[2] : "", col[2] ? strlen(col[2]) : 0,
+                          col[3], col[4], col[5], col[6], col[7] };
+    es->n++;
+    return es->cb(es->user, &ev) || es->one;
+}
+
+int fm_store_get_event(fm_store *s, const char *event_id, fm_event_cb cb, void *user)
+{
+    event_state es = { cb, user, 0, 1 };
+    fm_sql_value p[1] = { fm_sql_text(event_id) };
+    if (s->be->run(s, "SELECT e.event_id, NULL, e.json, e.doc_id, d.title, d.source, d.url, d.doc_date FROM events e"
+                      " JOIN documents d ON d.doc_id = e.doc_id WHERE e.event_id = $1",
+                   p, 1, event_row, &es, NULL) < 0)
+        return -1;
+    return es.n > 0;
+}
+
+typedef struct story_state { fm_story_cb cb; void *user; long n; } story_state;
+
+/* columns: story_id, relation, n_events, n_documents, n_sources, n_mentions, n_denials, first, last, contested */
+static int story_row(void *user, int ncol, const char *const *col)
+{
+    story_state *ss = user;
+    fm_story_info st = { col[0], atoi(col[2] ? col[2] : "0"), atoi(col[3] ? col[3] : "0"),
+                         atoi(col[4] ? col[4] : "0"), atoi(col[5] ? col[5] : "0"), atoi(col[6] ? col[6] : "0"),
+                         col[7], col[8], atoi(col[9] ? col[9] : "0") };
+    ss->n++;
+    return ss->cb(ss->user, col[1], &st);
+}
+
+long fm_store_event_stories(fm_store *s, const char *event_id, fm_story_cb cb, void *user)
+{
+    story_state ss = { cb, user, 0 };
+    fm_sql_value p[1] = { fm_sql_text(event_id) };
+    /* 'member' sorts after 'denial': descending puts the membership first. */
+    if (s->be->run(s, "SELECT s.story_id, l.relation, s.n_events, s.n_documents, s.n_sources, s.n_mentions,"
+                      " s.n_denials, s.first_report, s.last_report, s.contested FROM story_links l"
+                      " JOIN stories s ON s.story_id = l.story_id WHERE l.event_id = $1"
+                      " ORDER BY l.relation DESC, s.story_id", p, 1, story_row, &ss, NULL) < 0)
+        return -1;
+    return ss.n;
+}
+
+long fm_store_story_events(fm_store *s, const char *story_id, size_t limit, fm_event_cb cb, void *user)
+{
+    event_state es = { cb, user, 0, 0 };
+    fm_sql_value p[2] = { fm_sql_text(story_id), fm_sql_int(limit ? (int64_t)limit : INT64_MAX) };
+    if (s->be->run(s, "SELECT e.event_id, l.relation, e.json, e.doc_id, d.title, d.source, d.url, d.doc_date"
+                      " FROM story_links l JOIN events e ON e.event_id = l.event_id"
+                      " JOIN documents d ON d.doc_id = e.doc_id"
+                      " WHERE l.story_id = $1 ORDER BY e.day_lo, e.event_id LIMIT $2",
+                   p, 2, event_row, &es, NULL) < 0)
+        return -1;
+    return es.n;
 }

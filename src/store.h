@@ -15,6 +15,12 @@ typedef struct fm_store fm_store;
  * (WAL mode). Applies pending schema migrations. NULL on failure (reported;
  * a password in the URL is never reported). */
 fm_store *fm_store_open(const char *url, fm_diag_fn diag, void *user);
+/* The same store for reading only (serve, exports): no migration runs, no
+ * lock is taken, and every write (begin, put_doc, merge) is refused. SQLite
+ * opens the file read-only and with query_only; PostgreSQL makes every
+ * transaction read-only. Refuses a database without factum's schema or with
+ * a newer one; an older one is read with a warning. NULL on failure. */
+fm_store *fm_store_open_readonly(const char *url, fm_diag_fn diag, void *user);
 void fm_store_close(fm_store *s);
 const char *fm_store_backend_name(const fm_store *s);   /* "sqlite" / "postgresql" */
 int fm_store_schema_version(fm_store *s);               /* -1 on error */
@@ -53,6 +59,13 @@ typedef struct fm_merge_options {
     double max_km;        /* places at most this far apart (0 = 50 km) */
     int window_days;      /* dates at most this many days apart (0 = 1) */
     int max_span_days;    /* a date coarser than this never merges (0 = 31: month) */
+    /* "YYYY[-MM[-DD]]" or NULL (open end): only events whose date starts in
+     * [from, to] are merged, and only their stories are rewritten. The range
+     * is first widened until no story, old or new, has a member outside it,
+     * so per-range merges (one per year of an archive, or the last days
+     * after a daily ingest) give the stories of one merge over everything.
+     * Both NULL: the whole store, which also drops links of deleted events. */
+    const char *from, *to;
 } fm_merge_options;
 
 /* Links events of different documents that describe the same real-world
@@ -73,6 +86,8 @@ typedef struct fm_query {
     const char *mode;       /* asserted, reported, ... */
     int near;               /* 1: location within km of lat,lon */
     double lat, lon, km;
+    int has_bbox;           /* 1: location inside bbox (edges included) */
+    double bbox[4];         /* min lon, min lat, max lon, max lat; min lon > max lon crosses 180 */
     int stories;            /* 1: one row per story (its smallest-id event), not per event */
     size_t limit, offset;   /* paging (limit 0 = all), rows sorted by date then id */
 } fm_query;
@@ -93,6 +108,33 @@ typedef struct fm_store_row {
 /* Return non-zero from the callback to stop. Returns rows delivered, -1 error. */
 typedef int (*fm_row_cb)(void *user, const fm_store_row *row);
 long fm_store_query(fm_store *s, const fm_query *q, fm_row_cb cb, void *user);
+
+/* Group-by counts over the events fm_store_query would return (limit and
+ * offset are ignored). by: "date", "root", "code", "quad_class", "plover",
+ * "mode", "source_code", "source_country", "target_code", "target_country",
+ * "location_country", or NULL for one group (key NULL) holding the total.
+ * Groups come in key order (SQL NULL, as key NULL, may come first or last);
+ * values are their text. Returns the number of groups, -1 on error. */
+typedef int (*fm_count_cb)(void *user, const char *key, int64_t n);
+long fm_store_count_by(fm_store *s, const fm_query *q, const char *by, fm_count_cb cb, void *user);
+
+/* One stored event with its document; the strings live until cb returns. */
+typedef struct fm_store_event {
+    const char *event_id, *relation;          /* relation: "member"/"denial" in a story, else NULL */
+    const char *json; size_t json_len;
+    const char *doc_id, *title, *source, *url, *doc_date;
+} fm_store_event;
+typedef int (*fm_event_cb)(void *user, const fm_store_event *ev);
+typedef int (*fm_story_cb)(void *user, const char *relation, const fm_story_info *story);
+
+/* The event with this id: 1 (cb called once), 0 no such event, -1 error. */
+int fm_store_get_event(fm_store *s, const char *event_id, fm_event_cb cb, void *user);
+/* The stories an event belongs to ("member", first) or denies ("denial"),
+ * by story id. Returns the number delivered, -1 on error. */
+long fm_store_event_stories(fm_store *s, const char *event_id, fm_story_cb cb, void *user);
+/* A story's events (members and denials) by date then id, at most limit
+ * (0 = all). Returns the number delivered, -1 on error. */
+long fm_store_story_events(fm_store *s, const char *story_id, size_t limit, fm_event_cb cb, void *user);
 
 /* ---- for the backends (store_sqlite.c, store_pg.c, story_merge.c) ------- */
 
@@ -125,11 +167,12 @@ struct fm_store {
     void *user;
     char where[128];      /* "sqlite:path" or "postgresql:host/db" (no password) */
     int in_tx;
+    int read_only;        /* opened by fm_store_open_readonly */
 };
 
 void fm_store_report(fm_store *s, fm_diag_level lv, const char *fmt, ...) __attribute__((format(printf, 3, 4)));
-int fm_store_sqlite_open(fm_store *s, const char *path);
-int fm_store_pg_open(fm_store *s, const char *conninfo);
+int fm_store_sqlite_open(fm_store *s, const char *path, int read_only);
+int fm_store_pg_open(fm_store *s, const char *conninfo, int read_only);
 
 static inline fm_sql_value fm_sql_text(const char *v) { fm_sql_value x = { v ? FM_SQL_TEXT : FM_SQL_NULL, v, 0, 0 }; return x; }
 static inline fm_sql_value fm_sql_int(int64_t v) { fm_sql_value x = { FM_SQL_INT, NULL, v, 0 }; return x; }

@@ -125,7 +125,7 @@ static const fm_store_backend pg_backend = {
     .close = pg_close,
 };
 
-int fm_store_pg_open(fm_store *s, const char *conninfo)
+int fm_store_pg_open(fm_store *s, const char *conninfo, int read_only)
 {
     s->be = &pg_backend;
     snprintf(s->where, sizeof s->where, "postgresql");
@@ -141,5 +141,6 @@ int fm_store_pg_open(fm_store *s, const char *conninfo)
     snprintf(s->where, sizeof s->where, "postgresql:%s/%s", host && host[0] != '/' ? host : "local", PQdb(c));
     PQsetNoticeReceiver(c, on_notice, s);
     if (pg_exec(s, "SET client_min_messages = warning")) return -1;
+    if (read_only && pg_exec(s, "SET default_transaction_read_only = on")) return -1;
     return 0;
 }

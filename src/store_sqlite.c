@@ -134,7 +134,7 @@ static const fm_store_backend sqlite_backend = {
     .close = sq_close,
 };
 
-int fm_store_sqlite_open(fm_store *s, const char *path)
+int fm_store_sqlite_open(fm_store *s, const char *path, int read_only)
 {
     sqlite_conn *c = calloc(1, sizeof *c);
     if (!c) return -1;
@@ -142,7 +142,8 @@ int fm_store_sqlite_open(fm_store *s, const char *path)
     s->be = &sqlite_backend;
     s->conn = c;
     snprintf(s->where, sizeof s->where, "sqlite:%s", path);
-    if (sqlite3_open_v2(path, &c->db, SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE | SQLITE_OPEN_FULLMUTEX, NULL) != SQLITE_OK) {
+    int flags = read_only ? SQLITE_OPEN_READONLY : SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE;
+    if (sqlite3_open_v2(path, &c->db, flags | SQLITE_OPEN_FULLMUTEX, NULL) != SQLITE_OK) {
         report_db(s, "open");
         return -1;
     }
@@ -151,6 +152,9 @@ int fm_store_sqlite_open(fm_store *s, const char *path)
      * (not a power cut) with every committed batch intact. */
     sqlite3_busy_timeout(c->db, 30000);
     sqlite3_extended_result_codes(c->db, 1);
+    /* A reader leaves the journal mode to the writers (a WAL file stays WAL)
+     * and refuses writes even if the file's permissions would allow them. */
+    if (read_only) return sq_exec(s, "PRAGMA query_only = 1");
     /* Switching a new file to WAL while another process opens it can return
      * SQLITE_BUSY without consulting the busy handler: retry a while. */
     for (int tries = 0;; tries++) {
