@@ -212,8 +212,10 @@ void fm_gazetteer_close(fm_gazetteer *g)
 
 static int in_list(const char *const *list, size_t n, const char *s, size_t len)
 {
+    /* the first letter, case-folded, rejects nearly every entry without a call */
     for (size_t i = 0; i < n; i++)
-        if (strlen(list[i]) == len && strncasecmp(list[i], s, len) == 0) return 1;
+        if ((len == 0 || (list[i][0] | 32) == (s[0] | 32)) &&
+            strlen(list[i]) == len && strncasecmp(list[i], s, len) == 0) return 1;
     return 0;
 }
 
@@ -261,19 +263,42 @@ static int key_append(char *key, size_t *klen, const char *piece, size_t plen, i
     return 0;
 }
 
+/* key[0, klen) against the NUL-terminated name key s, bytewise (a shorter
+ * prefix sorts first). One pass: most probes differ in the first bytes. */
+static int key_cmp(const char *key, size_t klen, const char *s)
+{
+    for (size_t i = 0; i < klen; i++) {
+        unsigned char a = (unsigned char)key[i], b = (unsigned char)s[i];
+        if (!b) return 1;
+        if (a != b) return a < b ? -1 : 1;
+    }
+    return s[klen] ? -1 : 0;
+}
+
 static const fm_gaz_name *find_name(const fm_gazetteer *g, const char *key, size_t klen)
 {
     size_t lo = 0, hi = g->n_names;
     while (lo < hi) {
         size_t mid = lo + (hi - lo) / 2;
-        const char *s = g->strings + g->names[mid].key;
-        size_t slen = strlen(s);
-        int c = memcmp(key, s, klen < slen ? klen : slen);
-        if (c == 0) c = klen < slen ? -1 : klen > slen;
+        int c = key_cmp(key, klen, g->strings + g->names[mid].key);
         if (c == 0) return &g->names[mid];
         if (c < 0) hi = mid; else lo = mid + 1;
     }
     return NULL;
+}
+
+/* 1 if some name key starts with key[0, klen): the first key not below it
+ * (names are sorted bytewise) is the only one to look at. */
+static int has_prefix(const fm_gazetteer *g, const char *key, size_t klen)
+{
+    size_t lo = 0, hi = g->n_names;
+    while (lo < hi) {
+        size_t mid = lo + (hi - lo) / 2;
+        if (key_cmp(key, klen, g->strings + g->names[mid].key) <= 0) hi = mid; else lo = mid + 1;
+    }
+    if (lo >= g->n_names) return 0;
+    const char *s = g->strings + g->names[lo].key;
+    return strncmp(s, key, klen) == 0;
 }
 
 /* ---- ranking ------------------------------------------------------------- */
@@ -440,7 +465,22 @@ static const fm_gaz_name *longest_at(const fm_gazetteer *g, const char *text, co
         if (pl <= 0) break;
         plen[m++] = pl;
     }
-    for (size_t L = m; L >= 1; L--) {
+    /* A name of L words starts with its first L-1 words and a space: stop
+     * growing at the first such prefix no name has. Most capitalised words
+     * start no longer name, so one search replaces up to six. */
+    size_t reach = 1;
+    {
+        char pre[FM_GAZ_KEY_MAX];
+        size_t plen_sofar = 0;
+        while (reach < m) {
+            if (key_append(pre, &plen_sofar, pieces[reach - 1], (size_t)plen[reach - 1], 0) != 0) break;
+            if (plen_sofar + 1 >= FM_GAZ_KEY_MAX) break;
+            pre[plen_sofar] = ' ';
+            if (!has_prefix(g, pre, plen_sofar + 1)) break;
+            reach++;
+        }
+    }
+    for (size_t L = reach; L >= 1; L--) {
         if (lead_article && L < 2) break;
         const fm_token *last = &tok[i + L - 1];
         if (!is_cap(last) && last->kind != FM_TOK_NUMBER && !tok_in(generic_last, COUNT(generic_last), text, last))
