@@ -339,6 +339,10 @@ static void write_geojson(json_t *e, const fm_story_info *story, size_t n, fm_bu
         fm_buf_addc(b, ':');
         fm_buf_json_cstr(b, str(e, keys[i][1], keys[i][2]));
     }
+    /* quad_class colours the map markers: a number, or null when absent. */
+    json_t *qc = json_object_get(e, "quad_class");
+    if (json_is_integer(qc)) fm_buf_printf(b, ",\"quad_class\":%d", (int)json_integer_value(qc));
+    else fm_buf_adds(b, ",\"quad_class\":null");
     long long killed;
     if (count(e, "killed", &killed)) fm_buf_printf(b, ",\"killed\":%lld", killed);
     if (story)

@@ -34,8 +34,9 @@
  *   violence against civilians, 183 explosions, 19 battles, 194/195 shelling and air
  *   strikes, 171/173 strategic developments, else "Strategic developments/Other").
  * geojson: a FeatureCollection; Point [lon, lat] of location (or null geometry),
- *   properties id, date, code, root, plover, mode, source, target, place, country,
- *   doc_id, url, evidence, killed, story, documents, contested. */
+ *   properties id, date, code, root, plover, mode, source, source_country, target,
+ *   target_country, place, country, doc_id, url, evidence, quad_class (1-4 or null),
+ *   killed, story, documents, contested. */
 typedef enum fm_export_format {
     FM_EXPORT_JSONL, FM_EXPORT_CSV, FM_EXPORT_GDELT, FM_EXPORT_ACLED, FM_EXPORT_GEOJSON
 } fm_export_format;

@@ -16,6 +16,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include <sys/socket.h>
+#include <unistd.h>
 #include "arena.h"
 #include "buf.h"
 #include "export.h"
@@ -146,9 +147,7 @@ static enum MHD_Result send_reply(struct MHD_Connection *c, reply *r)
 /* ---- parameters --------------------------------------------------------- */
 
 typedef struct params {
-    fm_query q;
-    int has_bbox;
-    double bbox[4];              /* minlon, minlat, maxlon, maxlat */
+    fm_query q;                  /* filters, bbox included: the store pages */
     size_t limit, offset;
     const char *error;           /* the first bad parameter, for the 400 */
     char errbuf[160];
@@ -265,8 +264,8 @@ static int parse_params(struct MHD_Connection *c, params *p, size_t limit_max)
         p->q.mode = v;
     }
     if ((v = MHD_lookup_connection_value(c, MHD_GET_ARGUMENT_KIND, "bbox")) && *v) {
-        if (parse_bbox(v, p->bbox)) return bad(p, "bbox", "minlon,minlat,maxlon,maxlat in degrees");
-        p->has_bbox = 1;
+        if (parse_bbox(v, p->q.bbox)) return bad(p, "bbox", "minlon,minlat,maxlon,maxlat in degrees");
+        p->q.has_bbox = 1;
     }
     p->limit = limit_max < API_LIMIT_DEFAULT ? limit_max : API_LIMIT_DEFAULT;
     if ((v = MHD_lookup_connection_value(c, MHD_GET_ARGUMENT_KIND, "limit")) && *v) {
@@ -281,26 +280,10 @@ static int parse_params(struct MHD_Connection *c, params *p, size_t limit_max)
 
 /* ---- event rows ---------------------------------------------------------------- */
 
-static int event_in_bbox(const char *json, size_t len, const double b[4])
-{
-    json_t *root = json_loadb(json, len, 0, NULL);
-    if (!root) return 0;
-    json_t *loc = json_object_get(root, "location");
-    json_t *lat = loc ? json_object_get(loc, "lat") : NULL, *lon = loc ? json_object_get(loc, "lon") : NULL;
-    int in = 0;
-    if (json_is_number(lat) && json_is_number(lon)) {
-        double y = json_number_value(lat), x = json_number_value(lon);
-        in = x >= b[0] && x <= b[2] && y >= b[1] && y <= b[3];
-    }
-    json_decref(root);
-    return in;
-}
-
 typedef struct list_state {
     fm_server *srv;
     const params *p;
-    int in_c;                    /* paging done here (bbox) rather than in SQL */
-    size_t matched, written;
+    size_t written;
     int more;
     fm_export_format geo;        /* FM_EXPORT_GEOJSON, or JSONL for the plain list */
     int stories;
@@ -323,8 +306,6 @@ static void story_json(fm_buf *b, const fm_story_info *s)
 static int list_row(void *user, const fm_store_row *row)
 {
     list_state *ls = user;
-    if (ls->p->has_bbox && !event_in_bbox(row->json, row->json_len, ls->p->bbox)) return 0;
-    if (ls->in_c && ls->matched++ < ls->p->offset) return 0;
     if (ls->written == ls->p->limit) { ls->more = 1; return 1; }
     if (ls->geo == FM_EXPORT_GEOJSON) {
         if (fm_export_event(FM_EXPORT_GEOJSON, row->json, row->json_len, row->story, ls->written, ls->out,
@@ -352,11 +333,9 @@ static int run_list(fm_server *srv, params *p, list_state *ls)
     fm_query q = p->q;
     ls->srv = srv;
     ls->p = p;
-    /* A bbox is checked per row here, so the store pages nothing then. One
-     * row past the page tells whether there is a next one. */
-    ls->in_c = p->has_bbox;
-    q.limit = ls->in_c ? 0 : p->limit + 1;
-    q.offset = ls->in_c ? 0 : p->offset;
+    /* One row past the page tells whether there is a next one. */
+    q.limit = p->limit + 1;
+    q.offset = p->offset;
     pthread_mutex_lock(&srv->store_lock);
     long n = fm_store_query(srv->store, &q, list_row, ls);
     pthread_mutex_unlock(&srv->store_lock);
@@ -394,70 +373,21 @@ static void api_events(fm_server *srv, struct MHD_Connection *c, reply *r, int g
 typedef struct tally { const char *key; long n; } tally;
 FM_VEC(tally_vec, tally)
 
-typedef struct counter { fm_strmap map; tally_vec v; } counter;
+/* One group-by answer: keys copied out of the store's row buffers. */
+typedef struct counter { fm_arena *keys; tally_vec v; int failed; int days_only; long sum; } counter;
 
-typedef struct stats_state {
-    const params *p;
-    fm_arena keys;
-    counter day, root, country, quad, actor_country;
-    long total, undated;
-    int failed;
-} stats_state;
-
-static void count(stats_state *st, counter *c, const char *key)
+static int count_group(void *user, const char *key, int64_t n)
 {
-    if (!key || !*key) return;
-    size_t n = strlen(key);
-    uint32_t idx;
-    if (fm_strmap_get(&c->map, key, n, &idx)) { c->v.a[idx].n++; return; }
-    char *k = fm_arena_strndup(&st->keys, key, n);
-    tally t = { k, 1 };
-    if (!k || tally_vec_push(&c->v, t) || fm_strmap_put(&c->map, k, n, (uint32_t)(c->v.n - 1))) st->failed = 1;
+    counter *c = user;
+    c->sum += (long)n;
+    if (!key || !*key) return 0;
+    if (c->days_only && strlen(key) != 10) return 0;   /* a month or a year is no day of the timeline */
+    char *k = fm_arena_strdup(c->keys, key);
+    tally t = { k, (long)n };
+    if (!k || tally_vec_push(&c->v, t)) c->failed = 1;
+    return c->failed;
 }
 
-static const char *jstr(json_t *o, const char *a, const char *b)
-{
-    json_t *v = json_object_get(o, a);
-    if (b) v = json_is_object(v) ? json_object_get(v, b) : NULL;
-    return json_is_string(v) ? json_string_value(v) : NULL;
-}
-
-static int stats_row(void *user, const fm_store_row *row)
-{
-    stats_state *st = user;
-    json_t *root = json_loadb(row->json, row->json_len, 0, NULL);
-    if (!root) return 0;
-    int in = 1;
-    if (st->p->has_bbox) {
-        json_t *loc = json_object_get(root, "location");
-        json_t *lat = loc ? json_object_get(loc, "lat") : NULL, *lon = loc ? json_object_get(loc, "lon") : NULL;
-        in = json_is_number(lat) && json_is_number(lon);
-        if (in) {
-            double y = json_number_value(lat), x = json_number_value(lon);
-            const double *b = st->p->bbox;
-            in = x >= b[0] && x <= b[2] && y >= b[1] && y <= b[3];
-        }
-    }
-    if (in) {
-        st->total++;
-        const char *date = jstr(root, "date", NULL);
-        if (date && strlen(date) == 10) count(st, &st->day, date);
-        else st->undated++;
-        count(st, &st->root, jstr(root, "root", NULL));
-        count(st, &st->country, jstr(root, "location", "country"));
-        count(st, &st->actor_country, jstr(root, "source", "country"));
-        json_t *qc = json_object_get(root, "quad_class");
-        if (json_is_integer(qc)) {
-            char k[8];
-            snprintf(k, sizeof k, "%d", (int)json_integer_value(qc));
-            count(st, &st->quad, k);
-        }
-    }
-    json_decref(root);
-    return st->failed;
-}
-
-static int by_key(const void *a, const void *b) { return strcmp(((const tally *)a)->key, ((const tally *)b)->key); }
 static int by_count_desc(const void *a, const void *b)
 {
     const tally *x = a, *y = b;
@@ -466,8 +396,8 @@ static int by_count_desc(const void *a, const void *b)
 
 static void counter_json(fm_buf *b, const char *name, const char *keyname, counter *c, int sort_by_count)
 {
-    if (c->v.n > 1)   /* qsort(NULL, 0) is undefined: an empty filter result has no tallies */
-        qsort(c->v.a, c->v.n, sizeof(tally), sort_by_count ? by_count_desc : by_key);
+    /* The store gives key order; qsort(NULL, 0) would be undefined. */
+    if (sort_by_count && c->v.n > 1) qsort(c->v.a, c->v.n, sizeof(tally), by_count_desc);
     fm_buf_printf(b, ",\"%s\":[", name);
     for (size_t i = 0; i < c->v.n; i++) {
         fm_buf_printf(b, "%s{\"%s\":", i ? "," : "", keyname);
@@ -477,99 +407,101 @@ static void counter_json(fm_buf *b, const char *name, const char *keyname, count
     fm_buf_adds(b, "]");
 }
 
-static void counter_free(counter *c)
-{
-    fm_strmap_free(&c->map);
-    tally_vec_free(&c->v);
-}
-
 static void api_stats(fm_server *srv, struct MHD_Connection *c, reply *r)
 {
     params p;
     if (parse_params(c, &p, API_LIMIT_MAX)) { reply_error(r, 400, p.error); return; }
-    stats_state st;
-    memset(&st, 0, sizeof st);
-    st.p = &p;
-    fm_arena_init(&st.keys, 4096);
-    counter *all[5] = { &st.day, &st.root, &st.country, &st.quad, &st.actor_country };
-    for (int i = 0; i < 5; i++) fm_strmap_init(&all[i]->map);
-    fm_query q = p.q;
-    q.limit = q.offset = 0;
+    static const char *const by[5] = { "date", "root", "quad_class", "location_country", "source_country" };
+    fm_arena keys;
+    fm_arena_init(&keys, 4096);
+    counter total = { &keys, { 0 }, 0, 0, 0 }, groups[5];
+    for (int i = 0; i < 5; i++) groups[i] = (counter){ &keys, { 0 }, 0, i == 0, 0 };
+    int failed = 0;
     pthread_mutex_lock(&srv->store_lock);
-    long n = fm_store_query(srv->store, &q, stats_row, &st);
+    failed = fm_store_count_by(srv->store, &p.q, NULL, count_group, &total) < 0;
+    for (int i = 0; i < 5 && !failed; i++)
+        failed = fm_store_count_by(srv->store, &p.q, by[i], count_group, &groups[i]) < 0 || groups[i].failed;
     pthread_mutex_unlock(&srv->store_lock);
-    if (n < 0 || st.failed) {
+    if (failed) {
         reply_error(r, 500, "the store could not answer");
     } else {
+        long days = 0;
+        for (size_t i = 0; i < groups[0].v.n; i++) days += groups[0].v.a[i].n;
         fm_buf *b = &r->body;
-        fm_buf_printf(b, "{\"total\":%ld,\"undated\":%ld", st.total, st.undated);
-        counter_json(b, "by_day", "date", &st.day, 0);
-        counter_json(b, "by_root", "root", &st.root, 0);
-        counter_json(b, "by_quad_class", "quad_class", &st.quad, 0);
-        counter_json(b, "by_country", "country", &st.country, 1);
-        counter_json(b, "by_source_country", "country", &st.actor_country, 1);
+        fm_buf_printf(b, "{\"total\":%ld,\"undated\":%ld", total.sum, total.sum - days);
+        counter_json(b, "by_day", "date", &groups[0], 0);
+        counter_json(b, "by_root", "root", &groups[1], 0);
+        counter_json(b, "by_quad_class", "quad_class", &groups[2], 0);
+        counter_json(b, "by_country", "country", &groups[3], 1);
+        counter_json(b, "by_source_country", "country", &groups[4], 1);
         fm_buf_adds(b, "}\n");
         r->status = 200;
         r->type = "application/json";
     }
-    for (int i = 0; i < 5; i++) counter_free(all[i]);
-    fm_arena_free(&st.keys);
+    for (int i = 0; i < 5; i++) tally_vec_free(&groups[i].v);
+    tally_vec_free(&total.v);
+    fm_arena_free(&keys);
 }
 
 /* ---- one event with its evidence, document and story ---------------------------- */
 
-typedef struct detail_state { fm_buf *out; int n; } detail_state;
+FM_VEC(id_vec, char *)
 
-/* columns: json, title, source, url, doc_date */
-static int detail_event_row(void *user, int ncol, const char *const *col)
+typedef struct detail_state {
+    fm_buf *out;
+    int n;
+    const char *skip_id;         /* the event itself, left out of "related" */
+    fm_arena *ids;
+    id_vec stories;              /* ids of the stories listed, for "related" */
+    int failed;
+} detail_state;
+
+static int detail_event(void *user, const fm_store_event *ev)
 {
     detail_state *d = user;
-    if (!col[0]) return 0;
     fm_buf_adds(d->out, "{\"event\":");
-    fm_buf_adds(d->out, col[0]);
+    fm_buf_add(d->out, ev->json, ev->json_len);
     fm_buf_adds(d->out, ",\"document\":{\"title\":");
-    fm_buf_json_cstr(d->out, col[1]);
+    fm_buf_json_cstr(d->out, ev->title);
     fm_buf_adds(d->out, ",\"source\":");
-    fm_buf_json_cstr(d->out, col[2]);
+    fm_buf_json_cstr(d->out, ev->source);
     fm_buf_adds(d->out, ",\"url\":");
-    fm_buf_json_cstr(d->out, col[3]);
+    fm_buf_json_cstr(d->out, ev->url);
     fm_buf_adds(d->out, ",\"date\":");
-    fm_buf_json_cstr(d->out, col[4]);
+    fm_buf_json_cstr(d->out, ev->doc_date);
     fm_buf_adds(d->out, "}");
     d->n++;
     return 1;
 }
 
-/* columns: story_id, relation, n_events, n_documents, n_sources, n_mentions, n_denials, first, last, contested */
-static int detail_story_row(void *user, int ncol, const char *const *col)
+static int detail_story(void *user, const char *relation, const fm_story_info *s)
 {
     detail_state *d = user;
-    fm_story_info s = { col[0], atoi(col[2] ? col[2] : "0"), atoi(col[3] ? col[3] : "0"),
-                        atoi(col[4] ? col[4] : "0"), atoi(col[5] ? col[5] : "0"), atoi(col[6] ? col[6] : "0"),
-                        col[7], col[8], atoi(col[9] ? col[9] : "0") };
     fm_buf_adds(d->out, d->n++ ? "," : "");
     fm_buf_adds(d->out, "{\"relation\":");
-    fm_buf_json_cstr(d->out, col[1]);
+    fm_buf_json_cstr(d->out, relation);
     fm_buf_adds(d->out, ",\"story\":");
-    story_json(d->out, &s);
+    story_json(d->out, s);
     fm_buf_adds(d->out, "}");
-    return 0;
+    char *id = fm_arena_strdup(d->ids, s->id);
+    if (!id || id_vec_push(&d->stories, id)) d->failed = 1;
+    return d->failed;
 }
 
-/* columns: relation, doc title, doc source, json */
-static int detail_member_row(void *user, int ncol, const char *const *col)
+static int detail_member(void *user, const fm_store_event *ev)
 {
     detail_state *d = user;
-    if (!col[3]) return 0;
+    if (d->skip_id && !strcmp(ev->event_id, d->skip_id)) return 0;
+    if (d->n == STORY_EVENTS_MAX) return 1;
     fm_buf_adds(d->out, d->n++ ? "," : "");
     fm_buf_adds(d->out, "{\"relation\":");
-    fm_buf_json_cstr(d->out, col[0]);
+    fm_buf_json_cstr(d->out, ev->relation);
     fm_buf_adds(d->out, ",\"title\":");
-    fm_buf_json_cstr(d->out, col[1]);
+    fm_buf_json_cstr(d->out, ev->title);
     fm_buf_adds(d->out, ",\"source\":");
-    fm_buf_json_cstr(d->out, col[2]);
+    fm_buf_json_cstr(d->out, ev->source);
     fm_buf_adds(d->out, ",\"event\":");
-    fm_buf_adds(d->out, col[3]);
+    fm_buf_add(d->out, ev->json, ev->json_len);
     fm_buf_adds(d->out, "}");
     return 0;
 }
@@ -580,36 +512,29 @@ static void api_event(fm_server *srv, const char *id, reply *r)
 {
     if (!all_chars(id, 1, 32, is_hex)) { reply_error(r, 400, "bad event id: lower-case hex digits expected"); return; }
     fm_store *s = srv->store;
-    fm_sql_value p[1] = { fm_sql_text(id) };
-    detail_state d = { &r->body, 0 };
-    int rc;
+    fm_arena ids;
+    fm_arena_init(&ids, 1024);
+    detail_state d = { &r->body, 0, id, &ids, { 0 }, 0 };
     pthread_mutex_lock(&srv->store_lock);
-    rc = s->be->run(s, "SELECT e.json, d.title, d.source, d.url, d.doc_date FROM events e"
-                       " JOIN documents d ON d.doc_id = e.doc_id WHERE e.event_id = $1",
-                    p, 1, detail_event_row, &d, NULL) < 0;
-    if (!rc && d.n) {
+    int found = fm_store_get_event(s, id, detail_event, &d);
+    int rc = found < 0;
+    if (found == 1) {
         /* Stories it belongs to ('member') or denies ('denial'), and each
          * story's other reports. */
         fm_buf_adds(&r->body, ",\"stories\":[");
-        detail_state ds = { &r->body, 0 };
-        rc = s->be->run(s, "SELECT s.story_id, l.relation, s.n_events, s.n_documents, s.n_sources, s.n_mentions,"
-                           " s.n_denials, s.first_report, s.last_report, s.contested FROM story_links l"
-                           " JOIN stories s ON s.story_id = l.story_id WHERE l.event_id = $1"
-                           " ORDER BY l.relation DESC, s.story_id", p, 1, detail_story_row, &ds, NULL) < 0;
+        d.n = 0;
+        rc = fm_store_event_stories(s, id, detail_story, &d) < 0 || d.failed;
         fm_buf_adds(&r->body, "],\"related\":[");
-        detail_state dm = { &r->body, 0 };
-        if (!rc)
-            rc = s->be->run(s, "SELECT l2.relation, d.title, d.source, e.json FROM story_links l1"
-                               " JOIN story_links l2 ON l2.story_id = l1.story_id AND l2.event_id <> l1.event_id"
-                               " JOIN events e ON e.event_id = l2.event_id"
-                               " JOIN documents d ON d.doc_id = e.doc_id"
-                               " WHERE l1.event_id = $1 ORDER BY e.day_lo, e.event_id LIMIT 200",
-                            p, 1, detail_member_row, &dm, NULL) < 0;
+        d.n = 0;
+        for (size_t i = 0; i < d.stories.n && !rc && d.n < STORY_EVENTS_MAX; i++)
+            rc = fm_store_story_events(s, d.stories.a[i], STORY_EVENTS_MAX + 1, detail_member, &d) < 0;
         fm_buf_adds(&r->body, "]}\n");
     }
     pthread_mutex_unlock(&srv->store_lock);
+    id_vec_free(&d.stories);
+    fm_arena_free(&ids);
     if (rc) reply_error(r, 500, "the store could not answer");
-    else if (!d.n) reply_error(r, 404, "no such event");
+    else if (!found) reply_error(r, 404, "no such event");
     else { r->status = 200; r->type = "application/json"; }
 }
 
@@ -877,13 +802,18 @@ fm_server *fm_serve_start(const fm_serve_options *opt, fm_diag_fn diag, void *us
         if (!srv->token) goto fail;
     }
     o->token = NULL;
-    srv->store = fm_store_open(o->db, diag, user);
+    /* A SQLite path that does not exist yet becomes an empty store (the
+     * only write the server makes), so the page can be tried before any
+     * ingest; an existing store is never migrated or written. */
+    if (!fm_store_url_is_pg(o->db) && access(o->db, F_OK) != 0 && errno == ENOENT) {
+        fm_store *fresh = fm_store_open(o->db, diag, user);
+        if (!fresh) goto fail;
+        fm_store_close(fresh);
+        report(srv, FM_WARNING, "%s did not exist: serving a new, empty store", o->db);
+    }
+    /* The server never writes: no migration, no write lock, writes refused. */
+    srv->store = fm_store_open_readonly(o->db, diag, user);
     if (!srv->store) goto fail;
-    /* Read-only from here: the server never writes to the store. */
-    if (srv->store->be->exec(srv->store, !strcmp(fm_store_backend_name(srv->store), "sqlite")
-                                             ? "PRAGMA query_only = 1"
-                                             : "SET default_transaction_read_only = on"))
-        goto fail;
     srv->lexicon = fm_lexicon_new(diag, user);
     /* Malformed dictionary lines are reported and skipped, as in `factum code`. */
     if (srv->lexicon) fm_lexicon_load_default(srv->lexicon);

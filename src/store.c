@@ -126,7 +126,7 @@ out:
 
 /* ---- open, transactions -------------------------------------------------- */
 
-static int is_pg_url(const char *url)
+int fm_store_url_is_pg(const char *url)
 {
     return !strncmp(url, "postgres://", 11) || !strncmp(url, "postgresql://", 13) || strchr(url, '=') != NULL;
 }
@@ -139,7 +139,7 @@ static fm_store *open_store(const char *url, int read_only, fm_diag_fn diag, voi
     s->user = user;
     s->read_only = read_only;
     snprintf(s->where, sizeof s->where, "store");
-    int rc = is_pg_url(url) ? fm_store_pg_open(s, url, read_only) : fm_store_sqlite_open(s, url, read_only);
+    int rc = fm_store_url_is_pg(url) ? fm_store_pg_open(s, url, read_only) : fm_store_sqlite_open(s, url, read_only);
     if (rc || (!read_only && migrate(s))) {
         fm_store_close(s);
         return NULL;

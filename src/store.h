@@ -21,6 +21,8 @@ fm_store *fm_store_open(const char *url, fm_diag_fn diag, void *user);
  * transaction read-only. Refuses a database without factum's schema or with
  * a newer one; an older one is read with a warning. NULL on failure. */
 fm_store *fm_store_open_readonly(const char *url, fm_diag_fn diag, void *user);
+/* 1 when fm_store_open would take url for PostgreSQL, 0 for a SQLite path. */
+int fm_store_url_is_pg(const char *url);
 void fm_store_close(fm_store *s);
 const char *fm_store_backend_name(const fm_store *s);   /* "sqlite" / "postgresql" */
 int fm_store_schema_version(fm_store *s);               /* -1 on error */
