@@ -12,7 +12,8 @@ run_one() {   # name, command...
     local out rc
     out=$("$@" 2>&1); rc=$?
     local p f
-    p=$(grep -c '^ok ' <<<"$out"); f=$(grep -c '^not ok ' <<<"$out")
+    # TAP: "not ok ... # TODO" is a known gap, not a failure
+    p=$(grep -c '^ok ' <<<"$out"); f=$(grep '^not ok ' <<<"$out" | grep -vc '# TODO')
     printf '%s\n' "$out" | sed "s/^\(not ok\|ok\) [0-9]* /\1 $name: /"
     if [ "$rc" != 0 ] && [ "$f" = 0 ]; then
         echo "not ok $name: exited with status $rc"; f=1
