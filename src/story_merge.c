@@ -202,8 +202,22 @@ static int span_ok(const fm_merge_event *e, const fm_merge_options *opt)
     return e->dated && e->day_hi - e->day_lo < span;
 }
 
-/* Rows to write, one line each in the column order of the loads below. */
-static int want_rows(merge_state *m, const fm_merge_options *opt, fm_str_vec *links, fm_str_vec *stories)
+/* The days a ranged merge covers: events whose day_lo is in [lo, hi]. */
+typedef struct merge_scope {
+    int ranged;
+    int64_t lo, hi;
+    int64_t need_lo, need_hi;    /* out: the day_lo extent of every story touching [lo, hi] */
+} merge_scope;
+
+static int in_scope(const merge_scope *sc, const fm_merge_event *e)
+{
+    return !sc->ranged || (e->dated && e->day_lo >= sc->lo && e->day_lo <= sc->hi);
+}
+
+/* Rows to write, one line each in the column order of the loads below; in a
+ * ranged merge only those of events in scope, and the extent of the stories
+ * (with the denials that point at them) that touch the scope. */
+static int want_rows(merge_state *m, const fm_merge_options *opt, merge_scope *sc, fm_str_vec *links, fm_str_vec *stories)
 {
     size_t n = m->ev.n;
     fm_merge_event *ev = m->ev.a;
@@ -273,12 +287,41 @@ static int want_rows(merge_state *m, const fm_merge_options *opt, fm_str_vec *li
             s->n_documents++;
         if (e->doc_date && (!s->first_report || strcmp(e->doc_date, s->first_report) < 0)) s->first_report = e->doc_date;
         if (e->doc_date && (!s->last_report || strcmp(e->doc_date, s->last_report) > 0)) s->last_report = e->doc_date;
+        if (!in_scope(sc, e)) continue;
         fm_buf_clear(&line);
         fm_buf_printf(&line, "%s\t%s\t%s", e->id, ev[mt->story].id, mt->denial ? "denial" : "member");
         char *l = fm_arena_strdup(&m->arena, fm_buf_cstr(&line));
         if (!l || fm_str_vec_push(links, l)) goto out;
     }
     if (men.n) qsort_r(men.a, men.n, sizeof *men.a, cmp_mention_source, ev);
+    if (sc->ranged) {
+        /* A denial ties together every story it denies: one group, one extent. */
+        size_t *group = malloc((n ? n : 1) * sizeof *group);
+        int64_t *gmin = malloc((n ? n : 1) * sizeof *gmin), *gmax = malloc((n ? n : 1) * sizeof *gmax);
+        unsigned char *touch = calloc(n ? n : 1, 1);
+        if (!group || !gmin || !gmax || !touch) { free(group); free(gmin); free(gmax); free(touch); goto out; }
+        for (size_t i = 0; i < n; i++) group[i] = find(parent, i);
+        for (size_t k = 0; k < men.n; k++)
+            if (men.a[k].denial) unite(group, men.a[k].story, men.a[k].event);
+        for (size_t i = 0; i < n; i++) { gmin[i] = INT64_MAX; gmax[i] = INT64_MIN; }
+        for (size_t k = 0; k < men.n; k++) {
+            const fm_merge_event *e = &ev[men.a[k].event];
+            size_t g = find(group, men.a[k].event);
+            if (!e->dated) continue;
+            if (e->day_lo < gmin[g]) gmin[g] = e->day_lo;
+            if (e->day_lo > gmax[g]) gmax[g] = e->day_lo;
+            if (in_scope(sc, e)) touch[g] = 1;
+        }
+        for (size_t i = 0; i < n; i++) {
+            if (!touch[i]) continue;
+            if (gmin[i] < sc->need_lo) sc->need_lo = gmin[i];
+            if (gmax[i] > sc->need_hi) sc->need_hi = gmax[i];
+        }
+        free(group);
+        free(gmin);
+        free(gmax);
+        free(touch);
+    }
     for (size_t k = 0; k < men.n; k++) {
         const char *src = ev[men.a[k].event].doc_source;
         if (src && (k == 0 || men.a[k - 1].story != men.a[k].story ||
@@ -289,6 +332,7 @@ static int want_rows(merge_state *m, const fm_merge_options *opt, fm_str_vec *li
         const story_stats *s = &st[i];
         if (!s->n_events) continue;
         const fm_merge_event *e = &ev[i];
+        if (!in_scope(sc, e)) continue;
         fm_buf_clear(&line);
         fm_buf_printf(&line, "%s\t%d\t%d\t%d\t%d\t%d\t%s\t%s\t%d\t%s\t%s\t%s", e->id, s->n_events, s->n_documents,
                       s->n_sources, s->n_mentions, s->n_denials, s->first_report ? s->first_report : "\\N",
@@ -367,11 +411,86 @@ static int apply_diff(fm_store *s, fm_str_vec *have, fm_str_vec *want, int key_f
     return 0;
 }
 
+/* columns: min, max (both NULL when no stored story touches the scope) */
+static int extent_row(void *user, int ncol, const char *const *col)
+{
+    int64_t *ext = user;
+    if (col[0] && strtoll(col[0], NULL, 10) < ext[0]) ext[0] = strtoll(col[0], NULL, 10);
+    if (col[1] && strtoll(col[1], NULL, 10) > ext[1]) ext[1] = strtoll(col[1], NULL, 10);
+    return 0;
+}
+
+static void merge_state_free(merge_state *m)
+{
+    fm_str_vec_free(&m->have_links);
+    fm_str_vec_free(&m->have_stories);
+    fm_merge_event_vec_free(&m->ev);
+    fm_arena_free(&m->arena);
+    memset(m, 0, sizeof *m);
+    fm_arena_init(&m->arena, 0);
+}
+
+#define EVENT_COLUMNS "SELECT event_id, doc_id, doc_source, doc_date, root, code, mode, date_precision," \
+                      " source_code, source_country, target_code, target_country, location_country," \
+                      " day_lo, day_hi, lat, lon, date FROM events"
+
+/* Widens [lo, hi] until every story touching it, as computed now and as
+ * stored from earlier merges, lies inside it; leaves m loaded with the
+ * events of the final scope and its margin, and want with its rows. */
+static int settle_scope(fm_store *s, merge_state *m, const fm_merge_options *opt, merge_scope *sc,
+                        fm_str_vec *want_links, fm_str_vec *want_stories)
+{
+    int window = opt && opt->window_days > 0 ? opt->window_days : 1;
+    int span = opt && opt->max_span_days > 0 ? opt->max_span_days : 31;
+    /* Two events are compatible only when their day_lo are less than
+     * span + window apart (a denial reaches as far): the margin to load. */
+    int64_t margin = (int64_t)span + window + 1;
+    for (;;) {
+        merge_state_free(m);
+        want_links->n = want_stories->n = 0;
+        fm_sql_value p[2] = { fm_sql_int(sc->lo - margin), fm_sql_int(sc->hi + margin) };
+        if (s->be->run(s, EVENT_COLUMNS " WHERE day_lo BETWEEN $1 AND $2", p, 2, load_event, m, NULL)) return -1;
+        if (m->failed) return -2;
+        if (m->ev.n) qsort(m->ev.a, m->ev.n, sizeof *m->ev.a, cmp_event_id);
+        sc->need_lo = sc->lo;
+        sc->need_hi = sc->hi;
+        if (want_rows(m, opt, sc, want_links, want_stories)) return -2;
+        /* Stories stored by earlier merges may reach further. */
+        int64_t old[2] = { sc->need_lo, sc->need_hi };
+        fm_sql_value q[2] = { fm_sql_int(sc->lo), fm_sql_int(sc->hi) };
+        if (s->be->run(s, "SELECT min(e.day_lo), max(e.day_lo) FROM story_links l JOIN events e ON e.event_id = l.event_id"
+                          " WHERE l.story_id IN (SELECT l2.story_id FROM story_links l2"
+                          " JOIN events e2 ON e2.event_id = l2.event_id WHERE e2.day_lo BETWEEN $1 AND $2)",
+                       q, 2, extent_row, old, NULL))
+            return -1;
+        if (old[0] < sc->need_lo) sc->need_lo = old[0];
+        if (old[1] > sc->need_hi) sc->need_hi = old[1];
+        if (sc->need_lo >= sc->lo && sc->need_hi <= sc->hi) return 0;
+        if (sc->need_lo < sc->lo) sc->lo = sc->need_lo;
+        if (sc->need_hi > sc->hi) sc->hi = sc->need_hi;
+    }
+}
+
 int fm_store_merge(fm_store *s, const fm_merge_options *opt)
 {
     if (s->in_tx) {
         fm_store_report(s, FM_ERROR, "merge: commit the open batch first");
         return -1;
+    }
+    merge_scope sc = { 0 };
+    if (opt && (opt->from || opt->to)) {
+        int64_t lo, hi;
+        sc.ranged = 1;
+        sc.lo = -(INT64_C(1) << 40);
+        sc.hi = INT64_C(1) << 40;
+        if ((opt->from && fm_date_days(opt->from, &sc.lo, &hi)) || (opt->to && fm_date_days(opt->to, &lo, &sc.hi))) {
+            fm_store_report(s, FM_ERROR, "merge: dates must be YYYY, YYYY-MM or YYYY-MM-DD");
+            return -1;
+        }
+        if (sc.lo > sc.hi) {
+            fm_store_report(s, FM_ERROR, "merge: the range ends before it starts");
+            return -1;
+        }
     }
     merge_state m;
     memset(&m, 0, sizeof m);
@@ -380,17 +499,33 @@ int fm_store_merge(fm_store *s, const fm_merge_options *opt)
     int changed = 0, rc = -1;
     if (s->be->lock(s, LOCK_MERGE)) goto out;
     if (fm_store_begin(s)) goto unlock;
-    if (s->be->run(s, "SELECT event_id, doc_id, doc_source, doc_date, root, code, mode, date_precision,"
-                      " source_code, source_country, target_code, target_country, location_country,"
-                      " day_lo, day_hi, lat, lon, date FROM events", NULL, 0, load_event, &m, NULL) ||
-        s->be->run(s, "SELECT event_id, story_id, relation FROM story_links", NULL, 0, load_link, &m, NULL) ||
-        s->be->run(s, "SELECT story_id, n_events, n_documents, n_sources, n_mentions, n_denials, first_report,"
-                      " last_report, contested, date, code, root FROM stories", NULL, 0, load_story, &m, NULL))
-        goto fail;
+    if (sc.ranged) {
+        int st = settle_scope(s, &m, opt, &sc, &want_links, &want_stories);
+        if (st == -1) goto fail;
+        if (st == -2) goto oom;
+        fm_sql_value p[2] = { fm_sql_int(sc.lo), fm_sql_int(sc.hi) };
+        if (s->be->run(s, "SELECT l.event_id, l.story_id, l.relation FROM story_links l"
+                          " JOIN events e ON e.event_id = l.event_id WHERE e.day_lo BETWEEN $1 AND $2",
+                       p, 2, load_link, &m, NULL) ||
+            s->be->run(s, "SELECT story_id, n_events, n_documents, n_sources, n_mentions, n_denials, first_report,"
+                          " last_report, contested, date, code, root FROM stories"
+                          " WHERE story_id IN (SELECT event_id FROM events WHERE day_lo BETWEEN $1 AND $2)"
+                          " OR story_id IN (SELECT l.story_id FROM story_links l JOIN events e"
+                          " ON e.event_id = l.event_id WHERE e.day_lo BETWEEN $1 AND $2)",
+                       p, 2, load_story, &m, NULL))
+            goto fail;
+    } else {
+        if (s->be->run(s, EVENT_COLUMNS, NULL, 0, load_event, &m, NULL) ||
+            s->be->run(s, "SELECT event_id, story_id, relation FROM story_links", NULL, 0, load_link, &m, NULL) ||
+            s->be->run(s, "SELECT story_id, n_events, n_documents, n_sources, n_mentions, n_denials, first_report,"
+                          " last_report, contested, date, code, root FROM stories", NULL, 0, load_story, &m, NULL))
+            goto fail;
+        if (m.failed) goto oom;
+        /* Index order = id order, so the smallest index of a component is its id. */
+        if (m.ev.n) qsort(m.ev.a, m.ev.n, sizeof *m.ev.a, cmp_event_id);
+        if (want_rows(&m, opt, &sc, &want_links, &want_stories)) goto oom;
+    }
     if (m.failed) goto oom;
-    /* Index order = id order, so the smallest index of a component is its id. */
-    if (m.ev.n) qsort(m.ev.a, m.ev.n, sizeof *m.ev.a, cmp_event_id);
-    if (want_rows(&m, opt, &want_links, &want_stories)) goto oom;
     int link_changes = 0;
     if (apply_diff(s, &m.have_links, &want_links, 2,
                    "DELETE FROM story_links WHERE event_id = $1 AND story_id = $2",
