@@ -219,6 +219,7 @@ static int form_in_text(const fm_verb_form *f, const fm_token *t)
 void fm_find_verbs(fm_coder *c, const fm_token *tok, size_t n)
 {
     c->verbs.n = 0;
+    c->syn_valid = 0;          /* a new sentence: verb_match.c rebuilds its tables */
     int headline = title_case(tok, n);
     for (size_t i = 0; i < n; i++) {
         if (tok[i].kind != FM_TOK_WORD || inside_mention(c, i)) continue;

@@ -51,6 +51,11 @@ void fm_coder_free(fm_coder *c)
     fm_verb_vec_t_free(&c->verbs);
     fm_event_vec_free(&c->events);
     fm_evtok_vec_free(&c->evtok);
+    free(c->word_stamp);
+    free(c->syn_stamp);
+    free(c->syn_off);
+    free(c->syn_cnt);
+    fm_syn_hit_vec_free(&c->syn_hits);
     fm_gazetteer_close(c->geo);
     free(c);
 }

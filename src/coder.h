@@ -38,6 +38,11 @@ FM_VEC(fm_verb_vec_t, fm_verb_hit)
 
 FM_VEC(fm_event_vec, fm_event)
 
+/* A synset that has a member starting at a token, and the tokens its longest
+ * member covers up to the sentence end (verb_match.c's per-sentence table). */
+typedef struct fm_syn_hit { uint32_t set, len; } fm_syn_hit;
+FM_VEC(fm_syn_hit_vec, fm_syn_hit)
+
 /* Token positions of an event in its sentence, for the context stage. */
 typedef struct fm_event_tokens {
     size_t verb_start, verb_end;
@@ -70,6 +75,16 @@ struct fm_coder {
     fm_event_vec events;
     fm_evtok_vec evtok;         /* parallel to events */
     fm_memory memory;
+    /* verb_match.c's per-sentence tables, rebuilt when fm_find_verbs clears
+     * syn_valid: which words and synsets the sentence holds (stamp arrays
+     * indexed by word id and synset id), and each token's synset hits. */
+    int syn_valid;
+    uint32_t stamp, *word_stamp, *syn_stamp;
+    size_t syn_from;            /* the hits of tokens >= syn_from are built */
+    uint32_t *syn_off;          /* token i's hits: syn_hits.a[syn_off[i] .. syn_off[i] + syn_cnt[i]) */
+    uint32_t *syn_cnt;
+    size_t syn_tok_cap;
+    fm_syn_hit_vec syn_hits;
     fm_geo_context geo_ctx;
     fm_geo_mention scene;       /* the last town-level place the document named */
     int have_scene;

@@ -126,6 +126,14 @@ struct fm_lexicon {
                                pairs in elems; a member is matched like a small pattern */
     fm_strmap verb_names;   /* block name -> verb index */
 
+    /* Synsets by the first word of their members, so that a sentence looks up
+     * only the synsets its words can start (built by finish, in the arena):
+     * word w starts members of the synsets syn_sets[syn_first[w] .. syn_first[w + 1]).
+     * A synset with a member that starts with a slot or another synset is
+     * unindexed (syn_unindexed[s] = 1) and is always matched member by member. */
+    uint32_t *syn_first, *syn_sets;
+    uint8_t *syn_unindexed;
+
     fm_strmap country_codes;/* 3-letter CAMEO country codes seen in actor files */
     fm_cameo_table *cameo;
     int have_verbs, have_actors;
@@ -164,6 +172,8 @@ int fm_dict_load_actors(fm_lexicon *lx, const char *file, const char *data, size
 int fm_dict_load_agents(fm_lexicon *lx, const char *file, const char *data, size_t len);
 int fm_dict_load_verbs(fm_lexicon *lx, const char *file, const char *data, size_t len);
 int fm_dict_load_discards(fm_lexicon *lx, const char *file, const char *data, size_t len);
+/* Builds the synset index above (verb_dict.c); returns 0 or -1. */
+int fm_synset_index_build(fm_lexicon *lx);
 int fm_dict_load_issues(fm_lexicon *lx, const char *file, const char *data, size_t len);
 
 /* Actor code valid on a date (yyyymmdd); NULL if none. */

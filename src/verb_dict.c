@@ -536,3 +536,40 @@ int fm_dict_load_verbs(fm_lexicon *lx, const char *file, const char *data, size_
     fm_dict_lines_free(&it);
     return 0;
 }
+
+/* ---- the synset index (see fm_lexicon.syn_first) ---- */
+
+int fm_synset_index_build(fm_lexicon *lx)
+{
+    size_t nw = lx->n_words, ns = lx->synsets.n;
+    lx->syn_first = fm_arena_alloc(&lx->arena, (nw + 1) * sizeof *lx->syn_first);
+    lx->syn_unindexed = fm_arena_alloc(&lx->arena, ns ? ns : 1);
+    if (!lx->syn_first || !lx->syn_unindexed) return -1;
+    /* two passes over the members: count per first word, then place (a synset
+     * is listed once per word even when several members start with it) */
+    for (int pass = 0; pass < 2; pass++) {
+        if (pass == 1) {
+            uint32_t sum = 0;
+            for (size_t w = 0; w <= nw; w++) { uint32_t k = lx->syn_first[w]; lx->syn_first[w] = sum; sum += k; }
+            lx->syn_sets = fm_arena_alloc(&lx->arena, (sum ? sum : 1) * sizeof *lx->syn_sets);
+            if (!lx->syn_sets) return -1;
+        }
+        for (size_t s = 0; s < ns; s++) {
+            const fm_u32_vec *m = &lx->synsets.a[s];
+            for (size_t k = 0; k + 1 < m->n; k += 2) {
+                const fm_pat_elem *e = &lx->elems.a[m->a[k]];
+                if (m->a[k + 1] == 0 || e->kind != FM_PE_WORD || e->id >= nw) { lx->syn_unindexed[s] = 1; continue; }
+                int seen = 0;   /* an earlier member of s with the same first word */
+                for (size_t j = 0; j < k && !seen; j += 2)
+                    seen = m->a[j + 1] && lx->elems.a[m->a[j]].kind == FM_PE_WORD && lx->elems.a[m->a[j]].id == e->id;
+                if (seen) continue;
+                if (pass == 0) lx->syn_first[e->id]++;
+                else lx->syn_sets[lx->syn_first[e->id]++] = (uint32_t)s;
+            }
+        }
+    }
+    /* placing moved each start to the next word's start: shift back */
+    for (size_t w = nw; w > 0; w--) lx->syn_first[w] = lx->syn_first[w - 1];
+    lx->syn_first[0] = 0;
+    return 0;
+}

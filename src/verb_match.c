@@ -3,7 +3,9 @@
  * words may have other words between them unless joined by '_'; '+' and '$'
  * bind the actor found there as target and source. */
 #include "verb_match.h"
+#include <stdint.h>
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 
 static int word_matches(const fm_lexicon *lx, const fm_pat_elem *e, const fm_tok_ids *ids, const fm_token *t)
@@ -25,8 +27,9 @@ typedef struct walk {
 
 static int seq_forward(walk *w, const fm_pat_elem *el, size_t ne, size_t pos, int anchored, size_t *end);
 
-/* Tokens covered by the longest member of synset set that starts at i, or 0. */
-static size_t syn_len_at(walk *w, uint32_t set, size_t i)
+/* Tokens covered by the longest member of synset set that starts at i, or 0:
+ * every member tried in turn (the table below caches this per sentence). */
+static size_t syn_len_slow(walk *w, uint32_t set, size_t i)
 {
     const fm_lexicon *lx = w->c->lx;
     if (set >= lx->synsets.n || w->depth > 4) return 0;
@@ -41,6 +44,22 @@ static size_t syn_len_at(walk *w, uint32_t set, size_t i)
     }
     w->depth--;
     return best;
+}
+
+/* The same from the sentence's table. A member matches the same way under
+ * any clause end it fits in (matching is greedy and a nearer end only takes
+ * matches away), so a hit that ends by w->hi is the answer; one that runs
+ * past it is recomputed under the nearer end. */
+static size_t syn_len_at(walk *w, uint32_t set, size_t i)
+{
+    const fm_coder *c = w->c;
+    if (i < c->syn_from || c->lx->syn_unindexed[set]) return syn_len_slow(w, set, i);
+    const fm_syn_hit *h = &c->syn_hits.a[c->syn_off[i]];
+    for (uint32_t k = 0; k < c->syn_cnt[i]; k++) {
+        if (h[k].set != set) continue;
+        return i + h[k].len <= w->hi ? h[k].len : syn_len_slow(w, set, i);
+    }
+    return 0;
 }
 
 /* Element e at exactly token i (forward); returns tokens consumed or 0. */
@@ -126,6 +145,81 @@ static int match_backward(walk *w, const fm_pat_elem *el, size_t ne, size_t pos)
     return 1;
 }
 
+/* Marks the words of the sentence and builds each token's synset hits, right
+ * to left: a member's nested synsets start after its first word, so their
+ * hits are in the table when a member needs them. Returns 0 or -1 (no memory:
+ * every lookup then takes the slow way). */
+static int sentence_tables(fm_coder *c, const fm_token *tok, size_t n)
+{
+    const fm_lexicon *lx = c->lx;
+    c->syn_valid = 1;
+    c->syn_from = SIZE_MAX;
+    if (!c->word_stamp) {
+        c->word_stamp = calloc(lx->n_words + 1, sizeof *c->word_stamp);
+        c->syn_stamp = calloc(lx->synsets.n + 1, sizeof *c->syn_stamp);
+        if (!c->word_stamp || !c->syn_stamp) return -1;
+    }
+    if (n > c->syn_tok_cap) {
+        uint32_t *o = realloc(c->syn_off, n * sizeof *o);
+        if (!o) return -1;
+        c->syn_off = o;
+        uint32_t *k = realloc(c->syn_cnt, n * sizeof *k);
+        if (!k) return -1;
+        c->syn_cnt = k;
+        c->syn_tok_cap = n;
+    }
+    if (++c->stamp == 0) {   /* wrapped: old stamps could read as current */
+        memset(c->word_stamp, 0, (lx->n_words + 1) * sizeof *c->word_stamp);
+        memset(c->syn_stamp, 0, (lx->synsets.n + 1) * sizeof *c->syn_stamp);
+        c->stamp = 1;
+    }
+    c->syn_hits.n = 0;
+    for (size_t i = 0; i < n; i++) {
+        const fm_tok_ids *ids = &c->ids[i];
+        if (ids->exact < lx->n_words) c->word_stamp[ids->exact] = c->stamp;
+        for (int p = 0; p < ids->n_pre; p++) if (ids->pre[p] < lx->n_words) c->word_stamp[ids->pre[p]] = c->stamp;
+    }
+    walk w = { c, tok, n, 0, n, -1, -1, 0 };
+    for (size_t i = n; i-- > 0;) {
+        const fm_tok_ids *ids = &c->ids[i];
+        c->syn_off[i] = (uint32_t)c->syn_hits.n;
+        c->syn_cnt[i] = 0;
+        for (int p = -1; p < ids->n_pre; p++) {
+            uint32_t word = p < 0 ? ids->exact : ids->pre[p];
+            if (word >= lx->n_words) continue;
+            for (uint32_t k = lx->syn_first[word]; k < lx->syn_first[word + 1]; k++) {
+                uint32_t set = lx->syn_sets[k];
+                if (lx->syn_unindexed[set]) continue;
+                int dup = 0;
+                for (uint32_t j = 0; j < c->syn_cnt[i] && !dup; j++) dup = c->syn_hits.a[c->syn_off[i] + j].set == set;
+                if (dup) continue;
+                size_t len = syn_len_slow(&w, set, i);
+                if (!len) continue;
+                fm_syn_hit hit = { set, (uint32_t)len };
+                if (fm_syn_hit_vec_push(&c->syn_hits, hit)) return -1;
+                c->syn_cnt[i]++;
+                c->syn_stamp[set] = c->stamp;
+            }
+        }
+        c->syn_from = i;
+    }
+    return 0;
+}
+
+/* 0 if a word or an indexed synset of the elements is nowhere in the
+ * sentence: the pattern cannot match, and walking it is skipped. */
+static int may_match(const fm_coder *c, const fm_pat_elem *el, size_t ne)
+{
+    const fm_lexicon *lx = c->lx;
+    for (size_t k = 0; k < ne; k++) {
+        const fm_pat_elem *e = &el[k];
+        if (e->kind == FM_PE_WORD && e->id < lx->n_words && c->word_stamp[e->id] != c->stamp) return 0;
+        if (e->kind == FM_PE_SYN && e->id < lx->synsets.n && !lx->syn_unindexed[e->id] &&
+            c->syn_stamp[e->id] != c->stamp) return 0;
+    }
+    return 1;
+}
+
 int fm_verb_match_code(fm_coder *c, const fm_token *tok, size_t n, size_t v, size_t clause_start,
                        size_t clause_end, fm_verb_match *out)
 {
@@ -135,11 +229,15 @@ int fm_verb_match_code(fm_coder *c, const fm_token *tok, size_t n, size_t v, siz
     if (!h->form) return 0;
     const fm_lexicon *lx = c->lx;
     const fm_verb_entry *ve = &lx->verb_entries.a[h->form->verb];
+    if (!c->syn_valid) sentence_tables(c, tok, n);
+    int filter = c->syn_from == 0 || n == 0;
     int best_weight = -1;
     for (uint32_t p = 0; p < ve->n_patterns; p++) {
         const fm_pattern *pat = &lx->patterns.a[ve->first_pattern + p];
         int weight = lx->tabari_verbs ? pat->length : pat->weight;
         if (weight <= best_weight) continue;
+        if (filter && !(may_match(c, &lx->elems.a[pat->post], pat->n_post) &&
+                        may_match(c, &lx->elems.a[pat->pre], pat->n_pre))) continue;
         walk w = { c, tok, n, clause_start, clause_end, -1, -1, 0 };
         if (pat->n_post && !match_forward(&w, &lx->elems.a[pat->post], pat->n_post, h->end)) continue;
         if (pat->n_pre && !match_backward(&w, &lx->elems.a[pat->pre], pat->n_pre, h->start)) continue;
