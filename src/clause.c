@@ -166,6 +166,11 @@ void fm_find_mentions(fm_coder *c, const fm_doc *doc, const fm_token *tok, size_
         int joined = (gap == 1 && (fm_is_word(&tok[m->end], "AND") || tok[m->end].kind == FM_TOK_PUNCT)) ||
                      (gap == 2 && tok[m->end].kind == FM_TOK_PUNCT && fm_is_word(&tok[m->end + 1], "AND"));
         if (gap == 1 && tok[m->end].kind == FM_TOK_PUNCT && strcmp(tok[m->end].norm, ",") != 0) joined = 0;
+        /* "According to SOHR, Turkish drones struck": the comma closes a frame head, no list */
+        if (joined && tok[m->end].kind == FM_TOK_PUNCT && c->n_frames_now &&
+            (fm_attribution_in_head(c->frames_now, c->n_frames_now, m->start) ||
+             fm_attribution_in_head(c->frames_now, c->n_frames_now, m2->start)))
+            joined = 0;
         if (!joined) continue;
         m->next = (int)k + 1;
         /* "US and British forces": the agent of the last applies to the bare actor */

@@ -94,10 +94,25 @@ static fm_actor actor_of(fm_coder *c, const fm_doc *doc, const fm_token *tok, co
     return a;
 }
 
-/* Pronouns and "the group" stand for the last compatible actor named. */
+/* A named actor with an individual's name is a person; the rest are groups. */
+static int is_person(const fm_mention *m)
+{
+    return m->name && !m->agent_only && m->code && strlen(m->code) >= 6 && m->start + 1 < m->end;
+}
+
+/* Pronouns and "the group" stand for the nearest compatible actor named
+ * before them in the same sentence ("Hamas said it fired"), else for the last
+ * one named in an earlier sentence. */
 static const fm_mention *resolve(fm_coder *c, const fm_mention *m)
 {
     if (!m || !m->pronoun) return m;
+    if (m >= c->mentions.a && m < c->mentions.a + c->mentions.n) {
+        for (size_t k = (size_t)(m - c->mentions.a); k-- > 0;) {
+            const fm_mention *a = &c->mentions.a[k];
+            if (a->pronoun || !a->code || a->implied || a->weapon || a->end > m->start) continue;
+            if ((m->pronoun == 1) == is_person(a)) return a;
+        }
+    }
     if (m->pronoun == 1 && c->memory.have_person) return &c->memory.last_person;
     if (m->pronoun == 2 && c->memory.have_group) return &c->memory.last_group;
     if (c->memory.have_any) return &c->memory.last_any;
@@ -109,8 +124,7 @@ static void remember(fm_coder *c, const fm_mention *m)
     if (!m || m->pronoun || !m->code) return;
     c->memory.last_any = *m;
     c->memory.have_any = 1;
-    /* persons are named actors with an individual's name; groups are the rest */
-    if (m->name && !m->agent_only && strlen(m->code) >= 6 && m->start + 1 < m->end) {
+    if (is_person(m)) {
         c->memory.last_person = *m;
         c->memory.have_person = 1;
     } else {
@@ -172,8 +186,14 @@ static void add_events(fm_coder *c, const fm_doc *doc, size_t si, const fm_token
         const fm_mention *sw = s >= 0 ? &c->mentions.a[s] : NULL, *sm = resolve(c, sw);
         for (int t = tgt; ; ) {
             const fm_mention *tw = t >= 0 ? &c->mentions.a[t] : NULL, *tm = resolve(c, tw);
-            /* an actor acting on itself is no event ("Iraqi forces ... Iraq") */
-            if (!(sm && tm && sm->code && tm->code && strcmp(sm->code, tm->code) == 0))
+            /* an actor acting on itself is no event: the same words, or what a pronoun
+             * stands for; two sides with one code ("Jubaland forces clashed with the
+             * Somali army") are two actors. TABARI's rules drop any same code. */
+            int self = sw == tw || sm == tm ||
+                       (sm && tm && sm->code && tm->code && strcmp(sm->code, tm->code) == 0 &&
+                        (c->lx->tabari_verbs || (sm->name && tm->name && !strcmp(sm->name, tm->name)) ||
+                         (sw && sw->pronoun) || (tw && tw->pronoun)));
+            if (!self)
                 add_event(c, doc, si, tok, code, sw, sm, tw, tm, h, rule, cs, ce, priority);
             if (t < 0 || c->mentions.a[t].next < 0) break;
             t = c->mentions.a[t].next;
@@ -241,11 +261,13 @@ static void keep_by_priority(fm_coder *c, size_t first)
 
 static void code_sentence(fm_coder *c, const fm_doc *doc, size_t si, const fm_token *tok, size_t n)
 {
-    fm_find_mentions(c, doc, tok, n);
-    fm_find_verbs(c, tok, n);
     fm_attrib_frame frames[16];
     size_t nf = fm_attribution_frames(doc->text, tok, n, frames, 16);
     if (nf > 16) nf = 16;
+    c->frames_now = frames;
+    c->n_frames_now = nf;
+    fm_find_mentions(c, doc, tok, n);
+    fm_find_verbs(c, tok, n);
     size_t first_event = c->events.n;
     int rejected = special_actor(c);
     for (size_t v = 0; v < c->verbs.n && !rejected; v++) {
@@ -279,7 +301,9 @@ static void code_sentence(fm_coder *c, const fm_doc *doc, size_t si, const fm_to
             tgt = object_of(c, tok, h->end, ce, 0, frames, nf);
         }
         if (vm.source >= 0) src = vm.source;
-        if (vm.target >= 0) tgt = vm.target;
+        /* in a passive clause the subject is the target: a '+' after the verb
+         * ("shelled (+ WITH ARTILLERY)") names no victim */
+        if (vm.target >= 0 && !(h->passive && tgt >= 0)) tgt = vm.target;
         if (src >= 0 && fm_attribution_in_head(frames, nf, c->mentions.a[src].start) && !h->speech) src = -1;
         if (tgt >= 0 && fm_attribution_in_head(frames, nf, c->mentions.a[tgt].start) && !h->speech) tgt = -1;
         if (src == tgt) tgt = -1;
@@ -298,6 +322,8 @@ static void code_sentence(fm_coder *c, const fm_doc *doc, size_t si, const fm_to
     keep_by_priority(c, first_event);
     for (size_t k = 0; k < c->mentions.n; k++) remember(c, resolve(c, &c->mentions.a[k]));
     fm_context_sentence(c, doc, si, tok, n, first_event, frames, nf);
+    c->frames_now = NULL;      /* frames lives on this stack frame */
+    c->n_frames_now = 0;
 }
 
 

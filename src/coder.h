@@ -21,6 +21,7 @@ typedef struct fm_mention {
     int pronoun;            /* he / she / they / it / the group: resolved by coreference */
     int agent_only;         /* "police", "rebels": no named actor */
     int implied;            /* TABARI's DEFAULT actor: a code without words (start = end = past the sentence) */
+    int weapon;             /* "a drone strike", "a bomb": an attack named without its attacker (no code) */
 } fm_mention;
 FM_VEC(fm_mention_vec, fm_mention)
 
@@ -70,6 +71,8 @@ struct fm_coder {
     fm_token_vec tokens;
     fm_tok_ids *ids; size_t ids_cap;
     const fm_token *tokens_now;  /* the sentence being coded */
+    const fm_attrib_frame *frames_now;   /* its attribution frames (none on the TABARI path) */
+    size_t n_frames_now;
     fm_mention_vec mentions;
     fm_verb_vec_t verbs;
     fm_event_vec events;

@@ -87,7 +87,9 @@ static int seq_forward(walk *w, const fm_pat_elem *el, size_t ne, size_t pos, in
                 if (pos >= w->hi) return 0;
                 pos++;                   /* ^ over a plain noun */
             } else {
-                if (e->kind == FM_PE_TARGET) w->target = m;
+                /* the first '+' of a pattern binds the target: "* + (IN +)" met
+                 * a minister in Riyadh, the minister is the target */
+                if (e->kind == FM_PE_TARGET && w->target < 0) w->target = m;
                 else if (e->kind == FM_PE_SOURCE) w->source = m;
                 pos = w->c->mentions.a[m].end;
             }
@@ -123,6 +125,7 @@ static int match_backward(walk *w, const fm_pat_elem *el, size_t ne, size_t pos)
                 if (mm->end <= pos && mm->start >= w->lo) { found = (int)m; break; }
             }
             if (found < 0) { if (e->kind != FM_PE_SKIP || pos <= w->lo) return 0; pos--; continue; }
+            /* walked from the verb outwards: the last one bound is the first in the pattern */
             if (e->kind == FM_PE_TARGET) w->target = found;
             else if (e->kind == FM_PE_SOURCE) w->source = found;
             pos = w->c->mentions.a[found].start;
