@@ -66,7 +66,9 @@ typedef struct fm_merge_options {
      * is first widened until no story, old or new, has a member outside it,
      * so per-range merges (one per year of an archive, or the last days
      * after a daily ingest) give the stories of one merge over everything.
-     * Both NULL: the whole store, which also drops links of deleted events. */
+     * Stories that lost a member to a re-coded document are always in
+     * scope. Undated events get their stories only from a merge without a
+     * range; both NULL: the whole store. */
     const char *from, *to;
 } fm_merge_options;
 

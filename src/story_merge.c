@@ -455,12 +455,15 @@ static int settle_scope(fm_store *s, merge_state *m, const fm_merge_options *opt
         sc->need_lo = sc->lo;
         sc->need_hi = sc->hi;
         if (want_rows(m, opt, sc, want_links, want_stories)) return -2;
-        /* Stories stored by earlier merges may reach further. */
+        /* Stories stored by earlier merges may reach further; so may those
+         * that lost a member to a re-coded document (a link to no event),
+         * wherever they are: they are rewritten by the next merge. */
         int64_t old[2] = { sc->need_lo, sc->need_hi };
         fm_sql_value q[2] = { fm_sql_int(sc->lo), fm_sql_int(sc->hi) };
         if (s->be->run(s, "SELECT min(e.day_lo), max(e.day_lo) FROM story_links l JOIN events e ON e.event_id = l.event_id"
                           " WHERE l.story_id IN (SELECT l2.story_id FROM story_links l2"
-                          " JOIN events e2 ON e2.event_id = l2.event_id WHERE e2.day_lo BETWEEN $1 AND $2)",
+                          " LEFT JOIN events e2 ON e2.event_id = l2.event_id"
+                          " WHERE e2.day_lo BETWEEN $1 AND $2 OR e2.event_id IS NULL)",
                        q, 2, extent_row, old, NULL))
             return -1;
         if (old[0] < sc->need_lo) sc->need_lo = old[0];
@@ -505,13 +508,14 @@ int fm_store_merge(fm_store *s, const fm_merge_options *opt)
         if (st == -2) goto oom;
         fm_sql_value p[2] = { fm_sql_int(sc.lo), fm_sql_int(sc.hi) };
         if (s->be->run(s, "SELECT l.event_id, l.story_id, l.relation FROM story_links l"
-                          " JOIN events e ON e.event_id = l.event_id WHERE e.day_lo BETWEEN $1 AND $2",
+                          " LEFT JOIN events e ON e.event_id = l.event_id"
+                          " WHERE e.day_lo BETWEEN $1 AND $2 OR e.event_id IS NULL",
                        p, 2, load_link, &m, NULL) ||
             s->be->run(s, "SELECT story_id, n_events, n_documents, n_sources, n_mentions, n_denials, first_report,"
                           " last_report, contested, date, code, root FROM stories"
                           " WHERE story_id IN (SELECT event_id FROM events WHERE day_lo BETWEEN $1 AND $2)"
-                          " OR story_id IN (SELECT l.story_id FROM story_links l JOIN events e"
-                          " ON e.event_id = l.event_id WHERE e.day_lo BETWEEN $1 AND $2)",
+                          " OR story_id IN (SELECT l.story_id FROM story_links l LEFT JOIN events e"
+                          " ON e.event_id = l.event_id WHERE e.day_lo BETWEEN $1 AND $2 OR e.event_id IS NULL)",
                        p, 2, load_story, &m, NULL))
             goto fail;
     } else {

@@ -157,6 +157,114 @@ static void dump_all(fm_store *s, fm_buf *out)
     fm_buf_free(&tmp);
 }
 
+static int collect_count(void *user, const char *key, int64_t n)
+{
+    fm_buf *b = user;
+    fm_buf_printf(b, "%s%s=%lld", b->len ? " " : "", key ? key : "NULL", (long long)n);
+    return 0;
+}
+
+static const char *run_count(fm_store *s, const fm_query *q, const char *by, fm_buf *b)
+{
+    fm_buf_clear(b);
+    fm_buf_adds(b, "");
+    if (fm_store_count_by(s, q, by, collect_count, b) < 0) return "(error)";
+    return fm_buf_cstr(b);
+}
+
+static int collect_event(void *user, const fm_store_event *ev)
+{
+    fm_buf *b = user;
+    fm_buf_printf(b, "%s%s:%s:%s:%s", b->len ? " " : "", ev->event_id, ev->relation ? ev->relation : "-",
+                  ev->doc_id, ev->source ? ev->source : "-");
+    /* the record is the stored line of this event */
+    if (!strstr(ev->json, ev->event_id) || strlen(ev->json) != ev->json_len) fm_buf_adds(b, "(bad json)");
+    return 0;
+}
+
+static int collect_story(void *user, const char *relation, const fm_story_info *st)
+{
+    fm_buf *b = user;
+    fm_buf_printf(b, "%s%s:%s/%d/%d", b->len ? " " : "", relation, st->id, st->n_events, st->n_denials);
+    return 0;
+}
+
+/* The store functions serve.c uses, on the scenario's store after its merge. */
+static void lookups(fm_store *s, const char *label)
+{
+    fm_buf b;
+    fm_buf_init(&b);
+    fm_query q = { 0 };
+    TAP_STREQ(run_count(s, &q, NULL, &b), "NULL=6", "%s: count_by NULL is the total", label);
+    TAP_STREQ(run_count(s, &q, "root", &b), "03=1 04=1 19=4", "%s: count_by root", label);
+    TAP_STREQ(run_count(s, &q, "date", &b), "2024-03-01=1 2024-04=1 2024-04-21=4", "%s: count_by date", label);
+    TAP_STREQ(run_count(s, &q, "quad_class", &b), "1=2 4=4", "%s: count_by quad_class (as text)", label);
+    q = (fm_query){ .code = "19" };
+    TAP_STREQ(run_count(s, &q, "mode", &b), "asserted=2 denied=1 reported=1", "%s: count_by mode with a filter", label);
+    q = (fm_query){ .stories = 1 };
+    TAP_STREQ(run_count(s, &q, "root", &b), "04=1 19=2", "%s: count_by over stories", label);
+    q = (fm_query){ .near = 1, .lat = 36.6, .lon = 42.4, .km = 5 };
+    TAP_STREQ(run_count(s, &q, "source_country", &b), "IRQ=3", "%s: count_by with near (distance checked)", label);
+    TAP_STREQ(run_count(s, &q, NULL, &b), "NULL=3", "%s: total with near", label);
+    q = (fm_query){ .near = 1, .lat = 0, .lon = 0, .km = 5 };
+    TAP_STREQ(run_count(s, &q, NULL, &b), "NULL=0", "%s: total with near and nothing in reach", label);
+    q = (fm_query){ .has_bbox = 1, .bbox = { 42.3, 36.55, 42.42, 36.62 } };
+    TAP_STREQ(run_count(s, &q, "location_country", &b), "IQ=3", "%s: count_by with bbox", label);
+    n_errors = 0;
+    q = (fm_query){ 0 };
+    TAP_STREQ(run_count(s, &q, "json; DROP TABLE events", &b), "(error)", "%s: count_by an unknown column is refused", label);
+    TAP_OK(n_errors == 1 && fm_store_count(s, "events") == 6, "%s: reported, nothing run", label);
+
+    fm_buf_clear(&b);
+    int found = fm_store_get_event(s, "a000000000000001", collect_event, &b);
+    TAP_OK(found == 1, "%s: get_event finds a stored event", label);
+    TAP_STREQ(fm_buf_cstr(&b), "a000000000000001:-:rtr-1:Reuters", "%s: with its document", label);
+    found = fm_store_get_event(s, "ffffffffffffffff", collect_event, &b);
+    TAP_OK(found == 0, "%s: get_event of an unknown id is 0", label);
+    fm_buf_clear(&b);
+    long n = fm_store_event_stories(s, "c000000000000003", collect_story, &b);
+    TAP_OK(n == 1, "%s: the denial denies one story", label);
+    TAP_STREQ(fm_buf_cstr(&b), "denial:a000000000000001/2/1", "%s: event_stories of the denial", label);
+    fm_buf_clear(&b);
+    fm_store_event_stories(s, "b000000000000002", collect_story, &b);
+    TAP_STREQ(fm_buf_cstr(&b), "member:a000000000000001/2/1", "%s: event_stories of a member", label);
+    fm_buf_clear(&b);
+    n = fm_store_story_events(s, "a000000000000001", 0, collect_event, &b);
+    TAP_STREQ(fm_buf_cstr(&b), "a000000000000001:member:rtr-1:Reuters b000000000000002:member:ap-2:AP "
+              "c000000000000003:denial:aj-3:Al Jazeera", "%s: story_events: members and the denial, by date and id", label);
+    fm_buf_clear(&b);
+    n = fm_store_story_events(s, "a000000000000001", 2, collect_event, &b);
+    TAP_OK(n == 2, "%s: story_events honours its limit", label);
+    n = fm_store_story_events(s, "0000000000000000", 0, collect_event, &b);
+    TAP_OK(n == 0, "%s: story_events of no story is empty", label);
+    fm_buf_free(&b);
+}
+
+/* A read-only handle reads everything and writes nothing. */
+static void read_only(const char *url, const char *label)
+{
+    n_errors = 0;
+    fm_store *s = fm_store_open_readonly(url, diag, (void *)1);
+    TAP_OK(s != NULL && n_errors == 0, "%s: read-only open", label);
+    if (!s) return;
+    fm_buf b;
+    fm_buf_init(&b);
+    fm_query q = { .code = "195" };
+    TAP_STREQ(run_query(s, &q, &b), "b000000000000002@a000000000000001/2/3/3/3/1/1", "%s: read-only: queries work", label);
+    int rc = fm_store_begin(s);
+    TAP_OK(rc == -1 && n_errors == 1 && strstr(all_messages, "read-only"), "%s: read-only: begin refused", label);
+    rc = put(s, 0);
+    TAP_OK(rc == -1, "%s: read-only: put_doc refused", label);
+    fm_merge_options mo = { 0 };
+    rc = fm_store_merge(s, &mo);
+    TAP_OK(rc == -1, "%s: read-only: merge refused", label);
+    /* Even SQL that slips past the API cannot write. */
+    rc = s->be->exec(s, "DELETE FROM stories");
+    TAP_OK(rc == -1 && fm_store_count(s, "stories") == 3, "%s: read-only: the connection refuses writes", label);
+    fm_buf_free(&b);
+    fm_store_close(s);
+}
+
 /* ---- the scenario, for either backend ------------------------------------ */
 
 static void scenario(const char *url, const char *label, fm_buf *result)
@@ -275,6 +383,19 @@ static void scenario(const char *url, const char *label, fm_buf *result)
               "%s: events carry their story; the denial is not a member", label);
     changes = fm_store_merge(s, &mo);
     TAP_OK(changes == 0, "%s: merging again changes nothing", label);
+    q = (fm_query){ .has_bbox = 1, .bbox = { 42.3, 36.55, 42.42, 36.62 } };
+    TAP_STREQ(run_query(s, &q, &b), "0e00000000000006@0e00000000000006/1/1/1/1/0/0 a000000000000001@a000000000000001/2/3/3/3/1/1 c000000000000003",
+              "%s: bbox around Zummar (the point at 36.65,42.45 is out)", label);
+    q.limit = 1;
+    q.offset = 1;
+    TAP_STREQ(run_query(s, &q, &b), "a000000000000001@a000000000000001/2/3/3/3/1/1", "%s: bbox pages in SQL", label);
+    q = (fm_query){ .has_bbox = 1, .bbox = { 42.45, 36.65, 42.45, 36.65 } };
+    TAP_STREQ(run_query(s, &q, &b), "b000000000000002@a000000000000001/2/3/3/3/1/1", "%s: bbox edges are inside", label);
+    q = (fm_query){ .has_bbox = 1, .bbox = { 0, 40, -170, 50 } };
+    TAP_STREQ(run_query(s, &q, &b), "d000000000000004@d000000000000004/1/1/1/1/0/0", "%s: a bbox across the 180th meridian (Paris)", label);
+    q = (fm_query){ .has_bbox = 1, .bbox = { 3, 40, 170, 50 } };
+    TAP_STREQ(run_query(s, &q, &b), "", "%s: a bbox of the same latitudes without Paris", label);
+    lookups(s, label);
     dump_all(s, result);
     fm_buf_free(&b);
     fm_store_close(s);
@@ -294,6 +415,93 @@ static void reverse_order(const char *url, const char *label, const char *want)
     fm_buf_init(&b);
     dump_all(s, &b);
     TAP_STREQ(fm_buf_cstr(&b), want, "%s: reverse ingest order, merging incrementally: same events and stories", label);
+    fm_buf_free(&b);
+    fm_store_close(s);
+}
+
+/* ---- merges over a date range ---------------------------------------------- */
+
+static int merge_range(fm_store *s, const char *from, const char *to)
+{
+    fm_merge_options mo = { 0 };
+    mo.from = from;
+    mo.to = to;
+    return fm_store_merge(s, &mo);
+}
+
+/* Three reports a day apart each: one story only when the range widens. */
+static test_doc chain[3];
+
+static void make_chain(void)
+{
+    static const char *const ids[3] = { "chain-1", "chain-2", "chain-3" };
+    static const char *const days[3] = { "2024-06-10", "2024-06-11", "2024-06-12" };
+    static const char *const eids[3] = { "7000000000000003", "7000000000000001", "7000000000000002" };
+    for (int i = 0; i < 3; i++) {
+        memset(&chain[i], 0, sizeof chain[i]);
+        chain[i].doc = (fm_doc){ ids[i], days[i], NULL, i ? "AP" : "AFP", NULL, ids[i], strlen(ids[i]), "test" };
+        chain[i].ev[0] = event(eids[i], "193", FM_MODE_ASSERTED, days[i], "SYRMIL", "SYR", "SYRREB", "SYR",
+                               "Idlib", "SY", 35.93, 36.63);
+        chain[i].n = 1;
+    }
+}
+
+static void ranged(const char *url, const char *label, const char *want)
+{
+    fm_store *s = fm_store_open(url, diag, NULL);
+    if (!s) { TAP_OK(0, "%s: open for ranged merges", label); return; }
+    for (int i = 0; i < 6; i++) put(s, i);
+    s->be->exec(s, "DELETE FROM story_links");
+    s->be->exec(s, "DELETE FROM stories");
+    int n = merge_range(s, "2024-04-21", "2024-04-21");
+    TAP_OK(n == 2 && fm_store_count(s, "stories") == 2, "%s: merge of 2024-04-21 writes its 2 stories (%d)", label, n);
+    n = merge_range(s, "2024-04-21", "2024-04-21");
+    TAP_OK(n == 0, "%s: again: nothing changes", label);
+    n = merge_range(s, "2024-03", "2024-03");
+    TAP_OK(n == 1 && fm_store_count(s, "stories") == 3, "%s: merge of 2024-03 adds the March story", label);
+    n = merge_range(s, NULL, NULL);
+    TAP_OK(n == 0, "%s: a merge of everything then changes nothing (%d)", label, n);
+    fm_buf b;
+    fm_buf_init(&b);
+    dump_all(s, &b);
+    TAP_STREQ(fm_buf_cstr(&b), want, "%s: per-range merges give the stories of one merge", label);
+
+    /* the chain: a merge of its middle day takes in the days on each side */
+    make_chain();
+    for (int i = 0; i < 3; i++) {
+        char hash[17];
+        fm_store_doc_hash(&chain[i].doc, hash);
+        fm_store_put_doc(s, &chain[i].doc, hash, chain[i].ev, NULL, 1);
+    }
+    n = merge_range(s, "2024-06-11", "2024-06-11");
+    TAP_OK(n == 1 && fm_store_count(s, "stories") == 4, "%s: merge of 2024-06-11 writes one story (%d)", label, n);
+    fm_buf_clear(&b);
+    fm_store_event_stories(s, "7000000000000003", collect_story, &b);
+    TAP_STREQ(fm_buf_cstr(&b), "member:7000000000000001/3/0",
+              "%s: the range widened to the whole chain (06-10 is in it)", label);
+    n = merge_range(s, NULL, NULL);
+    TAP_OK(n == 0, "%s: a merge of everything agrees", label);
+    /* 06-12 is re-coded as another kind of event: its old story reaches
+     * 06-10, so a merge of 06-12 alone must rewrite the story whole. */
+    test_doc changed = chain[2];
+    changed.doc.text = "chain-3, re-coded";
+    changed.doc.len = strlen(changed.doc.text);
+    changed.ev[0] = event("7000000000000004", "042", FM_MODE_ASSERTED, "2024-06-12", "SYRGOV", "SYR", "RUSGOV", "RUS",
+                          "Idlib", "SY", 35.93, 36.63);
+    char hash[17];
+    fm_store_doc_hash(&changed.doc, hash);
+    fm_store_put_doc(s, &changed.doc, hash, changed.ev, NULL, 1);
+    n = merge_range(s, "2024-06-12", "2024-06-12");
+    fm_buf_clear(&b);
+    fm_store_event_stories(s, "7000000000000003", collect_story, &b);
+    TAP_STREQ(fm_buf_cstr(&b), "member:7000000000000001/2/0", "%s: a stored story crossing the edge is rewritten whole", label);
+    n = merge_range(s, NULL, NULL);
+    TAP_OK(n == 0, "%s: and a merge of everything agrees again (%d)", label, n);
+    n_errors = 0;
+    n = merge_range(s, "2024-05", "2024-04");
+    TAP_OK(n == -1 && n_errors == 1, "%s: a range that ends before it starts is refused", label);
+    n = merge_range(s, "2024-13", NULL);
+    TAP_OK(n == -1 && n_errors == 2, "%s: a bad date is refused", label);
     fm_buf_free(&b);
     fm_store_close(s);
 }
@@ -429,7 +637,25 @@ int main(void)
     fm_buf_init(&lite);
     fm_buf_init(&lite_rev);
     scenario(path, "sqlite", &lite);
+    read_only(path, "sqlite");
     reverse_order(path2, "sqlite", fm_buf_cstr(&lite));
+    ranged(path2, "sqlite", fm_buf_cstr(&lite));
+
+    n_errors = 0;
+    char missing[600];
+    snprintf(missing, sizeof missing, "%s/missing.db", dir);
+    fm_store *ro = fm_store_open_readonly(missing, diag, (void *)1);
+    TAP_OK(ro == NULL && n_errors == 1 && access(missing, F_OK) != 0, "read-only open of a missing file fails, creates nothing");
+    snprintf(missing, sizeof missing, "%s/other.db", dir);
+    sqlite3 *other;
+    if (sqlite3_open(missing, &other) == SQLITE_OK) {
+        sqlite3_exec(other, "CREATE TABLE t (x)", NULL, NULL, NULL);
+        sqlite3_close(other);
+    }
+    n_errors = 0;
+    all_messages[0] = 0;
+    ro = fm_store_open_readonly(missing, diag, (void *)1);
+    TAP_OK(ro == NULL && n_errors == 1 && strstr(all_messages, "not a factum store"), "read-only open of another database fails");
 
     n_errors = 0;
     fm_store *bad = fm_store_open("/nonexistent-dir/x.db", diag, (void *)1);
@@ -444,8 +670,12 @@ int main(void)
         fm_buf_init(&pgout);
         scenario(pg, "postgresql", &pgout);
         TAP_STREQ(fm_buf_cstr(&pgout), fm_buf_cstr(&lite), "postgresql: same events and stories as sqlite");
+        read_only(pg, "postgresql");
         const char *pg2 = getenv("FACTUM_TEST_PG2");
-        if (pg2 && *pg2) reverse_order(pg2, "postgresql", fm_buf_cstr(&lite));
+        if (pg2 && *pg2) {
+            reverse_order(pg2, "postgresql", fm_buf_cstr(&lite));
+            ranged(pg2, "postgresql", fm_buf_cstr(&lite));
+        }
         const char *pg3 = getenv("FACTUM_TEST_PG3");
         if (pg3 && *pg3) concurrent_workers(pg3, "postgresql");
         n_errors = 0;
@@ -559,6 +789,7 @@ static void export_tests(void)
     json_t *props = json_object_get(json_array_get(feats, 1), "properties");
     TAP_STREQ(json_string_value(json_object_get(props, "story")), "0000000000000ff0", "export: geojson story id");
     TAP_OK(json_is_true(json_object_get(props, "contested")), "export: geojson contested flag");
+    TAP_OK(json_integer_value(json_object_get(props, "quad_class")) == 4, "export: geojson quad_class");
     json_decref(g);
 
     n_errors = 0;
