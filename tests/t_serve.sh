@@ -132,6 +132,23 @@ st=$(get "$U/api/events.geojson?code=19")
 [ "${st%% *}" = 200 ] && jcheck 'd.type === "FeatureCollection" && d.features.length > 0 && d.features.every(f => f.properties.code.startsWith("19"))' <"$tmp/body"
 ok $? "GET /api/events.geojson: a FeatureCollection, filtered" "$st"
 case "$st" in *geo+json*) ok 0 "GeoJSON content type";; *) ok 1 "GeoJSON content type" "$st";; esac
+jcheck 'd.features.every(f => [1, 2, 3, 4].includes(f.properties.quad_class))' <"$tmp/body"
+ok $? "GeoJSON properties carry quad_class (1-4)"
+# bbox is paged by the store: pages of 1 give the events of one unpaged request, in order.
+get "$U/api/events?bbox=34,31,35,32&limit=500" >/dev/null
+want=$(node -e 'const d=JSON.parse(require("fs").readFileSync(process.argv[1]));console.log(d.events.map(e=>e.id).join(" "))' "$tmp/body")
+ids=""; cur=""; pages=0
+while :; do
+    get "$U/api/events?bbox=34,31,35,32&limit=1${cur:+&cursor=$cur}" >/dev/null
+    ids="$ids $(node -e 'const d=JSON.parse(require("fs").readFileSync(process.argv[1]));console.log(d.events.map(e=>e.id).join(" "))' "$tmp/body")"
+    cur=$(node -e 'const d=JSON.parse(require("fs").readFileSync(process.argv[1]));console.log(d.next_cursor||"")' "$tmp/body")
+    pages=$((pages + 1)); [ -z "$cur" ] || [ $pages -gt 20 ] && break
+done
+[ -n "$want" ] && [ "$(echo $ids)" = "$(echo $want)" ]
+ok $? "bbox + cursor pages through the bbox events once ($pages pages)"
+get "$U/api/stats?bbox=34,31,35,32" >/dev/null
+jcheck "d.total === $(wc -w <<<"$want") && d.by_country.every(c => c.country === 'PS' || c.country === 'IL')" <"$tmp/body"
+ok $? "stats with bbox count the same events"
 
 # POST /api/code: codes without storing.
 art='Israeli warplanes struck a school in Gaza on Monday, killing 12 people, the Palestinian health ministry said.'
