@@ -27,6 +27,7 @@ static const char *const ADVERB_GAP[] = { "NOT", "N'T", "NEVER", "ALSO", "REPORT
     "ALMOST", "NEARLY", "ONLY", "EVEN", "SOON", "EARLIER", "BRIEFLY", NULL };
 static const char *const DETERMINER[] = { "THE", "A", "AN", "ITS", "THEIR", "HIS", "HER", "OUR", "MY", "YOUR",
     "THIS", "THESE", "THOSE", "EVERY", "EACH", "NO", "ANY", "'S", "SUCH", "ANOTHER", NULL };
+static const char *const POSSESSIVE[] = { "ITS", "THEIR", "HIS", "HER", NULL };
 static const char *const PERSON_PRONOUN[] = { "HE", "SHE", "HIM", "HER", NULL };
 static const char *const GROUP_PRONOUN[] = { "THEY", "THEM", "IT", "WE", NULL };
 static const char *const GROUP_NOUN[] = { "GROUP", "FACTION", "MOVEMENT", "ORGANIZATION", "ORGANISATION",
@@ -177,6 +178,20 @@ void fm_find_mentions(fm_coder *c, const fm_doc *doc, const fm_token *tok, size_
         if (!m->agent_only && m->code && m2->code && m->country && m2->country && strlen(m->code) == 3 &&
             strlen(m2->code) > 3 && fm_is_word(&tok[m->end], "AND"))
             m->code = fm_arena_printf(&c->arena, "%s%s", m->code, m2->code + 3);
+    }
+    /* "the Israeli military said its jets": an agent owned by a possessive
+     * pronoun belongs to the nearest country-coded actor before it */
+    for (size_t k = 0; k < c->mentions.n; k++) {
+        fm_mention *m = &c->mentions.a[k];
+        if (!m->agent_only || !m->code || m->start == 0 || !in_list(&tok[m->start - 1], POSSESSIVE)) continue;
+        for (size_t j = k; j-- > 0;) {
+            const fm_mention *o = &c->mentions.a[j];
+            if (o->pronoun || o->agent_only || !o->code || !o->country) continue;
+            m->code = strstr(o->code + 3, m->code) ? o->code : fm_arena_printf(&c->arena, "%s%s", o->country, m->code);
+            m->country = o->country;
+            m->agent_only = 0;
+            break;
+        }
     }
     for (size_t k = 0; k < c->mentions.n; k++) {
         int head = 1;

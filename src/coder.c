@@ -208,11 +208,13 @@ static void add_events(fm_coder *c, const fm_doc *doc, size_t si, const fm_token
 static int object_of(fm_coder *c, const fm_token *tok, size_t from, size_t to, int passive,
                      const fm_attrib_frame *frames, size_t nf)
 {
+    /* "denied that it had supplied": the object is a clause, not an actor */
+    if (from > 0 && from < to && fm_is_word(&tok[from], "THAT") && fm_speech_verb(&tok[from - 1])) return -1;
     for (size_t k = 0; k < c->mentions.n; k++) {
         const fm_mention *m = &c->mentions.a[k];
         if (m->start < from || m->start >= to) continue;
         if (fm_attribution_in_head(frames, nf, m->start)) break;   /* "..., Lebanese state media said" */
-        if (!m->compound_head) continue;
+        if (!m->compound_head || m->weapon) continue;
         if (passive && m->start > 0 && fm_is_word(&tok[m->start - 1], "BY")) continue;
         if (m->start > 0 && fm_is_word(&tok[m->start - 1], "BY") && m->start - 1 == from) continue;
         return (int)k;
