@@ -2,6 +2,7 @@
  * agent, compounds, pronouns), verbs (nouns told apart by determiners and
  * capitals, passive voice), the subject and the object of a verb's clause. */
 #include "coder.h"
+#include <stdint.h>
 #include <string.h>
 
 int fm_is_word(const fm_token *t, const char *w)
@@ -151,6 +152,13 @@ void fm_find_mentions(fm_coder *c, const fm_doc *doc, const fm_token *tok, size_
         if ((person || group) && !fm_is_word(&tok[i], "HER")) {
             fm_mention m = { .start = i, .end = i + 1, .next = -1, .pronoun = person ? 1 : 2 };
             fm_mention_vec_push(&c->mentions, m);
+        } else if (i + 1 < n && !c->lx->tabari_verbs && fm_is_word(&tok[i], "THE") &&
+                   in_list(&tok[i + 1], GROUP_NOUN) && agent_at(c, n, i + 1, &ag) == 1) {
+            /* "the army": an agent; it takes its country from an actor before it (below) */
+            push_mention(c, i + 1, i + 2, ag->code, NULL, 1);
+            c->mentions.a[c->mentions.n - 1].owned = 1;
+            i += 2;
+            continue;
         } else if (i + 1 < n && fm_is_word(&tok[i], "THE") && in_list(&tok[i + 1], GROUP_NOUN)) {
             fm_mention m = { .start = i + 1, .end = i + 2, .next = -1, .pronoun = 2 };
             fm_mention_vec_push(&c->mentions, m);
@@ -179,11 +187,13 @@ void fm_find_mentions(fm_coder *c, const fm_doc *doc, const fm_token *tok, size_
             strlen(m2->code) > 3 && fm_is_word(&tok[m->end], "AND"))
             m->code = fm_arena_printf(&c->arena, "%s%s", m->code, m2->code + 3);
     }
-    /* "the Israeli military said its jets": an agent owned by a possessive
-     * pronoun belongs to the nearest country-coded actor before it */
+    /* "the Israeli military said its jets", "Pakistan said the army": an agent
+     * owned by a possessive pronoun or named as "the army" belongs to the
+     * nearest country-coded actor before it */
     for (size_t k = 0; k < c->mentions.n; k++) {
         fm_mention *m = &c->mentions.a[k];
-        if (!m->agent_only || !m->code || m->start == 0 || !in_list(&tok[m->start - 1], POSSESSIVE)) continue;
+        if (!m->agent_only || !m->code || m->start == 0 || !(m->owned || in_list(&tok[m->start - 1], POSSESSIVE)))
+            continue;
         for (size_t j = k; j-- > 0;) {
             const fm_mention *o = &c->mentions.a[j];
             if (o->pronoun || o->agent_only || !o->code || !o->country) continue;
@@ -284,6 +294,53 @@ static int verb_at(const fm_coder *c, size_t i)
     return -1;
 }
 
+static const char *const PREPOSITION[] = { "IN", "ON", "AT", "FROM", "NEAR", "INTO", "ACROSS", "AGAINST",
+    "TOWARD", "TOWARDS", "OVER", "INSIDE", "OUTSIDE", "ALONG", "AROUND", "THROUGH", "UNDER", "WITHIN", NULL };
+
+/* 1 if the noun phrase starting at token s is the object of a preposition. */
+static int after_preposition(const fm_token *tok, size_t s)
+{
+    while (s > 0 && in_list(&tok[s - 1], DETERMINER)) s--;
+    return s > 0 && in_list(&tok[s - 1], PREPOSITION);
+}
+
+static const char *const ATTACK_NOUN[] = { "BOMB", "BOMBS", "BOMBING", "BOMBINGS", "BLAST", "BLASTS",
+    "EXPLOSION", "EXPLOSIONS", "STRIKE", "STRIKES", "AIRSTRIKE", "AIRSTRIKES", "MISSILE", "MISSILES", "ROCKET",
+    "ROCKETS", "SHELL", "SHELLS", "SHELLING", "MORTAR", "MORTARS", "DRONE", "DRONES", "ATTACK", "ATTACKS",
+    "GUNFIRE", "SHOOTING", "SHOOTINGS", "GRENADE", "GRENADES", "IED", "IEDS", "LANDMINE", "LANDMINES", "MINE",
+    "EXPLOSIVE", "EXPLOSIVES", "AMBUSH", "RAID", "RAIDS", "CLASH", "CLASHES", "FIGHTING", "GUNMEN", "GUNMAN",
+    "ASSAILANTS", "ATTACKERS", "SNIPER", "SNIPERS", "BOMBER", "BOMBERS", "SHELLFIRE", "BARRAGE", "STAMPEDE", NULL };
+
+/* "A drone strike on a market kills 5", "a bomb hits a truck": the attack or
+ * weapon noun phrase just before verb v, as a mention without a code (the
+ * attacker is not named); -1 if the subject is no such phrase. */
+int fm_weapon_subject(fm_coder *c, const fm_token *tok, size_t n, size_t v)
+{
+    const fm_verb_hit *h = &c->verbs.a[v];
+    size_t k = h->start;
+    while (k > 0 && (in_list(&tok[k - 1], AUX) || in_list(&tok[k - 1], ADVERB_GAP))) k--;
+    /* the head noun: right before the verb, or before a prepositional phrase ("strike on a market") */
+    size_t head = SIZE_MAX;
+    for (size_t j = k, seen = 0; j-- > 0 && seen < 10; seen++) {
+        const fm_token *t = &tok[j];
+        if (t->kind == FM_TOK_PUNCT || t->kind == FM_TOK_QUOTE || verb_at(c, j) >= 0 || fm_is_word(t, "THAT") ||
+            fm_is_word(t, "AND"))
+            break;
+        if (in_list(t, ATTACK_NOUN) && !after_preposition(tok, j)) { head = j; break; }
+    }
+    if (head == SIZE_MAX) return -1;
+    size_t start = head;
+    /* its modifiers: "a suspected car bomb", "Israeli drone strikes" (an actor there is the subject anyway) */
+    while (start > 0 && start + 4 > head && tok[start - 1].kind == FM_TOK_WORD && !in_list(&tok[start - 1], PREPOSITION) &&
+           !in_list(&tok[start - 1], AUX) && verb_at(c, start - 1) < 0 && !fm_is_word(&tok[start - 1], "THAT") &&
+           !fm_is_word(&tok[start - 1], "AND"))
+        start--;
+    fm_mention m = { .start = start, .end = head + 1, .next = -1, .compound_head = 1, .weapon = 1 };
+    if (fm_mention_vec_push(&c->mentions, m)) return -1;
+    (void)n;
+    return (int)c->mentions.n - 1;
+}
+
 static int mention_ending_at(const fm_coder *c, size_t i)
 {
     for (size_t k = 0; k < c->mentions.n; k++)
@@ -309,6 +366,10 @@ int fm_subject_of(fm_coder *c, const fm_token *tok, size_t n, size_t v)
         const fm_token *t = &tok[k];
         if (t->kind == FM_TOK_PUNCT && (strcmp(t->norm, ";") == 0 || strcmp(t->norm, ":") == 0)) break;
         int m = mention_ending_at(c, k);
+        if (m >= 0 && after_preposition(tok, c->mentions.a[m].start)) {
+            k = c->mentions.a[m].start;     /* "a strike on a market in Sudan kills": not Sudan */
+            continue;
+        }
         if (m >= 0) {
             /* the head of a compound stands for all of it */
             while (m > 0 && c->mentions.a[m - 1].next == m) m--;
@@ -337,7 +398,7 @@ int fm_mention_at(const fm_coder *c, size_t start_min, size_t limit, int allow_g
     if (!allow_gap) while (s < limit && in_list(&tok[s], DETERMINER)) s++;
     for (size_t k = 0; k < c->mentions.n; k++) {
         const fm_mention *m = &c->mentions.a[k];
-        if (m->start < start_min || m->start >= limit) continue;
+        if (m->start < start_min || m->start >= limit || m->weapon) continue;
         if (!allow_gap && m->start > s) return -1;
         return (int)k;
     }

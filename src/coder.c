@@ -309,9 +309,15 @@ static void code_sentence(fm_coder *c, const fm_doc *doc, size_t si, const fm_to
         if (src >= 0 && fm_attribution_in_head(frames, nf, c->mentions.a[src].start) && !h->speech) src = -1;
         if (tgt >= 0 && fm_attribution_in_head(frames, nf, c->mentions.a[tgt].start) && !h->speech) tgt = -1;
         if (src == tgt) tgt = -1;
+        /* no actor, no event; a passive attack with no named attacker keeps an unknown
+         * source, and so does an attack named by its weapon ("a bomb hits a truck") */
+        int material_conflict = (vm.code[0] == '1' && vm.code[1] >= '5') || vm.code[0] == '2';
+        if (src < 0 && material_conflict && !h->passive) {
+            src = fm_weapon_subject(c, tok, n, v);
+            if (src >= 0) { h->subject = src; if (tgt == src) tgt = -1; }
+        }
         const fm_mention *sm = src >= 0 ? resolve(c, &c->mentions.a[src]) : NULL;
-        /* no actor, no event; a passive attack with no named attacker keeps an unknown source */
-        int material_conflict = vm.code[0] == '1' && vm.code[1] >= '5';
+        if (sm && sm->weapon && !material_conflict) continue;
         if (!sm && !(h->passive && material_conflict && tgt >= 0)) continue;
         const char *rule = vm.pattern ? vm.rule
                                       : fm_arena_printf(&c->arena, "%s [%s]", vm.rule ? vm.rule : "", vm.code);

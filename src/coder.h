@@ -21,6 +21,7 @@ typedef struct fm_mention {
     int pronoun;            /* he / she / they / it / the group: resolved by coreference */
     int agent_only;         /* "police", "rebels": no named actor */
     int implied;            /* TABARI's DEFAULT actor: a code without words (start = end = past the sentence) */
+    int owned;              /* "the army": takes the country of an actor before it */
     int weapon;             /* "a drone strike", "a bomb": an attack named without its attacker (no code) */
 } fm_mention;
 FM_VEC(fm_mention_vec, fm_mention)
@@ -100,6 +101,7 @@ struct fm_coder {
 void fm_find_mentions(fm_coder *c, const fm_doc *doc, const fm_token *tok, size_t n);
 void fm_find_verbs(fm_coder *c, const fm_token *tok, size_t n);
 int fm_subject_of(fm_coder *c, const fm_token *tok, size_t n, size_t v);
+int fm_weapon_subject(fm_coder *c, const fm_token *tok, size_t n, size_t v);
 int fm_mention_at(const fm_coder *c, size_t start_min, size_t limit, int allow_gap, const fm_token *tok);
 int fm_is_word(const fm_token *t, const char *w);
 int fm_is_aux(const fm_token *t);
