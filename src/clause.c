@@ -28,6 +28,8 @@ static const char *const ADVERB_GAP[] = { "NOT", "N'T", "NEVER", "ALSO", "REPORT
     "ALMOST", "NEARLY", "ONLY", "EVEN", "SOON", "EARLIER", "BRIEFLY", NULL };
 static const char *const DETERMINER[] = { "THE", "A", "AN", "ITS", "THEIR", "HIS", "HER", "OUR", "MY", "YOUR",
     "THIS", "THESE", "THOSE", "EVERY", "EACH", "NO", "ANY", "'S", "SUCH", "ANOTHER", NULL };
+static const char *const PREPOSITION[] = { "IN", "ON", "AT", "FROM", "NEAR", "INTO", "ACROSS", "AGAINST",
+    "TOWARD", "TOWARDS", "OVER", "INSIDE", "OUTSIDE", "ALONG", "AROUND", "THROUGH", "UNDER", "WITHIN", NULL };
 static const char *const POSSESSIVE[] = { "ITS", "THEIR", "HIS", "HER", NULL };
 static const char *const PERSON_PRONOUN[] = { "HE", "SHE", "HIM", "HER", NULL };
 static const char *const GROUP_PRONOUN[] = { "THEY", "THEM", "IT", "WE", NULL };
@@ -246,6 +248,37 @@ static int form_in_text(const fm_verb_form *f, const fm_token *t)
     return FM_VF_BASE;
 }
 
+static const char *const NOUN_PREPOSITION[] = { "OF", "IN", "ON", "AT", "FROM", "WITH", "FOR", "AGAINST",
+    "DURING", "AFTER", "BEFORE", "AMID", "DESPITE", NULL };
+
+/* "launch a full-scale ground assault", "a drone strike":
+ * a bare or -ing form after a determiner and up to three modifiers (no verb,
+ * no named actor, the last not a plural: "the rebels launch" is a verb) is a
+ * noun. */
+static int noun_after_modifiers(const fm_coder *c, const fm_token *tok, size_t i, const fm_verb_form *f)
+{
+    int vf = form_in_text(f, &tok[i]);
+    if (vf != FM_VF_BASE && vf != FM_VF_ING) return 0;
+    size_t words = 0;
+    for (size_t j = i; j-- > 0;) {
+        const fm_token *t = &tok[j];
+        if (in_list(t, DETERMINER)) return words > 0;
+        if (t->kind == FM_TOK_DASH) continue;
+        if (t->kind != FM_TOK_WORD || in_list(t, AUX) || in_list(t, ADVERB_GAP) || in_list(t, NOUN_PREPOSITION) ||
+            in_list(t, PREPOSITION) || fm_is_word(t, "AND") || fm_is_word(t, "THAT") || fm_is_word(t, "TO") ||
+            fm_is_word(t, "WHO") || fm_is_word(t, "WHICH"))
+            return 0;
+        if (c->verbs.n && c->verbs.a[c->verbs.n - 1].end > j) return 0;
+        for (size_t k = 0; k < c->mentions.n; k++) {
+            const fm_mention *m = &c->mentions.a[k];
+            if (j >= m->start && j < m->end && (!m->agent_only || m->pronoun)) return 0;
+        }
+        if (j + 1 == i && ends_with(t, "S")) return 0;
+        if (!(t->flags & FM_TOKF_HYPHEN) && ++words > 3) return 0;
+    }
+    return 0;
+}
+
 void fm_find_verbs(fm_coder *c, const fm_token *tok, size_t n)
 {
     c->verbs.n = 0;
@@ -260,6 +293,7 @@ void fm_find_verbs(fm_coder *c, const fm_token *tok, size_t n)
         /* "the restore", "its attack": a determiner makes a noun */
         if (i > 0 && in_list(&tok[i - 1], DETERMINER)) continue;
         if (i > 0 && tok[i - 1].kind == FM_TOK_NUMBER) continue;
+        if (!c->lx->tabari_verbs && len && noun_after_modifiers(c, tok, i, &c->lx->verb_forms.a[v - 1])) continue;
         /* TABARI's rule: a capitalised word inside a sentence is a noun */
         if (!headline && i > 0 && (tok[i].flags & FM_TOKF_CAP) && !(tok[i].flags & FM_TOKF_ALLCAPS) &&
             tok[i - 1].kind != FM_TOK_QUOTE && !(tok[i - 1].kind == FM_TOK_PUNCT && strcmp(tok[i - 1].norm, ":") == 0))
@@ -294,8 +328,6 @@ static int verb_at(const fm_coder *c, size_t i)
     return -1;
 }
 
-static const char *const PREPOSITION[] = { "IN", "ON", "AT", "FROM", "NEAR", "INTO", "ACROSS", "AGAINST",
-    "TOWARD", "TOWARDS", "OVER", "INSIDE", "OUTSIDE", "ALONG", "AROUND", "THROUGH", "UNDER", "WITHIN", NULL };
 
 /* 1 if the noun phrase starting at token s is the object of a preposition. */
 static int after_preposition(const fm_token *tok, size_t s)
