@@ -556,6 +556,205 @@ static const char *json_str(json_t *o, const char *key)
     return json_is_string(v) ? json_string_value(v) : NULL;
 }
 
+/* The fast path: a flat object whose values are all strings or null, with no
+ * escape jansson would treat specially. jansson builds a node per value and
+ * copies every string; an article line needs neither. Anything unusual (a
+ * number, nesting, a duplicate or escaped key, \u0000, a surrogate, a control
+ * byte, a bad date) returns 0 and the line goes through jansson, so every
+ * message about a bad record stays the one jansson's path gives. */
+#define FLAT_MAX_KEYS 16
+
+typedef struct flat_str { const char *raw; size_t raw_len; int set, is_null; } flat_str;
+
+static int is_json_ws(char c) { return c == ' ' || c == '\t' || c == '\n' || c == '\r'; }
+
+static int hex4(const char *p, unsigned *out)
+{
+    unsigned v = 0;
+    for (int k = 0; k < 4; k++) {
+        char c = p[k];
+        v <<= 4;
+        if (c >= '0' && c <= '9') v |= (unsigned)(c - '0');
+        else if (c >= 'a' && c <= 'f') v |= (unsigned)(c - 'a' + 10);
+        else if (c >= 'A' && c <= 'F') v |= (unsigned)(c - 'A' + 10);
+        else return 0;
+    }
+    *out = v;
+    return 1;
+}
+
+/* The string whose opening quote is at s[*i]: checks it and sets *i past the
+ * closing quote; *escaped when it holds a backslash. 0 if it is not plain. */
+static int flat_scan_string(const char *s, size_t n, size_t *i, int *escaped)
+{
+    size_t k = *i + 1;
+    *escaped = 0;
+    while (k < n) {
+        unsigned char c = (unsigned char)s[k];
+        if (c == '"') { *i = k + 1; return 1; }
+        if (c < 0x20) return 0;
+        if (c != '\\') { k++; continue; }
+        *escaped = 1;
+        if (k + 1 >= n) return 0;
+        char e = s[k + 1];
+        if (e == '"' || e == '\\' || e == '/' || e == 'b' || e == 'f' || e == 'n' || e == 'r' || e == 't') {
+            k += 2;
+            continue;
+        }
+        unsigned u, lo;
+        if (e != 'u' || k + 6 > n || !hex4(s + k + 2, &u) || u == 0 || (u >= 0xDC00 && u <= 0xDFFF)) return 0;
+        k += 6;
+        if (u >= 0xD800 && u <= 0xDBFF) {
+            if (k + 6 > n || s[k] != '\\' || s[k + 1] != 'u' || !hex4(s + k + 2, &lo) || lo < 0xDC00 || lo > 0xDFFF)
+                return 0;
+            k += 6;
+        }
+    }
+    return 0;
+}
+
+/* Decodes a string checked by flat_scan_string (raw: between the quotes). */
+static char *flat_decode(fm_arena *a, const char *raw, size_t n, size_t *len)
+{
+    char *out = fm_arena_alloc(a, n + 1);
+    if (!out) return NULL;
+    size_t o = 0;
+    for (size_t k = 0; k < n;) {
+        const char *bs = memchr(raw + k, '\\', n - k);
+        size_t run = bs ? (size_t)(bs - (raw + k)) : n - k;
+        memcpy(out + o, raw + k, run);
+        o += run, k += run;
+        if (k >= n) break;
+        char e = raw[k + 1];
+        k += 2;
+        switch (e) {
+        case 'b': out[o++] = '\b'; continue;
+        case 'f': out[o++] = '\f'; continue;
+        case 'n': out[o++] = '\n'; continue;
+        case 'r': out[o++] = '\r'; continue;
+        case 't': out[o++] = '\t'; continue;
+        case 'u': break;
+        default: out[o++] = e; continue;
+        }
+        unsigned u, lo;
+        hex4(raw + k, &u);
+        k += 4;
+        if (u >= 0xD800 && u <= 0xDBFF) {
+            hex4(raw + k + 2, &lo);
+            k += 6;
+            u = 0x10000 + ((u - 0xD800) << 10) + (lo - 0xDC00);
+        }
+        if (u < 0x80) out[o++] = (char)u;
+        else if (u < 0x800) {
+            out[o++] = (char)(0xC0 | (u >> 6));
+            out[o++] = (char)(0x80 | (u & 0x3F));
+        } else if (u < 0x10000) {
+            out[o++] = (char)(0xE0 | (u >> 12));
+            out[o++] = (char)(0x80 | ((u >> 6) & 0x3F));
+            out[o++] = (char)(0x80 | (u & 0x3F));
+        } else {
+            out[o++] = (char)(0xF0 | (u >> 18));
+            out[o++] = (char)(0x80 | ((u >> 12) & 0x3F));
+            out[o++] = (char)(0x80 | ((u >> 6) & 0x3F));
+            out[o++] = (char)(0x80 | (u & 0x3F));
+        }
+    }
+    out[o] = 0;
+    *len = o;
+    return out;
+}
+
+static const char *flat_value(fm_arena *a, const flat_str *f, size_t *len)
+{
+    *len = 0;
+    if (!f->set || f->is_null) return NULL;
+    return flat_decode(a, f->raw, f->raw_len, len);
+}
+
+/* 1 and *doc filled (strings in r->arena, reset by the caller) for a plain
+ * article line; 0: let jansson read it. */
+static int flat_record(fm_reader *r, const char *s, size_t n, unsigned long line, fm_doc *doc)
+{
+    static const char *const names[6] = { "id", "date", "title", "source", "url", "text" };
+    flat_str f[6];
+    const char *key[FLAT_MAX_KEYS];
+    size_t key_len[FLAT_MAX_KEYS], nk = 0;
+    memset(f, 0, sizeof f);
+    size_t i = 0;
+    while (i < n && is_json_ws(s[i])) i++;
+    if (i >= n || s[i] != '{') return 0;
+    i++;
+    for (;;) {
+        while (i < n && is_json_ws(s[i])) i++;
+        if (i >= n || s[i] != '"' || nk == FLAT_MAX_KEYS) return 0;
+        size_t ks = i;
+        int esc;
+        if (!flat_scan_string(s, n, &i, &esc) || esc) return 0;
+        const char *k = s + ks + 1;
+        size_t kl = i - ks - 2;
+        for (size_t j = 0; j < nk; j++)
+            if (key_len[j] == kl && !memcmp(key[j], k, kl)) return 0;    /* duplicate: jansson says so */
+        key[nk] = k, key_len[nk] = kl, nk++;
+        while (i < n && is_json_ws(s[i])) i++;
+        if (i >= n || s[i] != ':') return 0;
+        i++;
+        while (i < n && is_json_ws(s[i])) i++;
+        if (i >= n) return 0;
+        flat_str v;
+        memset(&v, 0, sizeof v);
+        v.set = 1;
+        if (s[i] == '"') {
+            size_t vs = i;
+            if (!flat_scan_string(s, n, &i, &esc)) return 0;
+            v.raw = s + vs + 1, v.raw_len = i - vs - 2;
+        } else if (n - i >= 4 && !memcmp(s + i, "null", 4)) {
+            v.is_null = 1;
+            i += 4;
+        } else {
+            return 0;
+        }
+        for (int m = 0; m < 6; m++)
+            if (strlen(names[m]) == kl && !memcmp(names[m], k, kl)) f[m] = v;
+        while (i < n && is_json_ws(s[i])) i++;
+        if (i >= n) return 0;
+        if (s[i] == ',') { i++; continue; }
+        if (s[i] != '}') return 0;
+        i++;
+        break;
+    }
+    while (i < n && is_json_ws(s[i])) i++;
+    if (i != n) return 0;
+    /* id and text plain strings, date empty, absent, null or a valid ISO date */
+    if (!f[0].set || f[0].is_null || f[0].raw_len == 0 || !f[5].set || f[5].is_null) return 0;
+    size_t len, idl;
+    const char *id = flat_value(&r->arena, &f[0], &idl);
+    if (!id || idl == 0 || strlen(id) != idl) return 0;
+    const char *date = NULL;
+    if (f[1].set && !f[1].is_null) {
+        const char *d = flat_value(&r->arena, &f[1], &len);
+        char iso[11];
+        if (!d) return 0;
+        if (len > 0) {
+            if (!parse_iso(d, len, iso)) return 0;
+            date = fm_arena_strdup(&r->arena, iso);
+            if (!date) return 0;
+        } else {
+            date = r->default_date;
+        }
+    } else {
+        date = r->default_date;
+    }
+    doc->text = flat_value(&r->arena, &f[5], &doc->len);
+    if (!doc->text) return 0;
+    doc->id = id;
+    doc->date = date;
+    doc->title = flat_value(&r->arena, &f[2], &len);
+    doc->source = flat_value(&r->arena, &f[3], &len);
+    doc->url = flat_value(&r->arena, &f[4], &len);
+    doc->where = where_at(r, line);
+    return !r->arena.failed;
+}
+
 static int next_jsonl(fm_reader *r, fm_doc *doc)
 {
     int overlong;
@@ -576,6 +775,8 @@ static int next_jsonl(fm_reader *r, fm_doc *doc)
         }
         const char *shape = json_shape_bad(s, n);
         if (shape) { skip_at(r, line, "record %s — skipped", shape); continue; }
+        new_record(r, doc);
+        if (flat_record(r, s, n, line, doc)) return 1;
         json_error_t je;
         json_t *o = json_loadb(s, n, JSON_REJECT_DUPLICATES, &je);
         if (!o) { skip_at(r, line, "malformed JSON at column %d: %s — skipped", je.column, je.text); continue; }
