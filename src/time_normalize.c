@@ -126,13 +126,13 @@ typedef struct ctx {
 
 /* fm_token_word_is behind a first-byte test (a dot may come first: "P.M."):
  * every parser below probes every token, and nearly all probes fail there. */
-static inline int word_is(const fm_token *t, const char *w)
+static inline __attribute__((always_inline)) int word_is(const fm_token *t, const char *w)
 {
     const char *s = t->norm;
     return s && t->norm_len && (s[0] == w[0] || s[0] == '.') && fm_token_word_is(t, w);
 }
 
-static int W(const ctx *c, size_t i, const char *w)
+static inline __attribute__((always_inline)) int W(const ctx *c, size_t i, const char *w)
 {
     return i < c->n && word_is(&c->tok[i], w);
 }
