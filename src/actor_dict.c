@@ -107,6 +107,8 @@ int fm_dict_load_actors(fm_lexicon *lx, const char *file, const char *data, size
     while (fm_dict_lines_next(&it, &s, &n)) {
         if (!n) continue;
         if (s[0] == '<') {
+            /* "<! -- note -->" (a comment a space away from XML's) opens no class */
+            if (n > 1 && s[1] == '!') continue;
             if (n > 1 && s[1] == '/') in_class = 0;
             else in_class = 1;
             continue;
