@@ -188,10 +188,12 @@ void fm_context_sentence(fm_coder *c, const fm_doc *doc, size_t si, const fm_tok
     fm_geo_mention places[16];
     size_t np = 0;
     if (c->geo) {
-        fm_geo_context_scan(c->geo, doc->text, tok, n, &c->geo_ctx);
-        np = fm_geo_mentions(c->geo, doc->text, tok, n, &c->geo_ctx, &c->arena, places, MAX_PLACES);
+        np = fm_geo_sentence(c->geo, doc->text, tok, n, &c->geo_ctx, &c->arena, places, MAX_PLACES);
         if (np > MAX_PLACES) np = MAX_PLACES;
     }
+    fm_when_set dates;      /* read once per sentence, on its first event */
+    dates.n = 0;
+    int dates_read = 0;
     for (size_t k = first_event; k < c->events.n; k++) {
         fm_event *ev = &c->events.a[k];
         const fm_event_tokens *et = &c->evtok.a[k];
@@ -205,7 +207,11 @@ void fm_context_sentence(fm_coder *c, const fm_doc *doc, size_t si, const fm_tok
 
         /* when */
         fm_when w;
-        if (fm_when_find(doc->text, tok, n, from, to, c->doc_y, c->doc_m, c->doc_d, &w)) {
+        if (!dates_read) {
+            fm_when_collect(tok, n, c->doc_y, c->doc_m, c->doc_d, &dates);
+            dates_read = 1;
+        }
+        if (fm_when_pick(&dates, tok, n, from, to, &w)) {
             if (w.relative_to_event) {
                 fm_when base;
                 earlier_event_date(c, k, &base);

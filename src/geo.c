@@ -537,16 +537,38 @@ static void find_prep(const char *text, const fm_token *tok, size_t i, char prep
     }
 }
 
+/* longest_at depends on the tokens only, and a sentence is scanned two or
+ * three times (countries, places, places again with its regions) plus a
+ * look-ahead at each name: remember each position's answer. */
+typedef struct memo_slot { const fm_gaz_name *nm; uint32_t len; uint32_t done; } memo_slot;
+typedef struct memo { memo_slot *slot; size_t n; } memo;
+
+static const fm_gaz_name *longest_memo(const fm_gazetteer *g, const char *text, const fm_token *tok, size_t n,
+                                       size_t i, size_t *len, memo *mm)
+{
+    if (!mm || i >= mm->n) return longest_at(g, text, tok, n, i, len);
+    memo_slot *s = &mm->slot[i];
+    if (!s->done) {
+        size_t l = 0;
+        s->nm = longest_at(g, text, tok, n, i, &l);
+        s->len = (uint32_t)l;
+        s->done = 1;
+    }
+    if (s->nm) *len = s->len;
+    return s->nm;
+}
+
 /* Places and country words of tok[0..n); mask selects kinds. ctx may be NULL. */
 static size_t scan(const fm_gazetteer *g, const char *text, const fm_token *tok, size_t n, const rank *r,
-                   unsigned kinds_mask, fm_arena *a, fm_geo_mention *out, size_t cap, fm_geo_context *add_to)
+                   unsigned kinds_mask, fm_arena *a, fm_geo_mention *out, size_t cap, fm_geo_context *add_to,
+                   memo *mm)
 {
     const fm_geo_context *ctx = r ? r->ctx : NULL;
     size_t count = 0, start = first_word(tok, n);
     size_t prev_end = 0;   /* end of the previous match, to tell "Mosul Erbil" from "Vladimir Putin" */
     for (size_t i = 0; i < n;) {
         size_t len = 0;
-        const fm_gaz_name *nm = longest_at(g, text, tok, n, i, &len);
+        const fm_gaz_name *nm = longest_memo(g, text, tok, n, i, &len, mm);
         const fm_gaz_entry *e = nm ? best_entry(g, nm, r, kinds_mask) : NULL;
         if (!e) { i++; continue; }
         const fm_token *t = &tok[i];
@@ -573,7 +595,7 @@ static size_t scan(const fm_gazetteer *g, const char *text, const fm_token *tok,
                 ok = 0;
             if (i + 1 < n && is_cap(&tok[i + 1]) && !(tok[i + 1].flags & FM_TOKF_HYPHEN)) {
                 size_t l2;
-                if (!longest_at(g, text, tok, n, i + 1, &l2)) ok = 0;
+                if (!longest_memo(g, text, tok, n, i + 1, &l2, mm)) ok = 0;
             }
             if (!ok) { i++; continue; }
         }
@@ -607,15 +629,14 @@ static size_t scan(const fm_gazetteer *g, const char *text, const fm_token *tok,
 void fm_geo_context_scan(const fm_gazetteer *g, const char *text, const fm_token *tok, size_t n, fm_geo_context *ctx)
 {
     if (!g || !ctx || !tok) return;
-    scan(g, text, tok, n, NULL, CONTEXT_KINDS, NULL, NULL, 0, ctx);
+    scan(g, text, tok, n, NULL, CONTEXT_KINDS, NULL, NULL, 0, ctx, NULL);
 }
 
-size_t fm_geo_mentions(const fm_gazetteer *g, const char *text, const fm_token *tok, size_t n,
-                       const fm_geo_context *ctx, fm_arena *a, fm_geo_mention *out, size_t cap)
+static size_t mentions(const fm_gazetteer *g, const char *text, const fm_token *tok, size_t n,
+                       const fm_geo_context *ctx, fm_arena *a, fm_geo_mention *out, size_t cap, memo *mm)
 {
-    if (!g || !tok || !out || !cap) return 0;
     rank r = { .ctx = ctx };
-    size_t got = scan(g, text, tok, n, &r, PLACE_KINDS, a, out, cap, NULL);
+    size_t got = scan(g, text, tok, n, &r, PLACE_KINDS, a, out, cap, NULL, mm);
     /* Second pass: regions this sentence names decide its towns (its countries are in ctx). */
     for (size_t i = 0; i < got && r.n_local < 8; i++) {
         const fm_place *p = &out[i].place;
@@ -623,7 +644,31 @@ size_t fm_geo_mentions(const fm_gazetteer *g, const char *text, const fm_token *
             memcpy(r.local[r.n_local++], p->country, 2);
     }
     if (!r.n_local) return got;
-    return scan(g, text, tok, n, &r, PLACE_KINDS, a, out, cap, NULL);
+    return scan(g, text, tok, n, &r, PLACE_KINDS, a, out, cap, NULL, mm);
+}
+
+size_t fm_geo_mentions(const fm_gazetteer *g, const char *text, const fm_token *tok, size_t n,
+                       const fm_geo_context *ctx, fm_arena *a, fm_geo_mention *out, size_t cap)
+{
+    if (!g || !tok || !out || !cap) return 0;
+    return mentions(g, text, tok, n, ctx, a, out, cap, NULL);
+}
+
+size_t fm_geo_sentence(const fm_gazetteer *g, const char *text, const fm_token *tok, size_t n,
+                       fm_geo_context *ctx, fm_arena *a, fm_geo_mention *out, size_t cap)
+{
+    if (!g || !tok || !ctx) return 0;
+    memo_slot local[128];
+    memo mm = { local, n };
+    if (n > 128) {
+        mm.slot = a ? fm_arena_alloc(a, n * sizeof *mm.slot) : NULL;   /* zeroed */
+        if (!mm.slot) mm.n = 0;
+    } else {
+        memset(local, 0, n * sizeof *local);
+    }
+    scan(g, text, tok, n, NULL, CONTEXT_KINDS, NULL, NULL, 0, ctx, &mm);
+    if (!out || !cap) return 0;
+    return mentions(g, text, tok, n, ctx, a, out, cap, &mm);
 }
 
 /* ---- ISO 3166-1 ----------------------------------------------------------- */

@@ -42,6 +42,11 @@ void fm_geo_context_dateline(const fm_gazetteer *g, const char *name, size_t len
 size_t fm_geo_mentions(const fm_gazetteer *g, const char *text, const fm_token *tok, size_t n,
                        const fm_geo_context *ctx, fm_arena *a, fm_geo_mention *out, size_t cap);
 
+/* fm_geo_context_scan then fm_geo_mentions on the same sentence, each name
+ * looked up once for both. */
+size_t fm_geo_sentence(const fm_gazetteer *g, const char *text, const fm_token *tok, size_t n,
+                       fm_geo_context *ctx, fm_arena *a, fm_geo_mention *out, size_t cap);
+
 /* The best place called name (any spelling the gazetteer knows: "Mosul",
  * "Deir al-Zor", "Nineveh province") for ctx (may be NULL). 1 if found; the
  * strings of *out point into g and stay valid until fm_gazetteer_close. */

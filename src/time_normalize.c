@@ -788,13 +788,8 @@ static int parse_span_at(const ctx *c, size_t i, fm_when *w, size_t *end)
 
 /* ---- choosing ------------------------------------------------------------ */
 
-typedef struct cand {
-    fm_when w;
-    size_t ts, te;       /* tokens */
-    int has_date, has_time, speech;
-} cand;
-
-#define MAX_CANDS 24
+typedef fm_when_cand cand;
+#define MAX_CANDS FM_WHEN_MAX_CANDS
 
 static size_t collect(const ctx *c, cand *out)
 {
@@ -856,13 +851,18 @@ static size_t collect(const ctx *c, cand *out)
     return nc;
 }
 
-int fm_when_find(const char *text, const fm_token *tok, size_t n, size_t from, size_t to,
-                 int doc_y, int doc_m, int doc_d, fm_when *w)
+void fm_when_collect(const fm_token *tok, size_t n, int doc_y, int doc_m, int doc_d, fm_when_set *out)
 {
-    if (!tok || n == 0 || doc_m < 1 || doc_m > 12 || doc_d < 1 || doc_d > 31) return 0;
+    out->n = 0;
+    if (!tok || n == 0 || doc_m < 1 || doc_m > 12 || doc_d < 1 || doc_d > 31) return;
     ctx c = { tok, n, doc_y, doc_m, doc_d, days_from_civil(doc_y, doc_m, doc_d) };
-    cand cs[MAX_CANDS];
-    size_t nc = collect(&c, cs);
+    out->n = collect(&c, out->c);
+}
+
+int fm_when_pick(const fm_when_set *set, const fm_token *tok, size_t n, size_t from, size_t to, fm_when *w)
+{
+    const cand *cs = set->c;
+    size_t nc = set->n;
     if (nc == 0) return 0;
     if (to > n) to = n;
     size_t best = nc;
@@ -882,4 +882,13 @@ int fm_when_find(const char *text, const fm_token *tok, size_t n, size_t from, s
     w->start = tok[cs[best].ts].start;
     w->end = tok[cs[best].te - 1].end;
     return 1;
+}
+
+int fm_when_find(const char *text, const fm_token *tok, size_t n, size_t from, size_t to,
+                 int doc_y, int doc_m, int doc_d, fm_when *w)
+{
+    (void)text;
+    fm_when_set set;
+    fm_when_collect(tok, n, doc_y, doc_m, doc_d, &set);
+    return fm_when_pick(&set, tok, n, from, to, w);
 }

@@ -33,6 +33,19 @@ int fm_date_weekday(int y, int m, int d);                         /* 0 = Monday 
 int fm_when_find(const char *text, const fm_token *tok, size_t n, size_t from, size_t to,
                  int doc_y, int doc_m, int doc_d, fm_when *w);
 
+/* fm_when_find in two steps, so that the sentence is read once for all its
+ * events: the candidate expressions of a sentence, then the pick for one
+ * event's tokens [from, to). */
+#define FM_WHEN_MAX_CANDS 24
+typedef struct fm_when_cand {
+    fm_when w;
+    size_t ts, te;       /* tokens */
+    int has_date, has_time, speech;
+} fm_when_cand;
+typedef struct fm_when_set { fm_when_cand c[FM_WHEN_MAX_CANDS]; size_t n; } fm_when_set;
+void fm_when_collect(const fm_token *tok, size_t n, int doc_y, int doc_m, int doc_d, fm_when_set *out);
+int fm_when_pick(const fm_when_set *set, const fm_token *tok, size_t n, size_t from, size_t to, fm_when *w);
+
 /* Resolves a relative_to_event w ("three days after the attack") against the
  * date of that event: day-precise bases shift by offset_days, coarser ones are
  * copied. Clears relative_to_event. */
