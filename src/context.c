@@ -191,7 +191,8 @@ void fm_context_sentence(fm_coder *c, const fm_doc *doc, size_t si, const fm_tok
         np = fm_geo_sentence(c->geo, doc->text, tok, n, &c->geo_ctx, &c->arena, places, MAX_PLACES);
         if (np > MAX_PLACES) np = MAX_PLACES;
     }
-    fm_when_set dates;      /* read once per sentence, on its first event */
+    fm_when_set dates;            /* read once per sentence, on its first event */
+    fm_quantity_set counts;
     dates.n = 0;
     int dates_read = 0;
     for (size_t k = first_event; k < c->events.n; k++) {
@@ -209,6 +210,7 @@ void fm_context_sentence(fm_coder *c, const fm_doc *doc, size_t si, const fm_tok
         fm_when w;
         if (!dates_read) {
             fm_when_collect(tok, n, c->doc_y, c->doc_m, c->doc_d, &dates);
+            fm_quantities_collect(tok, n, &counts);
             dates_read = 1;
         }
         if (fm_when_pick(&dates, tok, n, from, to, &w)) {
@@ -243,7 +245,7 @@ void fm_context_sentence(fm_coder *c, const fm_doc *doc, size_t si, const fm_tok
         if (origin) { set_place(&ev->origin, &origin->place); ev->has_origin = 1; }
 
         /* how many */
-        fm_quantities_find(doc->text, tok, n, from, to, &c->arena, &ev->quantities);
+        fm_quantities_pick(&counts, doc->text, tok, n, from, to, &c->arena, &ev->quantities);
     }
     /* a sentence with no event still sets the scene of the next ones:
      * "Clashes escalate near X, Syria. Turkish jets strike SDF positions." */

@@ -218,6 +218,7 @@ size_t fm_number_skip_hedges(const fm_token *tok, size_t n, size_t i)
 /* ---- counts ------------------------------------------------------------ */
 
 enum { Q_KILLED, Q_INJURED, Q_ARRESTED, Q_MUNITIONS, Q_PARTICIPANTS, Q_N };
+_Static_assert(Q_N == 5, "fm_quantity_set holds five kinds");
 
 /* Active verbs whose object is the count: "killing two", "arrested 15 people". */
 static const char *const active_killed[] = {
@@ -320,6 +321,28 @@ static void offer(match *m, size_t anchor, int inside, const fm_number *num)
     m->found = 1, m->inside = inside, m->anchor = anchor, m->num = *num;
 }
 
+/* Where the scan's offers go: straight into the matches of one event's clause
+ * [from, to), or into a sentence's candidate lists (fm_quantities_collect) from
+ * which each event picks the same way later. */
+typedef struct sink {
+    match *m;                 /* one event */
+    size_t from, to;
+    fm_quantity_set *set;     /* or the sentence */
+} sink;
+
+static void offer_at(sink *sk, int c, size_t i, size_t anchor, const fm_number *num)
+{
+    if (sk->set) {
+        fm_quantity_set *s = sk->set;
+        if (s->n[c] == FM_QUANT_MAX_CANDS) { s->overflow = 1; return; }
+        s->c[c][s->n[c]].at = i;
+        s->c[c][s->n[c]].num = *num;
+        s->n[c]++;
+        return;
+    }
+    offer(&sk->m[c], anchor, i >= sk->from && i < sk->to, num);
+}
+
 /* Token ranges of numbers already counted as killed/injured/arrested. */
 typedef struct used_set { fm_span r[64]; size_t n; } used_set;
 
@@ -395,28 +418,24 @@ static int passive_here(const fm_token *tok, size_t n, size_t v)
     return 1;
 }
 
-int fm_quantities_find(const char *text, const fm_token *tok, size_t n, size_t from, size_t to,
-                       fm_arena *a, fm_quantities *q)
+static void scan(const fm_token *tok, size_t n, sink *sk)
 {
-    match m[Q_N];
-    memset(m, 0, sizeof m);
     used_set used = { .n = 0 };
     static const char *const *const active[3] = { active_killed, active_injured, active_arrested };
     static const char *const *const after[3] = { after_killed, after_injured, after_arrested };
 
     for (size_t i = 0; i < n; i++) {
-        int inside = i >= from && i < to;
         fm_number num;
         for (int c = 0; c < 3; c++) {
             if (word_in(&tok[i], active[c]) && read_count(tok, n, i + 1, 1, &num) &&
                 !(word_in(&tok[i], ambiguous_past) && i > 0 && word_in(&tok[i - 1], auxiliaries) &&
                   !word_is(&tok[i - 1], "HAVE") && !word_is(&tok[i - 1], "HAS") &&
                   !word_is(&tok[i - 1], "HAD"))) {
-                offer(&m[c], i, inside, &num);
+                offer_at(sk, c, i, i, &num);
                 use(&used, &num);
             } else if (word_in(&tok[i], after[c]) && passive_here(tok, n, i) &&
                        count_before(tok, i, &num)) {
-                offer(&m[c], i, inside, &num);
+                offer_at(sk, c, i, i, &num);
                 use(&used, &num);
             }
         }
@@ -428,7 +447,7 @@ int fm_quantities_find(const char *text, const fm_token *tok, size_t n, size_t f
                     continue;
                 }
                 if (read_count(tok, n, j, 0, &num)) {
-                    offer(&m[Q_KILLED], i, inside, &num);
+                    offer_at(sk, Q_KILLED, i, i, &num);
                     use(&used, &num);
                     break;
                 }
@@ -437,7 +456,6 @@ int fm_quantities_find(const char *text, const fm_token *tok, size_t n, size_t f
     }
 
     for (size_t i = 0; i < n; i++) {
-        int inside = i >= from && i < to;
         fm_number num;
         if (used_at(&used, i) || !read_count(tok, n, i, 0, &num) || used_at(&used, num.start)) continue;
         size_t j = num.end;
@@ -458,17 +476,17 @@ int fm_quantities_find(const char *text, const fm_token *tok, size_t n, size_t f
                                                                  word_is(&tok[j + k - 1], "ARTILLERY") ||
                                                                  word_is(&tok[j + k - 1], "TANK"))))
                     break;
-                offer(&m[Q_MUNITIONS], num.start, inside, &num);
+                offer_at(sk, Q_MUNITIONS, i, num.start, &num);
                 break;
             }
             if (word_in(w, participant_nouns)) {
-                offer(&m[Q_PARTICIPANTS], num.start, inside, &num);
+                offer_at(sk, Q_PARTICIPANTS, i, num.start, &num);
                 break;
             }
             if (word_in(w, crowd_nouns)) {
                 for (size_t r = j + k + 1; r < n && r < j + k + 5 && !is_boundary(&tok[r]); r++)
                     if (word_in(&tok[r], rally_verbs)) {
-                        offer(&m[Q_PARTICIPANTS], num.start, inside, &num);
+                        offer_at(sk, Q_PARTICIPANTS, i, num.start, &num);
                         break;
                     }
                 break;
@@ -477,10 +495,14 @@ int fm_quantities_find(const char *text, const fm_token *tok, size_t n, size_t f
         /* "a crowd of 5,000", "crowds of thousands" */
         if (i >= 2 && word_is(&tok[i - 1], "OF") &&
             (word_is(&tok[i - 2], "CROWD") || word_is(&tok[i - 2], "CROWDS")))
-            offer(&m[Q_PARTICIPANTS], num.start, inside, &num);
+            offer_at(sk, Q_PARTICIPANTS, i, num.start, &num);
         i = next_i;     /* "two hundred and fifty" is one count, not also "fifty" */
     }
 
+}
+
+static void finish(const char *text, const fm_token *tok, fm_arena *a, const match *m, fm_quantities *q, int *set_out)
+{
     fm_count *dst[Q_N] = { &q->killed, &q->injured, &q->arrested, &q->munitions, &q->participants };
     int set = 0;
     for (int c = 0; c < Q_N; c++) {
@@ -494,5 +516,41 @@ int fm_quantities_find(const char *text, const fm_token *tok, size_t n, size_t f
         }
         set++;
     }
+    *set_out = set;
+}
+
+int fm_quantities_find(const char *text, const fm_token *tok, size_t n, size_t from, size_t to,
+                       fm_arena *a, fm_quantities *q)
+{
+    match m[Q_N];
+    memset(m, 0, sizeof m);
+    sink sk = { m, from, to, NULL };
+    scan(tok, n, &sk);
+    int set;
+    finish(text, tok, a, m, q, &set);
+    return set;
+}
+
+void fm_quantities_collect(const fm_token *tok, size_t n, fm_quantity_set *out)
+{
+    memset(out->n, 0, sizeof out->n);
+    out->overflow = 0;
+    sink sk = { NULL, 0, 0, out };
+    scan(tok, n, &sk);
+}
+
+int fm_quantities_pick(const fm_quantity_set *s, const char *text, const fm_token *tok, size_t n,
+                       size_t from, size_t to, fm_arena *a, fm_quantities *q)
+{
+    if (s->overflow) return fm_quantities_find(text, tok, n, from, to, a, q);
+    match m[Q_N];
+    memset(m, 0, sizeof m);
+    for (int c = 0; c < Q_N; c++)
+        for (size_t j = 0; j < s->n[c]; j++) {
+            size_t i = s->c[c][j].at;
+            offer(&m[c], i, i >= from && i < to, &s->c[c][j].num);
+        }
+    int set;
+    finish(text, tok, a, m, q, &set);
     return set;
 }

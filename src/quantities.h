@@ -39,4 +39,17 @@ size_t fm_number_skip_hedges(const fm_token *tok, size_t n, size_t i);
  * are left alone. Returns the number of fields set by this call. */
 int fm_quantities_find(const char *text, const fm_token *tok, size_t n, size_t from, size_t to,
                        fm_arena *a, fm_quantities *q);
+/* fm_quantities_find in two steps, so that a sentence is read once for all
+ * its events: the sentence's candidate counts, then one event's pick (the same
+ * answer as fm_quantities_find for that event). */
+#define FM_QUANT_MAX_CANDS 32
+typedef struct fm_quantity_cand { size_t at; fm_number num; } fm_quantity_cand;
+typedef struct fm_quantity_set {
+    fm_quantity_cand c[5][FM_QUANT_MAX_CANDS];   /* killed, injured, arrested, munitions, participants */
+    size_t n[5];
+    int overflow;             /* more than FM_QUANT_MAX_CANDS of one kind: pick reads the sentence again */
+} fm_quantity_set;
+void fm_quantities_collect(const fm_token *tok, size_t n, fm_quantity_set *out);
+int fm_quantities_pick(const fm_quantity_set *s, const char *text, const fm_token *tok, size_t n,
+                       size_t from, size_t to, fm_arena *a, fm_quantities *q);
 #endif
