@@ -46,6 +46,7 @@ static const char *compose(fm_coder *c, const char *actor, const fm_agent_entry 
     if (!ag) return actor;
     size_t al = strlen(actor);
     if (al > 3 && strstr(actor + 3, ag->code)) return actor;
+    if (ag->prefix && !strncmp(actor, ag->code, strlen(ag->code))) return actor;   /* NGM + [NGM~] */
     if (ag->prefix) return fm_arena_printf(&c->arena, "%s%s", ag->code, actor);
     return fm_arena_printf(&c->arena, "%s%s", actor, ag->code);
 }
@@ -106,6 +107,63 @@ static void push_mention(fm_coder *c, size_t start, size_t end, const char *code
     }
 }
 
+static const char *const INSTITUTION_WORD[] = { "UNION", "NATIONS", "COUNCIL", "ORGANIZATION", "ORGANISATION",
+    "PARTY", "FRONT", "ARMY", "FORCES", "FORCE", "MINISTRY", "GOVERNMENT", "COMMITTEE", "AGENCY", "BANK", "FUND",
+    "COURT", "ASSOCIATION", "BRIGADES", "MOVEMENT", "LEAGUE", "COMMISSION", "STATES", "REPUBLIC", "KINGDOM",
+    "GROUP", "CORPS", "GUARD", "GUARDS", "POLICE", "SERVICE", "OFFICE", "PARLIAMENT", "ASSEMBLY", "CONGRESS",
+    "SENATE", "INSTITUTE", "AUTHORITY", "COMMUNITY", "ALLIANCE", "CROSS", "CRESCENT", "NETWORK", "NEWS", "TIMES",
+    "COMPANY", "CORPORATION", "UNIVERSITY", "HOSPITAL", "EMIRATES", "ISLANDS", "COAST", "STRIP", "BANK", NULL };
+
+/* Words of the actor phrase tok[s, e) when it may be a personal name (0 when
+ * it names an institution: "European Union", "Red Cross"). */
+static int name_words(const fm_token *tok, size_t s, size_t e)
+{
+    for (size_t k = s; k < e; k++) if (in_list(&tok[k], INSTITUTION_WORD)) return 0;
+    return (int)(e - s);
+}
+
+static void drop_mention(fm_coder *c, size_t k)
+{
+    memmove(&c->mentions.a[k], &c->mentions.a[k + 1], (c->mentions.n - k - 1) * sizeof c->mentions.a[0]);
+    c->mentions.n--;
+    for (size_t j = 0; j < c->mentions.n; j++)
+        if (c->mentions.a[j].next > (int)k) c->mentions.a[j].next--;
+}
+
+/* Two mentions with no word between them name one actor: an agent written
+ * before its actor ("MSF Arnor" -> NGOARN, "an MSF Arnor diplomat") takes the
+ * actor's code, and a title before a name ("Bree President Romendacil",
+ * "Iraqi Prime Minister Nouri al-Maliki") keeps the title's code, which says
+ * more than the person's country, unless the person's code extends it. */
+static void join_adjacent(fm_coder *c, const fm_token *tok)
+{
+    for (size_t k = 0; k + 1 < c->mentions.n; k++) {
+        fm_mention *m = &c->mentions.a[k], *m2 = &c->mentions.a[k + 1];
+        if (m->end != m2->start || m->pronoun || m2->pronoun || m->next >= 0 || m2->next >= 0 || !m->code ||
+            !m2->code || m2->agent_only || m->owned)
+            continue;
+        if (tok[m2->start].kind != FM_TOK_WORD) continue;
+        if (m->agent_only) {
+            const fm_agent_entry ag = { m->code, m->agent_prefix };
+            m->code = compose(c, m2->code, &ag);
+            m->country = m2->country;
+            m->name = m2->name;
+            m->actor_words = m2->actor_words;
+            m->agent_only = 0;
+        } else if (strlen(m->code) > 3 && m->country && m2->country && !strncmp(m->code, m2->code, 3)) {
+            if (strlen(m2->code) > strlen(m->code) && !strncmp(m2->code, m->code, strlen(m->code)))
+                m->code = m2->code;
+            m->name = m2->name;
+            m->actor_words = m2->actor_words;
+        } else {
+            continue;
+        }
+        m->end = m2->end;
+        drop_mention(c, k + 1);
+        k--;   /* the joined mention may join the next one too */
+    }
+}
+
 /* Actor phrases, left to right, longest first: [actor] ['s] [agent...] or
  * [agent] [of actor], pronouns and definite group nouns; then compounds. */
 void fm_find_mentions(fm_coder *c, const fm_doc *doc, const fm_token *tok, size_t n)
@@ -123,6 +181,8 @@ void fm_find_mentions(fm_coder *c, const fm_doc *doc, const fm_token *tok, size_
             if (j < n && tok[j].kind == FM_TOK_POSS) j++;
             const fm_agent_entry *ag2 = NULL;
             size_t lg2 = j < n ? agent_at(c, n, j, &ag2) : 0;
+            size_t first = c->mentions.n;
+            int words = name_words(tok, i, i + la);
             if (lg2 && acode) {
                 push_mention(c, i, j + lg2, compose(c, acode, ag2), a->name, 0);
                 i = j + lg2;
@@ -130,6 +190,7 @@ void fm_find_mentions(fm_coder *c, const fm_doc *doc, const fm_token *tok, size_
                 push_mention(c, i, i + la, acode, a->name, 0);
                 i += la;
             }
+            for (size_t k = first; k < c->mentions.n; k++) c->mentions.a[k].actor_words = words;
             if (!acode) c->mentions.n--;   /* a dictionary entry with no code on this date */
             continue;
         }
@@ -141,12 +202,16 @@ void fm_find_mentions(fm_coder *c, const fm_doc *doc, const fm_token *tok, size_
                 if (k < n && fm_is_word(&tok[k], "THE")) k++;
                 size_t la2 = k < n ? actor_at(c, n, k, &a, &acode) : 0;
                 if (la2 && acode) {
+                    size_t first = c->mentions.n;
                     push_mention(c, i, k + la2, compose(c, acode, ag), a->name, 0);
+                    int words = name_words(tok, k, k + la2);
+                    for (size_t q = first; q < c->mentions.n; q++) c->mentions.a[q].actor_words = words;
                     i = k + la2;
                     continue;
                 }
             }
             push_mention(c, i, j, ag->code, NULL, 1);
+            c->mentions.a[c->mentions.n - 1].agent_prefix = ag->prefix;
             i = j;
             continue;
         }
@@ -169,6 +234,7 @@ void fm_find_mentions(fm_coder *c, const fm_doc *doc, const fm_token *tok, size_
         }
         i++;
     }
+    join_adjacent(c, tok);
     /* compounds: "US and British forces", "Iran, Iraq and Syria" */
     for (size_t k = 0; k + 1 < c->mentions.n; k++) {
         fm_mention *m = &c->mentions.a[k], *m2 = &c->mentions.a[k + 1];
@@ -188,6 +254,14 @@ void fm_find_mentions(fm_coder *c, const fm_doc *doc, const fm_token *tok, size_
         if (!m->agent_only && m->code && m2->code && m->country && m2->country && strlen(m->code) == 3 &&
             strlen(m2->code) > 3 && fm_is_word(&tok[m->end], "AND"))
             m->code = fm_arena_printf(&c->arena, "%s%s", m->code, m2->code + 3);
+        /* "Iranian President Masoud Pezeshkian and Foreign Minister Abbas Araqchi":
+         * a title after a named official's "and" is an office of the same country */
+        else if (m2->agent_only && m2->code && !m->agent_only && m->country && m->actor_words >= 2 &&
+                 m->code && strlen(m->code) > 3 && fm_is_word(&tok[m->end], "AND") && gap == 1) {
+            m2->code = fm_arena_printf(&c->arena, "%s%s", m->country, m2->code);
+            m2->country = m->country;
+            m2->agent_only = 0;
+        }
     }
     /* "the Israeli military said its jets", "Pakistan said the army": an agent
      * owned by a possessive pronoun or named as "the army" belongs to the
@@ -329,10 +403,11 @@ static int verb_at(const fm_coder *c, size_t i)
 }
 
 
-/* 1 if the noun phrase starting at token s is the object of a preposition. */
-static int after_preposition(const fm_token *tok, size_t s)
+/* 1 if the noun phrase starting at token s is the object of a preposition
+ * ("on 20 Russian companies"). */
+int fm_after_preposition(const fm_token *tok, size_t s)
 {
-    while (s > 0 && in_list(&tok[s - 1], DETERMINER)) s--;
+    while (s > 0 && (in_list(&tok[s - 1], DETERMINER) || tok[s - 1].kind == FM_TOK_NUMBER)) s--;
     return s > 0 && in_list(&tok[s - 1], PREPOSITION);
 }
 
@@ -358,7 +433,7 @@ int fm_weapon_subject(fm_coder *c, const fm_token *tok, size_t n, size_t v)
         if (t->kind == FM_TOK_PUNCT || t->kind == FM_TOK_QUOTE || verb_at(c, j) >= 0 || fm_is_word(t, "THAT") ||
             fm_is_word(t, "AND"))
             break;
-        if (in_list(t, ATTACK_NOUN) && !after_preposition(tok, j)) { head = j; break; }
+        if (in_list(t, ATTACK_NOUN) && !fm_after_preposition(tok, j)) { head = j; break; }
     }
     if (head == SIZE_MAX) return -1;
     size_t start = head;
@@ -398,7 +473,7 @@ int fm_subject_of(fm_coder *c, const fm_token *tok, size_t n, size_t v)
         const fm_token *t = &tok[k];
         if (t->kind == FM_TOK_PUNCT && (strcmp(t->norm, ";") == 0 || strcmp(t->norm, ":") == 0)) break;
         int m = mention_ending_at(c, k);
-        if (m >= 0 && after_preposition(tok, c->mentions.a[m].start)) {
+        if (m >= 0 && fm_after_preposition(tok, c->mentions.a[m].start)) {
             k = c->mentions.a[m].start;     /* "a strike on a market in Sudan kills": not Sudan */
             continue;
         }

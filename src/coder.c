@@ -97,7 +97,7 @@ static fm_actor actor_of(fm_coder *c, const fm_doc *doc, const fm_token *tok, co
 /* A named actor with an individual's name is a person; the rest are groups. */
 static int is_person(const fm_mention *m)
 {
-    return m->name && !m->agent_only && m->code && strlen(m->code) >= 6 && m->start + 1 < m->end;
+    return m->name && !m->agent_only && m->code && strlen(m->code) >= 6 && m->actor_words >= 2;
 }
 
 /* Pronouns and "the group" stand for the nearest compatible actor named
@@ -110,6 +110,8 @@ static const fm_mention *resolve(fm_coder *c, const fm_mention *m)
         for (size_t k = (size_t)(m - c->mentions.a); k-- > 0;) {
             const fm_mention *a = &c->mentions.a[k];
             if (a->pronoun || !a->code || a->implied || a->weapon || a->end > m->start) continue;
+            /* "imposed sanctions on Russian companies that it accused": not a prepositional object */
+            if (c->tokens_now && fm_after_preposition(c->tokens_now, a->start)) continue;
             if ((m->pronoun == 1) == is_person(a)) return a;
         }
     }
@@ -222,6 +224,34 @@ static int object_of(fm_coder *c, const fm_token *tok, size_t from, size_t to, i
     return -1;
 }
 
+/* "Russian companies that it accused of ...": in an object relative clause
+ * the noun the clause hangs on is the verb's object. subj is the clause's
+ * subject; returns the mention before THAT / WHOM / WHICH (up to two words
+ * of its noun phrase between them), or -1. */
+static int relative_object(const fm_coder *c, const fm_token *tok, int subj)
+{
+    size_t s = c->mentions.a[subj].start;
+    if (s < 2 || !(fm_is_word(&tok[s - 1], "THAT") || fm_is_word(&tok[s - 1], "WHOM") || fm_is_word(&tok[s - 1], "WHICH")))
+        return -1;
+    size_t rel = s - 1;
+    for (size_t gap = 0; gap <= 2 && gap < rel; gap++) {
+        size_t end = rel - gap;            /* the mention ends here (exclusive) */
+        const fm_token *t = &tok[end - 1];
+        for (size_t k = 0; k < c->mentions.n; k++) {
+            const fm_mention *m = &c->mentions.a[k];
+            if (m->end == end && (int)k != subj && !m->pronoun && !m->weapon && m->code) {
+                while (k > 0 && c->mentions.a[k - 1].next == (int)k) k--;   /* a compound's head */
+                return (int)k;
+            }
+        }
+        /* only the words of a noun phrase may stand between: no verb, no punctuation */
+        if (t->kind != FM_TOK_WORD || fm_is_aux(t) || fm_speech_verb(t) || (t->flags & FM_TOKF_CAP)) return -1;
+        for (size_t v = 0; v < c->verbs.n; v++)
+            if (end - 1 >= c->verbs.a[v].start && end - 1 < c->verbs.a[v].end) return -1;
+    }
+    return -1;
+}
+
 static int by_agent(fm_coder *c, const fm_token *tok, size_t from, size_t to)
 {
     for (size_t k = from; k + 1 < to; k++) {
@@ -302,6 +332,7 @@ static void code_sentence(fm_coder *c, const fm_doc *doc, size_t si, const fm_to
         } else {
             tgt = object_of(c, tok, h->end, ce, 0, frames, nf);
         }
+        if (tgt < 0 && !h->passive && subj >= 0) tgt = relative_object(c, tok, subj);
         if (vm.source >= 0) src = vm.source;
         /* in a passive clause the subject is the target: a '+' after the verb
          * ("shelled (+ WITH ARTILLERY)") names no victim */

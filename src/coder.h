@@ -20,6 +20,9 @@ typedef struct fm_mention {
     int compound_head;      /* 1 on the first member of a compound */
     int pronoun;            /* he / she / they / it / the group: resolved by coreference */
     int agent_only;         /* "police", "rebels": no named actor */
+    int actor_words;        /* words of the actor phrase itself (not its agent) when it may be a
+                               personal name, 0 for an institution: 2+ names a person */
+    int agent_prefix;       /* an agent coded [NGO~]: its code goes before an actor's */
     int implied;            /* TABARI's DEFAULT actor: a code without words (start = end = past the sentence) */
     int owned;              /* "the army": takes the country of an actor before it */
     int weapon;             /* "a drone strike", "a bomb": an attack named without its attacker (no code) */
@@ -105,6 +108,7 @@ int fm_weapon_subject(fm_coder *c, const fm_token *tok, size_t n, size_t v);
 int fm_mention_at(const fm_coder *c, size_t start_min, size_t limit, int allow_gap, const fm_token *tok);
 int fm_is_word(const fm_token *t, const char *w);
 int fm_is_aux(const fm_token *t);
+int fm_after_preposition(const fm_token *tok, size_t s);
 size_t fm_clause_end(const fm_coder *c, const fm_token *tok, size_t n, size_t v);
 
 /* Context (context.c): fills date, place, attribution, mode and counts of the
