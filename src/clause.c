@@ -30,6 +30,8 @@ static const char *const DETERMINER[] = { "THE", "A", "AN", "ITS", "THEIR", "HIS
     "THIS", "THESE", "THOSE", "EVERY", "EACH", "NO", "ANY", "'S", "SUCH", "ANOTHER", NULL };
 static const char *const PREPOSITION[] = { "IN", "ON", "AT", "FROM", "NEAR", "INTO", "ACROSS", "AGAINST",
     "TOWARD", "TOWARDS", "OVER", "INSIDE", "OUTSIDE", "ALONG", "AROUND", "THROUGH", "UNDER", "WITHIN", NULL };
+static const char *const NOUN_PREPOSITION[] = { "OF", "IN", "ON", "AT", "FROM", "WITH", "FOR", "AGAINST",
+    "DURING", "AFTER", "BEFORE", "AMID", "DESPITE", NULL };
 static const char *const POSSESSIVE[] = { "ITS", "THEIR", "HIS", "HER", NULL };
 static const char *const PERSON_PRONOUN[] = { "HE", "SHE", "HIM", "HER", NULL };
 static const char *const GROUP_PRONOUN[] = { "THEY", "THEM", "IT", "WE", NULL };
@@ -120,6 +122,30 @@ static int name_words(const fm_token *tok, size_t s, size_t e)
 {
     for (size_t k = s; k < e; k++) if (in_list(&tok[k], INSTITUTION_WORD)) return 0;
     return (int)(e - s);
+}
+
+/* "Neither Galadriel nor Gollum", "Arnor and the evil awful Gondor",
+ * "Russia and its ally Belarus": a conjunction, then determiners and up to
+ * two lower-case modifiers (no verb, adverb or preposition) before the next
+ * actor in [from, to). */
+static int modified_member(const fm_coder *c, const fm_token *tok, size_t from, size_t to)
+{
+    size_t p = from;
+    if (p < to && tok[p].kind == FM_TOK_PUNCT && !strcmp(tok[p].norm, ",")) p++;
+    if (p >= to || !(fm_is_word(&tok[p], "AND") || fm_is_word(&tok[p], "NOR"))) return 0;
+    p++;
+    if (p == to) return 1;   /* "X nor Y", ", and" handled above */
+    size_t modifiers = 0;
+    for (; p < to; p++) {
+        const fm_token *t = &tok[p];
+        if (in_list(t, DETERMINER)) continue;
+        uint32_t v;
+        if (t->kind != FM_TOK_WORD || (t->flags & FM_TOKF_CAP) || in_list(t, AUX) || in_list(t, ADVERB_GAP) ||
+            in_list(t, PREPOSITION) || in_list(t, NOUN_PREPOSITION) || fm_is_word(t, "AND") || fm_is_word(t, "THAT") ||
+            fm_trie_longest(&c->lx->verbs, c->ids, to, p, &v) || ++modifiers > 2)
+            return 0;
+    }
+    return 1;
 }
 
 static void drop_mention(fm_coder *c, size_t k)
@@ -241,7 +267,8 @@ void fm_find_mentions(fm_coder *c, const fm_doc *doc, const fm_token *tok, size_
         if (m->pronoun || m2->pronoun) continue;
         size_t gap = m2->start - m->end;
         int joined = (gap == 1 && (fm_is_word(&tok[m->end], "AND") || tok[m->end].kind == FM_TOK_PUNCT)) ||
-                     (gap == 2 && tok[m->end].kind == FM_TOK_PUNCT && fm_is_word(&tok[m->end + 1], "AND"));
+                     (gap == 2 && tok[m->end].kind == FM_TOK_PUNCT && fm_is_word(&tok[m->end + 1], "AND")) ||
+                     modified_member(c, tok, m->end, m2->start);
         if (gap == 1 && tok[m->end].kind == FM_TOK_PUNCT && strcmp(tok[m->end].norm, ",") != 0) joined = 0;
         /* "According to SOHR, Turkish drones struck": the comma closes a frame head, no list */
         if (joined && tok[m->end].kind == FM_TOK_PUNCT && c->n_frames_now &&
@@ -322,8 +349,6 @@ static int form_in_text(const fm_verb_form *f, const fm_token *t)
     return FM_VF_BASE;
 }
 
-static const char *const NOUN_PREPOSITION[] = { "OF", "IN", "ON", "AT", "FROM", "WITH", "FOR", "AGAINST",
-    "DURING", "AFTER", "BEFORE", "AMID", "DESPITE", NULL };
 
 /* "launch a full-scale ground assault", "a drone strike":
  * a bare or -ing form after a determiner and up to three modifiers (no verb,

@@ -224,6 +224,13 @@ static int object_of(fm_coder *c, const fm_token *tok, size_t from, size_t to, i
     return -1;
 }
 
+/* CAMEO roots of acts two parties do together: intend to cooperate (03),
+ * consult (04), cooperate (05, 06), fight (19). */
+static int mutual_code(const char *code)
+{
+    return code[0] == '0' && code[1] >= '3' && code[1] <= '6' ? 1 : code[0] == '1' && code[1] == '9';
+}
+
 /* "Russian companies that it accused of ...": in an object relative clause
  * the noun the clause hangs on is the verb's object. subj is the clause's
  * subject; returns the mention before THAT / WHOM / WHICH (up to two words
@@ -337,9 +344,13 @@ static void code_sentence(fm_coder *c, const fm_doc *doc, size_t si, const fm_to
         /* in a passive clause the subject is the target: a '+' after the verb
          * ("shelled (+ WITH ARTILLERY)") names no victim */
         if (vm.target >= 0 && !(h->passive && tgt >= 0)) tgt = vm.target;
+        /* "Gondor and Osgiliath delayed their meeting", "the Philippines and the EU agree":
+         * with no object, the members of a compound subject act on each other when
+         * the act is one two sides do together (consult, cooperate, fight) */
+        if (tgt < 0 && src >= 0 && c->mentions.a[src].next >= 0 && !h->passive && mutual_code(vm.code)) tgt = src;
         if (src >= 0 && fm_attribution_in_head(frames, nf, c->mentions.a[src].start) && !h->speech) src = -1;
         if (tgt >= 0 && fm_attribution_in_head(frames, nf, c->mentions.a[tgt].start) && !h->speech) tgt = -1;
-        if (src == tgt) tgt = -1;
+        if (src == tgt && !mutual_code(vm.code)) tgt = -1;
         /* no actor, no event; a passive attack with no named attacker keeps an unknown
          * source, and so does an attack named by its weapon ("a bomb hits a truck") */
         int material_conflict = (vm.code[0] == '1' && vm.code[1] >= '5') || vm.code[0] == '2';
