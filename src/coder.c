@@ -311,9 +311,11 @@ static void code_sentence(fm_coder *c, const fm_doc *doc, size_t si, const fm_to
     int rejected = special_actor(c);
     for (size_t v = 0; v < c->verbs.n && !rejected; v++) {
         fm_verb_hit *h = &c->verbs.a[v];
-        if (h->speech && h->speech != FM_ATTRIB_DENY && h->speech != FM_ATTRIB_ACCUSE && h->speech != FM_ATTRIB_WARN
-            && h->speech != FM_ATTRIB_CLAIM)
-            continue;                            /* said / told / reported: attribution, not events */
+        /* said / told / reported: attribution, not events, unless the dictionary
+         * codes the verb ("SAID [023]") or a pattern of it ("announced a ceasefire") */
+        int say = h->speech && h->speech != FM_ATTRIB_DENY && h->speech != FM_ATTRIB_ACCUSE &&
+                  h->speech != FM_ATTRIB_WARN && h->speech != FM_ATTRIB_CLAIM;
+        if (say && !h->form) continue;
         /* "agreed to restore": the complement verb was folded into this clause */
         if (v > 0 && h->start > 0 && fm_is_word(&tok[h->start - 1], "TO")) {
             const fm_verb_hit *p = &c->verbs.a[v - 1];
