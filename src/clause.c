@@ -378,6 +378,14 @@ static int noun_after_modifiers(const fm_coder *c, const fm_token *tok, size_t i
     return 0;
 }
 
+/* A lower-case word ending in -LY ("fatally", "badly"; not "rally", "Italy"). */
+static int ly_adverb(const fm_token *t)
+{
+    return t->kind == FM_TOK_WORD && !(t->flags & FM_TOKF_CAP) && t->norm_len >= 5 &&
+           !strcmp(t->norm + t->norm_len - 2, "LY") && strcmp(t->norm, "RALLY") && strcmp(t->norm, "SUPPLY") &&
+           strcmp(t->norm, "REPLY") && strcmp(t->norm, "APPLY");
+}
+
 void fm_find_verbs(fm_coder *c, const fm_token *tok, size_t n)
 {
     c->verbs.n = 0;
@@ -403,7 +411,8 @@ void fm_find_verbs(fm_coder *c, const fm_token *tok, size_t n)
         h.vform = h.form ? form_in_text(h.form, &tok[h.start]) : FM_VF_BASE;
         if (h.form && (h.vform == FM_VF_ED || h.vform == FM_VF_IRREG)) {
             size_t k = i;
-            while (k > 0 && in_list(&tok[k - 1], ADVERB_GAP)) k--;
+            /* "was reportedly shot by", "is fatally shot by": adverbs between BE and the participle */
+            while (k > 0 && (in_list(&tok[k - 1], ADVERB_GAP) || ly_adverb(&tok[k - 1]))) k--;
             if (k > 0 && in_list(&tok[k - 1], BE)) h.passive = 1;
         }
         /* "Iraqi forces shelled": a plural or bare form right before a finite verb is a noun */
