@@ -206,6 +206,15 @@ static void test_match(void)
     r.expect = FM_VX_NONE;
     TAP_OK(fm_validate_match(&r, ev, 0), "match: {---} and nothing produced");
     TAP_OK(!fm_validate_match(&r, ev, 1), "match: {---} and an event produced fails");
+    /* PETRARCH's notation: "---" is no actor, "---GOV" an agent without a country */
+    fm_vevent said = { "---GOV", "---", "023" };
+    r.expect = FM_VX_EVENTS;
+    r.expected = &said;
+    r.n_expected = 1;
+    fm_event e4 = mk("GOV", NULL, "023"), e5 = mk("BREGOV", NULL, "023"), e6 = mk("GOV", "ARN", "023");
+    TAP_OK(fm_validate_match(&r, &e4, 1), "match: {---GOV --- 023} is an agent alone, without target");
+    TAP_OK(!fm_validate_match(&r, &e5, 1), "match: ---GOV is not BREGOV");
+    TAP_OK(!fm_validate_match(&r, &e6, 1), "match: --- is no target, not any target");
 }
 
 static void test_cases_file(void)
