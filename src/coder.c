@@ -212,6 +212,11 @@ static int object_of(fm_coder *c, const fm_token *tok, size_t from, size_t to, i
 {
     /* "denied that it had supplied": the object is a clause, not an actor */
     if (from > 0 && from < to && fm_is_word(&tok[from], "THAT") && fm_speech_verb(&tok[from - 1])) return -1;
+    /* "take control of Al-Kamlin as they advance": a subordinate clause holds no object */
+    for (size_t k = from; k < to; k++)
+        if (fm_is_word(&tok[k], "AS") || fm_is_word(&tok[k], "WHILE") || fm_is_word(&tok[k], "WHEN") ||
+            fm_is_word(&tok[k], "BECAUSE") || fm_is_word(&tok[k], "SINCE") || fm_is_word(&tok[k], "UNTIL") ||
+            fm_is_word(&tok[k], "ALTHOUGH") || fm_is_word(&tok[k], "WHEREAS")) { to = k; break; }
     for (size_t k = 0; k < c->mentions.n; k++) {
         const fm_mention *m = &c->mentions.a[k];
         if (m->start < from || m->start >= to) continue;
@@ -353,6 +358,12 @@ static void code_sentence(fm_coder *c, const fm_doc *doc, size_t si, const fm_to
         if (src >= 0 && fm_attribution_in_head(frames, nf, c->mentions.a[src].start) && !h->speech) src = -1;
         if (tgt >= 0 && fm_attribution_in_head(frames, nf, c->mentions.a[tgt].start) && !h->speech) tgt = -1;
         if (src == tgt && !mutual_code(vm.code)) tgt = -1;
+        /* "take control of Al-Kamlin as they advance": a pronoun that stands for the
+         * source is no target; the event keeps its source alone */
+        if (src >= 0 && tgt >= 0 && tgt != src && c->mentions.a[tgt].pronoun) {
+            const fm_mention *a = resolve(c, &c->mentions.a[src]), *b = resolve(c, &c->mentions.a[tgt]);
+            if (a && b && a->country && (a == b || (a->code && b->code && !strcmp(a->code, b->code)))) tgt = -1;
+        }
         /* no actor, no event; a passive attack with no named attacker keeps an unknown
          * source, and so does an attack named by its weapon ("a bomb hits a truck") */
         int material_conflict = (vm.code[0] == '1' && vm.code[1] >= '5') || vm.code[0] == '2';
