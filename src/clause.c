@@ -373,6 +373,10 @@ static int noun_after_modifiers(const fm_coder *c, const fm_token *tok, size_t i
             if (j >= m->start && j < m->end && (!m->agent_only || m->pronoun)) return 0;
         }
         if (j + 1 == i && ends_with(t, "S")) return 0;
+        /* "the Gaza Strip kill": a capitalised name ends its noun phrase (unless a headline
+         * capitalises everything, where the word before the verb may be a plain noun) */
+        if (j + 1 == i && (t->flags & FM_TOKF_CAP) && !(t->flags & FM_TOKF_ALLCAPS) && !title_case(tok, i + 1))
+            return 0;
         if (!(t->flags & FM_TOKF_HYPHEN) && ++words > 3) return 0;
     }
     return 0;
@@ -523,6 +527,12 @@ int fm_subject_of(fm_coder *c, const fm_token *tok, size_t n, size_t v)
             fm_verb_hit *p = &c->verbs.a[vk];
             if (p->speech) break;                       /* "X said Y": X is no subject of Y's verb */
             if (saw_and || (k + 1 == h->start)) { h->subject = fm_subject_of(c, tok, n, (size_t)vk); break; }
+            /* "Israeli airstrikes across the Gaza Strip kill": a plural form after an actor and
+             * followed by a prepositional phrase is the head noun of the subject, not a verb */
+            if (p->vform == FM_VF_S && p->start > 0 && p->end < h->start && in_list(&tok[p->end], PREPOSITION)) {
+                int before = mention_ending_at(c, p->start - 1);
+                if (before >= 0) { h->subject = before; break; }
+            }
             /* "urged X to stop": handled by the object of the first verb; no subject here */
             break;
         }
