@@ -165,17 +165,20 @@ int fm_cli_ingest(int argc, char **argv)
 /* ---- merge ---- */
 
 static const char MERGE_HELP[] =
-    "usage: factum merge --db PATH|postgres://... [--km K] [--days N]\n"
+    "usage: factum merge --db PATH|postgres://... [--from D] [--to D] [--km K] [--days N]\n"
     "Links the stored events of different documents that report one real-world event into\n"
     "stories (what ingest does at its end); for the last step of a cluster run.\n"
     "  --km K     places at most K km apart (default 50)\n"
-    "  --days N   dates at most N days apart (default 1)\n";
+    "  --days N   dates at most N days apart (default 1)\n"
+    "  --from D, --to D   merge only stories of events dated in the range (YYYY[-MM[-DD]]),\n"
+    "             widened so that no story crosses its edges\n";
 
 int fm_cli_merge(int argc, char **argv)
 {
     static const struct option longopts[] = {
         { "db", required_argument, 0, 'b' }, { "km", required_argument, 0, 'k' },
-        { "days", required_argument, 0, 'd' }, { "help", no_argument, 0, 'h' }, { 0, 0, 0, 0 } };
+        { "days", required_argument, 0, 'd' }, { "from", required_argument, 0, 'F' },
+        { "to", required_argument, 0, 'T' }, { "help", no_argument, 0, 'h' }, { 0, 0, 0, 0 } };
     fm_cli cli = {0};
     fm_merge_options mo = {0};
     const char *db = "factum.db";
@@ -186,6 +189,8 @@ int fm_cli_merge(int argc, char **argv)
         case 'b': db = optarg; break;
         case 'k': mo.max_km = atof(optarg); if (mo.max_km <= 0) return fm_cli_usage("merge", "--km needs a positive number"); break;
         case 'd': mo.window_days = atoi(optarg); if (mo.window_days < 0) return fm_cli_usage("merge", "--days needs a number"); break;
+        case 'F': mo.from = optarg; break;
+        case 'T': mo.to = optarg; break;
         case 'h': fputs(MERGE_HELP, stdout); return 0;
         default: return fm_cli_usage("merge", "unknown option");
         }
@@ -217,6 +222,7 @@ static const char QUERY_HELP[] =
     "  --country ISO        alpha-3: source/target country; alpha-2: location country\n"
     "  --code PREFIX        CAMEO code prefix;  --plover TYPE;  --mode M\n"
     "  --near LAT,LON,KM    events within KM of a point\n"
+    "  --bbox W,S,E,N       events inside a box (longitudes W..E, latitudes S..N)\n"
     "  --stories            one row per story\n"
     "  --limit N --offset N paging\n"
     "  --format F           jsonl (default), csv, gdelt, acled, geojson\n";
@@ -228,6 +234,7 @@ int fm_cli_query(int argc, char **argv)
         { "actor", required_argument, 0, 'a' }, { "country", required_argument, 0, 'c' },
         { "code", required_argument, 0, 'C' }, { "plover", required_argument, 0, 'P' },
         { "mode", required_argument, 0, 'm' }, { "near", required_argument, 0, 'N' },
+        { "bbox", required_argument, 0, 'B' },
         { "stories", no_argument, 0, 's' }, { "limit", required_argument, 0, 'l' },
         { "offset", required_argument, 0, 'o' }, { "format", required_argument, 0, 'f' },
         { "help", no_argument, 0, 'h' }, { 0, 0, 0, 0 } };
@@ -251,6 +258,11 @@ int fm_cli_query(int argc, char **argv)
             if (sscanf(optarg, "%lf,%lf,%lf", &q.lat, &q.lon, &q.km) != 3 || q.km <= 0)
                 return fm_cli_usage("query", "--near needs LAT,LON,KM");
             q.near = 1;
+            break;
+        case 'B':
+            if (sscanf(optarg, "%lf,%lf,%lf,%lf", &q.bbox[0], &q.bbox[1], &q.bbox[2], &q.bbox[3]) != 4)
+                return fm_cli_usage("query", "--bbox needs MINLON,MINLAT,MAXLON,MAXLAT");
+            q.has_bbox = 1;
             break;
         case 's': q.stories = 1; break;
         case 'l': q.limit = (size_t)atol(optarg); break;
