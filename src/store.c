@@ -315,14 +315,6 @@ int fm_date_days(const char *date, int64_t *lo, int64_t *hi)
 
 static const char *nz(const char *s) { return s && *s ? s : NULL; }
 
-/* The record's mode names (spec/event-record.md); kept here so the store does
- * not depend on the coder being linked. */
-static const char *mode_str(fm_mode m)
-{
-    static const char *const names[] = { "asserted", "reported", "claimed", "denied", "negated", "hypothetical" };
-    return (unsigned)m < 6 ? names[m] : "asserted";
-}
-
 /* Upper-case ASCII fold of the actors' words, "|"-separated, for --actor TEXT. */
 static void actors_fold(const fm_event *e, fm_buf *b)
 {
@@ -338,46 +330,16 @@ static void actors_fold(const fm_event *e, fm_buf *b)
     }
 }
 
-/* A record with the indexed fields only, for callers that give no JSON. */
-static void minimal_json(const fm_event *e, const fm_doc *doc, fm_buf *b)
-{
-    fm_buf_clear(b);
-    fm_buf_adds(b, "{\"id\":");
-    fm_buf_json_cstr(b, e->id);
-    fm_buf_adds(b, ",\"doc\":{\"id\":");
-    fm_buf_json_cstr(b, doc->id);
-    fm_buf_adds(b, ",\"date\":");
-    fm_buf_json_cstr(b, doc->date);
-    fm_buf_adds(b, "},\"code\":");
-    fm_buf_json_cstr(b, e->code);
-    fm_buf_adds(b, ",\"root\":");
-    fm_buf_json_cstr(b, e->root);
-    fm_buf_adds(b, ",\"mode\":");
-    fm_buf_json_cstr(b, mode_str(e->mode));
-    fm_buf_adds(b, ",\"date\":");
-    fm_buf_json_cstr(b, nz(e->date));
-    fm_buf_adds(b, ",\"source\":{\"code\":");
-    fm_buf_json_cstr(b, e->source.code);
-    fm_buf_adds(b, ",\"country\":");
-    fm_buf_json_cstr(b, e->source.country);
-    fm_buf_adds(b, "}");
-    if (e->has_target) {
-        fm_buf_adds(b, ",\"target\":{\"code\":");
-        fm_buf_json_cstr(b, e->target.code);
-        fm_buf_adds(b, ",\"country\":");
-        fm_buf_json_cstr(b, e->target.country);
-        fm_buf_adds(b, "}");
-    }
-    fm_buf_adds(b, "}");
-}
-
 static int insert_event(fm_store *s, const fm_doc *doc, const fm_event *e, const char *json, fm_buf *fold, fm_buf *tmp)
 {
     int64_t lo = 0, hi = 0;
     int dated = fm_date_days(e->date, &lo, &hi) == 0;
     actors_fold(e, fold);
     if (!json) {
-        minimal_json(e, doc, tmp);
+        /* no record given: write the event as factum code would */
+        fm_buf_clear(tmp);
+        if (fm_event_write_json(e, doc, &tmp->data, &tmp->len, &tmp->cap)) return -1;
+        if (tmp->len && tmp->data[tmp->len - 1] == '\n') tmp->data[--tmp->len] = 0;
         json = fm_buf_cstr(tmp);
     } else {
         /* The record is one line; the trailing newline belongs to the writer. */
@@ -398,7 +360,7 @@ static int insert_event(fm_store *s, const fm_doc *doc, const fm_event *e, const
         fm_sql_text(nz(e->date)), fm_sql_text(e->date_precision),
         dated ? fm_sql_int(lo) : fm_sql_null(), dated ? fm_sql_int(hi) : fm_sql_null(),
         fm_sql_text(nz(e->code)), fm_sql_text(nz(e->root)), fm_sql_text(nz(e->plover_event)),
-        fm_sql_text(mode_str(e->mode)), fm_sql_int(e->quad_class), fm_sql_real(e->goldstein),
+        fm_sql_text(fm_mode_name(e->mode)), fm_sql_int(e->quad_class), fm_sql_real(e->goldstein),
         fm_sql_text(nz(e->source.code)), fm_sql_text(nz(e->source.country)),
         fm_sql_text(e->has_target ? nz(e->target.code) : NULL),
         fm_sql_text(e->has_target ? nz(e->target.country) : NULL),
