@@ -96,6 +96,36 @@ static fm_actor_entry *new_actor(fm_lexicon *lx, const char *name, size_t len, u
     return &lx->actor_entries.a[*index];
 }
 
+/* A phrase with a blank between words ("PRINCE DOL_AMROTH") is also kept as
+ * a gapped phrase: its parts in order, anything between them. */
+static void add_gapped(fm_lexicon *lx, const char *ph, size_t n, uint32_t entry)
+{
+    fm_trim(&ph, &n);
+    int blank = 0;
+    for (size_t i = 0; i < n; i++) blank |= ph[i] == ' ' || ph[i] == '\t';
+    if (!blank) return;
+    fm_gapped_actor g = { entry, (uint32_t)lx->gap_words.n, 0 };
+    for (size_t i = 0; i < n;) {
+        while (i < n && (ph[i] == ' ' || ph[i] == '\t')) i++;
+        size_t j = i;
+        while (j < n && ph[j] != ' ' && ph[j] != '\t') j++;
+        if (j == i) break;
+        int stem = ph[j - 1] != '_';
+        fm_token_vec toks = {0};
+        if (fm_tokenize_phrase(ph + i, j - i, &lx->arena, &toks) == 0) {
+            for (size_t k = 0; k < toks.n; k++) {
+                fm_gap_word w = { fm_lexicon_word(lx, toks.a[k].norm, toks.a[k].norm_len),
+                                  (uint8_t)(stem && k + 1 == toks.n && toks.a[k].norm_len >= 4 &&
+                                            toks.a[k].kind == FM_TOK_WORD), (uint8_t)(k == 0) };
+                if (fm_gap_word_vec_push(&lx->gap_words, w) == 0) g.n++;
+            }
+        }
+        fm_token_vec_free(&toks);
+        i = j;
+    }
+    if (g.n) fm_gapped_vec_push(&lx->gapped, g);
+}
+
 int fm_dict_load_actors(fm_lexicon *lx, const char *file, const char *data, size_t len)
 {
     fm_dict_lines it;
@@ -125,6 +155,7 @@ int fm_dict_load_actors(fm_lexicon *lx, const char *file, const char *data, size
             size_t plen = br ? (size_t)(br - s) - 1 : n - 1;
             if (br) parse_codes(lx, &lx->actor_entries.a[cur], br, n - (size_t)(br - s), file, it.lineno);
             fm_lexicon_add_phrase(lx, &lx->actors, s + 1, plen, cur + 1, file, it.lineno);
+            add_gapped(lx, s + 1, plen, cur);
             continue;
         }
         const char *br = memchr(s, '[', n);
@@ -139,6 +170,7 @@ int fm_dict_load_actors(fm_lexicon *lx, const char *file, const char *data, size
             continue;
         }
         fm_lexicon_add_phrase(lx, &lx->actors, ph, plen, cur + 1, file, it.lineno);
+        add_gapped(lx, ph, plen, cur);
     }
     fm_dict_lines_free(&it);
     return 0;

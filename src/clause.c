@@ -68,10 +68,55 @@ static size_t agent_at(const fm_coder *c, size_t n, size_t i, const fm_agent_ent
     return len;
 }
 
+static int gap_word_at(const fm_coder *c, const fm_gap_word *w, size_t i)
+{
+    const fm_tok_ids *ids = &c->ids[i];
+    if (ids->exact == w->id) return 1;
+    if (w->stem) for (int k = 0; k < ids->n_pre; k++) if (ids->pre[k] == w->id) return 1;
+    return 0;
+}
+
+/* Words of the first part of a gapped actor phrase at i whose later parts
+ * follow in order before n (value: entry + 1), or 0. The first such phrase
+ * of the file wins. */
+static size_t gapped_at(const fm_coder *c, size_t n, size_t i, uint32_t *value)
+{
+    const fm_lexicon *lx = c->lx;
+    for (size_t g = 0; g < lx->gapped.n; g++) {
+        const fm_gap_word *w = &lx->gap_words.a[lx->gapped.a[g].first];
+        uint32_t nw = lx->gapped.a[g].n, k = 0;
+        size_t pos = i;
+        while (k < nw && (k == 0 || !w[k].part_start) && pos < n && gap_word_at(c, &w[k], pos)) { k++; pos++; }
+        if (k == 0 || (k < nw && !w[k].part_start)) continue;
+        size_t first_len = k;
+        while (k < nw) {                     /* the next part: anywhere after pos */
+            uint32_t e = k + 1;
+            while (e < nw && !w[e].part_start) e++;
+            size_t at = pos, found = SIZE_MAX;
+            for (; at + (e - k) <= n && found == SIZE_MAX; at++) {
+                uint32_t q = 0;
+                while (k + q < e && gap_word_at(c, &w[k + q], at + q)) q++;
+                if (k + q == e) found = at;
+            }
+            if (found == SIZE_MAX) break;
+            pos = found + (e - k);
+            k = e;
+        }
+        if (k < nw) continue;
+        *value = lx->gapped.a[g].entry + 1;
+        return first_len;
+    }
+    return 0;
+}
+
 static size_t actor_at(const fm_coder *c, size_t n, size_t i, const fm_actor_entry **a, const char **code)
 {
-    uint32_t v;
+    uint32_t v = 0, gv = 0;
     size_t len = fm_trie_longest(&c->lx->actors, c->ids, n, i, &v);
+    size_t glen = c->lx->gapped.n ? gapped_at(c, n, i, &gv) : 0;
+    /* "the Prince of Dol_Amroth" (PRINCE DOL_AMROTH) over "Prince" alone; the whole
+     * phrase written without a gap is the trie's longer match */
+    if (glen && glen >= len && gv != v) { len = glen; v = gv; }
     if (!len) return 0;
     /* "us", "un", "chad"-like words: a short one-word actor must be capitalised */
     if (len == 1 && c->tokens_now && !(c->tokens_now[i].flags & FM_TOKF_CAP) && c->tokens_now[i].norm_len <= 4)

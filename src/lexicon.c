@@ -46,6 +46,8 @@ void fm_lexicon_free(fm_lexicon *lx)
     fm_trie_free(&lx->issues);
     for (size_t i = 0; i < lx->actor_entries.n; i++) free(lx->actor_entries.a[i].codes);
     fm_actor_vec_free(&lx->actor_entries);
+    fm_gapped_vec_free(&lx->gapped);
+    fm_gap_word_vec_free(&lx->gap_words);
     fm_agent_vec_free(&lx->agent_entries);
     fm_verb_vec_free(&lx->verb_entries);
     fm_form_vec_free(&lx->verb_forms);

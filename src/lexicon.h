@@ -40,6 +40,15 @@ typedef struct fm_actor_entry {
 } fm_actor_entry;
 FM_VEC(fm_actor_vec, fm_actor_entry)
 
+/* TABARI's actor phrases with a blank ("DURTHANG ORC", "PRINCE DOL_AMROTH"):
+ * the blank-separated parts must come in order, with any words between them
+ * ("the Prince of Dol_Amroth", "Al \"The Weasel\" Gore"). Words of all such
+ * phrases are in fm_lexicon.gap_words; a part starts where part_start is 1. */
+typedef struct fm_gap_word { uint32_t id; uint8_t stem, part_start; } fm_gap_word;
+FM_VEC(fm_gap_word_vec, fm_gap_word)
+typedef struct fm_gapped_actor { uint32_t entry, first, n; } fm_gapped_actor;
+FM_VEC(fm_gapped_vec, fm_gapped_actor)
+
 typedef struct fm_agent_entry {
     const char *code;      /* "MIL", "GOV" */
     int prefix;            /* [MIL~]: code goes before the actor's */
@@ -114,6 +123,8 @@ struct fm_lexicon {
 
     fm_trie actors, agents, verbs, discards, issues;
     fm_actor_vec actor_entries;
+    fm_gapped_vec gapped;   /* actor phrases with gaps (above), in file order */
+    fm_gap_word_vec gap_words;
     fm_agent_vec agent_entries;
     fm_verb_vec verb_entries;
     fm_form_vec verb_forms;
