@@ -76,7 +76,18 @@ static int gap_word_at(const fm_coder *c, const fm_gap_word *w, size_t i)
     return 0;
 }
 
-/* Words of the first part of a gapped actor phrase at i whose later parts
+/* The end of the words w[0, nw) written from token i on, or 0. An
+ * underscore in the text ("Dol_Amroth") joins words as a blank does. */
+static size_t gap_part_end(const fm_coder *c, const fm_gap_word *w, uint32_t nw, size_t i, size_t n)
+{
+    for (uint32_t k = 0; k < nw; k++, i++) {
+        if (k && i + 1 < n && c->tokens_now && !strcmp(c->tokens_now[i].norm, "_")) i++;
+        if (i >= n || !gap_word_at(c, &w[k], i)) return 0;
+    }
+    return i;
+}
+
+/* Tokens of the first part of a gapped actor phrase at i whose later parts
  * follow in order before n (value: entry + 1), or 0. The first such phrase
  * of the file wins. */
 static size_t gapped_at(const fm_coder *c, size_t n, size_t i, uint32_t *value)
@@ -84,23 +95,18 @@ static size_t gapped_at(const fm_coder *c, size_t n, size_t i, uint32_t *value)
     const fm_lexicon *lx = c->lx;
     for (size_t g = 0; g < lx->gapped.n; g++) {
         const fm_gap_word *w = &lx->gap_words.a[lx->gapped.a[g].first];
-        uint32_t nw = lx->gapped.a[g].n, k = 0;
-        size_t pos = i;
-        while (k < nw && (k == 0 || !w[k].part_start) && pos < n && gap_word_at(c, &w[k], pos)) { k++; pos++; }
-        if (k == 0 || (k < nw && !w[k].part_start)) continue;
-        size_t first_len = k;
-        while (k < nw) {                     /* the next part: anywhere after pos */
-            uint32_t e = k + 1;
+        uint32_t nw = lx->gapped.a[g].n, k = 0, e = 1;
+        while (e < nw && !w[e].part_start) e++;
+        size_t pos = gap_part_end(c, w, e, i, n);
+        if (!pos) continue;
+        size_t first_len = pos - i;
+        for (k = e; k < nw; k = e) {         /* the next part: anywhere after pos */
+            e = k + 1;
             while (e < nw && !w[e].part_start) e++;
-            size_t at = pos, found = SIZE_MAX;
-            for (; at + (e - k) <= n && found == SIZE_MAX; at++) {
-                uint32_t q = 0;
-                while (k + q < e && gap_word_at(c, &w[k + q], at + q)) q++;
-                if (k + q == e) found = at;
-            }
-            if (found == SIZE_MAX) break;
-            pos = found + (e - k);
-            k = e;
+            size_t end = 0;
+            for (size_t at = pos; at < n && !end; at++) end = gap_part_end(c, w + k, e - k, at, n);
+            if (!end) break;
+            pos = end;
         }
         if (k < nw) continue;
         *value = lx->gapped.a[g].entry + 1;

@@ -24,6 +24,11 @@ typedef struct fm_trie {
     fm_strmap edges;
     fm_u32_vec value;      /* per node */
     uint32_t n_nodes;
+    /* Bit (word << 1 | stem) is set when an edge of the root (first) or of any
+     * node (any) carries that word: most tokens start no phrase, and a bit test
+     * is far cheaper than the hash probe it saves. Grown by fm_trie_add. */
+    uint64_t *first, *any;
+    size_t bits_words;     /* 64-bit words in each of first and any */
 } fm_trie;
 
 /* ---- entries ---- */
@@ -81,6 +86,7 @@ typedef struct fm_pattern {
     const char *text;      /* the pattern as written, for "rule" */
     int weight;            /* specificity: words and slots */
     int length;            /* TABARI's length: letters of the fixed words (longest first wins) */
+    uint8_t pre_joined;    /* "GENERAL_*", "WAS_*": the last element before '*' ends right at the verb */
 } fm_pattern;
 FM_VEC(fm_pattern_vec, fm_pattern)
 

@@ -435,6 +435,7 @@ static void parse_pattern(fm_lexicon *lx, uint32_t verb, const char *s, size_t n
     int pre = compile_side(lx, body, pre_len, file, line, &st);
     if (pre < 0) { lx->elems.n = mark; return; }
     p.n_pre = (uint32_t)pre;
+    p.pre_joined = pre > 0 && star[-1] == '_';
     p.post = (uint32_t)lx->elems.n;
     const char *after = star + 1;
     size_t al = bl - pre_len - 1;

@@ -113,11 +113,11 @@ static int match_forward(walk *w, const fm_pat_elem *el, size_t ne, size_t pos)
 }
 
 /* Backward match of the pre elements, the last element nearest the verb. */
-static int match_backward(walk *w, const fm_pat_elem *el, size_t ne, size_t pos)
+static int match_backward(walk *w, const fm_pat_elem *el, size_t ne, size_t pos, int joined)
 {
     for (size_t s = ne; s-- > 0;) {
         const fm_pat_elem *e = &el[s];
-        int adj = s + 1 < ne ? el[s + 1].adjacent : 0;   /* joined to the element after it */
+        int adj = s + 1 < ne ? el[s + 1].adjacent : joined;   /* joined to the element after it */
         if (e->kind == FM_PE_TARGET || e->kind == FM_PE_SOURCE || e->kind == FM_PE_SKIP) {
             int found = -1;
             for (size_t m = w->c->mentions.n; m-- > 0;) {
@@ -243,7 +243,7 @@ int fm_verb_match_code(fm_coder *c, const fm_token *tok, size_t n, size_t v, siz
                         may_match(c, &lx->elems.a[pat->pre], pat->n_pre))) continue;
         walk w = { c, tok, n, clause_start, clause_end, -1, -1, 0 };
         if (pat->n_post && !match_forward(&w, &lx->elems.a[pat->post], pat->n_post, h->end)) continue;
-        if (pat->n_pre && !match_backward(&w, &lx->elems.a[pat->pre], pat->n_pre, h->start)) continue;
+        if (pat->n_pre && !match_backward(&w, &lx->elems.a[pat->pre], pat->n_pre, h->start, pat->pre_joined)) continue;
         best_weight = weight;
         out->pattern = pat;
         out->source = w.source;
