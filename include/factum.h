@@ -133,6 +133,9 @@ typedef struct fm_options {
     int comma_set;             /* the limits below replace TABARI's (MIN 2 MAX 10, EMIN 2 EMAX 10,
                                   BMIN 128 BMAX 0: the first phrase is never dropped) */
     int comma_min, comma_max, comma_emin, comma_emax, comma_bmin, comma_bmax;
+    int forward;               /* TABARI's FORWARD: this document continues the one coded before it, and a
+                                  pronoun before any actor of its first sentence stands for the first actor
+                                  named in that document's last sentence (the caller checks the story) */
 } fm_options;
 
 enum { FM_CODE_BY_CLAUSE = 0, FM_CODE_BY_SENTENCE = 1, FM_CODE_ALL = 2 };

@@ -506,7 +506,8 @@ static int tabari_pronoun(const fm_coder *c, const fm_token *tok, int m)
     }
     const fm_token *t = &tok[c->mentions.a[m].start];
     if ((fm_is_word(t, "THEY") || fm_is_word(t, "THEM")) && compound >= 0) return compound;
-    return first >= 0 && c->mentions.a[first].start < c->mentions.a[m].start ? first : -1;
+    if (first >= 0 && c->mentions.a[first].start < c->mentions.a[m].start) return first;
+    return c->fwd_mention;      /* before any actor: the one forwarded from the previous text, if any */
 }
 
 static const char *mention_code(const fm_coder *c, int m) { return m >= 0 ? c->mentions.a[m].code : NULL; }
@@ -621,9 +622,28 @@ static int code_clause_tabari(fm_coder *c, const fm_doc *doc, size_t si, const f
     return 0;
 }
 
+/* TABARI's FORWARD (manual 8.4): a pronoun before any actor of a text's first
+ * sentence stands for the first actor of the previous text, its actor code
+ * without the agent ("Fornost President ..." then "He has also asked" -> FOR). */
+static void forward_actors(fm_coder *c, size_t si, size_t n)
+{
+    c->fwd_mention = -1;
+    if (si == 0 && c->opt.forward && c->fwd_prev[0]) {
+        char *code = fm_arena_strndup(&c->arena, c->fwd_prev, strlen(c->fwd_prev));
+        c->fwd_mention = code ? implied_actor(c, code, n) : -1;
+    }
+    for (size_t k = 0; k < c->mentions.n; k++) {
+        const fm_mention *m = &c->mentions.a[k];
+        if (m->pronoun || m->implied || !m->code) continue;
+        snprintf(c->fwd_next, sizeof c->fwd_next, "%s", m->country ? m->country : m->code);
+        break;
+    }
+}
+
 static void code_sentence_tabari(fm_coder *c, const fm_doc *doc, size_t si, const fm_token *tok, size_t n)
 {
     tabari_mentions(c, doc, tok, n);
+    forward_actors(c, si, n);
     fm_find_verbs(c, tok, n);
     size_t first_event = c->events.n;
     int source = -1, rejected = special_actor(c);
@@ -691,6 +711,9 @@ int fm_coder_code(fm_coder *c, const fm_doc *doc, const fm_event **events, size_
     c->sentences.n = 0;
     if (fm_sentence_split(doc->text, doc->len, &c->sentences)) { report(c, doc, "out of memory"); return -1; }
     fm_context_begin_doc(c, doc);
+    memcpy(c->fwd_prev, c->fwd_next, sizeof c->fwd_prev);
+    c->fwd_next[0] = 0;
+    c->fwd_mention = -1;
     for (size_t si = 0; si < c->sentences.n; si++) {
         const fm_span *s = &c->sentences.a[si];
         c->tokens.n = 0;

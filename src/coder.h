@@ -95,6 +95,8 @@ struct fm_coder {
     fm_geo_context geo_ctx;
     fm_geo_mention scene;       /* the last town-level place the document named */
     int have_scene;
+    char fwd_prev[16], fwd_next[16];   /* FORWARD: the actor of the previous document, and of this one */
+    int fwd_mention;            /* the forwarded actor as an implied mention of the sentence, or -1 */
     int32_t doc_date;           /* yyyymmdd */
     int doc_y, doc_m, doc_d;
     int date_known;

@@ -213,7 +213,7 @@ static void set_option(reader_ctx *c, const char *key, size_t nk, const char *va
     c->options = next;
     /* switches the coder has (see record_options) */
     static const char *const known[] = { "CODE", "MINIMUM_WORDS", "CONVERT_AGENT", "CONVERT_AGENTS", "DEFAULT",
-                                         "COMMA", NULL };
+                                         "COMMA", "FORWARD", NULL };
     for (int i = 0; known[i]; i++) if (!strcmp(k, known[i])) return;
     const char *u = c->unsupported.len ? fm_buf_cstr(&c->unsupported) : "";
     const char *hit = strstr(u, k);
@@ -1057,6 +1057,27 @@ static void record_options(fm_vsuite *s, const fm_vrecord *r, const fm_options *
     }
 }
 
+/* TABARI's FORWARD format ("^^*****NNN*SSS": '^' leading blanks, '*' any
+ * character, N the story's number, S the sentence's) applied to a record id:
+ * 1 with *story and *sentence, 0 when the format is off or does not fit. */
+static int forward_serial(const char *opts, const char *id, long *story, long *sentence)
+{
+    size_t n;
+    const char *v = option_value(opts, "FORWARD", &n);
+    if (!v || memmem(v, n, "OFF", 3)) return 0;
+    while (n && *v == '^') { v++; n--; }   /* the record id is read without its leading blanks */
+    *story = *sentence = 0;
+    int have_n = 0, have_s = 0;
+    size_t i = 0;
+    for (; i < n && v[i] != ' ' && id[i]; i++) {
+        if (v[i] != 'N' && v[i] != 'S') continue;
+        if (!isdigit((unsigned char)id[i])) return 0;
+        if (v[i] == 'N') { *story = *story * 10 + (id[i] - '0'); have_n = 1; }
+        else { *sentence = *sentence * 10 + (id[i] - '0'); have_s = 1; }
+    }
+    return have_n && have_s && (i == n || v[i] == ' ');
+}
+
 static fm_lexicon *build_lexicon(const fm_vsuite *s, const fm_validate_options *opt, fm_diag_fn diag, void *user)
 {
     fm_lexicon *lx = fm_lexicon_new(diag, user);
@@ -1099,7 +1120,8 @@ int fm_validate_file(const char *path, const fm_validate_options *opt, FILE *rep
     }
     fm_validate_result here = {0, 0, 0};
     const char *last_options = NULL;
-    int options_set = 0;
+    int options_set = 0, have_serial = 0, last_forward = 0;
+    long last_story = 0, last_sentence = 0;
     for (size_t i = 0; i < s->records.n; i++) {
         const fm_vrecord *r = &s->records.a[i];
         if (opt->only && fnmatch(opt->only, r->id, 0) != 0) continue;
@@ -1115,11 +1137,20 @@ int fm_validate_file(const char *path, const fm_validate_options *opt, FILE *rep
         doc.text = r->text;
         doc.len = r->text_len;
         doc.where = r->where;
-        if (!options_set || !r->options != !last_options || (r->options && strcmp(r->options, last_options))) {
+        /* FORWARD: the next sentence of the same story continues the record before it */
+        long story, sentence;
+        int serial = s->format == FM_VALIDATE_TABARI && forward_serial(r->options, r->id, &story, &sentence);
+        int forward = serial && have_serial && story == last_story && sentence == last_sentence + 1;
+        have_serial = serial;
+        if (serial) { last_story = story; last_sentence = sentence; }
+        if (!options_set || forward != last_forward || !r->options != !last_options ||
+            (r->options && strcmp(r->options, last_options))) {
             fm_options o;
             record_options(s, r, opt->coder, &o);
+            o.forward = forward;
             fm_coder_set_options(coder, &o);
             last_options = r->options;
+            last_forward = forward;
             options_set = 1;
         }
         const fm_event *ev = NULL;
