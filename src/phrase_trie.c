@@ -2,6 +2,7 @@
  * dictionary (actors, agents, verbs, discards, issues). Lookup cost depends on
  * the phrase length, not on the dictionary size: one hash probe per edge. */
 #include "lexicon.h"
+#include <stdlib.h>
 #include <string.h>
 
 uint32_t fm_lexicon_word_find(const fm_lexicon *lx, const char *norm, size_t len)
@@ -35,6 +36,38 @@ void fm_trie_free(fm_trie *t)
 {
     fm_strmap_free(&t->edges);
     fm_u32_vec_free(&t->value);
+    free(t->first);
+    free(t->any);
+    t->first = t->any = NULL;
+    t->bits_words = 0;
+}
+
+static inline int has_bit(const uint64_t *bits, size_t n_words, uint32_t word, int stem)
+{
+    size_t b = (size_t)word << 1 | (stem ? 1u : 0u);
+    return (b >> 6) < n_words && (bits[b >> 6] >> (b & 63) & 1);
+}
+
+/* Marks the edge (word, stem) in any, and in first for a root edge; -1 on allocation failure. */
+static int mark_edge(fm_trie *t, uint32_t node, uint32_t word, int stem)
+{
+    size_t b = (size_t)word << 1 | (stem ? 1u : 0u);
+    if ((b >> 6) >= t->bits_words) {
+        size_t nw = t->bits_words ? t->bits_words : 64;
+        while (nw <= (b >> 6)) nw *= 2;
+        uint64_t *f = realloc(t->first, nw * sizeof *f);
+        if (!f) return -1;
+        t->first = f;
+        uint64_t *a = realloc(t->any, nw * sizeof *a);
+        if (!a) return -1;
+        t->any = a;
+        memset(f + t->bits_words, 0, (nw - t->bits_words) * sizeof *f);
+        memset(a + t->bits_words, 0, (nw - t->bits_words) * sizeof *a);
+        t->bits_words = nw;
+    }
+    t->any[b >> 6] |= 1ull << (b & 63);
+    if (node == 0) t->first[b >> 6] |= 1ull << (b & 63);
+    return 0;
 }
 
 typedef struct edge_key { uint32_t node, word; } edge_key;
@@ -59,6 +92,7 @@ uint32_t fm_trie_add(fm_lexicon *lx, fm_trie *t, const uint32_t *words, size_t n
         int stem = last_is_stem && i + 1 == n;
         uint32_t child = fm_trie_child(t, node, words[i], stem);
         if (!child) {
+            if (mark_edge(t, node, words[i], stem)) return 0;
             edge_key *k = fm_arena_alloc(&lx->arena, sizeof *k);
             if (!k) return 0;
             *k = make_key(node, words[i], stem);
@@ -73,14 +107,28 @@ uint32_t fm_trie_add(fm_lexicon *lx, fm_trie *t, const uint32_t *words, size_t n
 
 void fm_tok_ids_of(const fm_lexicon *lx, const fm_token *t, fm_tok_ids *out)
 {
-    out->exact = fm_lexicon_word_find(lx, t->norm, t->norm_len);
+    size_t len = t->norm_len;
     out->n_pre = 0;
-    if (t->kind != FM_TOK_WORD) return;
-    /* proper prefixes, longest first; stems shorter than 3 letters mislead */
-    for (size_t l = t->norm_len; l-- > 3 && out->n_pre < 6;) {
-        uint32_t id = fm_lexicon_word_find(lx, t->norm, l);
-        if (id != FM_NO_WORD) out->pre[out->n_pre++] = id;
+    if (t->kind != FM_TOK_WORD || len > 64) {
+        out->exact = fm_lexicon_word_find(lx, t->norm, len);
+        if (t->kind != FM_TOK_WORD) return;
+        for (size_t l = len; l-- > 3 && out->n_pre < 6;) {
+            uint32_t id = fm_lexicon_word_find(lx, t->norm, l);
+            if (id != FM_NO_WORD) out->pre[out->n_pre++] = id;
+        }
+        return;
     }
+    /* FNV-1a runs left to right: one pass gives the hash of every prefix,
+     * where hashing each prefix afresh cost a pass per length */
+    uint32_t hash[65], h = FM_HASH_SEED;
+    const unsigned char *s = (const unsigned char *)t->norm;
+    for (size_t i = 0; i < len; i++) { h = fm_hash_byte(h, s[i]); hash[i + 1] = fm_hash_final(h); }
+    uint32_t id;
+    out->exact = len && fm_strmap_get_hashed(&lx->words, t->norm, len, hash[len], &id) ? id
+               : len ? FM_NO_WORD : fm_lexicon_word_find(lx, t->norm, 0);
+    /* proper prefixes, longest first; stems shorter than 3 letters mislead */
+    for (size_t l = len; l-- > 3 && out->n_pre < 6;)
+        if (fm_strmap_get_hashed(&lx->words, t->norm, l, hash[l], &id)) out->pre[out->n_pre++] = id;
 }
 
 /* Depth-first: the longest phrase wins; among equal lengths the exact reading. */
@@ -98,7 +146,10 @@ static size_t longest_from(const fm_trie *t, const fm_tok_ids *ids, size_t n, si
             cand[nc] = ti->exact; stem[nc++] = 1;
         }
         for (int k = 0; k < ti->n_pre && nc < 8; k++) { cand[nc] = ti->pre[k]; stem[nc++] = 1; }
+        /* the first word of a phrase is the common miss: a bit test decides it */
+        const uint64_t *bits = node ? t->any : t->first;
         for (int k = 0; k < nc; k++) {
+            if (!has_bit(bits, t->bits_words, cand[k], stem[k])) continue;
             uint32_t child = fm_trie_child(t, node, cand[k], stem[k]);
             if (!child) continue;
             uint32_t v = 0;
@@ -116,5 +167,11 @@ size_t fm_trie_longest(const fm_trie *t, const fm_tok_ids *ids, size_t n, size_t
 {
     *value = 0;
     if (i >= n) return 0;
+    /* most tokens start nothing in this trie: say so before any set-up */
+    const fm_tok_ids *ti = &ids[i];
+    int may = ti->exact != FM_NO_WORD &&
+              (has_bit(t->first, t->bits_words, ti->exact, 0) || has_bit(t->first, t->bits_words, ti->exact, 1));
+    for (int k = 0; k < ti->n_pre && !may; k++) may = has_bit(t->first, t->bits_words, ti->pre[k], 1);
+    if (!may) return 0;
     return longest_from(t, ids, n, i, 0, 0, value);
 }

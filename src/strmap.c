@@ -8,9 +8,9 @@
 uint32_t fm_hash(const void *p, size_t n)
 {
     const unsigned char *s = p;
-    uint32_t h = 2166136261u;
-    for (size_t i = 0; i < n; i++) { h ^= s[i]; h *= 16777619u; }
-    return h ? h : 1;
+    uint32_t h = FM_HASH_SEED;
+    for (size_t i = 0; i < n; i++) h = fm_hash_byte(h, s[i]);
+    return fm_hash_final(h);
 }
 
 static inline int same_key(const char *a, const char *b, size_t len)
@@ -72,6 +72,15 @@ int fm_strmap_get(const fm_strmap *m, const char *key, size_t len, uint32_t *val
 {
     if (!m->cap) return 0;
     fm_strmap_slot *s = find(m, key, len, fm_hash(key, len));
+    if (!s->key) return 0;
+    if (value) *value = s->value;
+    return 1;
+}
+
+int fm_strmap_get_hashed(const fm_strmap *m, const char *key, size_t len, uint32_t hash, uint32_t *value)
+{
+    if (!m->cap) return 0;
+    fm_strmap_slot *s = find(m, key, len, hash);
     if (!s->key) return 0;
     if (value) *value = s->value;
     return 1;

@@ -9,10 +9,18 @@ typedef struct fm_strmap_slot { const char *key; uint32_t len, hash, value; } fm
 typedef struct fm_strmap { fm_strmap_slot *slots; size_t cap, count; } fm_strmap;
 
 uint32_t fm_hash(const void *p, size_t n);
+/* fm_hash one byte at a time (FNV-1a), so that the hashes of every prefix of a
+ * key come out of one pass: h = FM_HASH_SEED; h = fm_hash_byte(h, c)...;
+ * fm_hash_final(h) equals fm_hash of the bytes so far. */
+#define FM_HASH_SEED 2166136261u
+static inline uint32_t fm_hash_byte(uint32_t h, unsigned char c) { return (h ^ c) * 16777619u; }
+static inline uint32_t fm_hash_final(uint32_t h) { return h ? h : 1; }
 void fm_strmap_init(fm_strmap *m);
 void fm_strmap_free(fm_strmap *m);
 /* insert or overwrite; returns 0 or -1 on allocation failure */
 int fm_strmap_put(fm_strmap *m, const char *key, size_t len, uint32_t value);
 /* returns 1 and sets *value if present */
 int fm_strmap_get(const fm_strmap *m, const char *key, size_t len, uint32_t *value);
+/* The same with the key's fm_hash already known. */
+int fm_strmap_get_hashed(const fm_strmap *m, const char *key, size_t len, uint32_t hash, uint32_t *value);
 #endif
