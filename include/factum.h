@@ -133,6 +133,9 @@ typedef struct fm_options {
     int comma_set;             /* the limits below replace TABARI's (MIN 2 MAX 10, EMIN 2 EMAX 10,
                                   BMIN 128 BMAX 0: the first phrase is never dropped) */
     int comma_min, comma_max, comma_emin, comma_emax, comma_bmin, comma_bmax;
+    int complex_verbs, complex_conj, complex_actors;   /* TABARI's COMPLEX: a sentence with this many verbs,
+                                  conjunctions (not joining a compound) or actors yields no events; 0: off */
+    int complex_noactprior;    /* COMPLEX NOACTPRIOR: nor one without an actor before its first verb */
     int forward;               /* TABARI's FORWARD: this document continues the one coded before it, and a
                                   pronoun before any actor of its first sentence stands for the first actor
                                   named in that document's last sentence (the caller checks the story) */

@@ -640,13 +640,42 @@ static void forward_actors(fm_coder *c, size_t si, size_t n)
     }
 }
 
+/* TABARI's COMPLEX filter (manual 8.7): 1 if the sentence has too many verbs,
+ * conjunctions (not those of a compound) or actors, or no actor before its
+ * first verb, for the limits in effect. */
+static int too_complex(const fm_coder *c, const fm_token *tok, size_t n)
+{
+    const fm_options *o = &c->opt;
+    size_t verbs = 0, conj = 0, actors = 0, first_verb = n;
+    for (size_t v = 0; v < c->verbs.n; v++) {
+        const fm_verb_form *f = c->verbs.a[v].form;
+        if (!f) continue;
+        verbs++;
+        /* "On accord Gondor repelled": a null-coded verb is no first verb */
+        const char *code = f->code[0] ? f->code : c->lx->verb_entries.a[f->verb].code;
+        if (first_verb == n && code[0] && strcmp(code, "---")) first_verb = c->verbs.a[v].start;
+    }
+    for (size_t k = 0; k < n; k++) conj += is_conjunction(&tok[k]) && !comma_in_compound(c, k);
+    int prior = 0;
+    for (size_t k = 0; k < c->mentions.n; k++) {
+        const fm_mention *m = &c->mentions.a[k];
+        if (!m->code || m->implied) continue;
+        actors++;
+        prior |= m->start < first_verb;
+    }
+    return (o->complex_verbs > 0 && verbs >= (size_t)o->complex_verbs) ||
+           (o->complex_conj > 0 && conj >= (size_t)o->complex_conj) ||
+           (o->complex_actors > 0 && actors >= (size_t)o->complex_actors) ||
+           (o->complex_noactprior && verbs && !prior);
+}
+
 static void code_sentence_tabari(fm_coder *c, const fm_doc *doc, size_t si, const fm_token *tok, size_t n)
 {
     tabari_mentions(c, doc, tok, n);
     forward_actors(c, si, n);
     fm_find_verbs(c, tok, n);
     size_t first_event = c->events.n;
-    int source = -1, rejected = special_actor(c);
+    int source = -1, rejected = special_actor(c) || too_complex(c, tok, n);
     size_t lo = 0;
     int all = c->opt.code_by == FM_CODE_ALL, by_sentence = c->opt.code_by == FM_CODE_BY_SENTENCE;
     for (size_t k = 0; k <= n && !rejected; k++) {

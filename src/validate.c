@@ -213,7 +213,7 @@ static void set_option(reader_ctx *c, const char *key, size_t nk, const char *va
     c->options = next;
     /* switches the coder has (see record_options) */
     static const char *const known[] = { "CODE", "MINIMUM_WORDS", "CONVERT_AGENT", "CONVERT_AGENTS", "DEFAULT",
-                                         "COMMA", "FORWARD", NULL };
+                                         "COMMA", "FORWARD", "COMPLEX", NULL };
     for (int i = 0; known[i]; i++) if (!strcmp(k, known[i])) return;
     const char *u = c->unsupported.len ? fm_buf_cstr(&c->unsupported) : "";
     const char *hit = strstr(u, k);
@@ -244,8 +244,43 @@ static int project_value(const char *data, const char *tag, const char **val, si
     return k > 0;
 }
 
+/* The .options file's commands ("COMPLEX: VERBS[5] CONJ[4] NOACTPRIOR",
+ * "SET: MINIMUM WORDS = 5") are the state the first record starts from. */
+static void read_options_file(reader_ctx *c, const char *name, size_t nn)
+{
+    char p[8400];
+    snprintf(p, sizeof p, "%s/%.*s", c->dir, (int)nn, name);
+    size_t len;
+    char *data = read_all(p, &len, NULL, NULL);
+    if (!data) return;
+    for (size_t i = 0; i < len;) {
+        size_t e = i;
+        while (e < len && data[e] != '\n') e++;
+        const char *s = data + i;
+        size_t n = e - i;
+        i = e + 1;
+        trim(&s, &n);
+        const char *colon = n ? memchr(s, ':', n) : NULL;
+        if (!colon || (n >= 2 && s[0] == '/' && s[1] == '/') || is_upper_word(s, n, "LABEL:")) continue;
+        const char *rest = colon + 1;
+        size_t ncmd = (size_t)(colon - s), nrest = n - ncmd - 1;
+        trim(&rest, &nrest);
+        const char *eq = memchr(rest, '=', nrest);
+        if (is_upper_word(s, ncmd, "SET") && eq)
+            set_option(c, rest, (size_t)(eq - rest), eq + 1, nrest - (size_t)(eq - rest) - 1);
+        else if (is_upper_word(s, ncmd, "SET") && is_upper_word(rest, nrest, "CODE "))
+            set_option(c, "CODE", 4, rest + 5, nrest - 5);
+        else if (!is_upper_word(s, ncmd, "SET"))
+            set_option(c, s, ncmd, rest, nrest);
+    }
+    free(data);
+}
+
 static void project_dicts(reader_ctx *c, const char *proj)
 {
+    const char *ov;
+    size_t on;
+    if (project_value(proj, "<optionsfile>", &ov, &on)) read_options_file(c, ov, on);
     static const char *const tags[] = { "<actorsfile>", "<verbsfile>", "<agentsfile>", "<optionsfile>",
                                          "<discardfile>", "<issuesfile>", NULL };
     for (int i = 0; tags[i]; i++) {
@@ -1002,7 +1037,7 @@ static int option_number(const char *v, size_t n, const char *name, int dflt)
             (i + nl < n && isalpha((unsigned char)v[i + nl])))
             continue;
         size_t k = i + nl;
-        while (k < n && (v[k] == ' ' || v[k] == '=')) k++;
+        while (k < n && (v[k] == ' ' || v[k] == '=' || v[k] == '[')) k++;   /* "MIN = 4", "VERBS[5]" */
         if (k < n && isdigit((unsigned char)v[k])) return atoi(v + k);
     }
     return dflt;
@@ -1045,6 +1080,12 @@ static void record_options(fm_vsuite *s, const fm_vrecord *r, const fm_options *
     if ((v = option_value(opts, "DEFAULT", &n))) {
         o->default_source = default_code(&s->arena, v, n, "SOURCE", "PRIOR", &o->default_source_prior);
         o->default_target = default_code(&s->arena, v, n, "TARGET", "AFTER", &o->default_target_after);
+    }
+    if ((v = option_value(opts, "COMPLEX", &n))) {
+        o->complex_verbs = option_number(v, n, "VERBS", 0);
+        o->complex_conj = option_number(v, n, "CONJ", 0);
+        o->complex_actors = option_number(v, n, "ACTORS", 0);
+        o->complex_noactprior = memmem(v, n, "NOACTPRIOR", 10) != NULL;
     }
     if ((v = option_value(opts, "COMMA", &n))) {
         o->comma_set = 1;
