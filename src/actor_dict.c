@@ -126,6 +126,10 @@ static void add_gapped(fm_lexicon *lx, const char *ph, size_t n, uint32_t entry)
     if (g.n) fm_gapped_vec_push(&lx->gapped, g);
 }
 
+/* TABARI's ENT matches ENTIAN: a three-letter name is a stem too (one- and
+ * two-letter ones, US and UN, are not; lower-case short words never name an actor). */
+enum { ACTOR_MIN_STEM = 3 };
+
 int fm_dict_load_actors(fm_lexicon *lx, const char *file, const char *data, size_t len)
 {
     fm_dict_lines it;
@@ -154,7 +158,7 @@ int fm_dict_load_actors(fm_lexicon *lx, const char *file, const char *data, size
             const char *br = memchr(s, '[', n);
             size_t plen = br ? (size_t)(br - s) - 1 : n - 1;
             if (br) parse_codes(lx, &lx->actor_entries.a[cur], br, n - (size_t)(br - s), file, it.lineno);
-            fm_lexicon_add_phrase(lx, &lx->actors, s + 1, plen, cur + 1, file, it.lineno);
+            fm_lexicon_add_phrase_stem(lx, &lx->actors, s + 1, plen, cur + 1, file, it.lineno, ACTOR_MIN_STEM);
             add_gapped(lx, s + 1, plen, cur);
             continue;
         }
@@ -169,7 +173,7 @@ int fm_dict_load_actors(fm_lexicon *lx, const char *file, const char *data, size
             cur = UINT32_MAX;   /* a malformed entry: skip its synonyms too */
             continue;
         }
-        fm_lexicon_add_phrase(lx, &lx->actors, ph, plen, cur + 1, file, it.lineno);
+        fm_lexicon_add_phrase_stem(lx, &lx->actors, ph, plen, cur + 1, file, it.lineno, ACTOR_MIN_STEM);
         add_gapped(lx, ph, plen, cur);
     }
     fm_dict_lines_free(&it);
