@@ -478,10 +478,18 @@ int fm_dict_load_verbs(fm_lexicon *lx, const char *file, const char *data, size_
         if (!n) continue;
         if (s[0] == '<') {
             if (n > 1 && s[1] == '/') in_section = 0;
-            else in_section = (n >= 9 && memcmp(s, "<SYNSETS>", 9) == 0) ? 2 : 1;
+            else in_section = (n >= 9 && memcmp(s, "<SYNSETS>", 9) == 0) ? 2 : (n >= 6 && memcmp(s, "<TIME>", 6) == 0) ? 3 : 1;
             continue;
         }
-        if (in_section == 1) continue;          /* <TIME> shifts and the like are not coded */
+        if (in_section == 3) {
+            /* <TIME>: a phrase coded [###] or [+++] ("KAN_WA_MA_KAN", "WHEN_PEACE_COMES")
+             * rejects its sentence; the day shifts themselves change no event */
+            const char *br = memchr(s, '[', n);
+            if (br && s[0] != '-' && n - (size_t)(br - s) >= 4 && (!memcmp(br + 1, "###", 3) || !memcmp(br + 1, "+++", 3)))
+                fm_lexicon_add_phrase(lx, &lx->discards, s, (size_t)(br - s), 1, file, it.lineno);
+            continue;
+        }
+        if (in_section == 1) continue;          /* other sections are not coded */
         if (s[0] == '&') {
             size_t e = 1;
             while (e < n && !isspace((unsigned char)s[e])) e++;
