@@ -62,7 +62,8 @@ static uint32_t synset_new(fm_lexicon *lx, const char *name, size_t n)
 
 /* What compiling a pattern side adds up: factum's specificity weight (words
  * count twice, slots once) and TABARI's length (letters and digits of the
- * fixed words; an alternative set counts its longest member, a named synset
+ * fixed words; an alternative set counts its shortest member (TABARI tries
+ * "RESISTANCE TO THE INVADING" before "RESIST { TO THE END | ... }"), a named synset
  * nothing: TABARI prefers "* DOLLAR" to "* &CURRENCY"). */
 typedef struct side_stats {
     int weight, length;
@@ -310,7 +311,7 @@ static int push_words(fm_lexicon *lx, const char *w, size_t n, int first_adjacen
 }
 
 /* TABARI alternatives "{ A | B_C | &SET_X }": an anonymous synset whose
- * members are the alternatives. Sets *id and *length (its longest member);
+ * members are the alternatives. Sets *id and *length (its shortest member);
  * returns 0 or -1. Compiled before the pattern so its elements stay contiguous. */
 static int compile_alternatives(fm_lexicon *lx, const char *in, const char *e, const char *file, long line,
                                 uint32_t *id, int *length)
@@ -319,7 +320,7 @@ static int compile_alternatives(fm_lexicon *lx, const char *in, const char *e, c
     int nl = snprintf(name, sizeof name, "{%zu}", lx->synsets.n);
     uint32_t sid = synset_new(lx, name, (size_t)nl);
     if (sid == UINT32_MAX) return -1;
-    int longest = 0;
+    int shortest = -1;
     for (const char *p = in; p < e;) {
         const char *bar = memchr(p, '|', (size_t)(e - p));
         const char *ae = bar ? bar : e;
@@ -329,11 +330,11 @@ static int compile_alternatives(fm_lexicon *lx, const char *in, const char *e, c
         /* "{ GENEVA_ | ... }": the '_' only switches stemming off */
         int l = wl ? synset_member(lx, sid, w, wl, file, line) : 0;
         if (l < 0) { fm_lexicon_error(lx, file, line, "bad alternative"); return -1; }
-        if (l > longest) longest = l;
+        if (wl && (shortest < 0 || l < shortest)) shortest = l;
         p = bar ? bar + 1 : e;
     }
     *id = sid;
-    *length = longest;
+    *length = shortest < 0 ? 0 : shortest;
     return 0;
 }
 
