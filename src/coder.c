@@ -560,7 +560,7 @@ static int tabari_event(fm_coder *c, const fm_doc *doc, size_t si, const fm_toke
     const fm_verb_hit *h = &c->verbs.a[v];
     const fm_options *o = &c->opt;
     int src = tabari_pronoun(c, tok, vm->source), tgt = tabari_pronoun(c, tok, vm->target);
-    int src_after = 0;
+    int src_after = 0, subject = -1;
     if (src < 0) {
         src = *source >= 0 && *source < (int)c->mentions.n && c->mentions.a[*source].start < h->start
                   ? *source : first_actor(c, tok, 0, h->start, tgt);
@@ -575,11 +575,13 @@ static int tabari_event(fm_coder *c, const fm_doc *doc, size_t si, const fm_toke
         if (tgt < 0) tgt = first_actor(c, tok, 0, h->start, src);
         if (tgt < 0 && src >= 0 && c->mentions.a[src].next >= 0) tgt = src;   /* "X and Y met" */
         if (tgt < 0) tgt = implied_actor(c, o->default_target, n);
-        if (vm->source < 0 && vm->target < 0 && tabari_passive(tok, n, h)) { int t = src; src = tgt; tgt = t; }
+        if (vm->source < 0 && vm->target < 0 && tabari_passive(tok, n, h)) { int t = src; src = tgt; tgt = t; subject = t; }
     }
     if (src < 0) src = implied_actor(c, o->default_source, n);
     if (src < 0) return 0;
-    *source = src;
+    /* "Eriador was opposed by Osgiliath ... by its resumption of ties": the subject
+     * of a passive, not its agent, stays the source of the clauses after it */
+    *source = subject >= 0 ? subject : src;
     const char *rule = vm->pattern ? vm->rule : fm_arena_printf(&c->arena, "%s [%s]", vm->rule ? vm->rule : "", vm->code);
     int prio = vm->dominant ? FM_PRIORITY_DOMINANT : vm->subordinate ? FM_PRIORITY_SUBORDINATE : FM_PRIORITY_NORMAL;
     if (vm->code[0]) add_events(c, doc, si, tok, vm->code, src, tgt, h, rule, lo, hi, prio);
