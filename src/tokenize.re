@@ -46,7 +46,7 @@ static int is_abbreviation(const scanner *s, const unsigned char *w, size_t n, c
     if (n == 0 || n > 6) return 0;
     for (size_t i = 0; i < sizeof abbreviations / sizeof abbreviations[0]; i++) {
         const char *a = abbreviations[i].word;
-        if (strlen(a) != n || (a[0] | 32) != (w[0] | 32)) continue;
+        if ((a[0] | 32) != (w[0] | 32) || strlen(a) != n) continue;   /* first letter: no strlen call */
         int same = memcmp(a, w, n) == 0;
         if (!same && (s->phrase || abbreviations[i].kind == 'T')) {
             same = strncasecmp(a, (const char *)w, n) == 0;
@@ -157,6 +157,47 @@ static uint8_t case_flags(const unsigned char *b, const unsigned char *e)
     return f;
 }
 
+/* The common case of emit_word in one pass: an ASCII word of at most 255
+ * bytes gets its norm, case flags and kind together (make_norm, case_flags and
+ * the digit test give the same for it). *norm = NULL: not such a word, take
+ * the general path. Returns 0 on allocation failure. */
+static int ascii_word(scanner *s, const unsigned char *b, const unsigned char *e, const char **norm,
+                      size_t *len, uint8_t *flags, uint8_t *kind)
+{
+    size_t n = (size_t)(e - b);
+    *norm = NULL;
+    if (n > 255) return 1;
+    char tmp[256];
+    unsigned any_high = 0, letters = 0, upper = 0, digits_only = 1;
+    int first = -1;
+    for (size_t i = 0; i < n; i++) {
+        unsigned c = b[i];
+        any_high |= c;
+        unsigned up = c - 'A' < 26u, low = c - 'a' < 26u;
+        digits_only &= c - '0' < 10u;
+        tmp[i] = (char)(low ? c - 32 : c);
+        if (up | low) {
+            letters++;
+            upper += up;
+            if (first < 0) first = (int)up;
+        }
+    }
+    if (any_high & 0x80) return 1;
+    char *d = fm_arena_alloc(s->a, n + 1);
+    if (!d) return 0;
+    memcpy(d, tmp, n);
+    uint8_t f = 0;
+    if (!s->phrase) {
+        if (first == 1) f |= FM_TOKF_CAP;
+        if (letters >= 2 && upper == letters) f |= FM_TOKF_ALLCAPS;
+    }
+    *norm = d;
+    *len = n;
+    *flags = f;
+    *kind = digits_only ? FM_TOK_NUMBER : FM_TOK_WORD;
+    return 1;
+}
+
 /* A word [b, e): splits a possessive 's off, keeps the period of a known
  * abbreviation or a single initial ("J. Smith"), returns where scanning goes on. */
 static const unsigned char *emit_word(scanner *s, const unsigned char *b, const unsigned char *e, int dotted)
@@ -172,13 +213,18 @@ static const unsigned char *emit_word(scanner *s, const unsigned char *b, const 
             we = ++e;
     }
     size_t nlen;
-    const char *norm = make_norm(s, b, we, &nlen);
-    if (s->a && !norm) return NULL;
-    uint8_t f = s->phrase ? 0 : case_flags(b, we);
-    /* "1990's" reaches here through the word rule: its stem is a number */
-    uint8_t kind = FM_TOK_NUMBER;
-    for (const unsigned char *p = b; p < we && kind == FM_TOK_NUMBER; p++)
-        if (*p < '0' || *p > '9') kind = FM_TOK_WORD;
+    const char *norm;
+    uint8_t f, kind;
+    if (s->a && !ascii_word(s, b, we, &norm, &nlen, &f, &kind)) return NULL;
+    if (!s->a || !norm) {
+        norm = make_norm(s, b, we, &nlen);
+        if (s->a && !norm) return NULL;
+        f = s->phrase ? 0 : case_flags(b, we);
+        /* "1990's" reaches here through the word rule: its stem is a number */
+        kind = FM_TOK_NUMBER;
+        for (const unsigned char *p = b; p < we && kind == FM_TOK_NUMBER; p++)
+            if (*p < '0' || *p > '9') kind = FM_TOK_WORD;
+    }
     if (emit(s, kind, b, we, norm, nlen, f)) return NULL;
     if (poss && emit(s, FM_TOK_POSS, poss, e, "'S", 2, 0)) return NULL;
     return e;
