@@ -378,6 +378,24 @@ static void test_record_options(void)
     free(out);
 }
 
+/* TABARI's dictionary rules on a small TABARI-format dictionary of its own
+ * (gapped actor phrases, '^', 'WORD_*', three-letter stems, alternative set
+ * lengths, <TIME> discards, articles): every case must pass. */
+static void test_tabari_rules(void)
+{
+    char *out = NULL;
+    size_t len = 0;
+    FILE *rep = open_memstream(&out, &len);
+    fm_validate_result res = { 0, 0, 0 };
+    n_diag = 0;
+    int rc = fm_validate_file("tests/cases/validate/tabari_rules.txt", NULL, rep, diag, NULL, &res);
+    fclose(rep);
+    TAP_OK(rc == 0 && n_diag == 0, "tabari rules: dictionaries and cases read (%d complaints)", n_diag);
+    TAP_OK(res.passed == 9 && res.failed == 0, "tabari rules: 9 of 9 pass (%d passed, %d failed)", res.passed, res.failed);
+    if (res.failed && out) printf("# %s", out);
+    free(out);
+}
+
 int main(int argc, char **argv)
 {
     if (argc > 1 && !strcmp(argv[1], "--run")) return run_files(argc - 2, argv + 2);
@@ -387,6 +405,7 @@ int main(int argc, char **argv)
     test_petrarch();
     test_match();
     test_cases_file();
+    test_tabari_rules();
     test_record_options();
     test_shared();
     char cmd[128];
