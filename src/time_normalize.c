@@ -791,10 +791,73 @@ static int parse_span_at(const ctx *c, size_t i, fm_when *w, size_t *end)
 typedef fm_when_cand cand;
 #define MAX_CANDS FM_WHEN_MAX_CANDS
 
+/* Every word that one of the parsers above (comparison_since, parse_relative_at
+ * with unit_count and fm_number_parse, parse_span_at, parse_date_at,
+ * parse_time_at) accepts at the token it starts from, by first letter. A
+ * token that is none of them, no number and no word starting with a digit
+ * starts nothing, and collect skips it without running the parsers: they test
+ * dozens of words each, on every token. A parser that learns a new first word
+ * must add it here. */
+static const char *const starts_a[] = { "A", "AN", "APR", "APRIL", "AUG", "AUGUST", NULL };
+static const char *const starts_c[] = { "COUPLE", "COMING", "COUNTLESS", NULL };
+static const char *const starts_d[] = { "DAY", "DAYS", "DECADE", "DECADES", "DURING", "DOZENS", "DEC", "DECEMBER", NULL };
+static const char *const starts_e[] = { "EARLY", "EARLIER", "EIGHT", "EIGHTEEN", "EIGHTY", "ELEVEN", NULL };
+static const char *const starts_f[] = { "FEW", "FOR", "FOUR", "FOURTEEN", "FORTY", "FIVE", "FIFTEEN", "FIFTY",
+                                        "FRIDAY", "FEB", "FEBRUARY", NULL };
+static const char *const starts_h[] = { "HOUR", "HOURS", "HUNDREDS", NULL };
+static const char *const starts_i[] = { "IN", NULL };
+static const char *const starts_j[] = { "JAN", "JANUARY", "JUN", "JUNE", "JUL", "JULY", NULL };
+static const char *const starts_l[] = { "LATE", "LATER", "LAST", NULL };
+static const char *const starts_m[] = { "MINUTE", "MINUTES", "MONTH", "MONTHS", "MID", "MIDNIGHT", "MIDDAY", "MILLIONS",
+                                        "MANY", "MONDAY", "MARCH", "MAR", "MAY", NULL };
+static const char *const starts_n[] = { "NEXT", "NINE", "NINETEEN", "NINETY", "NUMEROUS", "NOON", "NOVEMBER", "NOV", NULL };
+static const char *const starts_o[] = { "ONE", "OVER", "OVERNIGHT", "OCTOBER", "OCT", NULL };
+static const char *const starts_p[] = { "PAST", "PREVIOUS", NULL };
+static const char *const starts_s[] = { "SINCE", "SO", "SEVERAL", "SCORES", "SIX", "SIXTEEN", "SIXTY", "SEVEN",
+                                        "SEVENTEEN", "SEVENTY", "SATURDAY", "SUNDAY", "SEPTEMBER", "SEPT", "SEP", NULL };
+static const char *const starts_t[] = { "THE", "THROUGHOUT", "THIS", "TODAY", "TONIGHT", "TOMORROW", "TWO", "THREE",
+                                        "TEN", "TWELVE", "THIRTEEN", "TWENTY", "THIRTY", "TENS", "THOUSANDS",
+                                        "TUESDAY", "THURSDAY", NULL };
+static const char *const starts_w[] = { "WEEK", "WEEKS", "WITHIN", "WEDNESDAY", NULL };
+static const char *const starts_y[] = { "YEAR", "YEARS", "YESTERDAY", NULL };
+static const char *const starts_z[] = { "ZERO", NULL };
+
+static int may_start(const fm_token *t)
+{
+    if (t->kind == FM_TOK_NUMBER) return 1;
+    if (!t->norm || !t->norm_len) return 0;
+    const char *const *list;
+    switch (t->norm[0]) {
+    case '.': return 1;              /* word_is skips dots: let the parsers decide */
+    case '0': case '1': case '2': case '3': case '4': case '5': case '6': case '7': case '8': case '9': return 1;
+    case 'A': list = starts_a; break;
+    case 'C': list = starts_c; break;
+    case 'D': list = starts_d; break;
+    case 'E': list = starts_e; break;
+    case 'F': list = starts_f; break;
+    case 'H': list = starts_h; break;
+    case 'I': list = starts_i; break;
+    case 'J': list = starts_j; break;
+    case 'L': list = starts_l; break;
+    case 'M': list = starts_m; break;
+    case 'N': list = starts_n; break;
+    case 'O': list = starts_o; break;
+    case 'P': list = starts_p; break;
+    case 'S': list = starts_s; break;
+    case 'T': list = starts_t; break;
+    case 'W': list = starts_w; break;
+    case 'Y': list = starts_y; break;
+    case 'Z': list = starts_z; break;
+    default: return 0;
+    }
+    return fm_token_word_in(t, list);
+}
+
 static size_t collect(const ctx *c, cand *out)
 {
     size_t nc = 0;
     for (size_t i = 0; i < c->n && nc < MAX_CANDS; i++) {
+        if (!may_start(&c->tok[i])) continue;
         cand k;
         size_t e = 0;
         memset(&k, 0, sizeof k);
