@@ -418,6 +418,72 @@ static int passive_here(const fm_token *tok, size_t n, size_t v)
     return 1;
 }
 
+/* The words scan acts on at a token, by first letter, so that a token that is
+ * none of them costs one switch instead of a pass over every list. triggers:
+ * the active and after lists above and TOLL (the first loop); count_starts:
+ * the first words of fm_number_skip_hedges' hedges and of fm_number_parse's
+ * number phrases (the second loop: read_count fails at any other word).
+ * A word added to one of those lists must be added here. */
+static const char *const triggers_a[] = { "ARREST", "ARRESTS", "ARRESTED", "ARRESTING", NULL };
+static const char *const triggers_d[] = { "DETAIN", "DETAINS", "DETAINED", "DETAINING", "DEAD", "DIED", "DIE", "DEATHS",
+                                          "DETENTIONS", "DROWNED", NULL };
+static const char *const triggers_e[] = { "EXECUTED", "EXECUTING", NULL };
+static const char *const triggers_f[] = { "FATALITIES", NULL };
+static const char *const triggers_h[] = { "HURT", NULL };
+static const char *const triggers_i[] = { "INJURE", "INJURES", "INJURED", "INJURING", "INJURIES", NULL };
+static const char *const triggers_k[] = { "KILL", "KILLS", "KILLED", "KILLING", NULL };
+static const char *const triggers_m[] = { "MASSACRED", "MASSACRING", NULL };
+static const char *const triggers_p[] = { "PERISHED", NULL };
+static const char *const triggers_s[] = { "SLAIN", NULL };
+static const char *const triggers_t[] = { "TOLL", NULL };
+static const char *const triggers_w[] = { "WOUND", "WOUNDS", "WOUNDED", "WOUNDING", NULL };
+
+static const char *const counts_a[] = { "A", "AN", "AT", "AS", "ALMOST", "ABOUT", "AROUND", "APPROXIMATELY", "ANOTHER",
+                                        "ABOVE", NULL };
+static const char *const counts_b[] = { "BETWEEN", NULL };
+static const char *const counts_c[] = { "CLOSE", "COUNTLESS", NULL };
+static const char *const counts_d[] = { "DOZENS", NULL };
+static const char *const counts_e[] = { "ESTIMATED", "EIGHT", "EIGHTEEN", "EIGHTY", "ELEVEN", NULL };
+static const char *const counts_f[] = { "FEWER", "FOUR", "FOURTEEN", "FORTY", "FIVE", "FIFTEEN", "FIFTY", NULL };
+static const char *const counts_h[] = { "HUNDREDS", NULL };
+static const char *const counts_j[] = { "JUST", NULL };
+static const char *const counts_l[] = { "LESS", NULL };
+static const char *const counts_m[] = { "MORE", "MILLIONS", "MANY", NULL };
+static const char *const counts_n[] = { "NEARLY", "NUMEROUS", "NINE", "NINETEEN", "NINETY", NULL };
+static const char *const counts_o[] = { "OVER", "ONLY", "OF", "ONE", NULL };
+static const char *const counts_p[] = { "PERHAPS", "POSSIBLY", NULL };
+static const char *const counts_r[] = { "ROUGHLY", NULL };
+static const char *const counts_s[] = { "SOME", "SCORES", "SEVERAL", "SIX", "SIXTEEN", "SIXTY", "SEVEN", "SEVENTEEN",
+                                        "SEVENTY", NULL };
+static const char *const counts_t[] = { "THOUSANDS", "TENS", "TWO", "THREE", "TEN", "TWELVE", "THIRTEEN", "TWENTY",
+                                        "THIRTY", NULL };
+static const char *const counts_u[] = { "UP", "UNDER", "UPWARDS", NULL };
+static const char *const counts_z[] = { "ZERO", NULL };
+
+/* 1 if t may be one of the words of the table for its first letter (tables
+ * indexed 'A'..'Z', NULL: none); a leading dot (word_is skips dots) may be anything. */
+static int may_be(const fm_token *t, const char *const *const *by_letter)
+{
+    if (!t->norm || !t->norm_len) return 0;
+    unsigned char c = (unsigned char)t->norm[0];
+    if (c == '.') return 1;
+    if (c < 'A' || c > 'Z' || !by_letter[c - 'A']) return 0;
+    return word_in(t, by_letter[c - 'A']);
+}
+
+static const char *const *const triggers[26] = {
+    ['A' - 'A'] = triggers_a, ['D' - 'A'] = triggers_d, ['E' - 'A'] = triggers_e, ['F' - 'A'] = triggers_f,
+    ['H' - 'A'] = triggers_h, ['I' - 'A'] = triggers_i, ['K' - 'A'] = triggers_k, ['M' - 'A'] = triggers_m,
+    ['P' - 'A'] = triggers_p, ['S' - 'A'] = triggers_s, ['T' - 'A'] = triggers_t, ['W' - 'A'] = triggers_w,
+};
+static const char *const *const count_starts[26] = {
+    ['A' - 'A'] = counts_a, ['B' - 'A'] = counts_b, ['C' - 'A'] = counts_c, ['D' - 'A'] = counts_d,
+    ['E' - 'A'] = counts_e, ['F' - 'A'] = counts_f, ['H' - 'A'] = counts_h, ['J' - 'A'] = counts_j,
+    ['L' - 'A'] = counts_l, ['M' - 'A'] = counts_m, ['N' - 'A'] = counts_n, ['O' - 'A'] = counts_o,
+    ['P' - 'A'] = counts_p, ['R' - 'A'] = counts_r, ['S' - 'A'] = counts_s, ['T' - 'A'] = counts_t,
+    ['U' - 'A'] = counts_u, ['Z' - 'A'] = counts_z,
+};
+
 static void scan(const fm_token *tok, size_t n, sink *sk)
 {
     used_set used = { .n = 0 };
@@ -426,6 +492,7 @@ static void scan(const fm_token *tok, size_t n, sink *sk)
 
     for (size_t i = 0; i < n; i++) {
         fm_number num;
+        if (!may_be(&tok[i], triggers)) continue;
         for (int c = 0; c < 3; c++) {
             if (word_in(&tok[i], active[c]) && read_count(tok, n, i + 1, 1, &num) &&
                 !(word_in(&tok[i], ambiguous_past) && i > 0 && word_in(&tok[i - 1], auxiliaries) &&
@@ -457,6 +524,7 @@ static void scan(const fm_token *tok, size_t n, sink *sk)
 
     for (size_t i = 0; i < n; i++) {
         fm_number num;
+        if (tok[i].kind != FM_TOK_NUMBER && !may_be(&tok[i], count_starts)) continue;
         if (used_at(&used, i) || !read_count(tok, n, i, 0, &num) || used_at(&used, num.start)) continue;
         size_t j = num.end;
         size_t next_i = num.end - 1;
