@@ -456,15 +456,26 @@ static const fm_gaz_name *longest_at(const fm_gazetteer *g, const char *text, co
     }
     char pieces[FM_GAZ_MAX_TOKENS][64];
     int plen[FM_GAZ_MAX_TOKENS];
+    /* key pieces are made as the search grows: most names stop after one word */
     size_t m = 0;
-    for (size_t k = i; k < n && m < FM_GAZ_MAX_TOKENS; k++) {
-        if (!is_word(&tok[k]) || !tok[k].norm) break;
-        if (k > i && tok[k].kind == FM_TOK_WORD && !(tok[k].flags & FM_TOKF_HYPHEN) && tok[k - 1].end == tok[k].start)
-            break;   /* glued without space or hyphen: not a separate word */
-        int pl = key_piece(tok[k].norm, tok[k].norm_len, pieces[m], sizeof pieces[m]);
-        if (pl <= 0) break;
-        plen[m++] = pl;
-    }
+    int more = 1;
+#define NEXT_PIECE()                                                                                     \
+    do {                                                                                                 \
+        size_t k = i + m;                                                                                \
+        more = 0;                                                                                        \
+        if (m >= FM_GAZ_MAX_TOKENS || k >= n || !is_word(&tok[k]) || !tok[k].norm) break;                \
+        /* glued without space or hyphen: not a separate word */                                         \
+        if (k > i && tok[k].kind == FM_TOK_WORD && !(tok[k].flags & FM_TOKF_HYPHEN) &&                    \
+            tok[k - 1].end == tok[k].start)                                                              \
+            break;                                                                                       \
+        int pl = key_piece(tok[k].norm, tok[k].norm_len, pieces[m], sizeof pieces[m]);                    \
+        if (pl <= 0) break;                                                                              \
+        plen[m++] = pl;                                                                                  \
+        more = 1;                                                                                        \
+    } while (0)
+    NEXT_PIECE();
+    if (m == 0) return NULL;
+    NEXT_PIECE();
     /* A name of L words starts with its first L-1 words and a space: stop
      * growing at the first such prefix no name has. Most capitalised words
      * start no longer name, so one search replaces up to six. */
@@ -478,8 +489,10 @@ static const fm_gaz_name *longest_at(const fm_gazetteer *g, const char *text, co
             pre[plen_sofar] = ' ';
             if (!has_prefix(g, pre, plen_sofar + 1)) break;
             reach++;
+            if (reach == m && more) NEXT_PIECE();
         }
     }
+#undef NEXT_PIECE
     for (size_t L = reach; L >= 1; L--) {
         if (lead_article && L < 2) break;
         const fm_token *last = &tok[i + L - 1];
