@@ -413,9 +413,15 @@ static int noun_after_modifiers(const fm_coder *c, const fm_token *tok, size_t i
     int vf = form_in_text(f, &tok[i]);
     if (vf != FM_VF_BASE && vf != FM_VF_ING) return 0;
     size_t words = 0;
+    int agent_between = 0;
     for (size_t j = i; j-- > 0;) {
         const fm_token *t = &tok[j];
         if (in_list(t, DETERMINER)) return words > 0;
+        /* "with air support from": a bare form after a preposition is a noun (a verb there is a gerund) */
+        if (vf == FM_VF_BASE && !f->multiword && (in_list(t, NOUN_PREPOSITION) || in_list(t, PREPOSITION)) && words <= 2 &&
+            !agent_between &&
+            !(c->verbs.n && c->verbs.a[c->verbs.n - 1].end > j))
+            return 1;
         if (t->kind == FM_TOK_DASH) continue;
         if (t->kind != FM_TOK_WORD || in_list(t, AUX) || in_list(t, ADVERB_GAP) || in_list(t, NOUN_PREPOSITION) ||
             in_list(t, PREPOSITION) || fm_is_word(t, "AND") || fm_is_word(t, "THAT") || fm_is_word(t, "TO") ||
@@ -425,6 +431,7 @@ static int noun_after_modifiers(const fm_coder *c, const fm_token *tok, size_t i
         for (size_t k = 0; k < c->mentions.n; k++) {
             const fm_mention *m = &c->mentions.a[k];
             if (j >= m->start && j < m->end && (!m->agent_only || m->pronoun)) return 0;
+            if (j >= m->start && j < m->end) agent_between = 1;   /* "of people protest": a subject */
         }
         if (j + 1 == i && ends_with(t, "S")) return 0;
         /* "the Gaza Strip kill": a capitalised name ends its noun phrase (unless a headline
@@ -495,12 +502,21 @@ static int verb_at(const fm_coder *c, size_t i)
 }
 
 
+/* "south of Baghdad", "the outskirts of Kyiv": OF there names a place; after
+ * "hundreds of", "members of", "four of" the actor is the head of its phrase. */
+static const char *const PLACE_BEFORE_OF[] = { "SOUTH", "NORTH", "EAST", "WEST", "NORTHEAST", "NORTHWEST",
+    "SOUTHEAST", "SOUTHWEST", "OUTSKIRTS", "CITY", "TOWN", "VILLAGE", "PROVINCE", "REGION", "DISTRICT", "AREA",
+    "CAPITAL", "CENTER", "CENTRE", "PART", "PARTS", "OUTSIDE", "BORDER", "BORDERS", "SUBURB", "SUBURBS", "STREETS",
+    "HEART", "COAST", "SHORES", "PORT", "GOVERNORATE", "OUT", "TERRITORY", "NORTHERN", "SOUTHERN", "EASTERN",
+    "WESTERN", NULL };
+
 /* 1 if the noun phrase starting at token s is the object of a preposition
- * ("on 20 Russian companies"). */
+ * ("on 20 Russian companies", "the base south of Baghdad"). */
 int fm_after_preposition(const fm_token *tok, size_t s)
 {
     while (s > 0 && (in_list(&tok[s - 1], DETERMINER) || tok[s - 1].kind == FM_TOK_NUMBER)) s--;
-    return s > 0 && in_list(&tok[s - 1], PREPOSITION);
+    return s > 0 && (in_list(&tok[s - 1], PREPOSITION) ||
+                     (s > 1 && fm_is_word(&tok[s - 1], "OF") && in_list(&tok[s - 2], PLACE_BEFORE_OF)));
 }
 
 static const char *const ATTACK_NOUN[] = { "BOMB", "BOMBS", "BOMBING", "BOMBINGS", "BLAST", "BLASTS",
@@ -508,7 +524,10 @@ static const char *const ATTACK_NOUN[] = { "BOMB", "BOMBS", "BOMBING", "BOMBINGS
     "ROCKETS", "SHELL", "SHELLS", "SHELLING", "MORTAR", "MORTARS", "DRONE", "DRONES", "ATTACK", "ATTACKS",
     "GUNFIRE", "SHOOTING", "SHOOTINGS", "GRENADE", "GRENADES", "IED", "IEDS", "LANDMINE", "LANDMINES", "MINE",
     "EXPLOSIVE", "EXPLOSIVES", "AMBUSH", "RAID", "RAIDS", "CLASH", "CLASHES", "FIGHTING", "GUNMEN", "GUNMAN",
-    "ASSAILANTS", "ATTACKERS", "SNIPER", "SNIPERS", "BOMBER", "BOMBERS", "SHELLFIRE", "BARRAGE", "STAMPEDE", NULL };
+    "ASSAILANTS", "ATTACKERS", "SNIPER", "SNIPERS", "BOMBER", "BOMBERS", "SHELLFIRE", "BARRAGE", "STAMPEDE",
+    /* an attacker named without a code: "a man kills 14 people" */
+    "MAN", "MEN", "WOMAN", "SUSPECT", "SUSPECTS", "SHOOTER", "SHOOTERS", "ASSAILANT", "ATTACKER", "KNIFEMAN",
+    "PERPETRATOR", "PERPETRATORS", "TEENAGER", "DRIVER", NULL };
 
 /* "A drone strike on a market kills 5", "a bomb hits a truck": the attack or
  * weapon noun phrase just before verb v, as a mention without a code (the
@@ -547,6 +566,42 @@ static int mention_ending_at(const fm_coder *c, size_t i)
     return -1;
 }
 
+static const char *const SUBORDINATOR[] = { "THAT", "WHO", "WHOM", "WHICH", "AS", "WHILE", "WHEN", "WHERE",
+    "IF", "BECAUSE", "SINCE", "UNTIL", "AFTER", "BEFORE", "ALTHOUGH", "THOUGH", "WHEREAS", NULL };
+
+/* said / told: attribution, no act of its own (deny, accuse, warn and claim are acts) */
+static int say_verb(const fm_verb_hit *p)
+{
+    return p->speech && p->speech != FM_ATTRIB_DENY && p->speech != FM_ATTRIB_ACCUSE &&
+           p->speech != FM_ATTRIB_WARN && p->speech != FM_ATTRIB_CLAIM;
+}
+
+/* h takes the subject of verb pv; a speaker's subject stays one. */
+static int inherit_subject(fm_coder *c, const fm_token *tok, size_t n, fm_verb_hit *h, size_t pv)
+{
+    int s = fm_subject_of(c, tok, n, pv);
+    const fm_verb_hit *p = &c->verbs.a[pv];
+    h->subject = s;
+    h->speaker_act = (p->speech && p->form && !say_verb(p)) || p->speaker_act || p->denied;
+    /* "denied targeting civilians and killing ..." denies both; "... and accused the army" is the
+     * denier's own act, in the denial's mode */
+    if (p->denied && h->vform == FM_VF_ING) h->denied = p->denied;
+    else if (p->denied) h->mode_from = p->denied;
+    else h->mode_from = p->mode_from;
+    return s;
+}
+
+/* tok[from, to) between a denial verb and an -ing form holds only adverbs and
+ * "having" / "ever" ("denied ever having targeted"): the -ing form is its object. */
+static int denied_gerund(const fm_token *tok, size_t from, size_t to)
+{
+    for (size_t k = from; k < to; k++)
+        if (!in_list(&tok[k], ADVERB_GAP) && !ly_adverb(&tok[k]) && !fm_is_word(&tok[k], "HAVING") &&
+            !fm_is_word(&tok[k], "EVER") && !fm_is_word(&tok[k], "BEING"))
+            return 0;
+    return 1;
+}
+
 /* Subject: the nearest actor to the left within the clause; across a
  * coordinating "and" it is the subject of the verb before. */
 int fm_subject_of(fm_coder *c, const fm_token *tok, size_t n, size_t v)
@@ -555,10 +610,25 @@ int fm_subject_of(fm_coder *c, const fm_token *tok, size_t n, size_t v)
     if (h->subject_done) return h->subject;
     h->subject_done = 1;
     h->subject = -1;
-    /* ", killing three people": a participle after a comma shares the main verb's subject */
-    if (h->form && h->vform == FM_VF_ING && h->start > 0 && tok[h->start - 1].kind == FM_TOK_PUNCT && v > 0) {
-        h->subject = fm_subject_of(c, tok, n, v - 1);
-        return h->subject;
+    /* ", killing three people", ", allegedly killing": a participle after a comma shares the
+     * main verb's subject */
+    size_t pc = h->start;
+    while (pc > 0 && (in_list(&tok[pc - 1], ADVERB_GAP) || ly_adverb(&tok[pc - 1]))) pc--;
+    if (h->form && h->vform == FM_VF_ING && pc > 0 && tok[pc - 1].kind == FM_TOK_PUNCT && v > 0)
+        return inherit_subject(c, tok, n, h, v - 1);
+    /* "The RSF denied targeting civilians and accused the army": a verb right after
+     * "and" shares the subject of the verb before, not the object between them */
+    size_t b = h->start;
+    while (b > 0 && (in_list(&tok[b - 1], ADVERB_GAP) || ly_adverb(&tok[b - 1]))) b--;
+    if (b > 1 && (fm_is_word(&tok[b - 1], "AND") || fm_is_word(&tok[b - 1], "BUT")) && v > 0) {
+        size_t pv = v - 1;
+        const fm_verb_hit *p = &c->verbs.a[pv];
+        int stop = 0;
+        /* only the first verb's object may stand between: no clause of its own
+         * ("said that soldiers sprayed people and opened fire", "as forces overwhelm") */
+        for (size_t k = p->end; k + 1 < b; k++)
+            if ((tok[k].kind == FM_TOK_PUNCT && strcmp(tok[k].norm, ",") != 0) || in_list(&tok[k], SUBORDINATOR)) stop = 1;
+        if (!stop && p->end < b && !say_verb(p)) return inherit_subject(c, tok, n, h, pv);
     }
     int saw_and = 0;
     for (size_t k = h->start; k-- > 0;) {
@@ -579,6 +649,13 @@ int fm_subject_of(fm_coder *c, const fm_token *tok, size_t n, size_t v)
         int vk = verb_at(c, k);
         if (vk >= 0) {
             fm_verb_hit *p = &c->verbs.a[vk];
+            /* "X denied targeting civilians": the denied act is X's (its mode says denied) */
+            if (p->speech == FM_ATTRIB_DENY && h->form && denied_gerund(tok, p->end, h->start) &&
+                (h->vform == FM_VF_ING || (h->start > p->end && fm_is_word(&tok[h->start - 1], "HAVING")))) {
+                h->subject = fm_subject_of(c, tok, n, (size_t)vk);
+                h->denied = vk + 1;
+                break;
+            }
             if (p->speech) break;                       /* "X said Y": X is no subject of Y's verb */
             if (saw_and || (k + 1 == h->start)) { h->subject = fm_subject_of(c, tok, n, (size_t)vk); break; }
             /* "Israeli airstrikes across the Gaza Strip kill": a plural form after an actor and

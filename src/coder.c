@@ -220,7 +220,9 @@ static int object_of(fm_coder *c, const fm_token *tok, size_t from, size_t to, i
     for (size_t k = 0; k < c->mentions.n; k++) {
         const fm_mention *m = &c->mentions.a[k];
         if (m->start < from || m->start >= to) continue;
-        if (fm_attribution_in_head(frames, nf, m->start)) break;   /* "..., Lebanese state media said" */
+        /* "..., Lebanese state media said" (not a head that holds the verb itself) */
+        if (fm_attribution_in_head(frames, nf, m->start) && !(from > 0 && fm_attribution_in_head(frames, nf, from - 1)))
+            break;
         if (!m->compound_head || m->weapon) continue;
         if (passive && m->start > 0 && fm_is_word(&tok[m->start - 1], "BY")) continue;
         if (m->start > 0 && fm_is_word(&tok[m->start - 1], "BY") && m->start - 1 == from) continue;
@@ -303,6 +305,25 @@ static void keep_by_priority(fm_coder *c, size_t first)
     c->events.n = c->evtok.n = o;
 }
 
+/* The act a speaker denies ("denied targeting civilians") is denied whatever
+ * frames the context stage saw; an act of the denier joined to its denial
+ * ("... and accused the army") takes the denial's mode. */
+static void fix_denial_modes(fm_coder *c, size_t first)
+{
+    for (size_t k = first; k < c->events.n; k++) {
+        const fm_verb_hit *h = NULL;
+        for (size_t v = 0; v < c->verbs.n && !h; v++)
+            if (c->verbs.a[v].start == c->evtok.a[k].verb_start) h = &c->verbs.a[v];
+        if (!h) continue;
+        if (h->denied) { c->events.a[k].mode = FM_MODE_DENIED; continue; }
+        if (!h->mode_from || h->mode_from > (int)c->verbs.n) continue;
+        size_t from = c->verbs.a[h->mode_from - 1].start;
+        c->events.a[k].mode = FM_MODE_ASSERTED;
+        for (size_t j = first; j < c->events.n; j++)
+            if (c->evtok.a[j].verb_start == from) { c->events.a[k].mode = c->events.a[j].mode; break; }
+    }
+}
+
 static void code_sentence(fm_coder *c, const fm_doc *doc, size_t si, const fm_token *tok, size_t n)
 {
     fm_attrib_frame frames[16];
@@ -355,8 +376,14 @@ static void code_sentence(fm_coder *c, const fm_doc *doc, size_t si, const fm_to
          * with no object, the members of a compound subject act on each other when
          * the act is one two sides do together (consult, cooperate, fight) */
         if (tgt < 0 && src >= 0 && c->mentions.a[src].next >= 0 && !h->passive && mutual_code(vm.code)) tgt = src;
-        if (src >= 0 && fm_attribution_in_head(frames, nf, c->mentions.a[src].start) && !h->speech) src = -1;
-        if (tgt >= 0 && fm_attribution_in_head(frames, nf, c->mentions.a[tgt].start) && !h->speech) tgt = -1;
+        /* a head that holds this verb itself ("Hamas executes eight men accused of ...": the
+         * accusation has no speaker) says nothing about its actors */
+        int verb_in_head = fm_attribution_in_head(frames, nf, h->start);
+        if (src >= 0 && fm_attribution_in_head(frames, nf, c->mentions.a[src].start) && !h->speech && !h->denied &&
+            !h->speaker_act && !verb_in_head)
+            src = -1;
+        if (tgt >= 0 && fm_attribution_in_head(frames, nf, c->mentions.a[tgt].start) && !h->speech && !verb_in_head)
+            tgt = -1;
         if (src == tgt && !mutual_code(vm.code)) tgt = -1;
         /* "take control of Al-Kamlin as they advance": a pronoun that stands for the
          * source is no target; the event keeps its source alone */
@@ -385,6 +412,7 @@ static void code_sentence(fm_coder *c, const fm_doc *doc, size_t si, const fm_to
     keep_by_priority(c, first_event);
     for (size_t k = 0; k < c->mentions.n; k++) remember(c, resolve(c, &c->mentions.a[k]));
     fm_context_sentence(c, doc, si, tok, n, first_event, frames, nf);
+    fix_denial_modes(c, first_event);
     c->frames_now = NULL;      /* frames lives on this stack frame */
     c->n_frames_now = 0;
 }

@@ -38,6 +38,12 @@ typedef struct fm_verb_hit {
     int speech;             /* fm_attrib_kind of a speech verb, else 0 */
     int subject;            /* mention index or -1 (resolved lazily) */
     int subject_done;
+    int denied;             /* the -ing object of a denial ("denied targeting"): the denier is its subject;
+                               the denial verb's index + 1, else 0 */
+    int mode_from;          /* "denied targeting civilians and accused the army": the mode is that of the
+                               verb with this index + 1 (the denial), not of the denied act; 0: its own */
+    int speaker_act;        /* its subject is a speaker's, taken over from a coded speech verb ("claimed
+                               responsibility for the attack, killing"): it may stand in a frame head */
 } fm_verb_hit;
 FM_VEC(fm_verb_vec_t, fm_verb_hit)
 
