@@ -687,6 +687,22 @@ int fm_mention_at(const fm_coder *c, size_t start_min, size_t limit, int allow_g
     return -1;
 }
 
+/* Where the clause of verb v starts, for the words of its patterns before
+ * '*': after a semicolon or colon, a relative or subordinating word, or a
+ * speech verb ("said the army struck" starts at "the"). */
+size_t fm_clause_start(const fm_coder *c, const fm_token *tok, size_t v)
+{
+    const fm_verb_hit *h = &c->verbs.a[v];
+    for (size_t k = h->start; k-- > 0;) {
+        const fm_token *t = &tok[k];
+        if (t->kind == FM_TOK_PUNCT && (strcmp(t->norm, ";") == 0 || strcmp(t->norm, ":") == 0)) return k + 1;
+        if (in_list(t, SUBORDINATOR) && !fm_is_word(t, "AFTER") && !fm_is_word(t, "BEFORE")) return k + 1;
+        int vk = verb_at(c, k);
+        if (vk >= 0 && vk < (int)v && say_verb(&c->verbs.a[vk])) return c->verbs.a[vk].end;
+    }
+    return 0;
+}
+
 /* Where the clause of verb v ends: the next verb that is not its infinitive
  * complement, a semicolon, a relative pronoun after a comma, or the end. */
 size_t fm_clause_end(const fm_coder *c, const fm_token *tok, size_t n, size_t v)

@@ -352,7 +352,8 @@ static void code_sentence(fm_coder *c, const fm_doc *doc, size_t si, const fm_to
         }
         size_t ce = fm_clause_end(c, tok, n, v);
         fm_verb_match vm;
-        if (!fm_verb_match_code(c, tok, n, v, 0, ce, &vm)) continue;
+        size_t cs = fm_clause_start(c, tok, v);
+        if (!fm_verb_match_code(c, tok, n, v, cs, ce, &vm)) continue;
         if (vm.discard || vm.complex) { rejected = 1; break; }
         int subj = fm_subject_of(c, tok, n, v);
         /* an infinitive takes the subject of the verb it completes */

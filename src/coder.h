@@ -118,6 +118,7 @@ int fm_is_word(const fm_token *t, const char *w);
 int fm_is_aux(const fm_token *t);
 int fm_after_preposition(const fm_token *tok, size_t s);
 size_t fm_clause_end(const fm_coder *c, const fm_token *tok, size_t n, size_t v);
+size_t fm_clause_start(const fm_coder *c, const fm_token *tok, size_t v);
 
 /* Context (context.c): fills date, place, attribution, mode and counts of the
  * events [first, c->events.n) coded from sentence si. */
