@@ -244,6 +244,19 @@ static void join_adjacent(fm_coder *c, const fm_token *tok)
     }
 }
 
+/* A country or one of its state bodies ("IRQ", "ISRMIL", "USAGOV"), not a
+ * rebel, militia or civilian group of a country ("PAKREB"): only a state has
+ * "the army" or "its jets". */
+int fm_state_actor(const char *code)
+{
+    static const char *const NON_STATE[] = { "REB", "UAF", "OPP", "CRM", "INS", "SEP", "CVL", "REF", "MED", "BUS",
+        "NGO", "EDU", "HLH", "LAB", "REL", "PTY", "IMG", NULL };
+    for (size_t p = 3; p + 3 <= strlen(code); p += 3)
+        for (const char *const *w = NON_STATE; *w; w++)
+            if (!strncmp(code + p, *w, 3)) return 0;
+    return 1;
+}
+
 /* Actor phrases, left to right, longest first: [actor] ['s] [agent...] or
  * [agent] [of actor], pronouns and definite group nouns; then compounds. */
 void fm_find_mentions(fm_coder *c, const fm_doc *doc, const fm_token *tok, size_t n)
@@ -353,11 +366,18 @@ void fm_find_mentions(fm_coder *c, const fm_doc *doc, const fm_token *tok, size_
             continue;
         for (size_t j = k; j-- > 0;) {
             const fm_mention *o = &c->mentions.a[j];
-            if (o->pronoun || o->agent_only || !o->code || !o->country) continue;
+            if (o->pronoun || o->agent_only || !o->code || !o->country || !fm_state_actor(o->code)) continue;
             m->code = strstr(o->code + 3, m->code) ? o->code : fm_arena_printf(&c->arena, "%s%s", o->country, m->code);
             m->country = o->country;
             m->agent_only = 0;
             break;
+        }
+        /* none in this sentence: the state the document last named ("The Sudanese army said ...
+         * The RSF accused the army") */
+        if (m->agent_only && c->memory.last_state) {
+            m->code = fm_arena_printf(&c->arena, "%s%s", c->memory.last_state, m->code);
+            m->country = c->memory.last_state;
+            m->agent_only = 0;
         }
     }
     for (size_t k = 0; k < c->mentions.n; k++) {

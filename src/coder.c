@@ -124,6 +124,7 @@ static const fm_mention *resolve(fm_coder *c, const fm_mention *m)
 static void remember(fm_coder *c, const fm_mention *m)
 {
     if (!m || m->pronoun || !m->code) return;
+    if (m->country && fm_state_actor(m->code)) c->memory.last_state = m->country;
     c->memory.last_any = *m;
     c->memory.have_any = 1;
     if (is_person(m)) {

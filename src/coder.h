@@ -68,6 +68,7 @@ FM_VEC(fm_evtok_vec, fm_event_tokens)
 typedef struct fm_memory {
     fm_mention last_person, last_group, last_any;
     int have_person, have_group, have_any;
+    const char *last_state;     /* country of the last state actor named ("the army" of a later sentence) */
 } fm_memory;
 
 struct fm_coder {
@@ -115,6 +116,7 @@ int fm_subject_of(fm_coder *c, const fm_token *tok, size_t n, size_t v);
 int fm_weapon_subject(fm_coder *c, const fm_token *tok, size_t n, size_t v);
 int fm_mention_at(const fm_coder *c, size_t start_min, size_t limit, int allow_gap, const fm_token *tok);
 int fm_is_word(const fm_token *t, const char *w);
+int fm_state_actor(const char *code);   /* a country or a state body, not a rebel or civilian group */
 int fm_is_aux(const fm_token *t);
 int fm_after_preposition(const fm_token *tok, size_t s);
 size_t fm_clause_end(const fm_coder *c, const fm_token *tok, size_t n, size_t v);
