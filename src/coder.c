@@ -325,6 +325,29 @@ static void fix_denial_modes(fm_coder *c, size_t first)
     }
 }
 
+/* "X said (that) Y must withdraw": saying what another must do is a demand
+ * (CAMEO 100) of the speaker on Y, whatever Y's act is coded as. */
+static void say_must(fm_coder *c, const fm_doc *doc, size_t si, const fm_token *tok, size_t n, size_t v)
+{
+    const fm_verb_hit *h = &c->verbs.a[v];
+    size_t k = h->end;
+    if (k < n && fm_is_word(&tok[k], "THAT")) k++;
+    int y = fm_mention_at(c, k, n, 0, tok);
+    if (y < 0 || c->mentions.a[y].pronoun) return;
+    int last = y;
+    while (c->mentions.a[last].next >= 0) last = c->mentions.a[last].next;
+    size_t e = c->mentions.a[last].end;
+    int must = e < n && (fm_is_word(&tok[e], "MUST") || fm_is_word(&tok[e], "SHOULD"));
+    if (!must && e + 1 < n && fm_is_word(&tok[e + 1], "TO"))
+        must = fm_is_word(&tok[e], "HAS") || fm_is_word(&tok[e], "HAVE") || fm_is_word(&tok[e], "NEEDS") ||
+               fm_is_word(&tok[e], "NEED");
+    if (!must) return;
+    int x = fm_subject_of(c, tok, n, v);
+    if (x < 0 || x == y) return;
+    size_t ce = fm_clause_end(c, tok, n, v);
+    add_events(c, doc, si, tok, "100", x, y, h, "SAY ... + MUST [100]", 0, ce, FM_PRIORITY_NORMAL);
+}
+
 static void code_sentence(fm_coder *c, const fm_doc *doc, size_t si, const fm_token *tok, size_t n)
 {
     fm_attrib_frame frames[16];
@@ -342,6 +365,7 @@ static void code_sentence(fm_coder *c, const fm_doc *doc, size_t si, const fm_to
          * codes the verb ("SAID [023]") or a pattern of it ("announced a ceasefire") */
         int say = h->speech && h->speech != FM_ATTRIB_DENY && h->speech != FM_ATTRIB_ACCUSE &&
                   h->speech != FM_ATTRIB_WARN && h->speech != FM_ATTRIB_CLAIM;
+        if (say) say_must(c, doc, si, tok, n, v);
         if (say && !h->form) continue;
         /* "agreed to restore": the complement verb was folded into this clause */
         if (v > 0 && h->start > 0 && fm_is_word(&tok[h->start - 1], "TO")) {
