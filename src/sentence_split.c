@@ -293,17 +293,11 @@ static int at_line_start(const splitter *s, size_t k)
     return 1;
 }
 
-int fm_sentence_split(const char *text, size_t len, fm_span_vec *out)
+/* Sentences of the document tokens t[0, n); with idx, also each sentence's
+ * token range [first, last + 1) in t. */
+static int split(const char *text, size_t len, const fm_token *t, size_t n, fm_span_vec *out, fm_span_vec *idx)
 {
-    if (!text || len == 0) return 0;
-    if (len > UINT32_MAX) return -1;
-    fm_token_vec tv = {0};
-    if (fm_tokenize(text, 0, (uint32_t)len, NULL, &tv)) {
-        fm_token_vec_free(&tv);
-        return -1;
-    }
-    splitter s = {text, tv.a, tv.n};
-    int rc = 0;
+    splitter s = {text, t, n};
     size_t i = 0;
     while (i < s.n) {
         if (at_line_start(&s, i)) {   /* a dateline opens the article or follows its headline */
@@ -318,9 +312,72 @@ int fm_sentence_split(const char *text, size_t len, fm_span_vec *out)
         size_t last;
         while ((last = sentence_end_at(&s, j)) == (size_t)-1) j++;
         fm_span sp = {s.t[i].start, s.t[last].end};
-        if (fm_span_vec_push(out, sp)) { rc = -1; break; }
+        if (fm_span_vec_push(out, sp)) return -1;
+        if (idx && fm_span_vec_push(idx, (fm_span){ (uint32_t)i, (uint32_t)(last + 1) })) return -1;
         i = last + 1;
     }
+    return 0;
+}
+
+int fm_sentence_split(const char *text, size_t len, fm_span_vec *out)
+{
+    if (!text || len == 0) return 0;
+    if (len > UINT32_MAX) return -1;
+    fm_token_vec tv = {0};
+    if (fm_tokenize(text, 0, (uint32_t)len, NULL, &tv)) {
+        fm_token_vec_free(&tv);
+        return -1;
+    }
+    int rc = split(text, len, tv.a, tv.n, out, NULL);
     fm_token_vec_free(&tv);
+    return rc;
+}
+
+/* Would fm_tokenize of the sentence alone give its tokens t[i, e) of the whole
+ * document? The scanner carries state from token to token: a token joined to
+ * the one before it (no blank between, or a dropped joining hyphen) and an
+ * open single quote (which decides whether "rebels' " is a possessive) are
+ * read differently when the sentence is scanned alone. Everything else the
+ * scanner decides within the sentence: a sentence never ends where a token
+ * runs on into the next one. 0: scan it alone to be sure. */
+static int same_alone(const char *text, const fm_token *t, size_t i, size_t e)
+{
+    uint32_t b = t[i].start;
+    if (b > 0) {
+        char c = text[b - 1];
+        if (c != ' ' && c != '\n' && c != '\t' && c != '\r' && c != '\v' && c != '\f') return 0;
+    }
+    for (size_t k = i; k < e; k++) {
+        const fm_token *x = &t[k];
+        if (x->kind == FM_TOK_QUOTE && x->norm && x->norm[0] == '\'') return 0;
+        /* a possessive made of a quote mark, not of "'s" */
+        if (x->kind == FM_TOK_POSS && x->end - x->start != 2 && x->end - x->start != 4) return 0;
+    }
+    return 1;
+}
+
+int fm_sentence_split_tokens(const char *text, size_t len, fm_arena *a, fm_token_vec *tokens,
+                             fm_span_vec *out, fm_span_vec *ranges)
+{
+    if (!text || len == 0) return 0;
+    if (len > UINT32_MAX || !a) return -1;
+    fm_token_vec all = {0};
+    fm_span_vec idx = {0};
+    /* norms do not steer the scanner: the splitter sees what fm_sentence_split sees */
+    int rc = fm_tokenize(text, 0, (uint32_t)len, a, &all) ? -1 : split(text, len, all.a, all.n, out, &idx);
+    for (size_t k = 0; rc == 0 && k < idx.n; k++) {
+        size_t i = idx.a[k].start, e = idx.a[k].end, from = tokens->n;
+        if (same_alone(text, all.a, i, e)) {
+            if (fm_token_vec_reserve(tokens, tokens->n + (e - i))) { rc = -1; break; }
+            memcpy(tokens->a + tokens->n, all.a + i, (e - i) * sizeof *all.a);
+            tokens->n += e - i;
+        } else if (fm_tokenize(text, out->a[out->n - idx.n + k].start, out->a[out->n - idx.n + k].end, a, tokens)) {
+            rc = -1;
+            break;
+        }
+        if (fm_span_vec_push(ranges, (fm_span){ (uint32_t)from, (uint32_t)tokens->n })) rc = -1;
+    }
+    fm_token_vec_free(&all);
+    fm_span_vec_free(&idx);
     return rc;
 }

@@ -43,6 +43,13 @@ FM_VEC(fm_token_vec, fm_token)
  * ("BAGHDAD, April 22 (Reuters) -") is not part of the first sentence. */
 int fm_sentence_split(const char *text, size_t len, fm_span_vec *out);
 
+/* fm_sentence_split and fm_tokenize of every sentence in one pass over the
+ * text: appends the sentences' tokens (norms in a) to tokens, their spans to
+ * out and, per sentence, its token index range [start, end) in tokens to
+ * ranges. The tokens are those fm_tokenize gives for each sentence alone. */
+int fm_sentence_split_tokens(const char *text, size_t len, fm_arena *a, fm_token_vec *tokens,
+                             fm_span_vec *out, fm_span_vec *ranges);
+
 /* A dateline at the start of text: sets *place (e.g. "BAGHDAD") and *outlet
  * (e.g. "Reuters", or {0,0}) and returns its length in bytes, else 0. */
 size_t fm_dateline(const char *text, size_t len, fm_span *place, fm_span *outlet);
