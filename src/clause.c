@@ -42,6 +42,12 @@ static const char *const GROUP_NOUN[] = { "GROUP", "FACTION", "MOVEMENT", "ORGAN
     "MILITIA", "ALLIANCE", "COALITION", "GOVERNMENT", "MINISTRY", "ARMY", "COUNTRY", "KINGDOM", "REPUBLIC",
     NULL };
 
+static const char *const SUBORDINATOR[] = { "THAT", "WHO", "WHOM", "WHICH", "AS", "WHILE", "WHEN", "WHERE",
+    "IF", "BECAUSE", "SINCE", "UNTIL", "AFTER", "BEFORE", "ALTHOUGH", "THOUGH", "WHEREAS", NULL };
+
+static int ends_with(const fm_token *t, const char *suffix);
+static int ly_adverb(const fm_token *t);
+
 int fm_is_aux(const fm_token *t) { return in_list(t, AUX); }
 
 /* Compose an actor code with an agent: IRQ + MIL = IRQMIL (TABARI convention). */
@@ -257,6 +263,22 @@ int fm_state_actor(const char *code)
     return 1;
 }
 
+/* "expand military cooperation", "security talks": a lone agent word (no
+ * actor, not a plural) before a noun of a relation between parties modifies
+ * that noun; it names nobody. ("a police station", "army positions" may be
+ * targets and stay.) */
+static const char *const RELATION_NOUN[] = { "COOPERATION", "TIES", "RELATIONS", "AID", "ASSISTANCE", "EXERCISES",
+    "DRILLS", "SUPPORT", "TALKS", "AGREEMENT", "AGREEMENTS", "PACT", "DEAL", "DEALS", "COORDINATION",
+    "PARTNERSHIP", "SPENDING", "BUDGET", "DIALOGUE", "CONTACTS", "LINKS", "ALLIANCE", "TRAINING", "EXCHANGES",
+    "CAPABILITIES", "DOCTRINE", "REFORM", "REFORMS", "SECTOR", NULL };
+static int agent_modifier(const fm_coder *c, const fm_token *tok, size_t n, const fm_mention *m)
+{
+    if (!m->agent_only || m->pronoun || m->owned || m->end - m->start != 1 || m->end >= n) return 0;
+    const fm_token *a = &tok[m->start], *t = &tok[m->end];
+    if ((a->flags & FM_TOKF_CAP) || ends_with(a, "S")) return 0;
+    return t->kind == FM_TOK_WORD && !(t->flags & FM_TOKF_CAP) && in_list(t, RELATION_NOUN);
+}
+
 /* Actor phrases, left to right, longest first: [actor] ['s] [agent...] or
  * [agent] [of actor], pronouns and definite group nouns; then compounds. */
 void fm_find_mentions(fm_coder *c, const fm_doc *doc, const fm_token *tok, size_t n)
@@ -328,6 +350,8 @@ void fm_find_mentions(fm_coder *c, const fm_doc *doc, const fm_token *tok, size_
         i++;
     }
     join_adjacent(c, tok);
+    for (size_t k = 0; k < c->mentions.n; k++)
+        c->mentions.a[k].modifier = agent_modifier(c, tok, n, &c->mentions.a[k]);
     /* compounds: "US and British forces", "Iran, Iraq and Syria" */
     for (size_t k = 0; k + 1 < c->mentions.n; k++) {
         fm_mention *m = &c->mentions.a[k], *m2 = &c->mentions.a[k + 1];
@@ -586,8 +610,6 @@ static int mention_ending_at(const fm_coder *c, size_t i)
     return -1;
 }
 
-static const char *const SUBORDINATOR[] = { "THAT", "WHO", "WHOM", "WHICH", "AS", "WHILE", "WHEN", "WHERE",
-    "IF", "BECAUSE", "SINCE", "UNTIL", "AFTER", "BEFORE", "ALTHOUGH", "THOUGH", "WHEREAS", NULL };
 
 /* said / told: attribution, no act of its own (deny, accuse, warn and claim are acts) */
 static int say_verb(const fm_verb_hit *p)

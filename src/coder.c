@@ -206,10 +206,17 @@ static void add_events(fm_coder *c, const fm_doc *doc, size_t si, const fm_token
     }
 }
 
+/* 1 if the phrase at s follows "in", "at" or "near" (a determiner between). */
+static int place_preposition(const fm_token *tok, size_t s)
+{
+    if (s > 0 && fm_is_word(&tok[s - 1], "THE")) s--;
+    return s > 0 && (fm_is_word(&tok[s - 1], "IN") || fm_is_word(&tok[s - 1], "AT") || fm_is_word(&tok[s - 1], "NEAR"));
+}
+
 /* The object: the first actor after the verb in its clause, not after "by"
  * in a passive clause (that one is the source). */
 static int object_of(fm_coder *c, const fm_token *tok, size_t from, size_t to, int passive,
-                     const fm_attrib_frame *frames, size_t nf)
+                     const fm_attrib_frame *frames, size_t nf, int place_only)
 {
     /* "denied that it had supplied": the object is a clause, not an actor */
     if (from > 0 && from < to && fm_is_word(&tok[from], "THAT") && fm_speech_verb(&tok[from - 1])) return -1;
@@ -224,8 +231,11 @@ static int object_of(fm_coder *c, const fm_token *tok, size_t from, size_t to, i
         /* "..., Lebanese state media said" (not a head that holds the verb itself) */
         if (fm_attribution_in_head(frames, nf, m->start) && !(from > 0 && fm_attribution_in_head(frames, nf, from - 1)))
             break;
-        if (!m->compound_head || m->weapon) continue;
+        if (!m->compound_head || m->weapon || m->modifier) continue;
         if (passive && m->start > 0 && fm_is_word(&tok[m->start - 1], "BY")) continue;
+        /* "held talks in Addis Ababa": a place after in / at / near is where, not whom
+         * (a pattern that wants it says "(IN +)") */
+        if (place_only && !m->agent_only && m->country && place_preposition(tok, m->start)) continue;
         if (m->start > 0 && fm_is_word(&tok[m->start - 1], "BY") && m->start - 1 == from) continue;
         return (int)k;
     }
@@ -237,6 +247,18 @@ static int object_of(fm_coder *c, const fm_token *tok, size_t from, size_t to, i
 static int mutual_code(const char *code)
 {
     return code[0] == '0' && code[1] >= '3' && code[1] <= '6' ? 1 : code[0] == '1' && code[1] == '9';
+}
+
+/* "Neither Israel nor Hamas", "Israel or Hamas": members that each act alone. */
+static int alternative_compound(const fm_coder *c, const fm_token *tok, int m)
+{
+    const fm_mention *a = &c->mentions.a[m];
+    if (a->start > 0 && (fm_is_word(&tok[a->start - 1], "NEITHER") || fm_is_word(&tok[a->start - 1], "EITHER")))
+        return 1;
+    for (; a->next >= 0; a = &c->mentions.a[a->next])
+        for (size_t k = a->end; k < c->mentions.a[a->next].start; k++)
+            if (fm_is_word(&tok[k], "NOR") || fm_is_word(&tok[k], "OR")) return 1;
+    return 0;
 }
 
 /* "Russian companies that it accused of ...": in an object relative clause
@@ -383,7 +405,7 @@ static void code_sentence(fm_coder *c, const fm_doc *doc, size_t si, const fm_to
         int subj = fm_subject_of(c, tok, n, v);
         /* an infinitive takes the subject of the verb it completes */
         if (subj < 0 && h->start > 0 && fm_is_word(&tok[h->start - 1], "TO") && v > 0) {
-            int obj = object_of(c, tok, c->verbs.a[v - 1].end, h->start, 0, frames, nf);
+            int obj = object_of(c, tok, c->verbs.a[v - 1].end, h->start, 0, frames, nf, 0);
             subj = obj >= 0 ? obj : fm_subject_of(c, tok, n, v - 1);
         }
         int src = subj, tgt;
@@ -391,7 +413,11 @@ static void code_sentence(fm_coder *c, const fm_doc *doc, size_t si, const fm_to
             src = by_agent(c, tok, h->end, ce);
             tgt = subj;
         } else {
-            tgt = object_of(c, tok, h->end, ce, 0, frames, nf);
+            /* talks and agreements in a place: the place is where, not whom (a visit's
+             * place is whom it visits: "arrived in Tehran") */
+            int talk = vm.code[0] == '0' && (vm.code[1] == '3' || vm.code[1] == '4') && strncmp(vm.code, "042", 3) &&
+                       strncmp(vm.code, "043", 3);
+            tgt = object_of(c, tok, h->end, ce, 0, frames, nf, talk);
         }
         if (tgt < 0 && !h->passive && subj >= 0) tgt = relative_object(c, tok, subj);
         if (vm.source >= 0) src = vm.source;
@@ -401,7 +427,9 @@ static void code_sentence(fm_coder *c, const fm_doc *doc, size_t si, const fm_to
         /* "Gondor and Osgiliath delayed their meeting", "the Philippines and the EU agree":
          * with no object, the members of a compound subject act on each other when
          * the act is one two sides do together (consult, cooperate, fight) */
-        if (tgt < 0 && src >= 0 && c->mentions.a[src].next >= 0 && !h->passive && mutual_code(vm.code)) tgt = src;
+        if (tgt < 0 && src >= 0 && c->mentions.a[src].next >= 0 && !h->passive && mutual_code(vm.code) &&
+            !alternative_compound(c, tok, src))
+            tgt = src;
         /* a head that holds this verb itself ("Hamas executes eight men accused of ...": the
          * accusation has no speaker) says nothing about its actors */
         int verb_in_head = fm_attribution_in_head(frames, nf, h->start);

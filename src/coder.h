@@ -26,6 +26,7 @@ typedef struct fm_mention {
     int implied;            /* TABARI's DEFAULT actor: a code without words (start = end = past the sentence) */
     int owned;              /* "the army": takes the country of an actor before it */
     int weapon;             /* "a drone strike", "a bomb": an attack named without its attacker (no code) */
+    int modifier;           /* "military cooperation": an agent word modifying a noun, never an object */
 } fm_mention;
 FM_VEC(fm_mention_vec, fm_mention)
 
