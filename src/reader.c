@@ -11,6 +11,7 @@
 #include <fcntl.h>
 #include <jansson.h>
 #include <stdarg.h>
+#include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -172,10 +173,20 @@ static int blank(const char *s, size_t n)
 /* ---- checks and dates -------------------------------------------------- */
 
 /* 1 if s[0,n) is UTF-8 without NUL bytes; else *bad = offset of the first bad byte. */
+/* SWAR tests on 8 bytes at once (news text is mostly ASCII): a byte of x that
+ * is zero, or equal to the byte b. */
+#define FM_ONES 0x0101010101010101ull
+#define FM_HIGHS 0x8080808080808080ull
+static inline uint64_t zero_byte(uint64_t x) { return (x - FM_ONES) & ~x & FM_HIGHS; }
+static inline uint64_t byte_is(uint64_t x, unsigned char b) { return zero_byte(x ^ (FM_ONES * b)); }
+
 static int utf8_clean(const char *s, size_t n, size_t *bad)
 {
     size_t i = 0;
     while (i < n) {
+        uint64_t x;
+        /* eight ASCII bytes, none of them NUL: nothing to decode */
+        if (i + 8 <= n && (memcpy(&x, s + i, 8), !(x & FM_HIGHS) && !zero_byte(x))) { i += 8; continue; }
         unsigned char c = (unsigned char)s[i];
         if (c >= 0x01 && c < 0x80) { i++; continue; }
         utf8proc_int32_t cp;
@@ -535,6 +546,9 @@ static const char *json_shape_bad(const char *s, size_t n)
     for (size_t i = 0; i < n; i++) {
         char c = s[i];
         if (in_str) {
+            uint64_t x;
+            /* inside a string only '\\' and '"' matter: skip eight bytes without them */
+            if (i + 8 <= n && (memcpy(&x, s + i, 8), !(byte_is(x, '\\') | byte_is(x, '"')))) { i += 7; continue; }
             if (c == '\\') i++;
             else if (c == '"') in_str = 0;
             continue;
@@ -590,6 +604,13 @@ static int flat_scan_string(const char *s, size_t n, size_t *i, int *escaped)
     size_t k = *i + 1;
     *escaped = 0;
     while (k < n) {
+        uint64_t x;
+        /* eight plain bytes (no quote, backslash or control byte) at once */
+        if (k + 8 <= n && (memcpy(&x, s + k, 8),
+                           !(byte_is(x, '"') | byte_is(x, '\\') | ((x - FM_ONES * 0x20) & ~x & FM_HIGHS)))) {
+            k += 8;
+            continue;
+        }
         unsigned char c = (unsigned char)s[k];
         if (c == '"') { *i = k + 1; return 1; }
         if (c < 0x20) return 0;
