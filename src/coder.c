@@ -532,11 +532,13 @@ static size_t drop_comma_clauses(fm_coder *c, const fm_doc *doc, fm_token *tok, 
     if (!drop) return n;
     memset(drop, 0, n);
     size_t i = 0;
+    int last_closes = 0;     /* the last comma closed a dropped clause: it opens no tail */
     if (comma_len_ok(words_between(tok, 0, commas[0]), bmn, bmx)) memset(drop, 1, commas[0] + 1);
     while (i + 1 < nc) {
         size_t a = commas[i], b = commas[i + 1], w = words_between(tok, a + 1, b);
         if (comma_len_ok(w, mn, mx)) {
             memset(drop + a, 1, b - a);          /* keep the closing comma */
+            if (i + 2 == nc) last_closes = 1;
             i += 1;
             continue;
         }
@@ -545,7 +547,7 @@ static size_t drop_comma_clauses(fm_coder *c, const fm_doc *doc, fm_token *tok, 
     size_t last = commas[nc - 1], end = n;
     while (end > last + 1 && tok[end - 1].kind == FM_TOK_PUNCT) end--;
     size_t w = words_between(tok, last + 1, end);
-    if (!drop[last] && comma_len_ok(w, emn, emx)) memset(drop + last, 1, end - last);
+    if (!drop[last] && !last_closes && comma_len_ok(w, emn, emx)) memset(drop + last, 1, end - last);
     size_t o2 = 0;
     for (size_t k = 0; k < n; k++) {
         if (drop[k]) continue;
