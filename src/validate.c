@@ -205,7 +205,8 @@ static void set_option(reader_ctx *c, const char *key, size_t nk, const char *va
         if (e) s += 2;
     }
     int off = !strcasecmp(v, "FALSE") || !strcasecmp(v, "OFF") || !strcmp(v, "0") || !v[0];
-    if (!off) {
+    /* "COMMA: OFF" keeps every comma clause; without the key TABARI's limits apply */
+    if (!off || !strcmp(k, "COMMA")) {
         if (next.len) fm_buf_adds(&next, "; ");
         fm_buf_printf(&next, "%s=%s", k, v);
     }
@@ -1087,7 +1088,9 @@ static void record_options(fm_vsuite *s, const fm_vrecord *r, const fm_options *
         o->complex_actors = option_number(v, n, "ACTORS", 0);
         o->complex_noactprior = memmem(v, n, "NOACTPRIOR", 10) != NULL;
     }
-    if ((v = option_value(opts, "COMMA", &n))) {
+    if ((v = option_value(opts, "COMMA", &n)) && n >= 3 && !strncasecmp(v, "OFF", 3)) {
+        o->comma_off = 1;
+    } else if (v) {
         o->comma_set = 1;
         o->comma_min = option_number(v, n, "MIN", 2);
         o->comma_max = option_number(v, n, "MAX", 10);
