@@ -438,7 +438,10 @@ static int read_tabari(reader_ctx *c, const char *data, size_t len)
             const char *t = text.data ? text.data : "";                                            \
             size_t tn = text.len;                                                                  \
             trim(&t, &tn);                                                                         \
-            r->text = fm_arena_strndup(&c->s->arena, t, tn);                                       \
+            char *rt = fm_arena_strndup(&c->s->arena, t, tn);                                      \
+            /* TABARI reads a record's lines as one sentence: a line break is a blank */             \
+            for (size_t q = 0; rt && q < tn; q++) if (rt[q] == '\n' || rt[q] == '\r') rt[q] = ' ';    \
+            r->text = rt;                                                                          \
             r->text_len = tn;                                                                      \
             r->date = norm_date(c, date, date_len);                                                \
             if (!r->date) say(c, FM_WARNING, rline, "record %s: bad date '%.*s'", r->id, (int)date_len, date); \
