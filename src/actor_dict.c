@@ -289,6 +289,16 @@ int fm_dict_load_agents(fm_lexicon *lx, const char *file, const char *data, size
                 if (we > w) add_agent_phrase(lx, w, (size_t)(we - w), value, sets, n_sets, file, it.lineno, 0, exact);
                 w = we;
             }
+        } else if (!exact && plen > 2 && ph[plen - 1] == '_' && ph[plen - 2] != '=' && ph[plen - 2] != '_') {
+            /* TABARI 5.2.3: the final word of an agent takes a regular plural S even
+             * after the underscore ("GUERRILLA_" codes "guerrillas") */
+            char buf[512];
+            if (plen + 2 < sizeof buf) {
+                memcpy(buf, ph, plen - 1);
+                buf[plen - 1] = 'S';
+                buf[plen] = '_';
+                add_agent_phrase(lx, buf, plen + 1, value, sets, n_sets, file, it.lineno, 0, exact);
+            }
         } else if (plen > 1 && ph[plen - 1] != '_') {
             /* regular plural, as PETRARCH does for agents without explicit plurals */
             char buf[512];
