@@ -50,6 +50,11 @@ static int ly_adverb(const fm_token *t);
 
 int fm_is_aux(const fm_token *t) { return in_list(t, AUX); }
 
+/* TABARI 5.4.1, a CAMEO rule: "former" right before the actor or the agent
+ * of an actor-agent pair makes the agent an elite ("former Gondor prosecutors"
+ * is GONELI). */
+static const fm_agent_entry ELITE = { "ELI", 0 };
+
 /* Compose an actor code with an agent: IRQ + MIL = IRQMIL (TABARI convention). */
 static const char *compose(fm_coder *c, const char *actor, const fm_agent_entry *ag)
 {
@@ -295,11 +300,14 @@ void fm_find_mentions(fm_coder *c, const fm_doc *doc, const fm_token *tok, size_
             size_t j = i + la;
             if (j < n && tok[j].kind == FM_TOK_POSS) j++;
             const fm_agent_entry *ag2 = NULL;
+            /* "Arnor former security officials", "former Gondor prosecutors" */
+            int former = i > 0 && fm_is_word(&tok[i - 1], "FORMER");
+            if (j + 1 < n && fm_is_word(&tok[j], "FORMER") && agent_at(c, n, j + 1, &ag2)) { j++; former = 1; }
             size_t lg2 = j < n ? agent_at(c, n, j, &ag2) : 0;
             size_t first = c->mentions.n;
             int words = name_words(tok, i, i + la);
             if (lg2 && acode) {
-                push_mention(c, i, j + lg2, compose(c, acode, ag2), a->name, 0);
+                push_mention(c, i, j + lg2, compose(c, acode, former ? &ELITE : ag2), a->name, 0);
                 i = j + lg2;
             } else {
                 push_mention(c, i, i + la, acode, a->name, 0);
@@ -318,7 +326,8 @@ void fm_find_mentions(fm_coder *c, const fm_doc *doc, const fm_token *tok, size_
                 size_t la2 = k < n ? actor_at(c, n, k, &a, &acode) : 0;
                 if (la2 && acode) {
                     size_t first = c->mentions.n;
-                    push_mention(c, i, k + la2, compose(c, acode, ag), a->name, 0);
+                    int former = i > 0 && fm_is_word(&tok[i - 1], "FORMER");
+                    push_mention(c, i, k + la2, compose(c, acode, former ? &ELITE : ag), a->name, 0);
                     int words = name_words(tok, k, k + la2);
                     for (size_t q = first; q < c->mentions.n; q++) c->mentions.a[q].actor_words = words;
                     i = k + la2;
