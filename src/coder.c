@@ -656,7 +656,7 @@ static int tabari_event(fm_coder *c, const fm_doc *doc, size_t si, const fm_toke
         size_t from = src_after ? c->mentions.a[src].start + 1 : h->end;
         tgt = first_actor(c, tok, from, n, src);
         if (tgt < 0 && o->default_target && o->default_target_after) tgt = implied_actor(c, o->default_target, n);
-        if (tgt < 0) tgt = first_actor(c, tok, 0, h->start, src);
+        if (tgt < 0) tgt = first_actor(c, tok, lo, h->start, src);   /* before the verb: in its clause */
         if (tgt < 0 && src >= 0 && c->mentions.a[src].next >= 0) tgt = src;   /* "X and Y met" */
         if (tgt < 0) tgt = implied_actor(c, o->default_target, n);
         if (vm->source < 0 && vm->target < 0 && tabari_passive(tok, n, h)) { int t = src; src = tgt; tgt = t; subject = t; }
