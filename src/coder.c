@@ -637,6 +637,15 @@ static int implied_actor(fm_coder *c, const char *code, size_t n)
     return (int)c->mentions.n - 1;
 }
 
+/* The head of compound m alone (a copy without its other members), or -1. */
+static int compound_head_alone(fm_coder *c, int m)
+{
+    fm_mention one = c->mentions.a[m];
+    one.next = -1;
+    if (fm_mention_vec_push(&c->mentions, one)) return -1;
+    return (int)c->mentions.n - 1;
+}
+
 /* One TABARI event of verb v: pattern slots first, then the default searches. */
 static int tabari_event(fm_coder *c, const fm_doc *doc, size_t si, const fm_token *tok, size_t n, size_t v,
                         const fm_verb_match *vm, size_t lo, size_t hi, int *source)
@@ -655,6 +664,12 @@ static int tabari_event(fm_coder *c, const fm_doc *doc, size_t si, const fm_toke
     if (tgt < 0) {
         size_t from = src_after ? c->mentions.a[src].start + 1 : h->end;
         tgt = first_actor(c, tok, from, n, src);
+        /* "Fxrnost is about to restore ties with Gondor and Bree" with a DEFAULT source:
+         * the compound after the verb is split, its head the source, the rest the target */
+        if (tgt < 0 && src_after && c->mentions.a[src].next >= 0) {
+            int head = compound_head_alone(c, src);
+            if (head >= 0) { tgt = c->mentions.a[src].next; src = head; }
+        }
         if (tgt < 0 && o->default_target && o->default_target_after) tgt = implied_actor(c, o->default_target, n);
         if (tgt < 0) tgt = first_actor(c, tok, lo, h->start, src);   /* before the verb: in its clause */
         if (tgt < 0 && src >= 0 && c->mentions.a[src].next >= 0) tgt = src;   /* "X and Y met" */
