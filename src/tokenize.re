@@ -157,45 +157,35 @@ static uint8_t case_flags(const unsigned char *b, const unsigned char *e)
     return f;
 }
 
-/* The common case of emit_word in one pass: an ASCII word of at most 255
- * bytes gets its norm, case flags and kind together (make_norm, case_flags and
- * the digit test give the same for it). *norm = NULL: not such a word, take
- * the general path. Returns 0 on allocation failure. */
+/* The common case of emit_word: an ASCII word. Its norm is written straight
+ * into the arena while the bytes are checked (make_norm checks, then copies);
+ * a word with a non-ASCII byte leaves those few bytes unused in the arena.
+ * Returns 2 when done (norm, case flags and kind set as make_norm, case_flags
+ * and the digit test set them), 1 when the word is not ASCII (take the general
+ * path), 0 on allocation failure. Needs an arena (the splitter makes no norms). */
 static int ascii_word(scanner *s, const unsigned char *b, const unsigned char *e, const char **norm,
                       size_t *len, uint8_t *flags, uint8_t *kind)
 {
     size_t n = (size_t)(e - b);
-    *norm = NULL;
-    if (n > 255) return 1;
-    char tmp[256];
-    unsigned any_high = 0, letters = 0, upper = 0, digits_only = 1;
-    int first = -1;
-    for (size_t i = 0; i < n; i++) {
-        unsigned c = b[i];
-        any_high |= c;
-        unsigned up = c - 'A' < 26u, low = c - 'a' < 26u;
-        digits_only &= c - '0' < 10u;
-        tmp[i] = (char)(low ? c - 32 : c);
-        if (up | low) {
-            letters++;
-            upper += up;
-            if (first < 0) first = (int)up;
-        }
-    }
-    if (any_high & 0x80) return 1;
+    unsigned hi = 0;
+    if (n > 0xFFFF) return 1;
     char *d = fm_arena_alloc(s->a, n + 1);
     if (!d) return 0;
-    memcpy(d, tmp, n);
-    uint8_t f = 0;
-    if (!s->phrase) {
-        if (first == 1) f |= FM_TOKF_CAP;
-        if (letters >= 2 && upper == letters) f |= FM_TOKF_ALLCAPS;
+    for (size_t i = 0; i < n; i++) {
+        unsigned c = b[i];
+        hi |= c;
+        d[i] = (char)(c - ((c - 'a' < 26u) << 5));
     }
+    if (hi & 0x80) return 1;
     *norm = d;
     *len = n;
-    *flags = f;
-    *kind = digits_only ? FM_TOK_NUMBER : FM_TOK_WORD;
-    return 1;
+    *flags = s->phrase ? 0 : case_flags(b, e);
+    /* "1990's" reaches here through the word rule: its stem is a number */
+    uint8_t k = FM_TOK_NUMBER;
+    for (const unsigned char *p = b; p < e && k == FM_TOK_NUMBER; p++)
+        if (*p < '0' || *p > '9') k = FM_TOK_WORD;
+    *kind = k;
+    return 2;
 }
 
 /* A word [b, e): splits a possessive 's off, keeps the period of a known
@@ -215,8 +205,9 @@ static const unsigned char *emit_word(scanner *s, const unsigned char *b, const 
     size_t nlen;
     const char *norm;
     uint8_t f, kind;
-    if (s->a && !ascii_word(s, b, we, &norm, &nlen, &f, &kind)) return NULL;
-    if (!s->a || !norm) {
+    int got = s->a ? ascii_word(s, b, we, &norm, &nlen, &f, &kind) : 1;
+    if (!got) return NULL;
+    if (got == 1) {
         norm = make_norm(s, b, we, &nlen);
         if (s->a && !norm) return NULL;
         f = s->phrase ? 0 : case_flags(b, we);
