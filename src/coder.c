@@ -672,7 +672,14 @@ static int tabari_event(fm_coder *c, const fm_doc *doc, size_t si, const fm_toke
         }
         if (tgt < 0 && o->default_target && o->default_target_after) tgt = implied_actor(c, o->default_target, n);
         if (tgt < 0) tgt = first_actor(c, tok, lo, h->start, src);   /* before the verb: in its clause */
-        if (tgt < 0 && src >= 0 && c->mentions.a[src].next >= 0) tgt = src;   /* "X and Y met" */
+        /* "Gondor and Osgiliath have postponed (% HAVE POSTPONED *)": a compound a pattern
+         * names acts on itself both ways; one found by the search is split, its head
+         * the source of the rest ("Bree and Arnor are about to restore ties") */
+        if (tgt < 0 && src >= 0 && c->mentions.a[src].next >= 0) {
+            int head = vm->source >= 0 || !o->default_target ? -1 : compound_head_alone(c, src);
+            if (head >= 0) { tgt = c->mentions.a[src].next; src = head; }
+            else tgt = src;
+        }
         if (tgt < 0) tgt = implied_actor(c, o->default_target, n);
         if (vm->source < 0 && vm->target < 0 && tabari_passive(tok, n, h)) { int t = src; src = tgt; tgt = t; subject = t; }
     }
