@@ -485,7 +485,6 @@ static int read_tabari(reader_ctx *c, const char *data, size_t len)
                 for (size_t i = 0; i + 1 < rn; i++) if (rest[i] == '*' && rest[i + 1] == '/') { close = rest + i; break; }
                 fm_buf_add(&block, rest, close ? (size_t)(close - rest) : rn);
                 st = close ? OUT : BLOCK;
-                if (close) FINISH_RECORD();
             } else {
                 fm_buf_add(&text, p, n);
                 fm_buf_addc(&text, '\n');
@@ -495,7 +494,20 @@ static int read_tabari(reader_ctx *c, const char *data, size_t len)
             for (size_t i = 0; i + 1 < n; i++) if (p[i] == '*' && p[i + 1] == '/') { close = p + i; break; }
             fm_buf_add(&block, p, close ? (size_t)(close - p) : n);
             fm_buf_addc(&block, '\n');
-            if (close) { st = OUT; FINISH_RECORD(); }
+            if (close) st = OUT;
+        } else if (r) {
+            /* after the block, up to a blank line: event lines ("{ USAGOV / ARN / 064 }") that
+             * a record's author wrote past its closing mark (AGENTS-11) still expect events */
+            size_t k = 0;
+            while (k < n && isspace((unsigned char)p[k])) k++;
+            if (k == n) {
+                FINISH_RECORD();
+            } else if (memchr(p, '{', n) && memchr(p, '}', n) && memchr(p, '/', n)) {
+                const char *close = NULL;
+                for (size_t i = 0; i + 1 < n; i++) if (p[i] == '*' && p[i + 1] == '/') { close = p + i; break; }
+                fm_buf_add(&block, p, close ? (size_t)(close - p) : n);
+                fm_buf_addc(&block, '\n');
+            }
         }
         p = nl ? nl + 1 : end;
     }
