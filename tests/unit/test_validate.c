@@ -78,7 +78,7 @@ static void test_tabari(void)
     const fm_vrecord *r = find(s, "DEMO-04");
     TAP_STREQ(ev_str(r), "{DAG GON 032} {GON DAG 033}", "tabari: paired events, dates after braces ignored");
     TAP_STREQ(r ? r->date : NULL, "1995-01-03", "tabari: YYMMDD date");
-    TAP_STREQ(r ? r->text : NULL, "Dagolath's minister left for \nMinas Tirith.", "tabari: text lines kept, trimmed");
+    TAP_STREQ(r ? r->text : NULL, "Dagolath's minister left for  Minas Tirith.", "tabari: text lines joined by a blank, trimmed");
     TAP_STREQ(r ? r->options : NULL, "CONVERT_AGENT=TRUE", "tabari: option in effect recorded");
     r = find(s, "SAMELINE");
     TAP_STREQ(r ? r->text : NULL, "Fornost appealed for peace.", "tabari: '/*' on the text line ends the text");
