@@ -181,14 +181,23 @@ int fm_lexicon_add_phrase(fm_lexicon *lx, fm_trie *t, const char *phrase, size_t
 int fm_lexicon_add_phrase_stem(fm_lexicon *lx, fm_trie *t, const char *phrase, size_t len, uint32_t value,
                                const char *file, long line, size_t min_stem)
 {
+    uint32_t node = fm_lexicon_phrase_node(lx, t, phrase, len, file, line, min_stem);
+    if (!node) return -1;
+    if (!t->value.a[node]) t->value.a[node] = value;   /* first entry wins, as in TABARI */
+    return 0;
+}
+
+uint32_t fm_lexicon_phrase_node(fm_lexicon *lx, fm_trie *t, const char *phrase, size_t len, const char *file,
+                                long line, size_t min_stem)
+{
     fm_trim(&phrase, &len);
-    if (!len) { fm_lexicon_error(lx, file, line, "empty phrase"); return -1; }
+    if (!len) { fm_lexicon_error(lx, file, line, "empty phrase"); return 0; }
     int stem = phrase[len - 1] != '_';
     fm_token_vec toks = {0};
     if (fm_tokenize_phrase(phrase, len, &lx->arena, &toks) || toks.n == 0 || toks.n > 24) {
         fm_token_vec_free(&toks);
         fm_lexicon_error(lx, file, line, "cannot read phrase \"%.*s\"", (int)(len > 80 ? 80 : len), phrase);
-        return -1;
+        return 0;
     }
     uint32_t words[24];
     for (size_t i = 0; i < toks.n; i++) words[i] = fm_lexicon_word(lx, toks.a[i].norm, toks.a[i].norm_len);
@@ -197,9 +206,7 @@ int fm_lexicon_add_phrase_stem(fm_lexicon *lx, fm_trie *t, const char *phrase, s
     if (toks.a[toks.n - 1].kind != FM_TOK_WORD) stem = 0;
     uint32_t node = fm_trie_add(lx, t, words, toks.n, stem);
     fm_token_vec_free(&toks);
-    if (!node) return -1;
-    if (!t->value.a[node]) t->value.a[node] = value;   /* first entry wins, as in TABARI */
-    return 0;
+    return node;
 }
 
 /* ---- which loader ---- */

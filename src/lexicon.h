@@ -106,6 +106,7 @@ typedef struct fm_verb_form {
     uint8_t multiword;     /* "SHOOT DOWN", "KILLED AND" */
     char code[8];          /* the verb line's own code ("MURDER [190]"), "" = block's */
     char code2[8];         /* its paired code ("LEFT [032:033]") */
+    uint8_t generated;     /* a regular inflection the loader made, not a word the dictionary wrote */
 } fm_verb_form;
 FM_VEC(fm_form_vec, fm_verb_form)
 enum { FM_VF_BASE = 0, FM_VF_S, FM_VF_ED, FM_VF_ING, FM_VF_IRREG,
@@ -185,6 +186,9 @@ int fm_lexicon_add_phrase(fm_lexicon *lx, fm_trie *t, const char *phrase, size_t
 /* The same with the shortest last word that may be a stem (fm_lexicon_add_phrase: 4). */
 int fm_lexicon_add_phrase_stem(fm_lexicon *lx, fm_trie *t, const char *phrase, size_t len, uint32_t value,
                                const char *file, long line, size_t min_stem);
+/* The trie node of the phrase (made if new; its value untouched), or 0 on an error. */
+uint32_t fm_lexicon_phrase_node(fm_lexicon *lx, fm_trie *t, const char *phrase, size_t len, const char *file,
+                                long line, size_t min_stem);
 int fm_dict_load_actors(fm_lexicon *lx, const char *file, const char *data, size_t len);
 int fm_dict_load_agents(fm_lexicon *lx, const char *file, const char *data, size_t len);
 int fm_dict_load_verbs(fm_lexicon *lx, const char *file, const char *data, size_t len);

@@ -122,10 +122,10 @@ static void add_stem_form(fm_lexicon *lx, uint32_t verb, const char *w, size_t n
     fm_lexicon_add_phrase_stem(lx, &lx->verbs, w, n, (uint32_t)lx->verb_forms.n, file, line, 3);
 }
 
-static void add_form(fm_lexicon *lx, uint32_t verb, const char *w, size_t n, uint8_t form, const char *code,
-                     const char *file, long line)
+static void add_form_as(fm_lexicon *lx, uint32_t verb, const char *w, size_t n, uint8_t form, const char *code,
+                        const char *file, long line, int generated)
 {
-    fm_verb_form vf = { .verb = verb, .form = form };
+    fm_verb_form vf = { .verb = verb, .form = form, .generated = (uint8_t)generated };
     vf.multiword = memchr(w, '_', n) != NULL || memchr(w, ' ', n) != NULL;
     if (code) snprintf(vf.code, sizeof vf.code, "%s", code);
     if (fm_form_vec_push(&lx->verb_forms, vf)) return;
@@ -133,7 +133,19 @@ static void add_form(fm_lexicon *lx, uint32_t verb, const char *w, size_t n, uin
     if (n >= sizeof buf - 1) return;
     memcpy(buf, w, n);
     buf[n] = '_';       /* verb forms are exact words, never stems */
-    fm_lexicon_add_phrase(lx, &lx->verbs, buf, n + 1, (uint32_t)lx->verb_forms.n, file, line);
+    uint32_t node = fm_lexicon_phrase_node(lx, &lx->verbs, buf, n + 1, file, line, 4);
+    if (!node) return;
+    /* the first entry wins, but a word the dictionary writes ("ATTACKED [223]" with its
+     * own patterns) wins over an inflection made from an earlier root (ATTACK) */
+    uint32_t old = lx->verbs.value.a[node];
+    if (!old || (!generated && lx->verb_forms.a[old - 1].generated))
+        lx->verbs.value.a[node] = (uint32_t)lx->verb_forms.n;
+}
+
+static void add_form(fm_lexicon *lx, uint32_t verb, const char *w, size_t n, uint8_t form, const char *code,
+                     const char *file, long line)
+{
+    add_form_as(lx, verb, w, n, form, code, file, line, 0);
 }
 
 /* Regular inflections of the first word of w (the rest is kept: SET_UP -> SETS_UP). */
@@ -153,7 +165,7 @@ static void add_regular_forms(fm_lexicon *lx, uint32_t verb, const char *w, size
               is_vowel(prev) && !is_vowel(base[head - 3]);
     const char *s_suffix = (last == 'S' || last == 'X' || last == 'Z' || (last == 'H' && (prev == 'C' || prev == 'S'))) ? "ES" : "S";
 #define EMIT(form, fmt, ...) do { int k = snprintf(out, sizeof out, fmt "%.*s", __VA_ARGS__, (int)rn, rest); \
-        if (k > 0 && (size_t)k < sizeof out) add_form(lx, verb, out, (size_t)k, form, code, file, line); } while (0)
+        if (k > 0 && (size_t)k < sizeof out) add_form_as(lx, verb, out, (size_t)k, form, code, file, line, 1); } while (0)
     if (last == 'Y' && !is_vowel(prev)) {
         EMIT(FM_VF_S, "%.*sIES", (int)head - 1, base);
         EMIT(FM_VF_ED, "%.*sIED", (int)head - 1, base);
@@ -195,7 +207,7 @@ static void add_literal_endings(fm_lexicon *lx, uint32_t verb, const char *w, si
     char out[160];
     for (size_t k = 0; k < sizeof E / sizeof E[0]; k++) {
         int l = snprintf(out, sizeof out, "%.*s%s%.*s", (int)head, w, E[k].end, (int)(n - head), w + head);
-        if (l > 0 && (size_t)l < sizeof out) add_form(lx, verb, out, (size_t)l, E[k].form, code, file, line);
+        if (l > 0 && (size_t)l < sizeof out) add_form_as(lx, verb, out, (size_t)l, E[k].form, code, file, line, 1);
     }
 }
 
