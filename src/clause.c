@@ -350,7 +350,8 @@ void fm_find_mentions(fm_coder *c, const fm_doc *doc, const fm_token *tok, size_
             c->mentions.a[c->mentions.n - 1].owned = 1;
             i += 2;
             continue;
-        } else if (i + 1 < n && fm_is_word(&tok[i], "THE") && in_list(&tok[i + 1], GROUP_NOUN)) {
+        } else if (i + 1 < n && fm_is_word(&tok[i], "THE") && in_list(&tok[i + 1], GROUP_NOUN) &&
+                   !actor_at(c, n, i + 1, &a, &acode)) {     /* "the Group of 77" is a name */
             fm_mention m = { .start = i + 1, .end = i + 2, .next = -1, .pronoun = 2 };
             fm_mention_vec_push(&c->mentions, m);
             i += 2;
