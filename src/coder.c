@@ -616,10 +616,13 @@ static int first_actor(const fm_coder *c, const fm_token *tok, size_t from, size
     return -1;
 }
 
-/* TABARI 7.9: WAS / WERE / BEEN one or two words before the verb and BY right after it. */
+/* TABARI 7.9: WAS / WERE / BEEN one or two words before the verb and BY right after it,
+ * or after one modifier ("was opposed earlier by", PASV-04). */
 static int tabari_passive(const fm_token *tok, size_t n, const fm_verb_hit *h)
 {
-    if (h->end >= n || !fm_is_word(&tok[h->end], "BY")) return 0;
+    size_t b = h->end;
+    if (b + 1 < n && tok[b].kind == FM_TOK_WORD && !(tok[b].flags & FM_TOKF_CAP) && fm_is_word(&tok[b + 1], "BY")) b++;
+    if (b >= n || !fm_is_word(&tok[b], "BY")) return 0;
     for (size_t d = 1; d <= 2 && d <= h->start; d++) {
         const fm_token *t = &tok[h->start - d];
         if (fm_is_word(t, "WAS") || fm_is_word(t, "WERE") || fm_is_word(t, "BEEN")) return 1;
