@@ -128,7 +128,7 @@ if command -v valgrind > /dev/null 2>&1; then
     echo "coding instructions per KB of text: $(calc "($ir_all - $ir_load) / ($slice_bytes / 1024)" 0)"
     echo
     echo "where the coding instructions go (inclusive, % of the coding instructions; stages overlap where one calls another):"
-    callgrind_annotate --inclusive=yes "$tmp/cg.all" 2>/dev/null | tr -d ',' | awk -v tot="$((ir_all - ir_load))" '
+    callgrind_annotate --inclusive=yes --threshold=100 "$tmp/cg.all" 2>/dev/null | tr -d ',' | awk -v tot="$((ir_all - ir_load))" '
         match($0, /src\/[^: ]+:[A-Za-z_0-9.]+ \[/) {
             name = substr($0, RSTART, RLENGTH - 2); sub(/^[^:]*:/, "", name)
             if (seen[name]++) next
@@ -136,12 +136,14 @@ if command -v valgrind > /dev/null 2>&1; then
         }
         END {
             n = split("fm_reader_next:reading input (reader.c)|fm_sentence_split:sentence splitting (sentence_split.c)|" \
-                "fm_tokenize:tokenizing (tokenize.re)|fm_find_mentions:actor and agent matching (clause.c)|" \
+                "fm_sentence_split_tokens:splitting and tokenizing in one pass (sentence_split.c)|" \
+                "fm_tokenize:tokenizing (tokenize.re)|fm_tok_ids_of:word ids of tokens (phrase_trie.c)|" \
+                "fm_find_mentions:actor and agent matching (clause.c)|" \
                 "fm_find_verbs:verb matching (clause.c)|fm_verb_match_code:verb patterns (verb_match.c)|" \
                 "fm_trie_longest:  all trie lookups, in the three above (phrase_trie.c)|" \
                 "fm_context_sentence:context stage (context.c)|fm_attribution_frames:attribution frames (attribution.c)|" \
-                "fm_when_find:  dates (time_normalize.c)|fm_geo_context_scan:  places (geo.c)|" \
-                "fm_quantities_find:  counts (quantities.c)|fm_mode_of:  mode (mode.c)|" \
+                "fm_when_collect:  dates (time_normalize.c)|fm_geo_sentence:  places (geo.c)|" \
+                "fm_quantities_collect:  counts (quantities.c)|fm_mode_of:  mode (mode.c)|" \
                 "fm_event_write_json:output (event_json.c)", rows, "|")
             for (k = 1; k <= n; k++) {
                 split(rows[k], kv, ":")
