@@ -691,6 +691,11 @@ static int tabari_event(fm_coder *c, const fm_doc *doc, size_t si, const fm_toke
     /* "Eriador was opposed by Osgiliath ... by its resumption of ties": the subject
      * of a passive, not its agent, stays the source of the clauses after it */
     *source = subject >= 0 ? subject : src;
+    /* "Eriador has been received by courier money from Osgiliath (+ * MONEY $)": a source a
+     * pattern finds after the verb is no subject; the target before it stays one (CODEBY-11) */
+    if (subject < 0 && vm->source >= 0 && tgt >= 0 && !c->mentions.a[src].implied && !c->mentions.a[tgt].implied &&
+        c->mentions.a[src].start > h->start && c->mentions.a[tgt].start < h->start)
+        *source = tgt;
     const char *rule = vm->pattern ? vm->rule : fm_arena_printf(&c->arena, "%s [%s]", vm->rule ? vm->rule : "", vm->code);
     int prio = vm->dominant ? FM_PRIORITY_DOMINANT : vm->subordinate ? FM_PRIORITY_SUBORDINATE : FM_PRIORITY_NORMAL;
     if (vm->code[0]) add_events(c, doc, si, tok, vm->code, src, tgt, h, rule, lo, hi, prio);

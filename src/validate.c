@@ -1028,6 +1028,10 @@ static void print_failure(FILE *out, const fm_vrecord *r, const fm_event *ev, si
     while (k < r->text_len && ((unsigned char)r->text[k] & 0xC0) == 0x80) fputc(r->text[k++], out);
     if (k < r->text_len) fputs(" ...", out);
     if (r->options) fprintf(out, "\n    options: %s", r->options);
+    /* which dictionary rule gave each event: where a fix starts */
+    for (size_t i = 0; i < n; i++)
+        fprintf(out, "\n    rule: {%s %s %s} %s", or_dash(ev[i].source.code), or_dash(ev_target(&ev[i])), ev[i].code,
+                ev[i].rule ? ev[i].rule : "");
     fputc('\n', out);
 }
 
