@@ -104,7 +104,7 @@ static size_t gap_part_end(const fm_coder *c, const fm_gap_word *w, uint32_t nw,
 /* Tokens of the first part of a gapped actor phrase at i whose later parts
  * follow in order before n (value: entry + 1), or 0. The first such phrase
  * of the file wins. */
-static size_t gapped_at(const fm_coder *c, size_t n, size_t i, uint32_t *value)
+static size_t gapped_at(const fm_coder *c, size_t n, size_t i, uint32_t *value, size_t *reach)
 {
     const fm_lexicon *lx = c->lx;
     for (size_t g = 0; g < lx->gapped.n; g++) {
@@ -124,19 +124,22 @@ static size_t gapped_at(const fm_coder *c, size_t n, size_t i, uint32_t *value)
         }
         if (k < nw) continue;
         *value = lx->gapped.a[g].entry + 1;
+        *reach = pos;
         return first_len;
     }
     return 0;
 }
 
-static size_t actor_at(const fm_coder *c, size_t n, size_t i, const fm_actor_entry **a, const char **code)
+static size_t actor_at_reach(const fm_coder *c, size_t n, size_t i, const fm_actor_entry **a, const char **code,
+                             size_t *reach)
 {
     uint32_t v = 0, gv = 0;
-    size_t len = fm_trie_longest(&c->lx->actors, c->ids, n, i, &v);
-    size_t glen = c->lx->gapped.n ? gapped_at(c, n, i, &gv) : 0;
+    size_t len = fm_trie_longest(&c->lx->actors, c->ids, n, i, &v), gend = 0;
+    size_t glen = c->lx->gapped.n ? gapped_at(c, n, i, &gv, &gend) : 0;
+    *reach = 0;
     /* "the Prince of Dol_Amroth" (PRINCE DOL_AMROTH) over "Prince" alone; the whole
      * phrase written without a gap is the trie's longer match */
-    if (glen && glen >= len && gv != v) { len = glen; v = gv; }
+    if (glen && glen >= len && gv != v) { len = glen; v = gv; *reach = gend; }
     if (!len) return 0;
     /* "us", "un", "chad"-like words: a short one-word actor must be capitalised */
     if (len == 1 && c->tokens_now && !(c->tokens_now[i].flags & FM_TOKF_CAP) && c->tokens_now[i].norm_len <= 4)
@@ -145,6 +148,12 @@ static size_t actor_at(const fm_coder *c, size_t n, size_t i, const fm_actor_ent
     *code = fm_actor_code_on(*a, c->doc_date);
     if (*code && strcmp(*code, "---") == 0) *code = NULL;
     return len;
+}
+
+static size_t actor_at(const fm_coder *c, size_t n, size_t i, const fm_actor_entry **a, const char **code)
+{
+    size_t reach;
+    return actor_at_reach(c, n, i, a, code, &reach);
 }
 
 static void push_one(fm_coder *c, size_t start, size_t end, const char *code, const char *name, int agent_only)
@@ -294,7 +303,8 @@ void fm_find_mentions(fm_coder *c, const fm_doc *doc, const fm_token *tok, size_
         const fm_actor_entry *a = NULL;
         const char *acode = NULL;
         const fm_agent_entry *ag = NULL;
-        size_t la = actor_at(c, n, i, &a, &acode);
+        size_t reach = 0;
+        size_t la = actor_at_reach(c, n, i, &a, &acode, &reach);
         size_t lg = agent_at(c, n, i, &ag);
         if (la && la >= lg) {
             size_t j = i + la;
@@ -313,7 +323,10 @@ void fm_find_mentions(fm_coder *c, const fm_doc *doc, const fm_token *tok, size_
                 push_mention(c, i, i + la, acode, a->name, 0);
                 i += la;
             }
-            for (size_t k = first; k < c->mentions.n; k++) c->mentions.a[k].actor_words = words;
+            for (size_t k = first; k < c->mentions.n; k++) {
+                c->mentions.a[k].actor_words = words;
+                c->mentions.a[k].reach = reach;
+            }
             if (!acode) c->mentions.n--;   /* a dictionary entry with no code on this date */
             continue;
         }

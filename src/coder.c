@@ -674,7 +674,14 @@ static int tabari_event(fm_coder *c, const fm_doc *doc, size_t si, const fm_toke
             if (head >= 0) { tgt = c->mentions.a[src].next; src = head; }
         }
         if (tgt < 0 && o->default_target && o->default_target_after) tgt = implied_actor(c, o->default_target, n);
-        if (tgt < 0) tgt = first_actor(c, tok, lo, h->start, src);   /* before the verb: in its clause */
+        /* before the verb: in its clause first ("and then it requested that Elrond assist") */
+        if (tgt < 0) tgt = first_actor(c, tok, lo, h->start, src);
+        /* a gapped actor of an earlier clause whose last word is in this one (DEBUG-01) */
+        for (size_t k = 0; tgt < 0 && k < c->mentions.n; k++) {
+            const fm_mention *m = &c->mentions.a[k];
+            if (m->reach > lo && m->reach <= h->start && m->start < lo && m->code && !same_code(c, (int)k, src))
+                tgt = (int)k;
+        }
         /* "Gondor and Osgiliath have postponed (% HAVE POSTPONED *)": a compound a pattern
          * names acts on itself both ways; one found by the search is split, its head
          * the source of the rest ("Bree and Arnor are about to restore ties") */

@@ -27,6 +27,8 @@ typedef struct fm_mention {
     int owned;              /* "the army": takes the country of an actor before it */
     int weapon;             /* "a drone strike", "a bomb": an attack named without its attacker (no code) */
     int modifier;           /* "military cooperation": an agent word modifying a noun, never an object */
+    size_t reach;           /* a gapped actor ("DURTHANG ORC" in "Durthang and an Orc"): where its last
+                               word ends (the mention covers its first part), else 0 */
 } fm_mention;
 FM_VEC(fm_mention_vec, fm_mention)
 
