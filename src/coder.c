@@ -731,6 +731,14 @@ static int code_clause_tabari(fm_coder *c, const fm_doc *doc, size_t si, const f
         fm_verb_match vm;
         if (!fm_verb_match_code(c, tok, n, v, lo, hi, &vm)) continue;
         if (vm.discard || vm.complex) return -1;
+        /* CODE ALL reads one clause, but "... but Dagolath promised" still starts a new
+         * subject: an actor right after a clause conjunction before this verb (CODEBY-03) */
+        if (c->opt.code_by == FM_CODE_ALL)
+            for (size_t k = v > 0 ? c->verbs.a[v - 1].end : lo; k + 1 < h->start; k++) {
+                if (!is_conjunction(&tok[k]) || comma_in_compound(c, k)) continue;
+                int m = fm_mention_at(c, k + 1, h->start, 0, tok);
+                if (m >= 0 && mention_code(c, tabari_pronoun(c, tok, m))) *source = tabari_pronoun(c, tok, m);
+            }
         if (vm.subordinate) {               /* kept only if the clause has nothing else */
             if (!have_sub) { sub = vm; sub_v = v; have_sub = 1; }
             continue;
