@@ -304,18 +304,22 @@ static int push_words(fm_lexicon *lx, const char *w, size_t n, int first_adjacen
             continue;
         }
         int exact = j < n;   /* a word followed by '_' must match exactly */
+        size_t wend = j;
+        /* "REAL~_PLEASANT": REAL may have any ending and PLEASANT follows at once (TABARI 5.5) */
+        int wild = wend > i + 1 && w[wend - 1] == '~';
+        if (wild) { wend--; exact = 0; }
         fm_token_vec toks = {0};
-        if (fm_tokenize_phrase(w + i, j - i, &lx->arena, &toks) == 0) {
+        if (fm_tokenize_phrase(w + i, wend - i, &lx->arena, &toks) == 0) {
             for (size_t k = 0; k < toks.n; k++) {
                 uint32_t id = fm_lexicon_word(lx, toks.a[k].norm, toks.a[k].norm_len);
-                int stem = !exact && k + 1 == toks.n && toks.a[k].norm_len >= st->min_stem;
+                int stem = !exact && k + 1 == toks.n && (wild || toks.a[k].norm_len >= st->min_stem);
                 if (push_elem(lx, FM_PE_WORD, id, k ? 1 : adjacent, stem)) { fm_token_vec_free(&toks); return -1; }
                 count++;
                 st->weight += 2;
             }
         }
         fm_token_vec_free(&toks);
-        st->length += alnum_len(w + i, j - i);
+        st->length += alnum_len(w + i, wend - i);
         adjacent = 0;
         i = j;
     }
