@@ -65,6 +65,9 @@ static void test_tabari(void)
         "950101  NOCLOSE\nMinimum words.\n/*\n\\n{ OPTION: SET: MINIMUM WORDS = 4  */\n\n"
         "950101  NONE3\nNothing.\n/*\n\\n{ --- / --- / 000 } */\n\n"
         "950101  AGENTS\nGuerrillas restored ties.\n/*\n\\n{ ~REB / GON / 064 }\n\\n{ HOB / GON / 174L } */\n\n"
+        "950101  OPT-2\nOption record.\n/*\n\\n{ OPTION: COMMA: OFF } */\n\n"
+        "950101  AFTERCLOSE\nWhite House officials restored ties with Gondor and Arnor.\n/*\n\\n{ USAGOV / GON / 064 } */\n"
+        "\\n{ USAGOV / ARN / 064 } */\n\n"
         "990101  FINAL-01\nThis is the end of the standard validation records.\n\\nPress Q.\n\n"
         "950112  AFTER-01\nGondor called for a boycott.\n/*\n\\n{ GON / OSG / 172 } */\n";
     const char *p = write_tmp("Mini.text", text);
@@ -73,7 +76,7 @@ static void test_tabari(void)
     TAP_OK(s != NULL, "tabari: mini suite read");
     if (!s) return;
     TAP_OK(s->format == FM_VALIDATE_TABARI, "tabari: sniffed as TABARI");
-    TAP_OK(s->records.n == 11, "tabari: 11 records (option-only records are not tests), got %zu", s->records.n);
+    TAP_OK(s->records.n == 12, "tabari: 12 records (option-only records are not tests), got %zu", s->records.n);
     TAP_OK(find(s, "OPT-1") == NULL, "tabari: OPTION-only record dropped");
     const fm_vrecord *r = find(s, "DEMO-04");
     TAP_STREQ(ev_str(r), "{DAG GON 032} {GON DAG 033}", "tabari: paired events, dates after braces ignored");
@@ -102,6 +105,9 @@ static void test_tabari(void)
     r = find(s, "AGENTS");
     TAP_STREQ(ev_str(r), "{~REB GON 064} {HOB GON 174L}", "tabari: agent-only and lettered codes kept exactly");
     TAP_STREQ(r ? r->options : NULL, "CONVERT_AGENT=TRUE; MINIMUM_WORDS=4", "tabari: options accumulate");
+    r = find(s, "AFTERCLOSE");
+    TAP_STREQ(ev_str(r), "{USAGOV GON 064} {USAGOV ARN 064}", "tabari: an event line after '*/' (before a blank line) counts");
+    TAP_STREQ(r ? r->options : NULL, "CONVERT_AGENT=TRUE; MINIMUM_WORDS=4; COMMA=OFF", "tabari: COMMA: OFF is kept as a switch");
     r = find(s, "FINAL-01");
     TAP_OK(r && r->skip, "tabari: FINAL-01 has no expectation: skipped");
     r = find(s, "AFTER-01");
@@ -380,7 +386,9 @@ static void test_record_options(void)
 
 /* TABARI's dictionary rules on a small TABARI-format dictionary of its own
  * (gapped actor phrases, '^', 'WORD_*', three-letter stems, alternative set
- * lengths, <TIME> discards, articles): every case must pass. */
+ * lengths, <TIME> discards, articles, 'XXXX~_YYYY', written forms over
+ * inflections, agent plurals, FORMER, passive BY after a modifier): every
+ * case must pass. */
 static void test_tabari_rules(void)
 {
     char *out = NULL;
@@ -391,7 +399,7 @@ static void test_tabari_rules(void)
     int rc = fm_validate_file("tests/cases/validate/tabari_rules.txt", NULL, rep, diag, NULL, &res);
     fclose(rep);
     TAP_OK(rc == 0 && n_diag == 0, "tabari rules: dictionaries and cases read (%d complaints)", n_diag);
-    TAP_OK(res.passed == 9 && res.failed == 0, "tabari rules: 9 of 9 pass (%d passed, %d failed)", res.passed, res.failed);
+    TAP_OK(res.passed == 17 && res.failed == 0, "tabari rules: 17 of 17 pass (%d passed, %d failed)", res.passed, res.failed);
     if (res.failed && out) printf("# %s", out);
     free(out);
 }
