@@ -169,7 +169,40 @@ typedef struct splitter {
     const char *text;
     const fm_token *t;
     size_t n;
+    size_t wrap;        /* line width of hard-wrapped text (Reuters-21578, e-mail), else 0 */
 } splitter;
+
+/* Hard-wrapped text breaks lines at a fixed width: many lines are about as
+ * long as the longest one. There a line break is only the wrap, not the end
+ * of a headline ("a senior\nBritish official said"). Returns the width or 0. */
+static size_t wrap_width(const char *text, size_t len)
+{
+    size_t longest = 0, lines = 0;
+    for (size_t i = 0, start = 0; i <= len; i++) {
+        if (i < len && text[i] != '\n') continue;
+        size_t l = i - start;
+        if (l > 0) lines++;
+        if (l > longest) longest = l;
+        start = i + 1;
+    }
+    if (lines < 4 || longest < 40 || longest > 200) return 0;
+    size_t full = 0;
+    for (size_t i = 0, start = 0; i <= len; i++) {
+        if (i < len && text[i] != '\n') continue;
+        if ((i - start) * 100 >= longest * 80) full++;
+        start = i + 1;
+    }
+    return full >= 3 && full * 10 >= lines * 4 ? longest : 0;
+}
+
+/* Length in bytes of the line holding byte offset at. */
+static size_t line_length(const char *text, size_t len, size_t at)
+{
+    size_t a = at, b = at;
+    while (a > 0 && text[a - 1] != '\n') a--;
+    while (b < len && text[b] != '\n') b++;
+    return b - a;
+}
 
 static int tok_is(const splitter *s, size_t k, const char *w)
 {
@@ -276,6 +309,7 @@ static size_t sentence_end_at(const splitter *s, size_t j)
         if (t->kind == FM_TOK_PUNCT || t->kind == FM_TOK_OPEN || t->kind == FM_TOK_DASH) return none;
         if (t->kind == FM_TOK_QUOTE && !attached(s, j)) return none;
         if (t->kind == FM_TOK_WORD && TOK_IN(s, j, continuations)) return none;
+        if (s->wrap && line_length(s->text, s->t[s->n - 1].end, t->start) * 100 >= s->wrap * 75) return none;
         return starts_sentence(s, j + 1) ? j : none;
     }
     return none;
@@ -297,7 +331,7 @@ static int at_line_start(const splitter *s, size_t k)
  * token range [first, last + 1) in t. */
 static int split(const char *text, size_t len, const fm_token *t, size_t n, fm_span_vec *out, fm_span_vec *idx)
 {
-    splitter s = {text, t, n};
+    splitter s = {text, t, n, wrap_width(text, len)};
     size_t i = 0;
     while (i < s.n) {
         if (at_line_start(&s, i)) {   /* a dateline opens the article or follows its headline */
