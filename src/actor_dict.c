@@ -123,7 +123,12 @@ static void add_gapped(fm_lexicon *lx, const char *ph, size_t n, uint32_t entry)
         fm_token_vec_free(&toks);
         i = j;
     }
-    if (g.n) fm_gapped_vec_push(&lx->gapped, g);
+    if (!g.n) return;
+    fm_gapped_vec_push(&lx->gapped, g);
+    /* gapped_at looks at a phrase only where its first word is written */
+    const fm_gap_word *w0 = &lx->gap_words.a[g.first];
+    uint32_t node = fm_trie_add(lx, &lx->gapped_first, &w0->id, 1, w0->stem);
+    if (node) lx->gapped_first.value.a[node] = 1;
 }
 
 /* TABARI's ENT matches ENTIAN: a three-letter name is a stem too (one- and

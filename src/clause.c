@@ -7,13 +7,14 @@
 
 int fm_is_word(const fm_token *t, const char *w)
 {
-    return t->kind == FM_TOK_WORD && strcmp(t->norm, w) == 0;
+    /* the first byte settles nearly every call without a strcmp call */
+    return t->kind == FM_TOK_WORD && t->norm[0] == w[0] && strcmp(t->norm, w) == 0;
 }
 
 static int in_list(const fm_token *t, const char *const *list)
 {
     if (t->kind != FM_TOK_WORD && t->kind != FM_TOK_POSS) return 0;
-    for (; *list; list++) if (strcmp(t->norm, *list) == 0) return 1;
+    for (; *list; list++) if (t->norm[0] == (*list)[0] && strcmp(t->norm, *list) == 0) return 1;
     return 0;
 }
 
@@ -135,7 +136,10 @@ static size_t actor_at_reach(const fm_coder *c, size_t n, size_t i, const fm_act
 {
     uint32_t v = 0, gv = 0;
     size_t len = fm_trie_longest(&c->lx->actors, c->ids, n, i, &v), gend = 0;
-    size_t glen = c->lx->gapped.n ? gapped_at(c, n, i, &gv, &gend) : 0;
+    /* gapped phrases are few; look at them only where one's first word is written */
+    uint32_t first;
+    size_t glen = c->lx->gapped.n && fm_trie_longest(&c->lx->gapped_first, c->ids, n, i, &first)
+                      ? gapped_at(c, n, i, &gv, &gend) : 0;
     *reach = 0;
     /* "the Prince of Dol_Amroth" (PRINCE DOL_AMROTH) over "Prince" alone; the whole
      * phrase written without a gap is the trie's longer match */

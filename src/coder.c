@@ -45,6 +45,8 @@ void fm_coder_free(fm_coder *c)
     if (!c) return;
     fm_arena_free(&c->arena);
     fm_span_vec_free(&c->sentences);
+    fm_token_vec_free(&c->doc_tokens);
+    fm_span_vec_free(&c->sentence_tokens);
     fm_token_vec_free(&c->tokens);
     free(c->ids);
     fm_mention_vec_free(&c->mentions);
@@ -868,16 +870,22 @@ int fm_coder_code(fm_coder *c, const fm_doc *doc, const fm_event **events, size_
         return -1;
     }
     set_doc_date(c, doc);
-    c->sentences.n = 0;
-    if (fm_sentence_split(doc->text, doc->len, &c->sentences)) { report(c, doc, "out of memory"); return -1; }
+    c->sentences.n = c->doc_tokens.n = c->sentence_tokens.n = 0;
+    if (fm_sentence_split_tokens(doc->text, doc->len, &c->arena, &c->doc_tokens, &c->sentences, &c->sentence_tokens)) {
+        report(c, doc, "out of memory");
+        return -1;
+    }
     fm_context_begin_doc(c, doc);
     memcpy(c->fwd_prev, c->fwd_next, sizeof c->fwd_prev);
     c->fwd_next[0] = 0;
     c->fwd_mention = -1;
     for (size_t si = 0; si < c->sentences.n; si++) {
-        const fm_span *s = &c->sentences.a[si];
+        /* a copy: the TABARI comma rule compacts a sentence's tokens in place */
+        const fm_span *r = &c->sentence_tokens.a[si];
         c->tokens.n = 0;
-        if (fm_tokenize(doc->text, s->start, s->end, &c->arena, &c->tokens)) { report(c, doc, "out of memory"); return -1; }
+        if (fm_token_vec_reserve(&c->tokens, r->end - r->start)) { report(c, doc, "out of memory"); return -1; }
+        memcpy(c->tokens.a, c->doc_tokens.a + r->start, (r->end - r->start) * sizeof *c->tokens.a);
+        c->tokens.n = r->end - r->start;
         size_t n = c->tokens.n;
         if (n > 4096) n = 4096;                  /* a runaway "sentence": bounded work */
         if (n > c->ids_cap) {

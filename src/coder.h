@@ -82,6 +82,8 @@ struct fm_coder {
     fm_gazetteer *geo;          /* may be NULL: no places */
     fm_arena arena;             /* everything of one document */
     fm_span_vec sentences;
+    fm_token_vec doc_tokens;    /* every sentence's tokens, read in one pass */
+    fm_span_vec sentence_tokens;/* sentence i's tokens: doc_tokens[start, end) */
     fm_token_vec tokens;
     fm_tok_ids *ids; size_t ids_cap;
     const fm_token *tokens_now;  /* the sentence being coded */

@@ -28,6 +28,7 @@ fm_lexicon *fm_lexicon_new(fm_diag_fn diag, void *user)
     fm_trie_init(&lx->verbs);
     fm_trie_init(&lx->discards);
     fm_trie_init(&lx->issues);
+    fm_trie_init(&lx->gapped_first);
     fm_strmap_init(&lx->synset_names);
     fm_strmap_init(&lx->verb_names);
     fm_strmap_init(&lx->country_codes);
@@ -44,6 +45,7 @@ void fm_lexicon_free(fm_lexicon *lx)
     fm_trie_free(&lx->verbs);
     fm_trie_free(&lx->discards);
     fm_trie_free(&lx->issues);
+    fm_trie_free(&lx->gapped_first);
     for (size_t i = 0; i < lx->actor_entries.n; i++) free(lx->actor_entries.a[i].codes);
     fm_actor_vec_free(&lx->actor_entries);
     fm_gapped_vec_free(&lx->gapped);

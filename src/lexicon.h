@@ -132,6 +132,7 @@ struct fm_lexicon {
     fm_actor_vec actor_entries;
     fm_gapped_vec gapped;   /* actor phrases with gaps (above), in file order */
     fm_gap_word_vec gap_words;
+    fm_trie gapped_first;   /* the first words of the gapped phrases (value 1): most tokens start none */
     fm_agent_vec agent_entries;
     fm_verb_vec verb_entries;
     fm_form_vec verb_forms;
