@@ -10,6 +10,7 @@ typedef struct fm_cli { int warnings; int quiet; } fm_cli;
 void fm_cli_diag(void *user, fm_diag_level level, const char *where, const char *msg);
 int fm_cli_usage(const char *cmd, const char *msg);        /* prints, returns 1 */
 int fm_cli_check_date(const char *s);                       /* 0 if YYYY-MM-DD */
+int fm_cli_parse_size(const char *s, size_t *out);          /* "16M" -> bytes; 0 ok */
 /* Default lexicon when n_dicts == 0; NULL (reported) on failure. */
 fm_lexicon *fm_cli_lexicon(fm_cli *cli, const char *const *dicts, int n_dicts);
 

@@ -41,7 +41,7 @@ static const char INGEST_HELP[] =
     "Codes documents and stores documents, sentences, events and attributions, then links\n"
     "reports of one event into stories. Re-ingesting the same documents changes nothing.\n"
     "  --db URL             SQLite file (default factum.db) or a PostgreSQL connection string\n"
-    "  --date, --format, --dict, --emit-spans   as for factum code\n"
+    "  --date, --format, --dict, --emit-spans, --max-record   as for factum code\n"
     "  --batch N            documents per transaction (default 500)\n"
     "  --no-merge           do not link stories after ingesting\n"
     "  --summary            print events per root, top actors and dates of what was stored\n"
@@ -56,6 +56,7 @@ int fm_cli_ingest(int argc, char **argv)
         { "emit-spans", no_argument, 0, 'S' }, { "batch", required_argument, 0, 'n' },
         { "no-merge", no_argument, 0, 'M' }, { "progress", no_argument, 0, 'p' },
         { "quiet", no_argument, 0, 'q' }, { "summary", no_argument, 0, 's' }, { "help", no_argument, 0, 'h' },
+        { "max-record", required_argument, 0, 'R' },
         { 0, 0, 0, 0 } };
     fm_cli cli = {0};
     fm_cli_summary sum = {0};
@@ -78,6 +79,10 @@ int fm_cli_ingest(int argc, char **argv)
         case 'M': merge = 0; break;
         case 'p': show = 1; break;
         case 's': want_summary = 1; break;
+        case 'R':
+            if (fm_cli_parse_size(optarg, &ro.max_record)) return fm_cli_usage("ingest", "--max-record needs a size (e.g. 16M)");
+            co.max_doc_bytes = ro.max_record;
+            break;
         case 'q': show = 0; quiet = 1; break;   /* progress and summary only: errors are always shown */
         case 'h': fputs(INGEST_HELP, stdout); return 0;
         default: return fm_cli_usage("ingest", "unknown option");

@@ -26,6 +26,19 @@ int fm_cli_usage(const char *cmd, const char *msg)
     return 1;
 }
 
+int fm_cli_parse_size(const char *s, size_t *out)
+{
+    char *end;
+    unsigned long long v = strtoull(s, &end, 10);
+    if (end == s) return -1;
+    if (*end == 'K' || *end == 'k') { v <<= 10; end++; }
+    else if (*end == 'M' || *end == 'm') { v <<= 20; end++; }
+    else if (*end == 'G' || *end == 'g') { v <<= 30; end++; }
+    if (*end || v < 1024 || v > (4ull << 30)) return -1;
+    *out = (size_t)v;
+    return 0;
+}
+
 int fm_cli_check_date(const char *s)
 {
     int y, m, d;
@@ -73,6 +86,7 @@ static const char CODE_HELP[] =
     "                       without it factum's own default lexicon is used\n"
     "  --emit-spans         also code sentences about spans and tallies\n"
     "  --summary            print a summary (events per root, top actors, dates) to stderr\n"
+    "  --max-record SIZE    skip (and report) records larger than SIZE bytes (K, M suffixes; default 16M)\n"
     "  -j, --jobs N         code on N threads (1..64, default 1); the output is the same\n"
     "                       bytes in the same order as with -j 1\n"
     "  -q, --quiet          no messages on stderr\n"
@@ -140,6 +154,7 @@ static int cmd_code(int argc, char **argv)
         { "date", required_argument, 0, 'd' }, { "format", required_argument, 0, 'f' },
         { "dict", required_argument, 0, 'D' }, { "emit-spans", no_argument, 0, 'S' },
         { "summary", no_argument, 0, 's' }, { "jobs", required_argument, 0, 'j' },
+        { "max-record", required_argument, 0, 'M' },
         { "quiet", no_argument, 0, 'q' }, { "help", no_argument, 0, 'h' },
         { 0, 0, 0, 0 } };
     cli st = {0};
@@ -160,6 +175,10 @@ static int cmd_code(int argc, char **argv)
         case 'f': if (fm_format_parse(optarg, &ro.format)) return usage_error("code", "unknown --format"); break;
         case 'D': if (n_dicts == 64) return usage_error("code", "too many --dict"); dicts[n_dicts++] = optarg; break;
         case 'S': co.emit_spans = 1; break;
+        case 'M':
+            if (fm_cli_parse_size(optarg, &ro.max_record)) return usage_error("code", "--max-record needs a size (e.g. 16M)");
+            co.max_doc_bytes = ro.max_record;
+            break;
         case 's': run.want_summary = 1; break;
         case 'j': {
             char *end;
