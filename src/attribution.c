@@ -48,11 +48,26 @@ static size_t phrase_at(const fm_token *tok, size_t n, size_t i, const char *phr
     return k;
 }
 
+/* Runs for every token a speaker or via range holds, against lists of some
+ * seventy phrases: the first word is compared here, inline, and only phrases
+ * that start with it are matched in full. */
 static size_t longest_at(const fm_token *tok, size_t n, size_t i, const char *const *list)
 {
-    size_t best = 0;
+    if (i >= n || tok[i].kind != FM_TOK_WORD) {
+        /* a phrase may start with a non-word token only through its norm */
+        size_t best = 0;
+        for (; *list; list++) {
+            size_t k = phrase_at(tok, n, i, *list);
+            if (k > best) best = k;
+        }
+        return best;
+    }
+    const char *w = nm(&tok[i]);
+    size_t wl = strlen(w), best = 0;
     for (; *list; list++) {
-        size_t k = phrase_at(tok, n, i, *list);
+        const char *p = *list;
+        if (p[0] != w[0] || strncmp(p, w, wl) != 0 || (p[wl] != ' ' && p[wl] != '\0')) continue;
+        size_t k = phrase_at(tok, n, i, p);
         if (k > best) best = k;
     }
     return best;
@@ -218,7 +233,8 @@ const char *fm_attrib_kind_name(int kind)
 
 int fm_speech_verb(const fm_token *t)
 {
-    if (!t || t->kind != FM_TOK_WORD) return 0;
+    /* the tokenizer's class bit settles nearly every token of the sentence */
+    if (!t || t->kind != FM_TOK_WORD || !(t->wclass & FM_WC_SPEECH)) return 0;
     const char *w = nm(t);
     const speech_word *s = speech_words_for(w[0]);
     if (s)

@@ -106,6 +106,8 @@ static const char *const aux_adverbs[] = {
 
 static int is_negation(const fm_token *tok, size_t n, size_t i)
 {
+    /* the class holds negators and every n't form; other tokens are no words */
+    if (tok[i].kind == FM_TOK_WORD && !(tok[i].wclass & FM_WC_NEGATION)) return 0;
     const char *w = nm(&tok[i]);
     if (in_set(w, negators)) {
         /* "not only", "no longer" still negate; "no." is a number sign */
@@ -121,6 +123,7 @@ static int is_negation(const fm_token *tok, size_t n, size_t i)
 
 static int is_modal(const fm_token *tok, size_t n, size_t i)
 {
+    if (tok[i].kind == FM_TOK_WORD && !(tok[i].wclass & FM_WC_MODAL)) return 0;
     const char *w = nm(&tok[i]);
     return in_set(w, modals) || ends_with(w, "'LL") || ends_with(w, "'D");
 }

@@ -104,6 +104,8 @@ int fm_number_parse(const fm_token *tok, size_t n, size_t i, fm_number *out)
     int v;
     memset(out, 0, sizeof *out);
     out->start = i;
+    /* a number phrase starts with digits, a number word, a vague quantity or "a"/"an" */
+    if (t->kind != FM_TOK_NUMBER && !(t->wclass & (FM_WC_NUMBER | FM_WC_HEDGE))) return 0;
 
     /* vague: "dozens", "tens of thousands", "hundreds of thousands", "a number of" */
     if (word_in(t, vague_words)) {
@@ -200,6 +202,7 @@ size_t fm_number_skip_hedges(const fm_token *tok, size_t n, size_t i)
     };
     for (int guard = 0; guard < 4 && i < n; guard++) {
         size_t was = i;
+        if (!(tok[i].wclass & FM_WC_HEDGE)) break;   /* every hedge's first word has the bit */
         for (size_t k = 0; two[k][0]; k++)
             if (i + 1 < n && word_is(&tok[i], two[k][0]) && word_is(&tok[i + 1], two[k][1])) {
                 i += 2;
@@ -524,7 +527,9 @@ static void scan(const fm_token *tok, size_t n, sink *sk)
 
     for (size_t i = 0; i < n; i++) {
         fm_number num;
-        if (tok[i].kind != FM_TOK_NUMBER && !may_be(&tok[i], count_starts)) continue;
+        if (tok[i].kind != FM_TOK_NUMBER &&
+            (!(tok[i].wclass & (FM_WC_NUMBER | FM_WC_HEDGE)) || !may_be(&tok[i], count_starts)))
+            continue;
         if (used_at(&used, i) || !read_count(tok, n, i, 0, &num) || used_at(&used, num.start)) continue;
         size_t j = num.end;
         size_t next_i = num.end - 1;

@@ -29,6 +29,30 @@ enum {
     FM_TOKF_NOSPACE  = 8    /* no white space before this token */
 };
 
+/* Word classes of a word token (fm_token.wclass), set once by the tokenizer from
+ * its const word table so that the stages after it test a bit instead of comparing
+ * the norm with list after list. A class holds the words of the lists named here
+ * (matched like fm_token_word_is: abbreviation dots ignored); a stage may still
+ * compare the norm after the bit test, the bit only says "maybe one of these". */
+enum {
+    FM_WC_SPEECH   = 1 << 0,   /* fm_speech_verb's words: said, told, denied, accused, warned, reported ... */
+    FM_WC_MONTH    = 1 << 1,   /* January .. December, Jan .. Dec, Sept */
+    FM_WC_WEEKDAY  = 1 << 2,   /* Monday .. Sunday */
+    FM_WC_NUMBER   = 1 << 3,   /* number words (zero .. ninety, hundred .. billion, dozen) and vague
+                                  quantities (dozens, hundreds, several, many, numerous, tens, few, couple) */
+    FM_WC_HEDGE    = 1 << 4,   /* first words of count hedges (at least, more than, nearly, a total of,
+                                  as many as, up to ...) and hedges of a claim (reportedly, allegedly ...) */
+    FM_WC_NEGATION = 1 << 5,   /* not, never, no, none, nor, nothing, without ...; any word ending in n't */
+    FM_WC_MODAL    = 1 << 6,   /* will, would, could, may, might, shall, should, must, can ...; 'll, 'd */
+    FM_WC_TIME     = 1 << 7,   /* a word a date or time expression may start with (today, last, since,
+                                  week, the, a, in, over, number words, months, weekdays ...) */
+    FM_WC_PREP     = 1 << 8,   /* prepositions: in, on, at, near, from, to, by, of, against ... */
+    FM_WC_DET      = 1 << 9,   /* determiners and possessives: the, a, this, its, their, some, no ... */
+    FM_WC_PRONOUN  = 1 << 10,  /* personal pronouns: he, she, it, they, him, them, us ... */
+    FM_WC_AUX      = 1 << 11,  /* forms of be, have and do */
+    FM_WC_CONJ     = 1 << 12   /* conjunctions and clause openers: and, or, but, while, that, which, who, if ... */
+};
+
 typedef struct fm_token {
     uint32_t start, end;   /* byte offsets into the document text */
     const char *norm;      /* lookup form: NUL-terminated, upper case, accents removed
@@ -36,6 +60,7 @@ typedef struct fm_token {
     uint16_t norm_len;
     uint8_t kind;          /* fm_token_kind */
     uint8_t flags;         /* FM_TOKF_* */
+    uint16_t wclass;       /* FM_WC_* of a word token (0 for others and for norm-free tokens) */
 } fm_token;
 FM_VEC(fm_token_vec, fm_token)
 

@@ -826,6 +826,7 @@ static int may_start(const fm_token *t)
 {
     if (t->kind == FM_TOK_NUMBER) return 1;
     if (!t->norm || !t->norm_len) return 0;
+    if (t->kind == FM_TOK_WORD && t->norm[0] >= 'A' && !(t->wclass & FM_WC_TIME)) return 0;   /* the lists below */
     const char *const *list;
     switch (t->norm[0]) {
     case '.': return 1;              /* word_is skips dots: let the parsers decide */

@@ -77,10 +77,13 @@ static int word_start(const unsigned char *p, const unsigned char *lim)
     return cat >= UTF8PROC_CATEGORY_LU && cat <= UTF8PROC_CATEGORY_NO;
 }
 
+static uint16_t word_class(const char *norm, size_t len);
+
 static int emit(scanner *s, uint8_t kind, const unsigned char *b, const unsigned char *e,
                 const char *norm, size_t norm_len, uint8_t flags)
 {
     fm_token t;
+    t.wclass = kind == FM_TOK_WORD && norm ? word_class(norm, norm_len) : 0;
     t.start = (uint32_t)((const char *)b - s->text);
     t.end = (uint32_t)((const char *)e - s->text);
     t.norm = norm;
@@ -335,6 +338,367 @@ static int scan(scanner *s, const unsigned char *cur)
         *       { if (emit(s, FM_TOK_SYMBOL, tok, cur, "\xEF\xBF\xBD", 3, 0)) return -1; continue; }
         */
     }
+}
+
+/* FM_WC_* of one word's lookup form w[0, n) without its dots ("DEC." is DEC):
+ * one pass of a DFA over the word, the table being the rules below. A word
+ * added to one of the lists text.h names must be added here. */
+static uint16_t word_class_of(const unsigned char *w, size_t n)
+{
+    const unsigned char *cur = w, *lim = w + n, *mar = cur;
+    (void)mar;
+    /*!re2c
+    re2c:api = custom;
+    re2c:yyfill:enable = 0;
+    re2c:define:YYCTYPE = "unsigned char";
+
+        "A" "\x00" { return FM_WC_HEDGE | FM_WC_TIME | FM_WC_DET; }
+        "ABOARD" "\x00" { return FM_WC_PREP; }
+        "ABOUT" "\x00" { return FM_WC_HEDGE | FM_WC_PREP; }
+        "ABOVE" "\x00" { return FM_WC_HEDGE | FM_WC_PREP; }
+        "ACCUSED" "\x00" { return FM_WC_SPEECH; }
+        "ACCUSES" "\x00" { return FM_WC_SPEECH; }
+        "ACCUSING" "\x00" { return FM_WC_SPEECH; }
+        "ACKNOWLEDGED" "\x00" { return FM_WC_SPEECH; }
+        "ACROSS" "\x00" { return FM_WC_PREP; }
+        "ADDED" "\x00" { return FM_WC_SPEECH; }
+        "ADDING" "\x00" { return FM_WC_SPEECH; }
+        "ADDS" "\x00" { return FM_WC_SPEECH; }
+        "ADMITTED" "\x00" { return FM_WC_SPEECH; }
+        "AFTER" "\x00" { return FM_WC_PREP | FM_WC_CONJ; }
+        "AGAINST" "\x00" { return FM_WC_PREP; }
+        "ALL" "\x00" { return FM_WC_DET; }
+        "ALLEGED" "\x00" { return FM_WC_HEDGE; }
+        "ALLEGEDLY" "\x00" { return FM_WC_HEDGE; }
+        "ALMOST" "\x00" { return FM_WC_HEDGE; }
+        "ALONG" "\x00" { return FM_WC_PREP; }
+        "ALONGSIDE" "\x00" { return FM_WC_PREP; }
+        "ALTHOUGH" "\x00" { return FM_WC_CONJ; }
+        "AM" "\x00" { return FM_WC_AUX; }
+        "AMID" "\x00" { return FM_WC_PREP; }
+        "AMIDST" "\x00" { return FM_WC_PREP; }
+        "AMONG" "\x00" { return FM_WC_PREP; }
+        "AMONGST" "\x00" { return FM_WC_PREP; }
+        "AN" "\x00" { return FM_WC_HEDGE | FM_WC_TIME | FM_WC_DET; }
+        "AND" "\x00" { return FM_WC_CONJ; }
+        "ANNOUNCED" "\x00" { return FM_WC_SPEECH; }
+        "ANNOUNCES" "\x00" { return FM_WC_SPEECH; }
+        "ANOTHER" "\x00" { return FM_WC_HEDGE | FM_WC_DET; }
+        "ANY" "\x00" { return FM_WC_DET; }
+        "APPARENTLY" "\x00" { return FM_WC_HEDGE; }
+        "APPROXIMATELY" "\x00" { return FM_WC_HEDGE; }
+        "APR" "\x00" { return FM_WC_MONTH | FM_WC_TIME; }
+        "APRIL" "\x00" { return FM_WC_MONTH | FM_WC_TIME; }
+        "ARE" "\x00" { return FM_WC_AUX; }
+        "AROUND" "\x00" { return FM_WC_HEDGE | FM_WC_PREP; }
+        "AS" "\x00" { return FM_WC_HEDGE; }
+        "ASSERTED" "\x00" { return FM_WC_SPEECH; }
+        "AT" "\x00" { return FM_WC_HEDGE | FM_WC_PREP; }
+        "AUG" "\x00" { return FM_WC_MONTH | FM_WC_TIME; }
+        "AUGUST" "\x00" { return FM_WC_MONTH | FM_WC_TIME; }
+        "BE" "\x00" { return FM_WC_AUX; }
+        "BECAUSE" "\x00" { return FM_WC_CONJ; }
+        "BEEN" "\x00" { return FM_WC_AUX; }
+        "BEFORE" "\x00" { return FM_WC_PREP | FM_WC_CONJ; }
+        "BEHIND" "\x00" { return FM_WC_PREP; }
+        "BEING" "\x00" { return FM_WC_AUX; }
+        "BELOW" "\x00" { return FM_WC_PREP; }
+        "BENEATH" "\x00" { return FM_WC_PREP; }
+        "BESIDE" "\x00" { return FM_WC_PREP; }
+        "BETWEEN" "\x00" { return FM_WC_HEDGE | FM_WC_PREP; }
+        "BEYOND" "\x00" { return FM_WC_PREP; }
+        "BILLION" "\x00" { return FM_WC_NUMBER; }
+        "BLAMED" "\x00" { return FM_WC_SPEECH; }
+        "BLAMES" "\x00" { return FM_WC_SPEECH; }
+        "BOTH" "\x00" { return FM_WC_DET; }
+        "BUT" "\x00" { return FM_WC_CONJ; }
+        "BY" "\x00" { return FM_WC_PREP; }
+        "CAN" "\x00" { return FM_WC_MODAL; }
+        "CAN'T" "\x00" { return FM_WC_MODAL; }
+        "CANNOT" "\x00" { return FM_WC_MODAL; }
+        "CLAIMED" "\x00" { return FM_WC_SPEECH; }
+        "CLAIMING" "\x00" { return FM_WC_SPEECH; }
+        "CLAIMS" "\x00" { return FM_WC_SPEECH; }
+        "CLOSE" "\x00" { return FM_WC_HEDGE; }
+        "COMING" "\x00" { return FM_WC_TIME; }
+        "CONFIRMED" "\x00" { return FM_WC_SPEECH; }
+        "CONFIRMS" "\x00" { return FM_WC_SPEECH; }
+        "COULD" "\x00" { return FM_WC_MODAL; }
+        "COULDN'T" "\x00" { return FM_WC_MODAL; }
+        "COUNTLESS" "\x00" { return FM_WC_NUMBER | FM_WC_TIME; }
+        "COUPLE" "\x00" { return FM_WC_NUMBER | FM_WC_TIME; }
+        "DAY" "\x00" { return FM_WC_TIME; }
+        "DAYS" "\x00" { return FM_WC_TIME; }
+        "DEC" "\x00" { return FM_WC_MONTH | FM_WC_TIME; }
+        "DECADE" "\x00" { return FM_WC_TIME; }
+        "DECADES" "\x00" { return FM_WC_TIME; }
+        "DECEMBER" "\x00" { return FM_WC_MONTH | FM_WC_TIME; }
+        "DECLARED" "\x00" { return FM_WC_SPEECH; }
+        "DENIED" "\x00" { return FM_WC_SPEECH; }
+        "DENIES" "\x00" { return FM_WC_SPEECH; }
+        "DENYING" "\x00" { return FM_WC_SPEECH; }
+        "DESPITE" "\x00" { return FM_WC_PREP; }
+        "DID" "\x00" { return FM_WC_AUX; }
+        "DO" "\x00" { return FM_WC_AUX; }
+        "DOES" "\x00" { return FM_WC_AUX; }
+        "DOWN" "\x00" { return FM_WC_PREP; }
+        "DOZEN" "\x00" { return FM_WC_NUMBER; }
+        "DOZENS" "\x00" { return FM_WC_NUMBER | FM_WC_TIME; }
+        "DURING" "\x00" { return FM_WC_TIME | FM_WC_PREP; }
+        "EACH" "\x00" { return FM_WC_DET; }
+        "EARLIER" "\x00" { return FM_WC_TIME; }
+        "EARLY" "\x00" { return FM_WC_TIME; }
+        "EIGHT" "\x00" { return FM_WC_NUMBER | FM_WC_TIME; }
+        "EIGHTEEN" "\x00" { return FM_WC_NUMBER | FM_WC_TIME; }
+        "EIGHTY" "\x00" { return FM_WC_NUMBER | FM_WC_TIME; }
+        "ELEVEN" "\x00" { return FM_WC_NUMBER | FM_WC_TIME; }
+        "EMPHASISED" "\x00" { return FM_WC_SPEECH; }
+        "EMPHASIZED" "\x00" { return FM_WC_SPEECH; }
+        "ESTIMATED" "\x00" { return FM_WC_HEDGE; }
+        "EVERY" "\x00" { return FM_WC_DET; }
+        "EXCEPT" "\x00" { return FM_WC_PREP; }
+        "EXPLAINED" "\x00" { return FM_WC_SPEECH; }
+        "FEB" "\x00" { return FM_WC_MONTH | FM_WC_TIME; }
+        "FEBRUARY" "\x00" { return FM_WC_MONTH | FM_WC_TIME; }
+        "FEW" "\x00" { return FM_WC_NUMBER | FM_WC_TIME; }
+        "FEWER" "\x00" { return FM_WC_HEDGE; }
+        "FIFTEEN" "\x00" { return FM_WC_NUMBER | FM_WC_TIME; }
+        "FIFTY" "\x00" { return FM_WC_NUMBER | FM_WC_TIME; }
+        "FIVE" "\x00" { return FM_WC_NUMBER | FM_WC_TIME; }
+        "FOR" "\x00" { return FM_WC_TIME | FM_WC_PREP; }
+        "FORTY" "\x00" { return FM_WC_NUMBER | FM_WC_TIME; }
+        "FOUR" "\x00" { return FM_WC_NUMBER | FM_WC_TIME; }
+        "FOURTEEN" "\x00" { return FM_WC_NUMBER | FM_WC_TIME; }
+        "FRIDAY" "\x00" { return FM_WC_WEEKDAY | FM_WC_TIME; }
+        "FROM" "\x00" { return FM_WC_PREP; }
+        "HAD" "\x00" { return FM_WC_AUX; }
+        "HAS" "\x00" { return FM_WC_AUX; }
+        "HAVE" "\x00" { return FM_WC_AUX; }
+        "HAVING" "\x00" { return FM_WC_AUX; }
+        "HE" "\x00" { return FM_WC_PRONOUN; }
+        "HER" "\x00" { return FM_WC_DET | FM_WC_PRONOUN; }
+        "HERSELF" "\x00" { return FM_WC_PRONOUN; }
+        "HIM" "\x00" { return FM_WC_PRONOUN; }
+        "HIMSELF" "\x00" { return FM_WC_PRONOUN; }
+        "HIS" "\x00" { return FM_WC_DET; }
+        "HOUR" "\x00" { return FM_WC_TIME; }
+        "HOURS" "\x00" { return FM_WC_TIME; }
+        "HUNDRED" "\x00" { return FM_WC_NUMBER; }
+        "HUNDREDS" "\x00" { return FM_WC_NUMBER | FM_WC_TIME; }
+        "I" "\x00" { return FM_WC_PRONOUN; }
+        "IF" "\x00" { return FM_WC_CONJ; }
+        "IN" "\x00" { return FM_WC_TIME | FM_WC_PREP; }
+        "INSIDE" "\x00" { return FM_WC_PREP; }
+        "INSISTED" "\x00" { return FM_WC_SPEECH; }
+        "INSISTS" "\x00" { return FM_WC_SPEECH; }
+        "INTO" "\x00" { return FM_WC_PREP; }
+        "IS" "\x00" { return FM_WC_AUX; }
+        "IT" "\x00" { return FM_WC_PRONOUN; }
+        "ITS" "\x00" { return FM_WC_DET; }
+        "ITSELF" "\x00" { return FM_WC_PRONOUN; }
+        "JAN" "\x00" { return FM_WC_MONTH | FM_WC_TIME; }
+        "JANUARY" "\x00" { return FM_WC_MONTH | FM_WC_TIME; }
+        "JUL" "\x00" { return FM_WC_MONTH | FM_WC_TIME; }
+        "JULY" "\x00" { return FM_WC_MONTH | FM_WC_TIME; }
+        "JUN" "\x00" { return FM_WC_MONTH | FM_WC_TIME; }
+        "JUNE" "\x00" { return FM_WC_MONTH | FM_WC_TIME; }
+        "JUST" "\x00" { return FM_WC_HEDGE; }
+        "LAST" "\x00" { return FM_WC_TIME; }
+        "LATE" "\x00" { return FM_WC_TIME; }
+        "LATER" "\x00" { return FM_WC_TIME; }
+        "LESS" "\x00" { return FM_WC_HEDGE; }
+        "LIKELY" "\x00" { return FM_WC_HEDGE; }
+        "MAINTAINED" "\x00" { return FM_WC_SPEECH; }
+        "MANY" "\x00" { return FM_WC_NUMBER | FM_WC_TIME; }
+        "MAR" "\x00" { return FM_WC_MONTH | FM_WC_TIME; }
+        "MARCH" "\x00" { return FM_WC_MONTH | FM_WC_TIME; }
+        "MAY" "\x00" { return FM_WC_MONTH | FM_WC_MODAL | FM_WC_TIME; }
+        "ME" "\x00" { return FM_WC_PRONOUN; }
+        "MID" "\x00" { return FM_WC_TIME; }
+        "MIDDAY" "\x00" { return FM_WC_TIME; }
+        "MIDNIGHT" "\x00" { return FM_WC_TIME; }
+        "MIGHT" "\x00" { return FM_WC_MODAL; }
+        "MILLION" "\x00" { return FM_WC_NUMBER; }
+        "MILLIONS" "\x00" { return FM_WC_NUMBER | FM_WC_TIME; }
+        "MINUTE" "\x00" { return FM_WC_TIME; }
+        "MINUTES" "\x00" { return FM_WC_TIME; }
+        "MONDAY" "\x00" { return FM_WC_WEEKDAY | FM_WC_TIME; }
+        "MONTH" "\x00" { return FM_WC_TIME; }
+        "MONTHS" "\x00" { return FM_WC_TIME; }
+        "MORE" "\x00" { return FM_WC_HEDGE; }
+        "MUST" "\x00" { return FM_WC_MODAL; }
+        "MY" "\x00" { return FM_WC_DET; }
+        "NEAR" "\x00" { return FM_WC_PREP; }
+        "NEARLY" "\x00" { return FM_WC_HEDGE; }
+        "NEITHER" "\x00" { return FM_WC_NEGATION; }
+        "NEVER" "\x00" { return FM_WC_NEGATION; }
+        "NEXT" "\x00" { return FM_WC_TIME; }
+        "NINE" "\x00" { return FM_WC_NUMBER | FM_WC_TIME; }
+        "NINETEEN" "\x00" { return FM_WC_NUMBER | FM_WC_TIME; }
+        "NINETY" "\x00" { return FM_WC_NUMBER | FM_WC_TIME; }
+        "NO" "\x00" { return FM_WC_NEGATION | FM_WC_DET; }
+        "NOBODY" "\x00" { return FM_WC_NEGATION; }
+        "NONE" "\x00" { return FM_WC_NEGATION; }
+        "NOON" "\x00" { return FM_WC_TIME; }
+        "NOR" "\x00" { return FM_WC_NEGATION; }
+        "NOT" "\x00" { return FM_WC_NEGATION; }
+        "NOTED" "\x00" { return FM_WC_SPEECH; }
+        "NOTHING" "\x00" { return FM_WC_NEGATION; }
+        "NOV" "\x00" { return FM_WC_MONTH | FM_WC_TIME; }
+        "NOVEMBER" "\x00" { return FM_WC_MONTH | FM_WC_TIME; }
+        "NUMEROUS" "\x00" { return FM_WC_NUMBER | FM_WC_TIME; }
+        "OCT" "\x00" { return FM_WC_MONTH | FM_WC_TIME; }
+        "OCTOBER" "\x00" { return FM_WC_MONTH | FM_WC_TIME; }
+        "OF" "\x00" { return FM_WC_HEDGE | FM_WC_PREP; }
+        "OFF" "\x00" { return FM_WC_PREP; }
+        "ON" "\x00" { return FM_WC_PREP; }
+        "ONE" "\x00" { return FM_WC_NUMBER | FM_WC_TIME; }
+        "ONLY" "\x00" { return FM_WC_HEDGE; }
+        "ONTO" "\x00" { return FM_WC_PREP; }
+        "OR" "\x00" { return FM_WC_CONJ; }
+        "OSTENSIBLY" "\x00" { return FM_WC_HEDGE; }
+        "OUR" "\x00" { return FM_WC_DET; }
+        "OUTSIDE" "\x00" { return FM_WC_PREP; }
+        "OVER" "\x00" { return FM_WC_HEDGE | FM_WC_TIME | FM_WC_PREP; }
+        "OVERNIGHT" "\x00" { return FM_WC_TIME; }
+        "PAST" "\x00" { return FM_WC_TIME | FM_WC_PREP; }
+        "PERHAPS" "\x00" { return FM_WC_HEDGE; }
+        "POSSIBLY" "\x00" { return FM_WC_HEDGE; }
+        "PRESUMABLY" "\x00" { return FM_WC_HEDGE; }
+        "PREVIOUS" "\x00" { return FM_WC_TIME; }
+        "PROBABLY" "\x00" { return FM_WC_HEDGE; }
+        "PURPORTED" "\x00" { return FM_WC_HEDGE; }
+        "PURPORTEDLY" "\x00" { return FM_WC_HEDGE; }
+        "QUOTED" "\x00" { return FM_WC_SPEECH; }
+        "REITERATED" "\x00" { return FM_WC_SPEECH; }
+        "REPORTED" "\x00" { return FM_WC_SPEECH; }
+        "REPORTEDLY" "\x00" { return FM_WC_HEDGE; }
+        "REPORTING" "\x00" { return FM_WC_SPEECH; }
+        "REPORTS" "\x00" { return FM_WC_SPEECH; }
+        "ROUGHLY" "\x00" { return FM_WC_HEDGE; }
+        "SAID" "\x00" { return FM_WC_SPEECH; }
+        "SATURDAY" "\x00" { return FM_WC_WEEKDAY | FM_WC_TIME; }
+        "SAY" "\x00" { return FM_WC_SPEECH; }
+        "SAYING" "\x00" { return FM_WC_SPEECH; }
+        "SAYS" "\x00" { return FM_WC_SPEECH; }
+        "SCORES" "\x00" { return FM_WC_NUMBER | FM_WC_TIME; }
+        "SEP" "\x00" { return FM_WC_MONTH | FM_WC_TIME; }
+        "SEPT" "\x00" { return FM_WC_MONTH | FM_WC_TIME; }
+        "SEPTEMBER" "\x00" { return FM_WC_MONTH | FM_WC_TIME; }
+        "SEVEN" "\x00" { return FM_WC_NUMBER | FM_WC_TIME; }
+        "SEVENTEEN" "\x00" { return FM_WC_NUMBER | FM_WC_TIME; }
+        "SEVENTY" "\x00" { return FM_WC_NUMBER | FM_WC_TIME; }
+        "SEVERAL" "\x00" { return FM_WC_NUMBER | FM_WC_TIME; }
+        "SHALL" "\x00" { return FM_WC_MODAL; }
+        "SHE" "\x00" { return FM_WC_PRONOUN; }
+        "SHOULD" "\x00" { return FM_WC_MODAL; }
+        "SHOULDN'T" "\x00" { return FM_WC_MODAL; }
+        "SINCE" "\x00" { return FM_WC_TIME | FM_WC_PREP; }
+        "SIX" "\x00" { return FM_WC_NUMBER | FM_WC_TIME; }
+        "SIXTEEN" "\x00" { return FM_WC_NUMBER | FM_WC_TIME; }
+        "SIXTY" "\x00" { return FM_WC_NUMBER | FM_WC_TIME; }
+        "SO" "\x00" { return FM_WC_TIME; }
+        "SOME" "\x00" { return FM_WC_HEDGE | FM_WC_DET; }
+        "STATED" "\x00" { return FM_WC_SPEECH; }
+        "STRESSED" "\x00" { return FM_WC_SPEECH; }
+        "SUCH" "\x00" { return FM_WC_DET; }
+        "SUNDAY" "\x00" { return FM_WC_WEEKDAY | FM_WC_TIME; }
+        "SUPPOSEDLY" "\x00" { return FM_WC_HEDGE; }
+        "TELLING" "\x00" { return FM_WC_SPEECH; }
+        "TELLS" "\x00" { return FM_WC_SPEECH; }
+        "TEN" "\x00" { return FM_WC_NUMBER | FM_WC_TIME; }
+        "TENS" "\x00" { return FM_WC_NUMBER | FM_WC_TIME; }
+        "THAT" "\x00" { return FM_WC_DET | FM_WC_CONJ; }
+        "THE" "\x00" { return FM_WC_TIME | FM_WC_DET; }
+        "THEIR" "\x00" { return FM_WC_DET; }
+        "THEM" "\x00" { return FM_WC_PRONOUN; }
+        "THEMSELVES" "\x00" { return FM_WC_PRONOUN; }
+        "THESE" "\x00" { return FM_WC_DET; }
+        "THEY" "\x00" { return FM_WC_PRONOUN; }
+        "THIRTEEN" "\x00" { return FM_WC_NUMBER | FM_WC_TIME; }
+        "THIRTY" "\x00" { return FM_WC_NUMBER | FM_WC_TIME; }
+        "THIS" "\x00" { return FM_WC_TIME | FM_WC_DET; }
+        "THOSE" "\x00" { return FM_WC_DET; }
+        "THOUGH" "\x00" { return FM_WC_CONJ; }
+        "THOUSAND" "\x00" { return FM_WC_NUMBER; }
+        "THOUSANDS" "\x00" { return FM_WC_NUMBER | FM_WC_TIME; }
+        "THREE" "\x00" { return FM_WC_NUMBER | FM_WC_TIME; }
+        "THROUGH" "\x00" { return FM_WC_PREP; }
+        "THROUGHOUT" "\x00" { return FM_WC_TIME | FM_WC_PREP; }
+        "THURSDAY" "\x00" { return FM_WC_WEEKDAY | FM_WC_TIME; }
+        "TO" "\x00" { return FM_WC_PREP; }
+        "TODAY" "\x00" { return FM_WC_TIME; }
+        "TOLD" "\x00" { return FM_WC_SPEECH; }
+        "TOMORROW" "\x00" { return FM_WC_TIME; }
+        "TONIGHT" "\x00" { return FM_WC_TIME; }
+        "TOWARD" "\x00" { return FM_WC_PREP; }
+        "TOWARDS" "\x00" { return FM_WC_PREP; }
+        "TUESDAY" "\x00" { return FM_WC_WEEKDAY | FM_WC_TIME; }
+        "TWEETED" "\x00" { return FM_WC_SPEECH; }
+        "TWELVE" "\x00" { return FM_WC_NUMBER | FM_WC_TIME; }
+        "TWENTY" "\x00" { return FM_WC_NUMBER | FM_WC_TIME; }
+        "TWO" "\x00" { return FM_WC_NUMBER | FM_WC_TIME; }
+        "UNCONFIRMED" "\x00" { return FM_WC_HEDGE; }
+        "UNDER" "\x00" { return FM_WC_HEDGE | FM_WC_PREP; }
+        "UNLESS" "\x00" { return FM_WC_CONJ; }
+        "UNTIL" "\x00" { return FM_WC_PREP; }
+        "UP" "\x00" { return FM_WC_HEDGE; }
+        "UPON" "\x00" { return FM_WC_PREP; }
+        "UPWARDS" "\x00" { return FM_WC_HEDGE; }
+        "US" "\x00" { return FM_WC_PRONOUN; }
+        "VIA" "\x00" { return FM_WC_PREP; }
+        "WARNED" "\x00" { return FM_WC_SPEECH; }
+        "WARNS" "\x00" { return FM_WC_SPEECH; }
+        "WAS" "\x00" { return FM_WC_AUX; }
+        "WE" "\x00" { return FM_WC_PRONOUN; }
+        "WEDNESDAY" "\x00" { return FM_WC_WEEKDAY | FM_WC_TIME; }
+        "WEEK" "\x00" { return FM_WC_TIME; }
+        "WEEKS" "\x00" { return FM_WC_TIME; }
+        "WERE" "\x00" { return FM_WC_AUX; }
+        "WHEN" "\x00" { return FM_WC_CONJ; }
+        "WHERE" "\x00" { return FM_WC_CONJ; }
+        "WHEREAS" "\x00" { return FM_WC_CONJ; }
+        "WHICH" "\x00" { return FM_WC_CONJ; }
+        "WHILE" "\x00" { return FM_WC_CONJ; }
+        "WHO" "\x00" { return FM_WC_CONJ; }
+        "WHOM" "\x00" { return FM_WC_CONJ; }
+        "WHOSE" "\x00" { return FM_WC_CONJ; }
+        "WILL" "\x00" { return FM_WC_MODAL; }
+        "WITH" "\x00" { return FM_WC_PREP; }
+        "WITHIN" "\x00" { return FM_WC_TIME | FM_WC_PREP; }
+        "WITHOUT" "\x00" { return FM_WC_NEGATION | FM_WC_PREP; }
+        "WON'T" "\x00" { return FM_WC_MODAL; }
+        "WOULD" "\x00" { return FM_WC_MODAL; }
+        "WOULDN'T" "\x00" { return FM_WC_MODAL; }
+        "WROTE" "\x00" { return FM_WC_SPEECH; }
+        "YEAR" "\x00" { return FM_WC_TIME; }
+        "YEARS" "\x00" { return FM_WC_TIME; }
+        "YESTERDAY" "\x00" { return FM_WC_TIME; }
+        "YOU" "\x00" { return FM_WC_PRONOUN; }
+        "YOUR" "\x00" { return FM_WC_DET; }
+        "ZERO" "\x00" { return FM_WC_NUMBER | FM_WC_TIME; }
+        * { return 0; }
+    */
+}
+
+static uint16_t word_class(const char *norm, size_t len)
+{
+    unsigned char buf[24];
+    size_t k = 0;
+    uint16_t c = 0;
+    if (len == 0) return 0;
+    if (len < sizeof buf) {   /* every listed word is shorter */
+        for (size_t i = 0; i < len; i++)
+            if (norm[i] != '.') buf[k++] = (unsigned char)norm[i];
+        c = word_class_of(buf, k);
+    }
+    /* "didn't", "won't", "they'll", "he'd": the contracted forms are open lists */
+    if (len >= 3 && (norm[len - 1] == 'T' && norm[len - 2] == '\'' && norm[len - 3] == 'N'))
+        c |= FM_WC_NEGATION;
+    if (len >= 5 && !memcmp(norm + len - 5, "N\xE2\x80\x99T", 5)) c |= FM_WC_NEGATION;
+    if (len >= 3 && norm[len - 3] == '\'' && norm[len - 2] == 'L' && norm[len - 1] == 'L') c |= FM_WC_MODAL;
+    if (len >= 2 && norm[len - 2] == '\'' && norm[len - 1] == 'D') c |= FM_WC_MODAL;
+    return c;
 }
 
 int fm_tokenize(const char *text, uint32_t start, uint32_t end, fm_arena *a, fm_token_vec *out)

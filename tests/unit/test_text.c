@@ -397,6 +397,43 @@ static void check_corpus(void)
     free(data);
 }
 
+/* The word classes the tokenizer gives (text.h FM_WC_*): written by hand from the lists. */
+static void check_word_classes(void)
+{
+    static const struct { const char *text; int tok; unsigned want; } cases[] = {
+        {"Officials said", 1, FM_WC_SPEECH},
+        {"on Dec. 5", 1, FM_WC_MONTH | FM_WC_TIME},
+        {"in May", 1, FM_WC_MONTH | FM_WC_MODAL | FM_WC_TIME},
+        {"on Sunday", 1, FM_WC_WEEKDAY | FM_WC_TIME},
+        {"twenty-three", 0, FM_WC_NUMBER | FM_WC_TIME},
+        {"dozens", 0, FM_WC_NUMBER | FM_WC_TIME},
+        {"reportedly", 0, FM_WC_HEDGE},
+        {"they didn't", 1, FM_WC_NEGATION},
+        {"they won't", 1, FM_WC_NEGATION | FM_WC_MODAL},
+        {"they'll", 0, FM_WC_MODAL},
+        {"near Gaza", 0, FM_WC_PREP},
+        {"near Gaza", 1, 0},
+        {"Naama", 0, 0},
+        {"its", 0, FM_WC_DET},
+        {"them", 0, FM_WC_PRONOUN},
+        {"were", 0, FM_WC_AUX},
+        {"whereas", 0, FM_WC_CONJ},
+        {"5", 0, 0},
+    };
+    for (size_t i = 0; i < sizeof cases / sizeof cases[0]; i++) {
+        fm_arena a;
+        fm_arena_init(&a, 0);
+        fm_token_vec v = {0};
+        const char *t = cases[i].text;
+        fm_tokenize(t, 0, (uint32_t)strlen(t), &a, &v);
+        unsigned got = (size_t)cases[i].tok < v.n ? v.a[cases[i].tok].wclass : 0xFFFFu;
+        TAP_OK(got == cases[i].want, "word class of token %d of '%s': 0x%x (want 0x%x)", cases[i].tok, t, got,
+               cases[i].want);
+        fm_token_vec_free(&v);
+        fm_arena_free(&a);
+    }
+}
+
 int main(void)
 {
     check_sentences();
@@ -406,5 +443,6 @@ int main(void)
     check_offsets();
     check_garbage();
     check_corpus();
+    check_word_classes();
     return TAP_DONE();
 }
