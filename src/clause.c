@@ -48,6 +48,7 @@ static const char *const SUBORDINATOR[] = { "THAT", "WHO", "WHOM", "WHICH", "AS"
 
 static int ends_with(const fm_token *t, const char *suffix);
 static int ly_adverb(const fm_token *t);
+static int mention_ending_at(const fm_coder *c, size_t i);
 
 int fm_is_aux(const fm_token *t) { return in_list(t, AUX); }
 
@@ -489,7 +490,8 @@ static int noun_after_modifiers(const fm_coder *c, const fm_token *tok, size_t i
         const fm_token *t = &tok[j];
         if (in_list(t, DETERMINER)) return words > 0;
         /* "with air support from": a bare form after a preposition is a noun (a verb there is a gerund) */
-        if (vf == FM_VF_BASE && !f->multiword && (in_list(t, NOUN_PREPOSITION) || in_list(t, PREPOSITION)) && words <= 2 &&
+        if (vf == FM_VF_BASE && !f->multiword &&
+            (in_list(t, NOUN_PREPOSITION) || in_list(t, PREPOSITION) || fm_is_word(t, "BY")) && words <= 2 &&
             !agent_between &&
             !(c->verbs.n && c->verbs.a[c->verbs.n - 1].end > j))
             return 1;
@@ -536,6 +538,13 @@ void fm_find_verbs(fm_coder *c, const fm_token *tok, size_t n)
         /* "the restore", "its attack": a determiner makes a noun */
         if (i > 0 && in_list(&tok[i - 1], c->lx->tabari_verbs ? ARTICLE : DETERMINER)) continue;
         if (i > 0 && tok[i - 1].kind == FM_TOK_NUMBER) continue;
+        /* "its long-threatened invasion": the second half of a hyphenated word
+         * whose first half follows a determiner is a modifier of a noun */
+        if (tok[i].flags & FM_TOKF_HYPHEN) {
+            size_t j = i;
+            while (j > 0 && (tok[j].flags & FM_TOKF_HYPHEN)) j--;
+            if (j > 0 && in_list(&tok[j - 1], DETERMINER)) continue;
+        }
         if (!c->lx->tabari_verbs && len && noun_after_modifiers(c, tok, i, &c->lx->verb_forms.a[v - 1])) continue;
         /* TABARI's rule: a capitalised word inside a sentence is a noun */
         if (!headline && i > 0 && (tok[i].flags & FM_TOKF_CAP) && !(tok[i].flags & FM_TOKF_ALLCAPS) &&
@@ -550,6 +559,10 @@ void fm_find_verbs(fm_coder *c, const fm_token *tok, size_t n)
             /* "was reportedly shot by", "is fatally shot by": adverbs between BE and the participle */
             while (k > 0 && (in_list(&tok[k - 1], ADVERB_GAP) || ly_adverb(&tok[k - 1]))) k--;
             if (k > 0 && in_list(&tok[k - 1], BE)) h.passive = 1;
+            /* "troops, backed by close air support, enter": a participle right before BY is
+             * passive without its BE (TABARI's rules want the BE) */
+            if (!c->lx->tabari_verbs && h.end < n && fm_is_word(&tok[h.end], "BY") && !(tok[i].flags & FM_TOKF_HYPHEN))
+                h.passive = 1;
         }
         /* "Iraqi forces shelled": a plural or bare form right before a finite verb is a noun */
         if (c->verbs.n) {
@@ -671,6 +684,32 @@ static int denied_gerund(const fm_token *tok, size_t from, size_t to)
     return 1;
 }
 
+/* "troops, backed by close air support,", "rebels backed by Rwanda": a
+ * passive participle with BY and without BE modifies the noun before it. */
+static int reduced_passive(const fm_coder *c, const fm_token *tok, int v)
+{
+    const fm_verb_hit *p = &c->verbs.a[v];
+    if (!p->passive || p->start == 0) return 0;
+    size_t k = p->start;
+    while (k > 0 && (in_list(&tok[k - 1], ADVERB_GAP) || ly_adverb(&tok[k - 1]))) k--;
+    return k > 0 && !in_list(&tok[k - 1], BE);
+}
+
+/* "a strike in Darnytskyi District, Kyiv, Ukraine, kills": a bare country
+ * code between commas that follows a capitalised name after a preposition
+ * is a place in an address, not the subject. */
+static int place_apposition(const fm_coder *c, const fm_token *tok, int m)
+{
+    const fm_mention *a = &c->mentions.a[m];
+    if (!a->code || strlen(a->code) != 3 || !a->country || a->start < 3) return 0;
+    size_t k = a->start;
+    if (!(tok[k - 1].kind == FM_TOK_PUNCT && !strcmp(tok[k - 1].norm, ","))) return 0;
+    size_t s = k - 1, words = 0;
+    while (s > 0 && tok[s - 1].kind == FM_TOK_WORD && (tok[s - 1].flags & FM_TOKF_CAP) && words < 4) { s--; words++; }
+    if (!words || mention_ending_at(c, k - 2) >= 0) return 0;
+    return fm_after_preposition(tok, s);
+}
+
 /* Subject: the nearest actor to the left within the clause; across a
  * coordinating "and" it is the subject of the verb before. */
 int fm_subject_of(fm_coder *c, const fm_token *tok, size_t n, size_t v)
@@ -699,7 +738,7 @@ int fm_subject_of(fm_coder *c, const fm_token *tok, size_t n, size_t v)
             if ((tok[k].kind == FM_TOK_PUNCT && strcmp(tok[k].norm, ",") != 0) || in_list(&tok[k], SUBORDINATOR)) stop = 1;
         if (!stop && p->end < b && !say_verb(p)) return inherit_subject(c, tok, n, h, pv);
     }
-    int saw_and = 0;
+    int saw_and = 0, by_agent = -1;
     for (size_t k = h->start; k-- > 0;) {
         const fm_token *t = &tok[k];
         if (t->kind == FM_TOK_PUNCT && (strcmp(t->norm, ";") == 0 || strcmp(t->norm, ":") == 0)) break;
@@ -708,9 +747,28 @@ int fm_subject_of(fm_coder *c, const fm_token *tok, size_t n, size_t v)
             k = c->mentions.a[m].start;     /* "a strike on a market in Sudan kills": not Sudan */
             continue;
         }
+        /* "Russian troops, backed by Belarus, attacked": the agent of a participle phrase */
+        if (m >= 0) {
+            size_t b = c->mentions.a[m].start;
+            /* "by heavy artillery", "by the army" */
+            for (int w = 0; w < 2 && b > 1 && !fm_is_word(&tok[b - 1], "BY") && tok[b - 1].kind == FM_TOK_WORD &&
+                            !(tok[b - 1].flags & FM_TOKF_CAP) && verb_at(c, b - 1) < 0; w++)
+                b--;
+            int pv = b > 1 && fm_is_word(&tok[b - 1], "BY") ? verb_at(c, b - 2) : -1;
+            if (pv >= 0 && reduced_passive(c, tok, pv)) {
+                if (by_agent < 0) by_agent = m;
+                k = c->verbs.a[pv].start;
+                continue;
+            }
+        }
         if (m >= 0) {
             /* the head of a compound stands for all of it */
             while (m > 0 && c->mentions.a[m - 1].next == m) m--;
+            /* "a strike in Kyiv, Ukraine, kills": a place list after a preposition is where */
+            if (fm_after_preposition(tok, c->mentions.a[m].start) || place_apposition(c, tok, m)) {
+                k = c->mentions.a[m].start;
+                continue;
+            }
             h->subject = m;
             break;
         }
@@ -726,6 +784,8 @@ int fm_subject_of(fm_coder *c, const fm_token *tok, size_t n, size_t v)
                 break;
             }
             if (p->speech) break;                       /* "X said Y": X is no subject of Y's verb */
+            /* "Russian troops, backed by close air support, enter": a participle phrase */
+            if (reduced_passive(c, tok, vk)) { k = p->start; continue; }
             if (saw_and || (k + 1 == h->start)) { h->subject = fm_subject_of(c, tok, n, (size_t)vk); break; }
             /* "Israeli airstrikes across the Gaza Strip kill": a plural form after an actor and
              * followed by a prepositional phrase is the head noun of the subject, not a verb */
@@ -733,11 +793,24 @@ int fm_subject_of(fm_coder *c, const fm_token *tok, size_t n, size_t v)
                 int before = mention_ending_at(c, p->start - 1);
                 if (before >= 0) { h->subject = before; break; }
             }
+            /* "A Russian drone attack on Dnipro kills": after "a" + an actor a bare form is
+             * the head noun too (a verb there would say "attacks") */
+            if (p->vform == FM_VF_BASE && p->start > 0 && p->end < h->start && in_list(&tok[p->end], PREPOSITION)) {
+                int before = mention_ending_at(c, p->start - 1);
+                size_t ms = before >= 0 ? c->mentions.a[before].start : 0;
+                if (before >= 0 && ms > 0 && (fm_is_word(&tok[ms - 1], "A") || fm_is_word(&tok[ms - 1], "AN"))) {
+                    h->subject = before;
+                    break;
+                }
+            }
             /* "urged X to stop": handled by the object of the first verb; no subject here */
             break;
         }
         if (fm_is_word(t, "THAT") && k + 1 < h->start) break;   /* complement clause start */
     }
+    /* "a device left by cartel members detonates": no actor before the participle phrase;
+     * its agent is the one who acts */
+    if (h->subject < 0 && by_agent >= 0) h->subject = by_agent;
     return h->subject;
 }
 

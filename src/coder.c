@@ -244,6 +244,43 @@ static int object_of(fm_coder *c, const fm_token *tok, size_t from, size_t to, i
     return -1;
 }
 
+/* Words that may stand between a conflict verb and a place it acts on:
+ * "take Al-Kamlin", "enter the town of Sudzha", "strikes on the city of Kharkiv". */
+static const char *const PLACE_OBJECT_GAP[] = { "THE", "A", "AN", "OF", "ON", "INTO", "AGAINST", "UPON", "TOWN",
+    "CITY", "VILLAGE", "SETTLEMENT", "CAPITAL", "PORT", "OUTSKIRTS", "STRATEGIC", "KEY", "NEARBY", "BORDER",
+    "REGIONAL", "PROVINCIAL", "EASTERN", "WESTERN", "NORTHERN", "SOUTHERN", NULL };
+
+static int place_gap_word(const fm_token *t)
+{
+    for (const char *const *w = PLACE_OBJECT_GAP; *w; w++) if (fm_is_word(t, *w)) return 1;
+    return 0;
+}
+
+/* The place a conflict verb acts on when its object names no actor ("Israel
+ * strikes Beirut", "the army takes Al-Kamlin"): a mention coded with the
+ * place's country, pushed last (the caller pops it), or -1. */
+static int place_object(fm_coder *c, const fm_doc *doc, const fm_token *tok, size_t n, size_t from, size_t to)
+{
+    if (!c->geo || from >= to) return -1;
+    size_t k = from;
+    while (k < to && place_gap_word(&tok[k])) k++;
+    if (k >= to || tok[k].kind != FM_TOK_WORD || !(tok[k].flags & FM_TOKF_CAP)) return -1;
+    for (size_t m = 0; m < c->mentions.n; m++)
+        if (c->mentions.a[m].start <= k && k < c->mentions.a[m].end) return -1;   /* an actor: not mine */
+    fm_geo_mention places[4];
+    size_t np = fm_geo_mentions(c->geo, doc->text, tok, n, &c->geo_ctx, &c->arena, places, 4);
+    for (size_t p = 0; p < np && p < 4; p++) {
+        if (places[p].tok_start != k) continue;
+        const char *a3 = places[p].place.country[0] ? fm_country_alpha3(c->geo, places[p].place.country) : NULL;
+        if (!a3) return -1;
+        fm_mention pm = { .start = places[p].tok_start, .end = places[p].tok_end, .code = a3, .country = a3,
+                          .next = -1, .compound_head = 1 };
+        if (fm_mention_vec_push(&c->mentions, pm)) return -1;
+        return (int)c->mentions.n - 1;
+    }
+    return -1;
+}
+
 /* CAMEO roots of acts two parties do together: intend to cooperate (03),
  * consult (04), cooperate (05, 06), fight (19). */
 static int mutual_code(const char *code)
@@ -454,15 +491,23 @@ static void code_sentence(fm_coder *c, const fm_doc *doc, size_t si, const fm_to
             src = fm_weapon_subject(c, tok, n, v);
             if (src >= 0) { h->subject = src; if (tgt == src) tgt = -1; }
         }
+        int place_tgt = -1;
+        if (tgt < 0 && src >= 0 && material_conflict && !h->passive) {
+            place_tgt = tgt = place_object(c, doc, tok, n, h->end, ce);
+            const fm_mention *sr = resolve(c, &c->mentions.a[src]);
+            /* "Sudanese forces take Al-Kamlin": a place of the source's own country is where, not whom */
+            if (tgt >= 0 && sr && sr->country && !strcmp(sr->country, c->mentions.a[tgt].country)) tgt = -1;
+        }
         const fm_mention *sm = src >= 0 ? resolve(c, &c->mentions.a[src]) : NULL;
-        if (sm && sm->weapon && !material_conflict) continue;
-        if (!sm && !(h->passive && material_conflict && tgt >= 0)) continue;
+        if (sm && sm->weapon && !material_conflict) { if (place_tgt >= 0) c->mentions.n--; continue; }
+        if (!sm && !(h->passive && material_conflict && tgt >= 0)) { if (place_tgt >= 0) c->mentions.n--; continue; }
         const char *rule = vm.pattern ? vm.rule
                                       : fm_arena_printf(&c->arena, "%s [%s]", vm.rule ? vm.rule : "", vm.code);
         int prio = vm.dominant ? FM_PRIORITY_DOMINANT : vm.subordinate ? FM_PRIORITY_SUBORDINATE : FM_PRIORITY_NORMAL;
         if (vm.code[0]) add_events(c, doc, si, tok, vm.code, src, tgt, h, rule, 0, ce, prio);
         if (vm.code2[0] && tgt >= 0 && src >= 0)        /* visit / host: the paired event */
             add_events(c, doc, si, tok, vm.code2, tgt, src, h, rule, 0, ce, prio);
+        if (place_tgt >= 0) c->mentions.n--;            /* the place names nobody for later verbs */
     }
     if (rejected) c->events.n = c->evtok.n = first_event;
     keep_by_priority(c, first_event);
