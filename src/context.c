@@ -92,6 +92,13 @@ static int country_in_article(const fm_coder *c, const fm_place *p)
     return 0;
 }
 
+/* 1 if the actor's country (alpha-3) is the place's: "forces in Cotonou" coded BEN. */
+static int actor_in(const fm_coder *c, const char *alpha3, const fm_place *p)
+{
+    const char *a2 = alpha3 && c->geo ? fm_country_alpha2(c->geo, alpha3) : NULL;
+    return a2 && p->country[0] && !strncmp(a2, p->country, 2);
+}
+
 /* The event's place, in this order: a place of the verb's clause outside the
  * actors' names, any other place of the sentence outside them, a place the
  * target itself is ("strikes Beirut", "invaded Ukraine"), the scene of an
@@ -102,7 +109,7 @@ static const fm_geo_mention *choose_place(fm_coder *c, const fm_token *tok, cons
                                           const fm_event_tokens *et, const fm_geo_mention *places, size_t np,
                                           const fm_geo_mention **origin_out)
 {
-    const fm_geo_mention *origin = NULL, *step[3][3] = { { NULL } };
+    const fm_geo_mention *origin = NULL, *step[3][3] = { { NULL } }, *in_actor = NULL;
     int article_has_countries = c->geo_ctx.n_countries > 0;
     for (size_t p = 0; p < np; p++) {
         const fm_geo_mention *g = &places[p];
@@ -113,6 +120,13 @@ static const fm_geo_mention *choose_place(fm_coder *c, const fm_token *tok, cons
         if (o && !origin && !in_src && !in_tgt && g->tok_start >= et->verb_start) { origin = g; continue; }
         if (o) continue;
         int s;
+        /* "security forces in South Sudan", "forces in Cotonou": a place an actor's
+         * own name locates, kept for when the sentence names no other */
+        if ((in_src || in_tgt) && !in_actor && g->tok_start > (in_src ? et->src_start : et->tgt_start) &&
+            (!strcmp(g->prep, "in") || !strcmp(g->prep, "near") || !strcmp(g->prep, "at")) &&
+            (!c->geo_ctx.n_countries || country_in_article(c, &g->place) ||
+             actor_in(c, in_src ? ev->source.country : ev->target.country, &g->place)))
+            in_actor = g;
         if (in_src) continue;
         if (in_tgt) {
             /* only when the target is the place itself, not "Ukrainian soldiers" */
@@ -126,6 +140,10 @@ static const fm_geo_mention *choose_place(fm_coder *c, const fm_token *tok, cons
         int locative = !strcmp(g->prep, "in") || !strcmp(g->prep, "near") || !strcmp(g->prep, "at") ||
                        !strcmp(g->prep, "outside") || !strcmp(g->prep, "into") || !strcmp(g->prep, "across");
         int tier = !article_has_countries || country_in_article(c, &g->place) ? 0 : locative ? 1 : 2;
+        /* no preposition, not the target, in a country the article never names:
+         * a name's word ("including Naama Levy", "five Thai nationals", "a MAGURA
+         * drone"), not a scene; a wrong place is worse than none */
+        if (tier == 2 && s != 2 && !g->prep[0]) continue;
         if (!step[s][tier]) step[s][tier] = g;
     }
     *origin_out = origin;
@@ -133,10 +151,10 @@ static const fm_geo_mention *choose_place(fm_coder *c, const fm_token *tok, cons
         if (step[s][0]) return step[s][0];
         if (step[s][1]) return step[s][1];
     }
+    if (in_actor) return in_actor;
     if (c->have_scene) return &c->scene;
     for (int s = 0; s < 3; s++) if (step[s][2]) return step[s][2];
     if (origin) { *origin_out = NULL; return origin; }
-    (void)ev;
     return NULL;
 }
 
@@ -175,7 +193,8 @@ static int country_fallback(fm_coder *c, const fm_event *ev, const fm_geo_mentio
                  q.precision && !strcmp(q.precision, "country") && !strncmp(q.country, a2, 2)) ||
                 (name && fm_geo_lookup(c->geo, name, strlen(name), &c->geo_ctx, &q) &&
                  q.precision && !strcmp(q.precision, "country") && !strncmp(q.country, a2, 2));
-    if (!found) return 0;
+    /* "Palestinians", "THE STATE OF PALESTINE": no spelling of the country; its code is enough */
+    if (!found && !(found = fm_geo_country(c->geo, a2, &q))) return 0;
     *out = q;
     out->start = out->end = 0;     /* inferred, not named */
     return 1;

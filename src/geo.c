@@ -703,6 +703,19 @@ const char *fm_country_alpha2(const fm_gazetteer *g, const char *alpha3)
     return NULL;
 }
 
+int fm_geo_country(const fm_gazetteer *g, const char *alpha2, fm_place *out)
+{
+    if (!g || !alpha2 || strlen(alpha2) != 2) return 0;
+    for (uint32_t i = 0; i < g->n_countries; i++)
+        if (strncasecmp(alpha2, g->countries[i], 2) == 0) {
+            const fm_gaz_entry *e = &g->entries[g->country_entry[i]];
+            if (e->kind != GAZ_COUNTRY) return 0;
+            fill_place(g, e, NULL, out);
+            return 1;
+        }
+    return 0;
+}
+
 const char *fm_country_alpha3(const fm_gazetteer *g, const char *alpha2)
 {
     if (!g || !alpha2 || strlen(alpha2) != 2) return NULL;

@@ -52,6 +52,10 @@ size_t fm_geo_sentence(const fm_gazetteer *g, const char *text, const fm_token *
  * strings of *out point into g and stay valid until fm_gazetteer_close. */
 int fm_geo_lookup(const fm_gazetteer *g, const char *name, size_t len, const fm_geo_context *ctx, fm_place *out);
 
+/* The country itself as a place (its name, capital's point, precision
+ * "country") for an ISO alpha-2 code; 1 if the gazetteer has it. */
+int fm_geo_country(const fm_gazetteer *g, const char *alpha2, fm_place *out);
+
 /* ISO 3166-1: alpha-3 -> alpha-2 and back ("IRQ" <-> "IQ"); NULL if unknown. */
 const char *fm_country_alpha2(const fm_gazetteer *g, const char *alpha3);
 const char *fm_country_alpha3(const fm_gazetteer *g, const char *alpha2);
