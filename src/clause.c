@@ -418,7 +418,16 @@ void fm_find_mentions(fm_coder *c, const fm_doc *doc, const fm_token *tok, size_
             continue;
         for (size_t j = k; j-- > 0;) {
             const fm_mention *o = &c->mentions.a[j];
-            if (o->pronoun || o->agent_only || !o->code || !o->country || !fm_state_actor(o->code)) continue;
+            if (o->pronoun || o->agent_only || !o->code) continue;
+            /* "Hamas said its fighters": the fighters of a named group are the group */
+            if (!m->owned && o->name && !fm_state_actor(o->code)) {
+                m->code = o->code;
+                m->country = o->country;
+                m->name = o->name;
+                m->agent_only = 0;
+                break;
+            }
+            if (!o->country || !fm_state_actor(o->code)) continue;
             m->code = strstr(o->code + 3, m->code) ? o->code : fm_arena_printf(&c->arena, "%s%s", o->country, m->code);
             m->country = o->country;
             m->agent_only = 0;
