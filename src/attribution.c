@@ -761,6 +761,20 @@ static size_t speech(finder *fd, size_t i, int kind)
         return e;
     }
 
+    /* "eight men in Gaza City accused of being collaborators": a participle right
+     * before its "of"/"for" has no object, so it is a reduced relative (or a
+     * headline passive): the accused stand before it and the sentence names no
+     * accuser. The frame vouches for the charge only, and its speaker is empty. */
+    if (kind == FM_ATTRIB_ACCUSE && (is(tok, n, i, "ACCUSED") || is(tok, n, i, "BLAMED")) &&
+        (is(tok, n, i + 1, "OF") || is(tok, n, i + 1, "FOR"))) {
+        size_t e = i + 1;
+        while (e < n && !(is_break(text, &tok[e]) && tok[e].kind != FM_TOK_QUOTE)) e++;
+        f.scope_start = i + 1;
+        f.scope_end = e;
+        emit(fd, &f);
+        return i + 1;
+    }
+
     /* "Reuters quoted a military official as saying ..." */
     if (is(tok, n, i, "QUOTED")) {
         size_t k = i + 1;
