@@ -547,6 +547,18 @@ void fm_find_verbs(fm_coder *c, const fm_token *tok, size_t n)
         /* "the restore", "its attack": a determiner makes a noun */
         if (i > 0 && in_list(&tok[i - 1], c->lx->tabari_verbs ? ARTICLE : DETERMINER)) continue;
         if (i > 0 && tok[i - 1].kind == FM_TOK_NUMBER) continue;
+        /* "struck Hezbollah targets", "against Houthi targets": a plural right after the
+         * actor a verb or a preposition governs is that phrase's head noun */
+        if (!c->lx->tabari_verbs && len && c->verbs.n && i > 0 &&
+            form_in_text(&c->lx->verb_forms.a[v - 1], &tok[i]) == FM_VF_S) {
+            int m = mention_ending_at(c, i - 1);
+            size_t ms = m >= 0 ? c->mentions.a[m].start : 0;
+            while (ms > 0 && in_list(&tok[ms - 1], DETERMINER)) ms--;
+            if (m >= 0 && !c->mentions.a[m].pronoun && ms > 0 &&
+                ((c->verbs.a[c->verbs.n - 1].end == ms && !c->verbs.a[c->verbs.n - 1].speech) ||
+                 in_list(&tok[ms - 1], PREPOSITION)))   /* "against Houthi targets" */
+                continue;
+        }
         /* "its long-threatened invasion": the second half of a hyphenated word
          * whose first half follows a determiner is a modifier of a noun */
         if (tok[i].flags & FM_TOKF_HYPHEN) {
