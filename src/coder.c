@@ -439,7 +439,14 @@ static void code_sentence(fm_coder *c, const fm_doc *doc, size_t si, const fm_to
         size_t ce = fm_clause_end(c, tok, n, v);
         fm_verb_match vm;
         size_t cs = fm_clause_start(c, tok, v);
-        if (!fm_verb_match_code(c, tok, n, v, cs, ce, &vm)) continue;
+        if (!fm_verb_match_code(c, tok, n, v, cs, ce, &vm)) {
+            /* "captured Pokrovsk": a town by its name is what the verb's "(THE TOWN)" pattern means */
+            if (h->passive || object_of(c, tok, h->end, ce, 0, frames, nf, 0) >= 0) continue;
+            int town = place_object(c, doc, tok, n, h->end, ce);
+            if (town < 0) continue;
+            c->mentions.n--;
+            if (!fm_verb_town_code(c, v, &vm)) continue;
+        }
         if (vm.discard || vm.complex) { rejected = 1; break; }
         int subj = fm_subject_of(c, tok, n, v);
         /* an infinitive takes the subject of the verb it completes */

@@ -266,3 +266,35 @@ int fm_verb_match_code(fm_coder *c, const fm_token *tok, size_t n, size_t v, siz
     snprintf(out->code2, sizeof out->code2, "%.*s", (int)l2, code2);
     return out->code[0] || out->code2[0] || out->discard || out->complex;
 }
+
+/* A verb that codes only with what it acts on ("take the town", "capture the
+ * city") says what a town is worth to it in its pattern "* (THE TOWN)": that
+ * code holds for a town named by its own name ("take Al-Kamlin", "captured
+ * Pokrovsk"), which no pattern word can match. The caller has found the place. */
+int fm_verb_town_code(const fm_coder *c, size_t v, fm_verb_match *out)
+{
+    const fm_verb_hit *h = &c->verbs.a[v];
+    memset(out, 0, sizeof *out);
+    out->source = out->target = -1;
+    if (!h->form || c->lx->tabari_verbs) return 0;
+    const fm_lexicon *lx = c->lx;
+    uint32_t the = fm_lexicon_word_find(lx, "THE", 3), town = fm_lexicon_word_find(lx, "TOWN", 4);
+    if (the == FM_NO_WORD || town == FM_NO_WORD) return 0;
+    const fm_verb_entry *ve = &lx->verb_entries.a[h->form->verb];
+    for (uint32_t p = 0; p < ve->n_patterns; p++) {
+        const fm_pattern *pat = &lx->patterns.a[ve->first_pattern + p];
+        const fm_pat_elem *e = &lx->elems.a[pat->post];
+        if (pat->n_pre || pat->n_post != 2 || e[0].kind != FM_PE_WORD || e[1].kind != FM_PE_WORD ||
+            e[0].id != the || e[1].id != town || !pat->code[0] || pat->code2[0])
+            continue;
+        const char *code = pat->code;
+        size_t l = strlen(code);
+        if (l && (code[l - 1] == '?' || code[l - 1] == '!' || code[0] == '#' || code[0] == '+' || code[0] == '-'))
+            return 0;
+        snprintf(out->code, sizeof out->code, "%.5s", code);
+        out->pattern = pat;
+        out->rule = pat->text;
+        return 1;
+    }
+    return 0;
+}

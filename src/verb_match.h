@@ -16,4 +16,8 @@ typedef struct fm_verb_match {
 /* 1 if verb hit v has a code in clause tok[clause_start, clause_end). */
 int fm_verb_match_code(fm_coder *c, const fm_token *tok, size_t n, size_t v, size_t clause_start,
                        size_t clause_end, fm_verb_match *out);
+
+/* 1 with the code of verb hit v's pattern "* (THE TOWN)", for a town named by
+ * its name as the verb's object ("take Al-Kamlin"); the caller has found it. */
+int fm_verb_town_code(const fm_coder *c, size_t v, fm_verb_match *out);
 #endif
