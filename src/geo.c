@@ -62,9 +62,9 @@ static const char *const stop_words[] = {
     "FOR", "FORCE", "FORCES", "FREEDOM", "FRIDAY", "FROM", "GEN", "GENERAL", "GEORGE", "GOOD", "GOVERNMENT",
     "GULF", "HAMAS", "HASSAN", "HE", "HER", "HEZBOLLAH", "HIS", "HOPE", "HOSPITAL", "HOUSE", "HOUTHI",
     "HOUTHIS", "HOW", "HOWEVER", "HUSSEIN", "IBN", "IF", "IN", "INDEPENDENCE", "ISIL", "ISIS", "ISLAMIC", "IT",
-    "ITS", "JAMES", "JANUARY", "JOHN", "JULY", "JUNE", "KING", "KURDISH", "LAKE", "LATER", "LIBERTY", "LT",
+    "ITS", "JAMES", "JANUARY", "JOHN", "JULY", "JUNE", "KING", "KURDISH", "LAKE", "LATER", "LAW", "LIBERTY", "LT",
     "MAJOR", "MAN", "MANY", "MARCH", "MARIA", "MAY", "MEANWHILE", "MICHAEL", "MIDDLE", "MILITARY", "MINISTER",
-    "MINISTRY", "MONDAY", "MORE", "MOST", "MOUNT", "MR", "MRS", "MS", "MUHAMMAD", "MOHAMMED", "NATIONS",
+    "MINISTRY", "MIRAGE", "MONDAY", "MORE", "MOST", "MOUNT", "MR", "MRS", "MS", "MUHAMMAD", "MOHAMMED", "NATIONS",
     "NATO", "NAVY", "NETANYAHU", "NEW", "NO", "NORTH", "NORTHERN", "NOT", "NOVEMBER", "OCTOBER", "OF",
     "OFFICIAL", "OFFICIALS", "OLD", "OMAR", "ON", "OR", "OUR", "PARLIAMENT", "PAUL", "PEACE", "PEOPLE",
     "POLICE", "PORT", "PRESIDENT", "PRIME", "PRINCE", "PROGRESS", "PUTIN", "QUEEN", "REUTERS", "RIVER",
@@ -73,6 +73,12 @@ static const char *const stop_words[] = {
     "THIS", "THURSDAY", "TO", "TODAY", "TOWN", "TRUMP", "TUESDAY", "UN", "UNION", "UNITED", "UNITY",
     "UNIVERSITY", "VICTORY", "VILLAGE", "WE", "WEDNESDAY", "WEST", "WESTERN", "WHAT", "WHEN", "WHERE", "WHO",
     "WITH", "WOMAN", "YESTERDAY", "YOU", "ZELENSKIY", "ZELENSKY",
+};
+
+/* Names of organisations that are also some town's name ("Red Cross",
+ * Kentucky): never a place, whatever their length. */
+static const char *const stop_phrases[] = {
+    "RED CROSS", "RED CRESCENT",
 };
 
 /* Words that may stand before a place name ("in", "near"...): reported as prep. */
@@ -88,7 +94,13 @@ static const char *const fillers[] = {
     "the", "a", "an", "of", "town", "city", "village", "province", "region", "district", "camp", "area",
     "outskirts", "northern", "southern", "eastern", "western", "central", "north", "south", "east", "west",
     "northeastern", "northwestern", "southeastern", "southwestern", "nearby", "besieged", "occupied",
-    "border", "frontline", "front-line", "port", "capital", "governorate", "suburb", "suburbs",
+    "border", "frontline", "front-line", "port", "capital", "governorate", "suburb", "suburbs", "coastal",
+};
+
+/* Nouns of "the Lebanese city of Blida": the demonym before them names the country. */
+static const char *const settlement_nouns[] = {
+    "city", "town", "village", "province", "region", "district", "port", "capital", "governorate", "camp",
+    "suburb", "neighbourhood", "neighborhood", "enclave", "border", "coastal", "villages", "towns", "cities",
 };
 
 static const char *const conjunctions[] = { "and", "or", "&" };
@@ -193,6 +205,12 @@ fm_gazetteer *fm_gazetteer_open(const char *path, fm_diag_fn diag, void *user)
     fm_strmap_init(&g->stop);
     for (size_t i = 0; i < COUNT(stop_words); i++)
         if (fm_strmap_put(&g->stop, stop_words[i], strlen(stop_words[i]), 1) != 0) {
+            report(diag, user, FM_ERROR, path, "%s", "out of memory");
+            fm_gazetteer_close(g);
+            return NULL;
+        }
+    for (size_t i = 0; i < COUNT(stop_phrases); i++)
+        if (fm_strmap_put(&g->stop, stop_phrases[i], strlen(stop_phrases[i]), 2) != 0) {
             report(diag, user, FM_ERROR, path, "%s", "out of memory");
             fm_gazetteer_close(g);
             return NULL;
@@ -346,6 +364,21 @@ static const fm_gaz_entry *best_entry(const fm_gazetteer *g, const fm_gaz_name *
     for (uint32_t i = 0; i < nm->count; i++) {
         const fm_gaz_entry *e = &g->entries[g->postings[nm->first + i]];
         if (!(kinds_mask & (1u << e->kind))) continue;
+        double s = score(e, r);
+        if (s > bs) { bs = s; best = e; }
+    }
+    return best;
+}
+
+/* Best entry of a name inside one country ("the Lebanese city of Blida"). */
+static const fm_gaz_entry *best_entry_in(const fm_gazetteer *g, const fm_gaz_name *nm, const rank *r,
+                                         unsigned kinds_mask, const char cc[2])
+{
+    const fm_gaz_entry *best = NULL;
+    double bs = -1;
+    for (uint32_t i = 0; i < nm->count; i++) {
+        const fm_gaz_entry *e = &g->entries[g->postings[nm->first + i]];
+        if (!(kinds_mask & (1u << e->kind)) || memcmp(e->country, cc, 2)) continue;
         double s = score(e, r);
         if (s > bs) { bs = s; best = e; }
     }
@@ -550,6 +583,48 @@ static void find_prep(const char *text, const fm_token *tok, size_t i, char prep
     }
 }
 
+/* "in Harouf and Qlayleh, Lebanon.": a country or region closing a list of
+ * names after a comma takes the preposition that opened the list. Only when
+ * the list ends there, so "In Kyiv, Russia launched" leaves Russia alone. */
+static void list_prep(const char *text, const fm_token *tok, size_t n, size_t i, size_t end, char prep[12])
+{
+    if (i < 2 || tok[i - 1].kind != FM_TOK_PUNCT || text[tok[i - 1].start] != ',') return;
+    if (end < n && !(tok[end].kind == FM_TOK_PUNCT || tok[end].kind == FM_TOK_CLOSE)) return;
+    size_t k = i - 1;
+    for (int steps = 0; k > 0 && steps < 10; steps++) {
+        const fm_token *t = &tok[--k];
+        if (t->kind == FM_TOK_PUNCT && text[t->start] == ',') continue;
+        if (t->kind != FM_TOK_WORD) return;
+        if (is_cap(t) || tok_in(conjunctions, COUNT(conjunctions), text, t)) continue;
+        if (tok_in(preps, COUNT(preps), text, t)) { find_prep(text, tok, k + 1, prep); return; }
+        if (!tok_in(fillers, COUNT(fillers), text, t)) return;
+    }
+}
+
+struct memo;
+static const fm_gaz_name *longest_memo_fwd(const fm_gazetteer *g, const char *text, const fm_token *tok, size_t n,
+                                           size_t i, size_t *len, struct memo *mm);
+
+/* "the southern Lebanese city of Blida", "the Iraqi border town of Zummar":
+ * the demonym before the settlement noun names the country. 1 and cc set when so. */
+static int demonym_country(const fm_gazetteer *g, const char *text, const fm_token *tok, size_t n, size_t i,
+                           struct memo *mm, char cc[2])
+{
+    static const char *const of[] = { "of" };
+    if (i < 3 || !tok_in(of, 1, text, &tok[i - 1]) || !tok_in(settlement_nouns, COUNT(settlement_nouns), text, &tok[i - 2]))
+        return 0;
+    size_t k = i - 3;
+    if (k > 0 && tok_in(settlement_nouns, COUNT(settlement_nouns), text, &tok[k])) k--;
+    size_t len = 0;
+    const fm_gaz_name *nm = longest_memo_fwd(g, text, tok, n, k, &len, mm);
+    if (!nm || len != 1) return 0;
+    for (uint32_t j = 0; j < nm->count; j++) {
+        const fm_gaz_entry *e = &g->entries[g->postings[nm->first + j]];
+        if (e->kind == GAZ_DEMONYM && e->country[0]) { memcpy(cc, e->country, 2); return 1; }
+    }
+    return 0;
+}
+
 /* longest_at depends on the tokens only, and a sentence is scanned two or
  * three times (countries, places, places again with its regions) plus a
  * look-ahead at each name: remember each position's answer. */
@@ -571,6 +646,12 @@ static const fm_gaz_name *longest_memo(const fm_gazetteer *g, const char *text, 
     return s->nm;
 }
 
+static const fm_gaz_name *longest_memo_fwd(const fm_gazetteer *g, const char *text, const fm_token *tok, size_t n,
+                                           size_t i, size_t *len, struct memo *mm)
+{
+    return longest_memo(g, text, tok, n, i, len, mm);
+}
+
 /* Places and country words of tok[0..n); mask selects kinds. ctx may be NULL. */
 static size_t scan(const fm_gazetteer *g, const char *text, const fm_token *tok, size_t n, const rank *r,
                    unsigned kinds_mask, fm_arena *a, fm_geo_mention *out, size_t cap, fm_geo_context *add_to,
@@ -582,7 +663,19 @@ static size_t scan(const fm_gazetteer *g, const char *text, const fm_token *tok,
     for (size_t i = 0; i < n;) {
         size_t len = 0;
         const fm_gaz_name *nm = longest_memo(g, text, tok, n, i, &len, mm);
+        if (nm && len > 1) {
+            uint32_t v;
+            const char *k = g->strings + nm->key;
+            if (fm_strmap_get(&g->stop, k, strlen(k), &v)) { i += len; continue; }   /* "Red Cross" */
+        }
         const fm_gaz_entry *e = nm ? best_entry(g, nm, r, kinds_mask) : NULL;
+        char dcc[2];
+        if (e && !add_to && e->kind != GAZ_COUNTRY && memcmp(e->country, "\0", 1) &&
+            demonym_country(g, text, tok, n, i, mm, dcc) && memcmp(e->country, dcc, 2)) {
+            /* no namesake in the country the article says: no place, rather than a wrong one */
+            e = best_entry_in(g, nm, r, kinds_mask, dcc);
+            if (!e) { i += len; continue; }
+        }
         if (!e) { i++; continue; }
         const fm_token *t = &tok[i];
         if (!add_to && has_kind(g, nm, GAZ_DEMONYM)) { i += len; continue; }   /* "Somali forces" */
@@ -628,6 +721,8 @@ static size_t scan(const fm_gazetteer *g, const char *text, const fm_token *tok,
             m->tok_start = i;
             m->tok_end = i + len;
             find_prep(text, tok, i, m->prep);
+            if (!m->prep[0] && (e->kind == GAZ_COUNTRY || e->kind == GAZ_ADMIN1 || e->kind == GAZ_REGION))
+                list_prep(text, tok, n, i, i + len, m->prep);
             /* "in Sanaa and Hodeidah": a place joined to the previous one shares its preposition */
             if (!m->prep[0] && count >= 2 && i >= 2 && prev_end == i - 1 &&
                 (tok[i - 1].kind == FM_TOK_PUNCT || tok_in(conjunctions, COUNT(conjunctions), text, &tok[i - 1])))
