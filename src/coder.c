@@ -409,6 +409,14 @@ static void say_must(fm_coder *c, const fm_doc *doc, size_t si, const fm_token *
     add_events(c, doc, si, tok, "100", x, y, h, "SAY ... + MUST [100]", 0, ce, FM_PRIORITY_NORMAL);
 }
 
+/* A verb after "to" or a perfect "to have" ("claimed to have taken the village"): an
+ * infinitive, whose subject is that of the verb it completes. */
+static int infinitive(const fm_token *tok, size_t s)
+{
+    if (s > 0 && fm_is_word(&tok[s - 1], "TO")) return 1;
+    return s > 1 && fm_is_word(&tok[s - 1], "HAVE") && fm_is_word(&tok[s - 2], "TO");
+}
+
 static void code_sentence(fm_coder *c, const fm_doc *doc, size_t si, const fm_token *tok, size_t n)
 {
     fm_attrib_frame frames[16];
@@ -450,9 +458,11 @@ static void code_sentence(fm_coder *c, const fm_doc *doc, size_t si, const fm_to
         if (vm.discard || vm.complex) { rejected = 1; break; }
         int subj = fm_subject_of(c, tok, n, v);
         /* an infinitive takes the subject of the verb it completes */
-        if (subj < 0 && h->start > 0 && fm_is_word(&tok[h->start - 1], "TO") && v > 0) {
+        int claimed_own = 0;   /* "Russian forces claimed to have taken X": the claimant is the actor */
+        if (subj < 0 && infinitive(tok, h->start) && v > 0) {
             int obj = object_of(c, tok, c->verbs.a[v - 1].end, h->start, 0, frames, nf, 0);
             subj = obj >= 0 ? obj : fm_subject_of(c, tok, n, v - 1);
+            claimed_own = obj < 0 && c->verbs.a[v - 1].speech == FM_ATTRIB_CLAIM;
         }
         int src = subj, tgt;
         if (h->passive) {
@@ -480,7 +490,7 @@ static void code_sentence(fm_coder *c, const fm_doc *doc, size_t si, const fm_to
          * accusation has no speaker) says nothing about its actors */
         int verb_in_head = fm_attribution_in_head(frames, nf, h->start);
         if (src >= 0 && fm_attribution_in_head(frames, nf, c->mentions.a[src].start) && !h->speech && !h->denied &&
-            !h->speaker_act && !verb_in_head)
+            !h->speaker_act && !verb_in_head && !claimed_own)
             src = -1;
         if (tgt >= 0 && fm_attribution_in_head(frames, nf, c->mentions.a[tgt].start) && !h->speech && !verb_in_head)
             tgt = -1;
