@@ -139,7 +139,10 @@ static const fm_geo_mention *choose_place(fm_coder *c, const fm_token *tok, cons
          * capitalised word ("including Naama Levy") must fit the article */
         int locative = !strcmp(g->prep, "in") || !strcmp(g->prep, "near") || !strcmp(g->prep, "at") ||
                        !strcmp(g->prep, "outside") || !strcmp(g->prep, "into") || !strcmp(g->prep, "across");
-        int tier = !article_has_countries || country_in_article(c, &g->place) ? 0 : locative ? 1 : 2;
+        /* a region named in full ("West Bank", "Gaza Strip", "Kharkiv Oblast") is no misread word */
+        int full_region = g->tok_end - g->tok_start >= 2 && g->place.precision &&
+                          (!strcmp(g->place.precision, "admin1") || !strcmp(g->place.precision, "region"));
+        int tier = !article_has_countries || full_region || country_in_article(c, &g->place) ? 0 : locative ? 1 : 2;
         /* no preposition, not the target, in a country the article never names:
          * a name's word ("including Naama Levy", "five Thai nationals", "a MAGURA
          * drone"), not a scene; a wrong place is worse than none */

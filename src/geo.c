@@ -646,6 +646,32 @@ static const fm_gaz_name *longest_memo(const fm_gazetteer *g, const char *text, 
     return s->nm;
 }
 
+/* The country of a demonym that stands for a place: after a locative
+ * preposition (over fillers) and before a settlement noun ("in southern
+ * Lebanese villages", "near the Syrian border"). NULL otherwise. */
+static const fm_gaz_entry *demonym_place(const fm_gazetteer *g, const char *text, const fm_token *tok, size_t n,
+                                         size_t i, size_t len, const fm_gaz_name *nm)
+{
+    static const char *const locative[] = { "in", "near", "at", "across", "into", "inside", "outside", "throughout" };
+    static const char *const edge[] = { "border" };   /* "near the Syrian border" may be either side */
+    if (i + len >= n || !tok_in(settlement_nouns, COUNT(settlement_nouns), text, &tok[i + len]) ||
+        tok_in(edge, 1, text, &tok[i + len]))
+        return NULL;
+    char prep[12];
+    find_prep(text, tok, i, prep);
+    if (!in_list(locative, COUNT(locative), prep, strlen(prep))) return NULL;
+    for (uint32_t j = 0; j < nm->count; j++) {
+        const fm_gaz_entry *e = &g->entries[g->postings[nm->first + j]];
+        if (e->kind != GAZ_DEMONYM || !e->country[0]) continue;
+        for (uint32_t c = 0; c < g->n_countries; c++)
+            if (!memcmp(g->countries[c], e->country, 2)) {
+                const fm_gaz_entry *ce = &g->entries[g->country_entry[c]];
+                return ce->kind == GAZ_COUNTRY ? ce : NULL;
+            }
+    }
+    return NULL;
+}
+
 static const fm_gaz_name *longest_memo_fwd(const fm_gazetteer *g, const char *text, const fm_token *tok, size_t n,
                                            size_t i, size_t *len, struct memo *mm)
 {
@@ -668,6 +694,21 @@ static size_t scan(const fm_gazetteer *g, const char *text, const fm_token *tok,
             const char *k = g->strings + nm->key;
             if (fm_strmap_get(&g->stop, k, strlen(k), &v)) { i += len; continue; }   /* "Red Cross" */
         }
+        if (!add_to && nm && has_kind(g, nm, GAZ_DEMONYM)) {
+            /* "Somali forces" names no place; "in southern Lebanese villages" does: the country */
+            const fm_gaz_entry *c = demonym_place(g, text, tok, n, i, len, nm);
+            if (c && count < cap) {
+                fm_geo_mention *m = &out[count++];
+                fill_place(g, c, a, &m->place);
+                m->place.start = tok[i].start;
+                m->place.end = tok[i + len - 1].end;
+                m->tok_start = i;
+                m->tok_end = i + len;
+                find_prep(text, tok, i, m->prep);
+            }
+            i += len;
+            continue;
+        }
         const fm_gaz_entry *e = nm ? best_entry(g, nm, r, kinds_mask) : NULL;
         char dcc[2];
         if (e && !add_to && e->kind != GAZ_COUNTRY && memcmp(e->country, "\0", 1) &&
@@ -678,7 +719,6 @@ static size_t scan(const fm_gazetteer *g, const char *text, const fm_token *tok,
         }
         if (!e) { i++; continue; }
         const fm_token *t = &tok[i];
-        if (!add_to && has_kind(g, nm, GAZ_DEMONYM)) { i += len; continue; }   /* "Somali forces" */
         if (len == 1 && e->kind != GAZ_COUNTRY && e->kind != GAZ_DEMONYM) {
             int ok = 1;
             char key[FM_GAZ_KEY_MAX];
