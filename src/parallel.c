@@ -1,6 +1,7 @@
 /* parallel.c — the worker pool of parallel.h: a ring of document slots filled
- * by the submitting thread, coded by whichever worker is free, delivered in
- * ring order. Workers never print or call back the caller's diag themselves:
+ * by the submitting thread, coded by whichever coder is free (the worker
+ * threads, and the submitting thread itself while the ring is full), delivered
+ * in ring order. Coders never print or call back the caller's diag themselves:
  * their messages are kept with the document and replayed at delivery. */
 #include "parallel.h"
 #include <pthread.h>
@@ -41,6 +42,10 @@ struct fm_pool {
     int stop;
     worker *workers;
     int n_workers;
+    /* the submitting thread's own coder: with one thread per CPU, a submitter
+     * that only waited would still wake once per document and take a CPU from
+     * a worker each time; coding while the ring is full keeps every CPU busy */
+    worker helper;
     fm_pool_render_fn render;
     fm_pool_deliver_fn deliver;
     void *user;
@@ -62,6 +67,21 @@ static void pool_diag(void *user, fm_diag_level level, const char *where, const 
     fm_buf_add(b, msg ? msg : "", strlen(msg ? msg : "") + 1);
 }
 
+/* Codes and renders one claimed slot on w's coder (any thread). */
+static void code_slot(worker *w, slot *s)
+{
+    fm_pool *p = w->pool;
+    fm_buf_clear(&s->out);
+    fm_buf_clear(&s->aux);
+    fm_buf_clear(&s->msgs);
+    w->current = s;
+    const fm_event *ev = NULL;
+    size_t n = 0;
+    s->rc = fm_coder_code(w->coder, &s->doc, &ev, &n);
+    if (p->render) p->render(p->user, &s->doc, s->rc, ev, s->rc ? 0 : n, &s->out, &s->aux);
+    w->current = NULL;
+}
+
 static void *worker_main(void *arg)
 {
     worker *w = arg;
@@ -72,17 +92,7 @@ static void *worker_main(void *arg)
         if (p->claimed == p->submitted) break;
         slot *s = &p->slots[p->claimed++ % p->n_slots];
         pthread_mutex_unlock(&p->mu);
-
-        fm_buf_clear(&s->out);
-        fm_buf_clear(&s->aux);
-        fm_buf_clear(&s->msgs);
-        w->current = s;
-        const fm_event *ev = NULL;
-        size_t n = 0;
-        s->rc = fm_coder_code(w->coder, &s->doc, &ev, &n);
-        if (p->render) p->render(p->user, &s->doc, s->rc, ev, s->rc ? 0 : n, &s->out, &s->aux);
-        w->current = NULL;
-
+        code_slot(w, s);
         pthread_mutex_lock(&p->mu);
         s->state = SLOT_DONE;
         pthread_cond_signal(&p->done);
@@ -127,6 +137,33 @@ static int deliver_one(fm_pool *p, int wait)
     return 1;
 }
 
+/* The submitting thread codes the oldest unclaimed document, if any. Returns 1
+ * if it did. Nobody else waits for a slot to be done, so no signal. */
+static int help_one(fm_pool *p)
+{
+    pthread_mutex_lock(&p->mu);
+    if (p->claimed == p->submitted) {
+        pthread_mutex_unlock(&p->mu);
+        return 0;
+    }
+    slot *s = &p->slots[p->claimed++ % p->n_slots];
+    pthread_mutex_unlock(&p->mu);
+    code_slot(&p->helper, s);
+    pthread_mutex_lock(&p->mu);
+    s->state = SLOT_DONE;
+    pthread_mutex_unlock(&p->mu);
+    return 1;
+}
+
+/* Delivers the oldest document, coding queued ones here while it is not done
+ * yet. Returns 0 when nothing is left to deliver. */
+static int deliver_or_help(fm_pool *p)
+{
+    if (p->delivered == p->submitted) return 0;
+    if (deliver_one(p, 0) || help_one(p)) return 1;
+    return deliver_one(p, 1);
+}
+
 /* Offset of a copy of s in b, or SIZE_MAX for NULL. */
 static size_t keep(fm_buf *b, const char *s, size_t n)
 {
@@ -164,7 +201,7 @@ static int copy_doc(slot *s, const fm_doc *d)
 
 int fm_pool_submit(fm_pool *p, const fm_doc *doc)
 {
-    while (p->submitted - p->delivered == p->n_slots) deliver_one(p, 1);
+    while (p->submitted - p->delivered == p->n_slots) deliver_or_help(p);
     slot *s = &p->slots[p->submitted % p->n_slots];
     if (copy_doc(s, doc)) {
         if (p->diag) p->diag(p->diag_user, FM_ERROR, doc->where ? doc->where : doc->id, "out of memory copying the document");
@@ -181,7 +218,7 @@ int fm_pool_submit(fm_pool *p, const fm_doc *doc)
 
 void fm_pool_drain(fm_pool *p)
 {
-    while (deliver_one(p, 1)) {}
+    while (deliver_or_help(p)) {}
 }
 
 void fm_pool_free(fm_pool *p)
@@ -196,6 +233,7 @@ void fm_pool_free(fm_pool *p)
         if (p->workers[i].started) pthread_join(p->workers[i].thread, NULL);
         fm_coder_free(p->workers[i].coder);
     }
+    fm_coder_free(p->helper.coder);
     for (size_t i = 0; i < p->n_slots; i++) {
         fm_buf_free(&p->slots[i].store);
         fm_buf_free(&p->slots[i].out);
@@ -216,9 +254,11 @@ fm_pool *fm_pool_new(const fm_lexicon *lx, const fm_options *opt, int n_threads,
     if (n_threads < 1) n_threads = 1;
     fm_pool *p = calloc(1, sizeof *p);
     if (!p) goto oom;
-    /* enough queued documents that a long one does not idle the other workers */
-    p->n_slots = (size_t)n_threads * 8;
+    /* enough queued documents that a long one (on the submitting thread too)
+     * does not idle the other workers */
+    p->n_slots = (size_t)n_threads * 16;
     p->slots = calloc(p->n_slots, sizeof *p->slots);
+    /* n_threads - 1 are used: one more keeps calloc away from 0 */
     p->workers = calloc((size_t)n_threads, sizeof *p->workers);
     if (!p->slots || !p->workers) {
         free(p->slots);
@@ -234,7 +274,14 @@ fm_pool *fm_pool_new(const fm_lexicon *lx, const fm_options *opt, int n_threads,
     p->user = user;
     p->diag = diag;
     p->diag_user = diag_user;
-    for (int i = 0; i < n_threads; i++) {
+    p->helper.pool = p;
+    p->helper.coder = fm_coder_new(lx, opt, pool_diag, &p->helper);
+    if (!p->helper.coder) {
+        if (diag) diag(diag_user, FM_ERROR, "pool", "cannot make a coder");
+        fm_pool_free(p);
+        return NULL;
+    }
+    for (int i = 0; i < n_threads - 1; i++) {
         worker *w = &p->workers[i];
         w->pool = p;
         p->n_workers = i + 1;

@@ -1,6 +1,7 @@
-/* parallel.h — codes documents on N worker threads (one fm_coder each, one
- * shared read-only fm_lexicon) and hands the results back in input order on
- * the submitting thread, so output bytes do not depend on N. */
+/* parallel.h — codes documents on N threads (one fm_coder each, one shared
+ * read-only fm_lexicon): N - 1 workers plus the submitting thread, which codes
+ * too while the queue is full. Results come back in input order on the
+ * submitting thread, so output bytes do not depend on N. */
 #ifndef FM_PARALLEL_H
 #define FM_PARALLEL_H
 #include "factum.h"
@@ -17,13 +18,13 @@ typedef void (*fm_pool_render_fn)(void *user, const fm_doc *doc, int rc, const f
  * document's messages have been passed to diag just before. */
 typedef void (*fm_pool_deliver_fn)(void *user, const fm_doc *doc, int rc, const fm_buf *out, const fm_buf *aux);
 
-/* n_threads >= 1 workers. diag receives every message on the submitting thread
+/* n_threads >= 1 coding threads, the caller's included. diag receives every message on the submitting thread
  * (coding messages in document order), so it need not be thread-safe.
  * Returns NULL (reported) when threads or coders cannot be made. */
 fm_pool *fm_pool_new(const fm_lexicon *lx, const fm_options *opt, int n_threads, fm_pool_render_fn render,
                      fm_pool_deliver_fn deliver, void *user, fm_diag_fn diag, void *diag_user);
-/* Copies doc (the caller may reuse its memory at once) and queues it. May
- * block while the queue is full, delivering finished documents meanwhile.
+/* Copies doc (the caller may reuse its memory at once) and queues it. While
+ * the queue is full, codes queued documents here and delivers finished ones.
  * Returns 0, or -1 if the copy could not be made (reported, doc not queued). */
 int fm_pool_submit(fm_pool *p, const fm_doc *doc);
 /* Waits for every queued document and delivers it. */
