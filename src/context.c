@@ -99,6 +99,32 @@ static int actor_in(const fm_coder *c, const char *alpha3, const fm_place *p)
     return a2 && p->country[0] && !strncmp(a2, p->country, 2);
 }
 
+static int place_rank(const fm_place *p)
+{
+    if (!p->precision || !strcmp(p->precision, "country")) return 0;
+    return !strcmp(p->precision, "admin1") || !strcmp(p->precision, "region") ? 1 : 2;
+}
+
+/* "in the direction of Dobropillia, Donetsk Oblast", "in Lebanon's eastern Bekaa
+ * Valley": a region or country right next to a finer place of the same country
+ * only says where that place is; the finer place is the scene. */
+static const fm_geo_mention *finer_place(const fm_geo_mention *loc, const fm_geo_mention *places, size_t np,
+                                         const fm_geo_mention *origin)
+{
+    for (size_t p = 0; p < np; p++) {
+        const fm_geo_mention *h = &places[p];
+        if (h == loc || h == origin || strncmp(h->place.country, loc->place.country, 2) ||
+            place_rank(&h->place) <= place_rank(&loc->place))
+            continue;
+        int before = h->tok_end <= loc->tok_start && loc->tok_start - h->tok_end <= 1;
+        /* after it only when governed itself ("U.S. Secretary of State" is no town) */
+        int after = h->tok_start >= loc->tok_end && h->tok_start - loc->tok_end <= 3 && h->prep[0] &&
+                    strcmp(h->prep, "of");
+        if (before || after) return h;
+    }
+    return loc;
+}
+
 /* The event's place, in this order: a place of the verb's clause outside the
  * actors' names, any other place of the sentence outside them, a place the
  * target itself is ("strikes Beirut", "invaded Ukraine"), the scene of an
@@ -127,6 +153,12 @@ static const fm_geo_mention *choose_place(fm_coder *c, const fm_token *tok, cons
             (!c->geo_ctx.n_countries || country_in_article(c, &g->place) ||
              actor_in(c, in_src ? ev->source.country : ev->target.country, &g->place)))
             in_actor = g;
+        /* "airstrikes ... in Harouf and Qlayleh, Lebanon" read with Lebanon as the
+         * source: a place governed by a locative preposition is the scene, not an actor */
+        int whole = (in_src && g->tok_start == et->src_start && g->tok_end == et->src_end) ||
+                    (in_tgt && g->tok_start == et->tgt_start && g->tok_end == et->tgt_end);
+        int at_place = !strcmp(g->prep, "in") || !strcmp(g->prep, "near") || !strcmp(g->prep, "at");
+        if (whole && at_place) in_src = in_tgt = 0;
         if (in_src) continue;
         if (in_tgt) {
             /* only when the target is the place itself, not "Ukrainian soldiers" */
@@ -140,9 +172,9 @@ static const fm_geo_mention *choose_place(fm_coder *c, const fm_token *tok, cons
         int locative = !strcmp(g->prep, "in") || !strcmp(g->prep, "near") || !strcmp(g->prep, "at") ||
                        !strcmp(g->prep, "outside") || !strcmp(g->prep, "into") || !strcmp(g->prep, "across");
         /* a region named in full ("West Bank", "Gaza Strip", "Kharkiv Oblast") is no misread word */
-        int full_region = g->tok_end - g->tok_start >= 2 && g->place.precision &&
+        int full_region = g->prep[0] && g->tok_end - g->tok_start >= 2 && g->place.precision &&
                           (!strcmp(g->place.precision, "admin1") || !strcmp(g->place.precision, "region"));
-        int tier = !article_has_countries || full_region || country_in_article(c, &g->place) ? 0 : locative ? 1 : 2;
+        int tier = !article_has_countries || country_in_article(c, &g->place) ? 0 : locative || full_region ? 1 : 2;
         /* no preposition, not the target, in a country the article never names:
          * a name's word ("including Naama Levy", "five Thai nationals", "a MAGURA
          * drone"), not a scene; a wrong place is worse than none */
@@ -151,8 +183,8 @@ static const fm_geo_mention *choose_place(fm_coder *c, const fm_token *tok, cons
     }
     *origin_out = origin;
     for (int s = 0; s < 3; s++) {
-        if (step[s][0]) return step[s][0];
-        if (step[s][1]) return step[s][1];
+        if (step[s][0]) return finer_place(step[s][0], places, np, origin);
+        if (step[s][1]) return finer_place(step[s][1], places, np, origin);
     }
     if (in_actor) return in_actor;
     if (c->have_scene) return &c->scene;
@@ -280,6 +312,14 @@ void fm_context_sentence(fm_coder *c, const fm_doc *doc, size_t si, const fm_tok
             c->have_scene = 1;
             break;
         }
+        /* "Police seize a boat. The vessel was taken off the coast of Qaw district,
+         * Somalia.": a later sentence naming only the scene places the events before it */
+        const fm_geo_mention *later = c->have_scene ? &c->scene : NULL;
+        for (size_t k = 0; later && k < first_event; k++)
+            if (!c->events.a[k].has_location) {     /* c->events holds this document's events only */
+                set_place(&c->events.a[k].location, &later->place);
+                c->events.a[k].has_location = 1;
+            }
     }
     /* drop events that the date stage found to be tallies */
     size_t o = first_event;

@@ -653,10 +653,11 @@ static const fm_gaz_entry *demonym_place(const fm_gazetteer *g, const char *text
                                          size_t i, size_t len, const fm_gaz_name *nm)
 {
     static const char *const locative[] = { "in", "near", "at", "across", "into", "inside", "outside", "throughout" };
-    static const char *const edge[] = { "border" };   /* "near the Syrian border" may be either side */
-    if (i + len >= n || !tok_in(settlement_nouns, COUNT(settlement_nouns), text, &tok[i + len]) ||
-        tok_in(edge, 1, text, &tok[i + len]))
-        return NULL;
+    /* areas, not one named place ("the Yemeni capital Sanaa" names Sanaa; "near the
+     * Syrian border" may be either side) */
+    static const char *const areas[] = { "villages", "towns", "cities", "territory", "waters", "airspace",
+                                         "soil", "countryside", "coast" };
+    if (i + len >= n || !tok_in(areas, COUNT(areas), text, &tok[i + len])) return NULL;
     char prep[12];
     find_prep(text, tok, i, prep);
     if (!in_list(locative, COUNT(locative), prep, strlen(prep))) return NULL;
