@@ -28,7 +28,7 @@ static fm_arena_block *block_new(size_t size)
     return b;
 }
 
-void *fm_arena_alloc(fm_arena *a, size_t n)
+void *fm_arena_alloc_raw(fm_arena *a, size_t n)
 {
     n = (n + 7) & ~(size_t)7;
     if (n == 0) n = 8;
@@ -57,7 +57,14 @@ void *fm_arena_alloc(fm_arena *a, size_t n)
     void *p = b->data + b->used;
     b->used += n;
     a->total += n;
-    memset(p, 0, n);
+    return p;
+}
+
+void *fm_arena_alloc(fm_arena *a, size_t n)
+{
+    void *p = fm_arena_alloc_raw(a, n);
+    /* the rounded size: callers may rely on the padding being zero too */
+    if (p) memset(p, 0, n ? (n + 7) & ~(size_t)7 : 8);
     return p;
 }
 

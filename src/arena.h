@@ -17,6 +17,8 @@ typedef struct fm_arena {
 
 void fm_arena_init(fm_arena *a, size_t block_size);
 void *fm_arena_alloc(fm_arena *a, size_t n);            /* 8-byte aligned, zeroed */
+/* The same, not zeroed: for bytes the caller writes at once (token norms). */
+void *fm_arena_alloc_raw(fm_arena *a, size_t n);
 char *fm_arena_strndup(fm_arena *a, const char *s, size_t n);
 char *fm_arena_strdup(fm_arena *a, const char *s);
 char *fm_arena_printf(fm_arena *a, const char *fmt, ...) __attribute__((format(printf, 2, 3)));

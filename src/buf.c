@@ -82,28 +82,37 @@ void fm_buf_json_str(fm_buf *b, const char *s, size_t n)
     if (!s) { fm_buf_add(b, "null", 4); return; }
     static const char hex[] = "0123456789abcdef";
     const unsigned char *p = (const unsigned char *)s, *end = p + n;
-    fm_buf_addc(b, '"');
+    /* Bytes are written in place, not through fm_buf_add per run: most strings
+     * need no escape, so room for them and both quotes is made once, and more
+     * only at an escape (which writes at most 6 bytes for one it consumes). */
+    if (fm_buf_reserve(b, n + 2)) return;
+    char *d = b->data + b->len;
+    *d++ = '"';
     while (p < end) {
-        const unsigned char *run = p;
-        while (p < end && *p >= 0x20 && *p < 0x80 && *p != '"' && *p != '\\') p++;
-        if (p > run) fm_buf_add(b, run, (size_t)(p - run));
-        if (p >= end) break;
         unsigned c = *p;
-        if (c == '"' || c == '\\') { char e[2] = {'\\', (char)c}; fm_buf_add(b, e, 2); p++; }
-        else if (c == '\n') { fm_buf_add(b, "\\n", 2); p++; }
-        else if (c == '\t') { fm_buf_add(b, "\\t", 2); p++; }
-        else if (c == '\r') { fm_buf_add(b, "\\r", 2); p++; }
+        if (c >= 0x20 && c < 0x80 && c != '"' && c != '\\') { *d++ = (char)c; p++; continue; }
+        b->len = (size_t)(d - b->data);
+        if (fm_buf_reserve(b, 6 + (size_t)(end - p) + 1)) return;
+        d = b->data + b->len;
+        if (c == '"' || c == '\\') { *d++ = '\\'; *d++ = (char)c; p++; }
+        else if (c == '\n') { *d++ = '\\'; *d++ = 'n'; p++; }
+        else if (c == '\t') { *d++ = '\\'; *d++ = 't'; p++; }
+        else if (c == '\r') { *d++ = '\\'; *d++ = 'r'; p++; }
         else if (c < 0x20) {
-            char e[6] = {'\\', 'u', '0', '0', hex[c >> 4], hex[c & 15]};
-            fm_buf_add(b, e, 6);
+            memcpy(d, "\\u00", 4);
+            d[4] = hex[c >> 4];
+            d[5] = hex[c & 15];
+            d += 6;
             p++;
         } else {
             size_t l = utf8_valid_len(p, (size_t)(end - p));
-            if (l) { fm_buf_add(b, p, l); p += l; }
-            else { fm_buf_add(b, "\xEF\xBF\xBD", 3); p++; }
+            if (l) { memcpy(d, p, l); d += l; p += l; }
+            else { memcpy(d, "\xEF\xBF\xBD", 3); d += 3; p++; }
         }
     }
-    fm_buf_addc(b, '"');
+    *d++ = '"';
+    b->len = (size_t)(d - b->data);
+    *d = 0;
 }
 
 void fm_buf_json_cstr(fm_buf *b, const char *s)

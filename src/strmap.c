@@ -27,7 +27,7 @@ static inline int same_key(const char *a, const char *b, size_t len)
 void fm_strmap_init(fm_strmap *m) { memset(m, 0, sizeof *m); }
 void fm_strmap_free(fm_strmap *m) { free(m->slots); memset(m, 0, sizeof *m); }
 
-static fm_strmap_slot *find(const fm_strmap *m, const char *key, size_t len, uint32_t h)
+static inline __attribute__((always_inline)) fm_strmap_slot *find(const fm_strmap *m, const char *key, size_t len, uint32_t h)
 {
     size_t mask = m->cap - 1, i = h & mask;
     for (;;) {

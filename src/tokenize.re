@@ -170,24 +170,36 @@ static int ascii_word(scanner *s, const unsigned char *b, const unsigned char *e
                       size_t *len, uint8_t *flags, uint8_t *kind)
 {
     size_t n = (size_t)(e - b);
-    unsigned hi = 0;
+    unsigned hi = 0, n_up = 0, n_low = 0, n_digit = 0;
     if (n > 0xFFFF) return 1;
-    char *d = fm_arena_alloc(s->a, n + 1);
+    /* not zeroed: every byte up to the NUL is written below */
+    char *d = fm_arena_alloc_raw(s->a, n + 1);
     if (!d) return 0;
+    /* one pass folds the bytes and counts what case_flags and the digit test
+     * would count in two more */
     for (size_t i = 0; i < n; i++) {
         unsigned c = b[i];
+        unsigned low = c - 'a' < 26u;
         hi |= c;
-        d[i] = (char)(c - ((c - 'a' < 26u) << 5));
+        n_low += low;
+        n_up += c - 'A' < 26u;
+        n_digit += c - '0' < 10u;
+        d[i] = (char)(c - (low << 5));
     }
+    d[n] = 0;
     if (hi & 0x80) return 1;
     *norm = d;
     *len = n;
-    *flags = s->phrase ? 0 : case_flags(b, e);
+    uint8_t f = 0;
+    if (!s->phrase) {
+        const unsigned char *p = b;
+        while (p < e && (*p | 32u) - 'a' >= 26u) p++;   /* the first letter */
+        if (p < e && *p <= 'Z') f |= FM_TOKF_CAP;
+        if (n_up + n_low >= 2 && n_low == 0) f |= FM_TOKF_ALLCAPS;
+    }
+    *flags = f;
     /* "1990's" reaches here through the word rule: its stem is a number */
-    uint8_t k = FM_TOK_NUMBER;
-    for (const unsigned char *p = b; p < e && k == FM_TOK_NUMBER; p++)
-        if (*p < '0' || *p > '9') k = FM_TOK_WORD;
-    *kind = k;
+    *kind = n_digit == n ? FM_TOK_NUMBER : FM_TOK_WORD;
     return 2;
 }
 
