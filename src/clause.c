@@ -46,9 +46,13 @@ static const char *const GROUP_NOUN[] = { "GROUP", "FACTION", "MOVEMENT", "ORGAN
 static const char *const SUBORDINATOR[] = { "THAT", "WHO", "WHOM", "WHICH", "AS", "WHILE", "WHEN", "WHERE",
     "IF", "BECAUSE", "SINCE", "UNTIL", "AFTER", "BEFORE", "ALTHOUGH", "THOUGH", "WHEREAS", NULL };
 
+static const char *const PARTICIPLE_PREPOSITION[] = { "AFTER", "BEFORE", "WHILE", "WHEN", "SINCE", "UPON",
+    "WITHOUT", "DESPITE", "BY", NULL };
+
 static int ends_with(const fm_token *t, const char *suffix);
 static int ly_adverb(const fm_token *t);
 static int mention_ending_at(const fm_coder *c, size_t i);
+static int place_list_start(const fm_coder *c, const fm_token *tok, int m, size_t *list_start);
 
 int fm_is_aux(const fm_token *t) { return in_list(t, AUX); }
 
@@ -642,6 +646,13 @@ int fm_weapon_subject(fm_coder *c, const fm_token *tok, size_t n, size_t v)
     const fm_verb_hit *h = &c->verbs.a[v];
     size_t k = h->start;
     while (k > 0 && (in_list(&tok[k - 1], AUX) || in_list(&tok[k - 1], ADVERB_GAP))) k--;
+    /* "An airstrike near a market in Injar, Tillabéri Region, Niger, kills": the address
+     * closing the subject is no break in it */
+    if (k > 2 && tok[k - 1].kind == FM_TOK_PUNCT && !strcmp(tok[k - 1].norm, ",")) {
+        int pm = mention_ending_at(c, k - 2);
+        size_t ls;
+        if (pm >= 0 && place_list_start(c, tok, pm, &ls)) k = ls;
+    }
     /* the head noun: right before the verb, or before a prepositional phrase ("strike on a market") */
     size_t head = SIZE_MAX;
     for (size_t j = k, seen = 0; j-- > 0 && seen < 10; seen++) {
@@ -716,19 +727,67 @@ static int reduced_passive(const fm_coder *c, const fm_token *tok, int v)
     return k > 0 && !in_list(&tok[k - 1], BE);
 }
 
-/* "a strike in Darnytskyi District, Kyiv, Ukraine, kills": a bare country
- * code between commas that follows a capitalised name after a preposition
- * is a place in an address, not the subject. */
-static int place_apposition(const fm_coder *c, const fm_token *tok, int m)
+/* "a strike in Darnytskyi District, Kyiv, Ukraine, kills", "in Harouf and
+ * Qlayleh, Lebanon": a bare country code after a comma that follows a list of
+ * capitalised names after a preposition is a place in an address, not a party. */
+static int place_list_start(const fm_coder *c, const fm_token *tok, int m, size_t *list_start)
 {
     const fm_mention *a = &c->mentions.a[m];
     if (!a->code || strlen(a->code) != 3 || !a->country || a->start < 3) return 0;
     size_t k = a->start;
     if (!(tok[k - 1].kind == FM_TOK_PUNCT && !strcmp(tok[k - 1].norm, ","))) return 0;
-    size_t s = k - 1, words = 0;
-    while (s > 0 && tok[s - 1].kind == FM_TOK_WORD && (tok[s - 1].flags & FM_TOKF_CAP) && words < 4) { s--; words++; }
+    size_t s = k - 1, words = 0, seen = 0;
+    while (s > 0 && seen < 10 && !inside_mention(c, s - 1)) {
+        const fm_token *t = &tok[s - 1];
+        int name = t->kind == FM_TOK_WORD && (t->flags & FM_TOKF_CAP);
+        /* "Harouf and Qlayleh", "Kyiv, Ukraine": the joints of a list, between names only */
+        int joint = words && (fm_is_word(t, "AND") || (t->kind == FM_TOK_PUNCT && !strcmp(t->norm, ",")));
+        if (!name && !joint) break;
+        if (joint && !(s > 1 && tok[s - 2].kind == FM_TOK_WORD && (tok[s - 2].flags & FM_TOKF_CAP))) break;
+        words += name;
+        s--;
+        seen++;
+    }
     if (!words || mention_ending_at(c, k - 2) >= 0) return 0;
+    *list_start = s;
     return fm_after_preposition(tok, s);
+}
+
+static int place_apposition(const fm_coder *c, const fm_token *tok, int m)
+{
+    size_t s;
+    return place_list_start(c, tok, m, &s);
+}
+
+/* Past participles without -ED that head a phrase like "a hospital run by MSF". */
+static const char *const BARE_PARTICIPLE[] = { "RUN", "HELD", "LED", "BUILT", "KEPT", "MADE", "TAKEN", "SET",
+    "FOUGHT", "CHOSEN", "DRIVEN", "GIVEN", "SEEN", "SENT", "BROUGHT", "LEFT", "SHOT", "HIT", "LAID", "PAID", NULL };
+
+static const char *const LOCATIVE[] = { "IN", "NEAR", "AT", NULL };
+
+/* Mention m, which a pattern's '+' or '$' reached from token `from` over other
+ * words, stands aside of the verb's parties when it is the agent of a
+ * participle phrase ("captured a facility used by ISIL": ISIL captured
+ * nothing) or, for a source, a place after in / near / at ("(IN $ ATTACKS)"
+ * must not read "in Harouf and Qlayleh, Lebanon, ... the attacks"). */
+int fm_mention_aside(const fm_coder *c, const fm_token *tok, size_t from, int m, int source)
+{
+    const fm_mention *a = &c->mentions.a[m];
+    size_t d = a->start;
+    while (d > from && in_list(&tok[d - 1], DETERMINER)) d--;
+    if (d <= from) return 0;                    /* right where the pattern stands */
+    if (d >= from + 2 && fm_is_word(&tok[d - 1], "BY")) {
+        const fm_token *p = &tok[d - 2];
+        int vk = verb_at(c, d - 2);
+        if (p->kind == FM_TOK_WORD && !(p->flags & FM_TOKF_CAP) &&
+            ((vk >= 0 && c->verbs.a[vk].passive) || in_list(p, BARE_PARTICIPLE) ||
+             (p->norm_len >= 4 && !memcmp(p->norm + p->norm_len - 2, "ED", 2))))   /* "used", "backed" */
+            return 1;
+    }
+    if (source && a->country && a->code && strlen(a->code) == 3 && !a->agent_only &&
+        (place_apposition(c, tok, m) || in_list(&tok[d - 1], LOCATIVE)))
+        return 1;
+    return 0;
 }
 
 /* Subject: the nearest actor to the left within the clause; across a
@@ -745,6 +804,18 @@ int fm_subject_of(fm_coder *c, const fm_token *tok, size_t n, size_t v)
     while (pc > 0 && (in_list(&tok[pc - 1], ADVERB_GAP) || ly_adverb(&tok[pc - 1]))) pc--;
     if (h->form && h->vform == FM_VF_ING && pc > 0 && tok[pc - 1].kind == FM_TOK_PUNCT && v > 0)
         return inherit_subject(c, tok, n, h, v - 1);
+    /* "killed five militants after repelling an ambush", "After storming the camp, troops
+     * killed": a participle right after a preposition has no subject of its own; it is
+     * the main clause's */
+    if (h->form && h->vform == FM_VF_ING && pc > 0 && in_list(&tok[pc - 1], PARTICIPLE_PREPOSITION)) {
+        size_t pv = v;
+        while (pv > 0 && (c->verbs.a[pv - 1].vform == FM_VF_ING || !c->verbs.a[pv - 1].form ||
+                          (c->verbs.a[pv - 1].start > 0 && fm_is_word(&tok[c->verbs.a[pv - 1].start - 1], "TO"))))
+            pv--;
+        if (pv > 0) return inherit_subject(c, tok, n, h, pv - 1);
+        /* "After storming the camp, troops killed": the verb after it; else the usual search */
+        if (v + 1 < c->verbs.n && (h->subject = fm_subject_of(c, tok, n, v + 1)) >= 0) return h->subject;
+    }
     /* "The RSF denied targeting civilians and accused the army": a verb right after
      * "and" shares the subject of the verb before, not the object between them */
     size_t b = h->start;

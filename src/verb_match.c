@@ -82,6 +82,8 @@ static int seq_forward(walk *w, const fm_pat_elem *el, size_t ne, size_t pos, in
         int adjacent = e->adjacent || (anchored && k == 0);
         if (e->kind == FM_PE_TARGET || e->kind == FM_PE_SOURCE || e->kind == FM_PE_SKIP) {
             int m = fm_mention_at(w->c, pos, w->hi, !adjacent, w->tok);
+            if (m >= 0 && e->kind != FM_PE_SKIP && fm_mention_aside(w->c, w->tok, pos, m, e->kind == FM_PE_SOURCE))
+                m = -1;
             if (m < 0) {
                 if (e->kind != FM_PE_SKIP) return 0;
                 if (pos >= w->hi) return 0;
