@@ -239,7 +239,6 @@ static int object_of(fm_coder *c, const fm_token *tok, size_t from, size_t to, i
          * (a pattern that wants it says "(IN +)") */
         if (place_only && !m->agent_only && m->country && place_preposition(tok, m->start)) continue;
         if (m->start > 0 && fm_is_word(&tok[m->start - 1], "BY") && m->start - 1 == from) continue;
-        if (fm_mention_aside(c, tok, from, (int)k, 0)) continue;   /* "a facility used by ISIL" */
         return (int)k;
     }
     return -1;
