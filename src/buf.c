@@ -77,6 +77,17 @@ static size_t utf8_valid_len(const unsigned char *s, size_t n)
     return len;
 }
 
+/* High bit set in each byte of w that JSON output must not copy as it is: a
+ * control byte, a non-ASCII byte, '"' or '\\' (marks above the first such byte
+ * may be spurious: callers only look at the lowest). */
+static inline uint64_t special_bytes(uint64_t w)
+{
+    const uint64_t ones = 0x0101010101010101ull, high = 0x8080808080808080ull;
+    uint64_t q = w ^ (ones * '"'), bs = w ^ (ones * '\\');
+    /* x - 1 borrows into the high bit of a zero byte, x - 0x20 of a byte below 0x20 */
+    return (((w - ones * 0x20) & ~w) | ((q - ones) & ~q) | ((bs - ones) & ~bs) | w) & high;
+}
+
 void fm_buf_json_str(fm_buf *b, const char *s, size_t n)
 {
     if (!s) { fm_buf_add(b, "null", 4); return; }
@@ -89,6 +100,18 @@ void fm_buf_json_str(fm_buf *b, const char *s, size_t n)
     char *d = b->data + b->len;
     *d++ = '"';
     while (p < end) {
+#if defined(__BYTE_ORDER__) && __BYTE_ORDER__ == __ORDER_LITTLE_ENDIAN__
+        if (end - p >= 8) {   /* eight bytes at a time up to the first that needs care */
+            uint64_t w;
+            memcpy(&w, p, 8);
+            uint64_t m = special_bytes(w);
+            memcpy(d, p, 8);   /* room: at least the 8 input bytes left, plus the quote */
+            size_t ok = m ? (size_t)__builtin_ctzll(m) >> 3 : 8;
+            d += ok;
+            p += ok;
+            if (ok == 8) continue;
+        }
+#endif
         unsigned c = *p;
         if (c >= 0x20 && c < 0x80 && c != '"' && c != '\\') { *d++ = (char)c; p++; continue; }
         b->len = (size_t)(d - b->data);

@@ -82,7 +82,12 @@ uint32_t fm_trie_child(const fm_trie *t, uint32_t node, uint32_t word, int stem)
 {
     edge_key k = make_key(node, word, stem);
     uint32_t child;
-    return fm_strmap_get(&t->edges, (const char *)&k, sizeof k, &child) ? child : 0;
+    /* fm_hash of the key, unrolled here: the key has a fixed 8 bytes, and this
+     * probe runs for every candidate edge while matching */
+    const unsigned char *p = (const unsigned char *)&k;
+    uint32_t h = FM_HASH_SEED;
+    for (size_t i = 0; i < sizeof k; i++) h = fm_hash_byte(h, p[i]);
+    return fm_strmap_get_hashed(&t->edges, (const char *)&k, sizeof k, fm_hash_final(h), &child) ? child : 0;
 }
 
 uint32_t fm_trie_add(fm_lexicon *lx, fm_trie *t, const uint32_t *words, size_t n, int last_is_stem)
@@ -163,15 +168,22 @@ static size_t longest_from(const fm_trie *t, const fm_tok_ids *ids, size_t n, si
     return best;
 }
 
+/* Both bits of word in first (exact reading: bit 0, stem reading: bit 1); a
+ * word past the table (FM_NO_WORD among them) has neither. */
+static inline unsigned first_bits(const fm_trie *t, uint32_t word)
+{
+    size_t b = (size_t)word << 1;
+    return (b >> 6) < t->bits_words ? (unsigned)(t->first[b >> 6] >> (b & 63)) & 3u : 0;
+}
+
 size_t fm_trie_longest(const fm_trie *t, const fm_tok_ids *ids, size_t n, size_t i, uint32_t *value)
 {
     *value = 0;
     if (i >= n) return 0;
     /* most tokens start nothing in this trie: say so before any set-up */
     const fm_tok_ids *ti = &ids[i];
-    int may = ti->exact != FM_NO_WORD &&
-              (has_bit(t->first, t->bits_words, ti->exact, 0) || has_bit(t->first, t->bits_words, ti->exact, 1));
-    for (int k = 0; k < ti->n_pre && !may; k++) may = has_bit(t->first, t->bits_words, ti->pre[k], 1);
+    int may = first_bits(t, ti->exact) != 0;
+    for (int k = 0; k < ti->n_pre && !may; k++) may = first_bits(t, ti->pre[k]) & 2;
     if (!may) return 0;
     return longest_from(t, ids, n, i, 0, 0, value);
 }
