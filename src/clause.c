@@ -813,8 +813,10 @@ int fm_subject_of(fm_coder *c, const fm_token *tok, size_t n, size_t v)
                           (c->verbs.a[pv - 1].start > 0 && fm_is_word(&tok[c->verbs.a[pv - 1].start - 1], "TO"))))
             pv--;
         if (pv > 0) return inherit_subject(c, tok, n, h, pv - 1);
-        /* "After storming the camp, troops killed": the verb after it; else the usual search */
-        if (v + 1 < c->verbs.n && (h->subject = fm_subject_of(c, tok, n, v + 1)) >= 0) return h->subject;
+        /* "After storming the camp, troops killed": the verb after a phrase that opens the
+         * sentence; else the usual search */
+        int opens = pc == 1 || (pc > 1 && tok[pc - 2].kind == FM_TOK_PUNCT);
+        if (opens && v + 1 < c->verbs.n && (h->subject = fm_subject_of(c, tok, n, v + 1)) >= 0) return h->subject;
     }
     /* "The RSF denied targeting civilians and accused the army": a verb right after
      * "and" shares the subject of the verb before, not the object between them */
