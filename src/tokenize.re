@@ -39,6 +39,8 @@ typedef struct scanner {
     int hyphen;                 /* a joining hyphen was dropped before the next token */
     int single_open;            /* an opening single quote waits for its closer */
     int phrase;                 /* dictionary phrase: case carries no meaning */
+    int nodot;                  /* the word being emitted has no '.' in its norm */
+    char *norm_cur, *norm_end;  /* room for ASCII norms, taken from the arena a chunk at a time */
 } scanner;
 
 static int is_abbreviation(const scanner *s, const unsigned char *w, size_t n, const unsigned char *after)
@@ -77,13 +79,13 @@ static int word_start(const unsigned char *p, const unsigned char *lim)
     return cat >= UTF8PROC_CATEGORY_LU && cat <= UTF8PROC_CATEGORY_NO;
 }
 
-static uint16_t word_class(const char *norm, size_t len);
+static uint16_t word_class(const char *norm, size_t len, int nodot);
 
 static int emit(scanner *s, uint8_t kind, const unsigned char *b, const unsigned char *e,
                 const char *norm, size_t norm_len, uint8_t flags)
 {
     fm_token t;
-    t.wclass = kind == FM_TOK_WORD && norm ? word_class(norm, norm_len) : 0;
+    t.wclass = kind == FM_TOK_WORD && norm ? word_class(norm, norm_len, s->nodot) : 0;
     t.start = (uint32_t)((const char *)b - s->text);
     t.end = (uint32_t)((const char *)e - s->text);
     t.norm = norm;
@@ -172,9 +174,19 @@ static int ascii_word(scanner *s, const unsigned char *b, const unsigned char *e
     size_t n = (size_t)(e - b);
     unsigned hi = 0, n_up = 0, n_low = 0, n_digit = 0;
     if (n > 0xFFFF) return 1;
-    /* not zeroed: every byte up to the NUL is written below */
-    char *d = fm_arena_alloc_raw(s->a, n + 1);
-    if (!d) return 0;
+    /* Norms are packed into chunks: one arena call per few hundred words,
+     * not one per word (and not zeroed: every byte up to the NUL is written). */
+    if ((size_t)(s->norm_end - s->norm_cur) < n + 1) {
+        /* the norms of the words left need at most 2 bytes per byte of text
+         * left (a NUL per one-letter word): a short phrase takes no 4 KB */
+        size_t left = 2 * (size_t)(s->lim - b) + 2;
+        size_t chunk = left < 4096 ? left : 4096;
+        if (chunk < n + 1) chunk = n + 1;
+        s->norm_cur = fm_arena_alloc_raw(s->a, chunk);
+        if (!s->norm_cur) { s->norm_end = NULL; return 0; }
+        s->norm_end = s->norm_cur + chunk;
+    }
+    char *d = s->norm_cur;
     /* one pass folds the bytes and counts what case_flags and the digit test
      * would count in two more */
     for (size_t i = 0; i < n; i++) {
@@ -188,6 +200,7 @@ static int ascii_word(scanner *s, const unsigned char *b, const unsigned char *e
     }
     d[n] = 0;
     if (hi & 0x80) return 1;
+    s->norm_cur += n + 1;
     *norm = d;
     *len = n;
     uint8_t f = 0;
@@ -213,9 +226,12 @@ static const unsigned char *emit_word(scanner *s, const unsigned char *b, const 
         else if (e - b >= 5 && e[-4] == 0xE2 && e[-3] == 0x80 && e[-2] == 0x99) poss = e - 4;
     }
     const unsigned char *we = poss ? poss : e;
+    int period = 0;
     if (!poss && e < s->lim && *e == '.' && (e + 1 >= s->lim || e[1] != '.')) {
-        if ((dotted && e[-1] != '.') || (!dotted && we - b == 1 && *b >= 'A' && *b <= 'Z') || is_abbreviation(s, b, (size_t)(we - b), e))
+        if ((dotted && e[-1] != '.') || (!dotted && we - b == 1 && *b >= 'A' && *b <= 'Z') || is_abbreviation(s, b, (size_t)(we - b), e)) {
             we = ++e;
+            period = 1;
+        }
     }
     size_t nlen;
     const char *norm;
@@ -231,7 +247,11 @@ static const unsigned char *emit_word(scanner *s, const unsigned char *b, const 
         for (const unsigned char *p = b; p < we && kind == FM_TOK_NUMBER; p++)
             if (*p < '0' || *p > '9') kind = FM_TOK_WORD;
     }
-    if (emit(s, kind, b, we, norm, nlen, f)) return NULL;
+    /* the word rule takes no '.' and ascii_word folds none in */
+    s->nodot = got == 2 && !dotted && !period;
+    int rc = emit(s, kind, b, we, norm, nlen, f);
+    s->nodot = 0;
+    if (rc) return NULL;
     if (poss && emit(s, FM_TOK_POSS, poss, e, "'S", 2, 0)) return NULL;
     return e;
 }
@@ -693,13 +713,14 @@ static uint16_t word_class_of(const unsigned char *w, size_t n)
     */
 }
 
-static uint16_t word_class(const char *norm, size_t len)
+static uint16_t word_class(const char *norm, size_t len, int nodot)
 {
     unsigned char buf[24];
     size_t k = 0;
     uint16_t c = 0;
     if (len == 0) return 0;
-    if (len < sizeof buf) {   /* every listed word is shorter */
+    if (len < sizeof buf && nodot) c = word_class_of((const unsigned char *)norm, len);
+    else if (len < sizeof buf) {   /* every listed word is shorter */
         for (size_t i = 0; i < len; i++)
             if (norm[i] != '.') buf[k++] = (unsigned char)norm[i];
         c = word_class_of(buf, k);
