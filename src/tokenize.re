@@ -162,6 +162,45 @@ static uint8_t case_flags(const unsigned char *b, const unsigned char *e)
     return f;
 }
 
+#if defined(__BYTE_ORDER__) && __BYTE_ORDER__ == __ORDER_LITTLE_ENDIAN__
+/* High bit set in each byte of w within [lo, hi]; w must hold ASCII bytes only
+ * (then no sum carries into the next byte). */
+static inline uint64_t bytes_in(uint64_t w, unsigned lo, unsigned hi)
+{
+    const uint64_t ones = 0x0101010101010101ull;
+    return (w + ones * (0x80 - lo)) & ~(w + ones * (0x80 - hi - 1)) & ones * 0x80;
+}
+
+/* ascii_word for a word of at most 8 bytes with 8 readable bytes at b (most
+ * words): the bytes are folded and classed as one 64-bit word, not one by one.
+ * d has room for 8 bytes. */
+static int short_ascii_word(scanner *s, const unsigned char *b, size_t n, char *d, const char **norm,
+                            size_t *len, uint8_t *flags, uint8_t *kind)
+{
+    const uint64_t high = 0x8080808080808080ull;
+    uint64_t w, keep = n >= 8 ? ~0ull : (1ull << (8 * n)) - 1;
+    memcpy(&w, b, 8);
+    w &= keep;   /* bytes past the word become NUL: no letter, no digit, and the norm's end */
+    if (w & high) return 1;
+    uint64_t lower = bytes_in(w, 'a', 'z'), upper = bytes_in(w, 'A', 'Z'), digit = bytes_in(w, '0', '9');
+    uint64_t folded = w - (lower >> 2);   /* 0x80 >> 2 = 0x20, the case bit */
+    memcpy(d, &folded, 8);
+    d[n] = 0;
+    s->norm_cur += n + 1;
+    *norm = d;
+    *len = n;
+    uint8_t f = 0;
+    if (!s->phrase) {
+        uint64_t letters = lower | upper;
+        if (upper & letters & (0 - letters)) f |= FM_TOKF_CAP;          /* the lowest letter byte is the first */
+        if (!lower && (upper & (upper - 1))) f |= FM_TOKF_ALLCAPS;     /* two upper-case letters or more */
+    }
+    *flags = f;
+    *kind = (digit | (~keep & high)) == high ? FM_TOK_NUMBER : FM_TOK_WORD;
+    return 2;
+}
+#endif
+
 /* The common case of emit_word: an ASCII word. Its norm is written straight
  * into the arena while the bytes are checked (make_norm checks, then copies);
  * a word with a non-ASCII byte leaves those few bytes unused in the arena.
@@ -176,17 +215,20 @@ static int ascii_word(scanner *s, const unsigned char *b, const unsigned char *e
     if (n > 0xFFFF) return 1;
     /* Norms are packed into chunks: one arena call per few hundred words,
      * not one per word (and not zeroed: every byte up to the NUL is written). */
-    if ((size_t)(s->norm_end - s->norm_cur) < n + 1) {
+    if ((size_t)(s->norm_end - s->norm_cur) < n + 8) {   /* + 8: short_ascii_word stores 8 bytes */
         /* the norms of the words left need at most 2 bytes per byte of text
          * left (a NUL per one-letter word): a short phrase takes no 4 KB */
         size_t left = 2 * (size_t)(s->lim - b) + 2;
         size_t chunk = left < 4096 ? left : 4096;
-        if (chunk < n + 1) chunk = n + 1;
+        if (chunk < n + 8) chunk = n + 8;
         s->norm_cur = fm_arena_alloc_raw(s->a, chunk);
         if (!s->norm_cur) { s->norm_end = NULL; return 0; }
         s->norm_end = s->norm_cur + chunk;
     }
     char *d = s->norm_cur;
+#if defined(__BYTE_ORDER__) && __BYTE_ORDER__ == __ORDER_LITTLE_ENDIAN__
+    if (n <= 8 && s->lim - b >= 8) return short_ascii_word(s, b, n, d, norm, len, flags, kind);
+#endif
     /* one pass folds the bytes and counts what case_flags and the digit test
      * would count in two more */
     for (size_t i = 0; i < n; i++) {
@@ -215,6 +257,7 @@ static int ascii_word(scanner *s, const unsigned char *b, const unsigned char *e
     *kind = n_digit == n ? FM_TOK_NUMBER : FM_TOK_WORD;
     return 2;
 }
+
 
 /* A word [b, e): splits a possessive 's off, keeps the period of a known
  * abbreviation or a single initial ("J. Smith"), returns where scanning goes on. */
