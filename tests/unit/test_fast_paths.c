@@ -1,6 +1,8 @@
 /* test_fast_paths.c — the word-at-a-time paths of buf.c (JSON escaping eight
  * bytes at a time) and tokenize.re (short ASCII words folded as one 64-bit
- * word, norms packed into chunks): each must give what the byte loop gives. */
+ * word, norms packed into chunks) and arena.c (fm_arena_printf joining strings
+ * without vsnprintf): each must give what the slow path gives. */
+#include "arena.h"
 #include "buf.h"
 #include "text.h"
 #include "tap.h"
@@ -108,9 +110,30 @@ static void test_words(void)
     fm_arena_free(&a);
 }
 
+static void test_arena_printf(void)
+{
+    fm_arena a;
+    fm_arena_init(&a, 0);
+    const char *volatile none = NULL;   /* volatile: the compiler must not see the NULL */
+    TAP_STREQ(fm_arena_printf(&a, "%s [%s]", "attack", "190"), "attack [190]", "printf: two strings joined");
+    TAP_STREQ(fm_arena_printf(&a, "~%s", "GOV"), "~GOV", "printf: a prefix");
+    TAP_STREQ(fm_arena_printf(&a, "%.*s [%s%s%s]", 5, "FIGHT WITH", "190", ":", "193"), "FIGHT [190:193]",
+              "printf: a precision cuts the string");
+    TAP_STREQ(fm_arena_printf(&a, "%.*s|", 9, "abc"), "abc|", "printf: a precision past the end");
+    TAP_STREQ(fm_arena_printf(&a, "%.*s|", -1, "abc"), "abc|", "printf: a negative precision is none");
+    TAP_STREQ(fm_arena_printf(&a, "100%% %s", "sure"), "100% sure", "printf: %% is a percent sign");
+    TAP_STREQ(fm_arena_printf(&a, "%s", ""), "", "printf: the empty string");
+    TAP_STREQ(fm_arena_printf(&a, "%s-%d-%02u", "n", -3, 7u), "n--3-07", "printf: other conversions (vsnprintf)");
+    char want[16];
+    snprintf(want, sizeof want, "[%s]", none);
+    TAP_STREQ(fm_arena_printf(&a, "[%s]", none), want, "printf: a NULL string as vsnprintf writes it");
+    fm_arena_free(&a);
+}
+
 int main(void)
 {
     test_json();
+    test_arena_printf();
     test_words();
     return TAP_DONE();
 }
