@@ -8,6 +8,7 @@
 #include "serve.h"
 #include "store.h"
 #include <arpa/inet.h>
+#include <errno.h>
 #include <netinet/in.h>
 #include <sys/socket.h>
 
@@ -93,6 +94,22 @@ static size_t encode_target(const uint8_t *s, size_t n, char *out, size_t cap)
 }
 #endif
 
+/* libFuzzer's timeout timer (SIGALRM, without SA_RESTART) interrupts the
+ * harness's own reads and writes: an EINTR is retried, not taken for a server
+ * that did not answer. */
+static int write_all(int fd, const void *p, size_t n)
+{
+    const char *s = p;
+    while (n) {
+        ssize_t w = write(fd, s, n);
+        if (w < 0 && errno == EINTR) continue;
+        if (w <= 0) return 0;
+        s += w;
+        n -= (size_t)w;
+    }
+    return 1;
+}
+
 static void request(const char *head, size_t head_len, const uint8_t *body, size_t body_len)
 {
     int fd = socket(AF_INET, SOCK_STREAM | SOCK_CLOEXEC, 0);
@@ -100,14 +117,17 @@ static void request(const char *head, size_t head_len, const uint8_t *body, size
     struct sockaddr_in a = { .sin_family = AF_INET, .sin_port = htons((uint16_t)port) };
     a.sin_addr.s_addr = htonl(INADDR_LOOPBACK);
     if (connect(fd, (struct sockaddr *)&a, sizeof a)) { close(fd); return; }
-    int ok = write(fd, head, head_len) == (ssize_t)head_len;
-    if (ok && body_len) ok = write(fd, body, body_len) == (ssize_t)body_len;
+    int ok = write_all(fd, head, head_len) && write_all(fd, body, body_len);
     /* Keep the head of the answer; read the rest of it into scratch. */
     char reply[4096], rest[4096];
     size_t got = 0;
     ssize_t r;
-    while (ok && (r = got < sizeof reply ? read(fd, reply + got, sizeof reply - got) : read(fd, rest, sizeof rest)) > 0)
+    while (ok) {
+        r = got < sizeof reply ? read(fd, reply + got, sizeof reply - got) : read(fd, rest, sizeof rest);
+        if (r < 0 && errno == EINTR) continue;
+        if (r <= 0) break;
         if (got < sizeof reply) got += (size_t)r;
+    }
     close(fd);
     if (!ok) return;
     if (got < 12 || memcmp(reply, "HTTP/1.", 7) != 0) {
