@@ -25,7 +25,9 @@ static const char SERVE_HELP[] =
     "  --max-body BYTES      largest POST /api/code body (default 262144)\n"
     "  --max-connections N   concurrent connections (default 64)\n"
     "  --timeout SECONDS     idle connection timeout (default 30)\n"
-    "  --threads N           worker threads (default 4)\n"
+    "  --threads N           worker threads (default 4); at most N-1 code POSTed text at once\n"
+    "  --code-rate N         POST /api/code requests a client may make a minute (default 30,\n"
+    "                        10 at once); more get 429 with Retry-After\n"
     "  -q, --quiet           no messages on stderr\n"
     "  -h, --help            this help\n"
     "Stops on SIGINT or SIGTERM. Exit status: 0 stopped cleanly, 1 usage error, 2 could not start.\n";
@@ -76,6 +78,7 @@ int fm_cli_serve(int argc, char **argv)
         { "web", required_argument, 0, 'w' }, { "node-modules", required_argument, 0, 'n' },
         { "max-body", required_argument, 0, 'B' }, { "max-connections", required_argument, 0, 'C' },
         { "timeout", required_argument, 0, 'T' }, { "threads", required_argument, 0, 'j' },
+        { "code-rate", required_argument, 0, 'R' },
         { "quiet", no_argument, 0, 'q' }, { "help", no_argument, 0, 'h' }, { 0, 0, 0, 0 } };
     fm_serve_options so = { 0 };
     serve_log log = { PTHREAD_MUTEX_INITIALIZER, 0 };
@@ -99,6 +102,8 @@ int fm_cli_serve(int argc, char **argv)
                   so.timeout_s = (unsigned)v; break;
         case 'j': if (parse_count(optarg, 256, &v)) return fm_cli_usage("serve", "--threads needs 1..256");
                   so.threads = (unsigned)v; break;
+        case 'R': if (parse_count(optarg, 1000000, &v)) return fm_cli_usage("serve", "--code-rate needs 1..1000000");
+                  so.code_per_minute = (unsigned)v; break;
         case 'q': log.quiet = 1; break;
         case 'h': fputs(SERVE_HELP, stdout); return 0;
         default: return fm_cli_usage("serve", "unknown option");

@@ -16,10 +16,12 @@
 #include <stdlib.h>
 #include <string.h>
 #include <sys/socket.h>
+#include <time.h>
 #include <unistd.h>
 #include "arena.h"
 #include "buf.h"
 #include "export.h"
+#include "rate_limit.h"
 #include "serve.h"
 #include "store.h"
 #include "strmap.h"
@@ -76,6 +78,8 @@ struct fm_server {
     fm_lexicon *lexicon;
     fm_coder *coder;
     pthread_mutex_t coder_lock;
+    fm_rate_limit *code_rate;    /* POST /api/code per client */
+    unsigned code_busy;          /* POST /api/code requests coding or waiting for the coder (atomic) */
     loaded_file files[N_STATIC];
     char *token;
 };
@@ -100,6 +104,7 @@ typedef struct reply {
     fm_buf body;
     const loaded_file *file;     /* a static file instead of body */
     const char *set_cookie;
+    unsigned retry_after;        /* seconds, for 429 and 503 */
 } reply;
 
 static void reply_error(reply *r, unsigned status, const char *msg)
@@ -139,6 +144,11 @@ static enum MHD_Result send_reply(struct MHD_Connection *c, reply *r)
     MHD_add_response_header(resp, "Cache-Control", r->file ? "no-cache" : "no-store");
     if (r->status == 401) MHD_add_response_header(resp, "WWW-Authenticate", "Bearer realm=\"factum\"");
     if (r->set_cookie) MHD_add_response_header(resp, "Set-Cookie", r->set_cookie);
+    if (r->retry_after) {
+        char ra[16];
+        snprintf(ra, sizeof ra, "%u", r->retry_after);
+        MHD_add_response_header(resp, "Retry-After", ra);
+    }
     enum MHD_Result ret = MHD_queue_response(c, r->status, resp);
     MHD_destroy_response(resp);
     return ret;
@@ -595,7 +605,7 @@ static int authorised(fm_server *srv, struct MHD_Connection *c, const char *url,
     /* The page itself may be opened once with ?token=; a cookie then carries it. */
     const char *qt = MHD_lookup_connection_value(c, MHD_GET_ARGUMENT_KIND, "token");
     if (qt && !strcmp(url, "/") && same_secret(qt, srv->token)) {
-        r->set_cookie = NULL;
+        if (r) r->set_cookie = NULL;
         return 2;
     }
     return 0;
@@ -603,7 +613,58 @@ static int authorised(fm_server *srv, struct MHD_Connection *c, const char *url,
 
 /* ---- routing ---------------------------------------------------------------------------- */
 
-typedef struct request { fm_buf body; int too_big; } request;
+typedef struct request {
+    fm_buf body;
+    int too_big;
+    unsigned rate_wait;          /* POST /api/code over the client's rate: seconds to wait */
+} request;
+
+/* The client a rate applies to: an IPv4 address, or the /64 of an IPv6 one
+ * (one host usually holds a whole /64). */
+static size_t client_key(struct MHD_Connection *c, unsigned char key[16])
+{
+    const union MHD_ConnectionInfo *ci = MHD_get_connection_info(c, MHD_CONNECTION_INFO_CLIENT_ADDRESS);
+    const struct sockaddr *sa = ci ? ci->client_addr : NULL;
+    if (sa && sa->sa_family == AF_INET) {
+        memcpy(key, &((const struct sockaddr_in *)sa)->sin_addr, 4);
+        return 4;
+    }
+    if (sa && sa->sa_family == AF_INET6) {
+        const unsigned char *a = ((const struct sockaddr_in6 *)sa)->sin6_addr.s6_addr;
+        static const unsigned char v4mapped[12] = { 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0xff, 0xff };
+        if (!memcmp(a, v4mapped, 12)) { memcpy(key, a + 12, 4); return 4; }
+        memcpy(key, a, 8);
+        return 8;
+    }
+    return 0;
+}
+
+static double now_seconds(void)
+{
+    struct timespec ts;
+    clock_gettime(CLOCK_MONOTONIC, &ts);
+    return (double)ts.tv_sec + ts.tv_nsec / 1e9;
+}
+
+/* Coding holds a worker thread: at most all but one of them may code (or
+ * wait for the coder) at once, so GET requests always have a thread. */
+static void api_code_guarded(fm_server *srv, struct MHD_Connection *c, const request *req, reply *r)
+{
+    if (req->rate_wait) {
+        reply_error(r, 429, "too many POST /api/code requests from this client");
+        r->retry_after = req->rate_wait;
+        return;
+    }
+    unsigned max_busy = srv->opt.threads > 1 ? srv->opt.threads - 1 : 1;
+    if (__atomic_add_fetch(&srv->code_busy, 1, __ATOMIC_ACQ_REL) > max_busy) {
+        __atomic_sub_fetch(&srv->code_busy, 1, __ATOMIC_ACQ_REL);
+        reply_error(r, 503, "the coder is busy");
+        r->retry_after = 1;
+        return;
+    }
+    api_code(srv, c, req->body.data ? req->body.data : "", req->body.len, r);
+    __atomic_sub_fetch(&srv->code_busy, 1, __ATOMIC_ACQ_REL);
+}
 
 static void route(fm_server *srv, struct MHD_Connection *c, const char *url, const char *method,
                   const request *req, reply *r)
@@ -612,7 +673,7 @@ static void route(fm_server *srv, struct MHD_Connection *c, const char *url, con
     if (!strcmp(url, "/api/code")) {
         if (strcmp(method, "POST")) { reply_error(r, 405, "use POST"); return; }
         if (req->too_big) { reply_error(r, 413, "body too large"); return; }
-        api_code(srv, c, req->body.data ? req->body.data : "", req->body.len, r);
+        api_code_guarded(srv, c, req, r);
         return;
     }
     if (!strncmp(url, "/api/", 5)) {
@@ -650,11 +711,18 @@ static enum MHD_Result on_request(void *cls, struct MHD_Connection *c, const cha
         /* Refuse a declared oversize body before reading it. */
         const char *cl = MHD_lookup_connection_value(c, MHD_HEADER_KIND, "Content-Length");
         if (cl && strtoull(cl, NULL, 10) > srv->opt.max_body) req->too_big = 1;
+        /* The rate is taken when the request arrives, so a refused body is
+         * not kept; only authorised requests count against it. */
+        if (!strcmp(url, "/api/code") && !strcmp(method, "POST") && !req->too_big && authorised(srv, c, url, NULL)) {
+            unsigned char key[16];
+            size_t klen = client_key(c, key);
+            req->rate_wait = fm_rate_limit_take(srv->code_rate, key, klen, now_seconds());
+        }
         return MHD_YES;
     }
     if (*upload_size) {
         if (!req->too_big && req->body.len + *upload_size > srv->opt.max_body) req->too_big = 1;
-        if (!req->too_big) fm_buf_add(&req->body, upload_data, *upload_size);
+        if (!req->too_big && !req->rate_wait) fm_buf_add(&req->body, upload_data, *upload_size);
         *upload_size = 0;
         return MHD_YES;
     }
@@ -784,6 +852,10 @@ fm_server *fm_serve_start(const fm_serve_options *opt, fm_diag_fn diag, void *us
     if (!o->max_connections) o->max_connections = 64;
     if (!o->timeout_s) o->timeout_s = 30;
     if (!o->threads) o->threads = 4;
+    if (!o->code_per_minute) o->code_per_minute = 30;
+    if (!o->code_burst) o->code_burst = o->code_per_minute < 10 ? o->code_per_minute : 10;
+    srv->code_rate = fm_rate_limit_new(o->code_per_minute, o->code_burst, 4096);
+    if (!srv->code_rate) goto fail;
     struct sockaddr_storage ss;
     socklen_t sslen;
     if (!o->db) { report(srv, FM_ERROR, "no store given (--db)"); goto fail; }
@@ -861,5 +933,6 @@ void fm_serve_stop(fm_server *srv)
     free(srv->token);
     pthread_mutex_destroy(&srv->store_lock);
     pthread_mutex_destroy(&srv->coder_lock);
+    fm_rate_limit_free(srv->code_rate);
     free(srv);
 }

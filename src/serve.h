@@ -17,6 +17,8 @@ typedef struct fm_serve_options {
     unsigned max_connections;    /* 0 = 64 */
     unsigned timeout_s;          /* idle connection timeout (0 = 30 s) */
     unsigned threads;            /* worker threads (0 = 4) */
+    unsigned code_per_minute;    /* POST /api/code requests a client may make a minute (0 = 30) */
+    unsigned code_burst;         /* ... of which at once (0 = 10, or code_per_minute if smaller) */
 } fm_serve_options;
 
 typedef struct fm_server fm_server;

@@ -68,7 +68,9 @@ int LLVMFuzzerInitialize(int *argc, char ***argv)
     if (!dir) exit(1);
     snprintf(db, sizeof db, "%s/fuzz.db", dir);
     if (seed_store(db)) { fprintf(stderr, "fuzz_http: cannot seed %s\n", db); exit(1); }
-    fm_serve_options so = { .db = db, .listen = "127.0.0.1:0", .max_body = 65536, .threads = 2 };
+    fm_serve_options so = { .db = db, .listen = "127.0.0.1:0", .max_body = 65536, .threads = 2,
+                             /* the fuzzer posts thousands a second: no rate limit */
+                             .code_per_minute = 4000000000u, .code_burst = 4000000000u };
     srv = fm_serve_start(&so, fuzz_diag, NULL);
     if (!srv) { fprintf(stderr, "fuzz_http: server did not start\n"); exit(1); }
     port = fm_serve_port(srv);

@@ -9,12 +9,13 @@ static int tap_n, tap_failed;
 
 #define TAP_OK(cond, ...)                                                      \
     do {                                                                       \
+        int ok_ = (cond) ? 1 : 0; /* once: cond may have side effects */     \
         tap_n++;                                                               \
-        if (cond) printf("ok %d - ", tap_n);                                   \
+        if (ok_) printf("ok %d - ", tap_n);                                    \
         else { printf("not ok %d - ", tap_n); tap_failed++; }                  \
         printf(__VA_ARGS__);                                                   \
         printf("\n");                                                          \
-        if (!(cond)) printf("#   at %s:%d: %s\n", __FILE__, __LINE__, #cond);  \
+        if (!ok_) printf("#   at %s:%d: %s\n", __FILE__, __LINE__, #cond);     \
     } while (0)
 
 #define TAP_STREQ(got, want, ...)                                              \
