@@ -589,12 +589,19 @@ void fm_find_verbs(fm_coder *c, const fm_token *tok, size_t n)
             if (!c->lx->tabari_verbs && h.end < n && fm_is_word(&tok[h.end], "BY") && !(tok[i].flags & FM_TOKF_HYPHEN))
                 h.passive = 1;
         }
-        /* "Iraqi forces shelled": a plural or bare form right before a finite verb is a noun */
+        /* "Iraqi forces shelled": a plural or bare form right before a finite verb is a noun;
+         * so are a plural before a bare form and a gerund before a finite one ("clashes
+         * break out", "fighting intensifies"), which no verb is followed by */
         if (c->verbs.n) {
             fm_verb_hit *prev = &c->verbs.a[c->verbs.n - 1];
+            int finite = h.vform == FM_VF_ED || h.vform == FM_VF_S || h.vform == FM_VF_IRREG;
+            /* "strikes" is listed as an irregular form of STRIKE: still a plural-like -S */
+            int plural = prev->vform == FM_VF_S || (prev->vform == FM_VF_IRREG && prev->end == prev->start + 1 &&
+                                                    ends_with(&tok[prev->start], "S"));
             if (prev->end == i && prev->form && !prev->speech && h.form && !h.passive &&
-                (prev->vform == FM_VF_S || prev->vform == FM_VF_BASE) &&
-                (h.vform == FM_VF_ED || h.vform == FM_VF_S || h.vform == FM_VF_IRREG))
+                (((prev->vform == FM_VF_S || prev->vform == FM_VF_BASE) && finite) ||
+                 (!c->lx->tabari_verbs && plural && h.vform == FM_VF_BASE) ||
+                 (!c->lx->tabari_verbs && prev->vform == FM_VF_ING && (h.vform == FM_VF_S || h.vform == FM_VF_ED))))
                 c->verbs.n--;
         }
         fm_verb_vec_t_push(&c->verbs, h);
@@ -758,6 +765,8 @@ static int place_apposition(const fm_coder *c, const fm_token *tok, int m)
     size_t s;
     return place_list_start(c, tok, m, &s);
 }
+
+int fm_place_apposition(const fm_coder *c, const fm_token *tok, int m) { return place_apposition(c, tok, m); }
 
 /* Past participles without -ED that head a phrase like "a hospital run by MSF". */
 static const char *const BARE_PARTICIPLE[] = { "RUN", "HELD", "LED", "BUILT", "KEPT", "MADE", "TAKEN", "SET",

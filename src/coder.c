@@ -226,7 +226,10 @@ static int object_of(fm_coder *c, const fm_token *tok, size_t from, size_t to, i
     for (size_t k = from; k < to; k++)
         if (fm_is_word(&tok[k], "AS") || fm_is_word(&tok[k], "WHILE") || fm_is_word(&tok[k], "WHEN") ||
             fm_is_word(&tok[k], "BECAUSE") || fm_is_word(&tok[k], "SINCE") || fm_is_word(&tok[k], "UNTIL") ||
-            fm_is_word(&tok[k], "ALTHOUGH") || fm_is_word(&tok[k], "WHEREAS")) { to = k; break; }
+            fm_is_word(&tok[k], "ALTHOUGH") || fm_is_word(&tok[k], "WHEREAS") ||
+            /* "clashes break out in Zawiya after the attempted assassination of a commander" */
+            fm_is_word(&tok[k], "AFTER") || fm_is_word(&tok[k], "BEFORE") || fm_is_word(&tok[k], "AMID") ||
+            fm_is_word(&tok[k], "DESPITE")) { to = k; break; }
     for (size_t k = 0; k < c->mentions.n; k++) {
         const fm_mention *m = &c->mentions.a[k];
         if (m->start < from || m->start >= to) continue;
@@ -238,6 +241,8 @@ static int object_of(fm_coder *c, const fm_token *tok, size_t from, size_t to, i
         /* "held talks in Addis Ababa": a place after in / at / near is where, not whom
          * (a pattern that wants it says "(IN +)") */
         if (place_only && !m->agent_only && m->country && place_preposition(tok, m->start)) continue;
+        /* "clashes break out in Zawiya, Tripolitania, Libya": the country closing an address is where */
+        if (fm_place_apposition(c, tok, (int)k)) continue;
         if (m->start > 0 && fm_is_word(&tok[m->start - 1], "BY") && m->start - 1 == from) continue;
         return (int)k;
     }
