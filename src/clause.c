@@ -537,6 +537,25 @@ static int ly_adverb(const fm_token *t)
            strcmp(t->norm, "REPLY") && strcmp(t->norm, "APPLY");
 }
 
+/* "three soldiers are killed and 29 more injured", "five people were killed, 20
+ * wounded": a participle after AND or a comma and a count takes the passive of
+ * the participle before them. */
+static int shares_passive(const fm_coder *c, const fm_token *tok, size_t i)
+{
+    static const char *const COUNT_WORD[] = { "MORE", "OTHERS", "OTHER", "SEVERAL", "DOZENS", "SCORES",
+        "HUNDREDS", "THOUSANDS", "MANY", "FEW", "A", "AT", "LEAST", "ANOTHER", "NEARLY", "ALMOST", "OVER",
+        "SOME", "ABOUT", "AROUND", "UP", "TO", NULL };
+    if (!c->verbs.n) return 0;
+    const fm_verb_hit *p = &c->verbs.a[c->verbs.n - 1];
+    size_t k = i, counts = 0;
+    while (k > p->end && k - p->end > 1 && counts < 5 &&
+           (tok[k - 1].kind == FM_TOK_NUMBER || in_list(&tok[k - 1], COUNT_WORD)))
+        k--, counts++;
+    if (!counts || k != p->end + 1) return 0;
+    const fm_token *j = &tok[p->end];
+    return p->passive && (fm_is_word(j, "AND") || (j->kind == FM_TOK_PUNCT && !strcmp(j->norm, ",")));
+}
+
 void fm_find_verbs(fm_coder *c, const fm_token *tok, size_t n)
 {
     c->verbs.n = 0;
@@ -584,6 +603,7 @@ void fm_find_verbs(fm_coder *c, const fm_token *tok, size_t n)
             /* "was reportedly shot by", "is fatally shot by": adverbs between BE and the participle */
             while (k > 0 && (in_list(&tok[k - 1], ADVERB_GAP) || ly_adverb(&tok[k - 1]))) k--;
             if (k > 0 && in_list(&tok[k - 1], BE)) h.passive = 1;
+            if (!h.passive && !c->lx->tabari_verbs && shares_passive(c, tok, i)) h.passive = h.joined_passive = 1;
             /* "troops, backed by close air support, enter": a participle right before BY is
              * passive without its BE (TABARI's rules want the BE) */
             if (!c->lx->tabari_verbs && h.end < n && fm_is_word(&tok[h.end], "BY") && !(tok[i].flags & FM_TOKF_HYPHEN))

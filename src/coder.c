@@ -472,6 +472,9 @@ static void code_sentence(fm_coder *c, const fm_doc *doc, size_t si, const fm_to
         int src = subj, tgt;
         if (h->passive) {
             src = by_agent(c, tok, h->end, ce);
+            /* "four soldiers are killed and 12 more injured by militants": one agent for both */
+            if (src < 0 && v + 1 < c->verbs.n && c->verbs.a[v + 1].joined_passive && c->verbs.a[v + 1].start == ce)
+                src = by_agent(c, tok, c->verbs.a[v + 1].end, fm_clause_end(c, tok, n, v + 1));
             tgt = subj;
         } else {
             /* talks and agreements in a place: the place is where, not whom (a visit's
@@ -522,6 +525,13 @@ static void code_sentence(fm_coder *c, const fm_doc *doc, size_t si, const fm_to
         }
         const fm_mention *sm = src >= 0 ? resolve(c, &c->mentions.a[src]) : NULL;
         if (sm && sm->weapon && !material_conflict) { if (place_tgt >= 0) c->mentions.n--; continue; }
+        /* "one person is killed and five are injured when a balloon crashes": a toll with
+         * no attacker in a sentence about an accident or a disaster */
+        if (material_conflict && !vm.pattern && (!sm || !sm->code) &&
+            fm_synset_in_sentence(c, tok, n, "TOLLV", h->start) && fm_synset_in_sentence(c, tok, n, "MISHAP", SIZE_MAX)) {
+            if (place_tgt >= 0) c->mentions.n--;
+            continue;
+        }
         if (!sm && !(h->passive && material_conflict && tgt >= 0)) { if (place_tgt >= 0) c->mentions.n--; continue; }
         const char *rule = vm.pattern ? vm.rule
                                       : fm_arena_printf(&c->arena, "%s [%s]", vm.rule ? vm.rule : "", vm.code);

@@ -38,6 +38,8 @@ typedef struct fm_verb_hit {
     const fm_verb_form *form;
     int vform;              /* FM_VF_* of the word in the text (a stem's is read off its ending) */
     int passive;
+    int joined_passive;     /* "are killed and 29 more injured": this participle shares the passive of
+                               the verb before it (whose agent may stand after this one) */
     int speech;             /* fm_attrib_kind of a speech verb, else 0 */
     int subject;            /* mention index or -1 (resolved lazily) */
     int subject_done;
