@@ -4,10 +4,15 @@
 //  - share with >= 1 material-conflict event (quad class 4)
 //  - share whose event location lies in a country the item names
 //  - share whose stated death toll ("kill(s) at least N", "N killed") appears as quantities.killed
-// usage: node bench/context_metrics.js CORPUS.jsonl EVENTS.jsonl
+// usage: node bench/context_metrics.js CORPUS.jsonl EVENTS.jsonl [--misses conflict|location|toll]
+//   --misses KIND also prints each missed item (id, text, and for location the countries named and
+//   the places factum gave), so misses can be grouped by cause.
 'use strict';
 const fs = require('fs');
-const [corpusPath, eventsPath] = process.argv.slice(2);
+const args = process.argv.slice(2);
+const missIdx = args.indexOf('--misses');
+const missKind = missIdx >= 0 ? args.splice(missIdx, 2)[1] : null;
+const [corpusPath, eventsPath] = args;
 const items = fs.readFileSync(corpusPath, 'utf8').split('\n').filter(Boolean).map(JSON.parse)
   .filter(d => /^Armed conflicts and attacks/.test(d.title || ''));
 const byDoc = new Map();
@@ -35,16 +40,23 @@ let conflict = 0, located = 0, locTotal = 0, tollTotal = 0, tollHit = 0;
 for (const d of items) {
   const evs = byDoc.get(d.id) || [];
   if (evs.some(e => e.quad_class === 4)) conflict++;
+  else if (missKind === 'conflict') console.log(`MISS ${d.id}\t${d.text}`);
   const named = countriesNamed(d.text);
   if (named.size) {
     locTotal++;
     if (evs.some(e => e.location && named.has(e.location.country))) located++;
+    else if (missKind === 'location') {
+      const places = evs.filter(e => e.location).map(e => `${e.location.name}/${e.location.country}`);
+      console.log(`MISS ${d.id}\tnamed=${[...named].join(',')}\tgot=${[...new Set(places)].join(';') || '-'}` +
+        `\tevents=${evs.length}\t${d.text}`);
+    }
   }
   const m = d.text.match(/\bkill(?:s|ed|ing)? at least (\d[\d,]*)/i);
   if (m) {
     tollTotal++;
     const n = parseInt(m[1].replace(/,/g, ''), 10);
     if (evs.some(e => e.quantities && e.quantities.killed === n)) tollHit++;
+    else if (missKind === 'toll') console.log(`MISS ${d.id}\t${n}\t${d.text}`);
   }
 }
 const pct = (a, b) => (b ? (100 * a / b).toFixed(1) : 'n/a') + '%';

@@ -537,6 +537,25 @@ static int ly_adverb(const fm_token *t)
            strcmp(t->norm, "REPLY") && strcmp(t->norm, "APPLY");
 }
 
+/* "three soldiers are killed and 29 more injured", "five people were killed, 20
+ * wounded": a participle after AND or a comma and a count takes the passive of
+ * the participle before them. */
+static int shares_passive(const fm_coder *c, const fm_token *tok, size_t i)
+{
+    static const char *const COUNT_WORD[] = { "MORE", "OTHERS", "OTHER", "SEVERAL", "DOZENS", "SCORES",
+        "HUNDREDS", "THOUSANDS", "MANY", "FEW", "A", "AT", "LEAST", "ANOTHER", "NEARLY", "ALMOST", "OVER",
+        "SOME", "ABOUT", "AROUND", "UP", "TO", NULL };
+    if (!c->verbs.n) return 0;
+    const fm_verb_hit *p = &c->verbs.a[c->verbs.n - 1];
+    size_t k = i, counts = 0;
+    while (k > p->end && k - p->end > 1 && counts < 5 &&
+           (tok[k - 1].kind == FM_TOK_NUMBER || in_list(&tok[k - 1], COUNT_WORD)))
+        k--, counts++;
+    if (!counts || k != p->end + 1) return 0;
+    const fm_token *j = &tok[p->end];
+    return p->passive && (fm_is_word(j, "AND") || (j->kind == FM_TOK_PUNCT && !strcmp(j->norm, ",")));
+}
+
 void fm_find_verbs(fm_coder *c, const fm_token *tok, size_t n)
 {
     c->verbs.n = 0;
@@ -584,17 +603,25 @@ void fm_find_verbs(fm_coder *c, const fm_token *tok, size_t n)
             /* "was reportedly shot by", "is fatally shot by": adverbs between BE and the participle */
             while (k > 0 && (in_list(&tok[k - 1], ADVERB_GAP) || ly_adverb(&tok[k - 1]))) k--;
             if (k > 0 && in_list(&tok[k - 1], BE)) h.passive = 1;
+            if (!h.passive && !c->lx->tabari_verbs && shares_passive(c, tok, i)) h.passive = h.joined_passive = 1;
             /* "troops, backed by close air support, enter": a participle right before BY is
              * passive without its BE (TABARI's rules want the BE) */
             if (!c->lx->tabari_verbs && h.end < n && fm_is_word(&tok[h.end], "BY") && !(tok[i].flags & FM_TOKF_HYPHEN))
                 h.passive = 1;
         }
-        /* "Iraqi forces shelled": a plural or bare form right before a finite verb is a noun */
+        /* "Iraqi forces shelled": a plural or bare form right before a finite verb is a noun;
+         * so are a plural before a bare form and a gerund before a finite one ("clashes
+         * break out", "fighting intensifies"), which no verb is followed by */
         if (c->verbs.n) {
             fm_verb_hit *prev = &c->verbs.a[c->verbs.n - 1];
+            int finite = h.vform == FM_VF_ED || h.vform == FM_VF_S || h.vform == FM_VF_IRREG;
+            /* "strikes" is listed as an irregular form of STRIKE: still a plural-like -S */
+            int plural = prev->vform == FM_VF_S || (prev->vform == FM_VF_IRREG && prev->end == prev->start + 1 &&
+                                                    ends_with(&tok[prev->start], "S"));
             if (prev->end == i && prev->form && !prev->speech && h.form && !h.passive &&
-                (prev->vform == FM_VF_S || prev->vform == FM_VF_BASE) &&
-                (h.vform == FM_VF_ED || h.vform == FM_VF_S || h.vform == FM_VF_IRREG))
+                (((prev->vform == FM_VF_S || prev->vform == FM_VF_BASE) && finite) ||
+                 (!c->lx->tabari_verbs && plural && h.vform == FM_VF_BASE) ||
+                 (!c->lx->tabari_verbs && prev->vform == FM_VF_ING && (h.vform == FM_VF_S || h.vform == FM_VF_ED))))
                 c->verbs.n--;
         }
         fm_verb_vec_t_push(&c->verbs, h);
@@ -758,6 +785,8 @@ static int place_apposition(const fm_coder *c, const fm_token *tok, int m)
     size_t s;
     return place_list_start(c, tok, m, &s);
 }
+
+int fm_place_apposition(const fm_coder *c, const fm_token *tok, int m) { return place_apposition(c, tok, m); }
 
 /* Past participles without -ED that head a phrase like "a hospital run by MSF". */
 static const char *const BARE_PARTICIPLE[] = { "RUN", "HELD", "LED", "BUILT", "KEPT", "MADE", "TAKEN", "SET",

@@ -226,7 +226,10 @@ static int object_of(fm_coder *c, const fm_token *tok, size_t from, size_t to, i
     for (size_t k = from; k < to; k++)
         if (fm_is_word(&tok[k], "AS") || fm_is_word(&tok[k], "WHILE") || fm_is_word(&tok[k], "WHEN") ||
             fm_is_word(&tok[k], "BECAUSE") || fm_is_word(&tok[k], "SINCE") || fm_is_word(&tok[k], "UNTIL") ||
-            fm_is_word(&tok[k], "ALTHOUGH") || fm_is_word(&tok[k], "WHEREAS")) { to = k; break; }
+            fm_is_word(&tok[k], "ALTHOUGH") || fm_is_word(&tok[k], "WHEREAS") ||
+            /* "clashes break out in Zawiya after the attempted assassination of a commander" */
+            fm_is_word(&tok[k], "AFTER") || fm_is_word(&tok[k], "BEFORE") || fm_is_word(&tok[k], "AMID") ||
+            fm_is_word(&tok[k], "DESPITE")) { to = k; break; }
     for (size_t k = 0; k < c->mentions.n; k++) {
         const fm_mention *m = &c->mentions.a[k];
         if (m->start < from || m->start >= to) continue;
@@ -238,6 +241,8 @@ static int object_of(fm_coder *c, const fm_token *tok, size_t from, size_t to, i
         /* "held talks in Addis Ababa": a place after in / at / near is where, not whom
          * (a pattern that wants it says "(IN +)") */
         if (place_only && !m->agent_only && m->country && place_preposition(tok, m->start)) continue;
+        /* "clashes break out in Zawiya, Tripolitania, Libya": the country closing an address is where */
+        if (fm_place_apposition(c, tok, (int)k)) continue;
         if (m->start > 0 && fm_is_word(&tok[m->start - 1], "BY") && m->start - 1 == from) continue;
         return (int)k;
     }
@@ -467,6 +472,9 @@ static void code_sentence(fm_coder *c, const fm_doc *doc, size_t si, const fm_to
         int src = subj, tgt;
         if (h->passive) {
             src = by_agent(c, tok, h->end, ce);
+            /* "four soldiers are killed and 12 more injured by militants": one agent for both */
+            if (src < 0 && v + 1 < c->verbs.n && c->verbs.a[v + 1].joined_passive && c->verbs.a[v + 1].start == ce)
+                src = by_agent(c, tok, c->verbs.a[v + 1].end, fm_clause_end(c, tok, n, v + 1));
             tgt = subj;
         } else {
             /* talks and agreements in a place: the place is where, not whom (a visit's
@@ -517,6 +525,13 @@ static void code_sentence(fm_coder *c, const fm_doc *doc, size_t si, const fm_to
         }
         const fm_mention *sm = src >= 0 ? resolve(c, &c->mentions.a[src]) : NULL;
         if (sm && sm->weapon && !material_conflict) { if (place_tgt >= 0) c->mentions.n--; continue; }
+        /* "one person is killed and five are injured when a balloon crashes": a toll with
+         * no attacker in a sentence about an accident or a disaster */
+        if (material_conflict && !vm.pattern && (!sm || !sm->code) &&
+            fm_synset_in_sentence(c, tok, n, "TOLLV", h->start) && fm_synset_in_sentence(c, tok, n, "MISHAP", SIZE_MAX)) {
+            if (place_tgt >= 0) c->mentions.n--;
+            continue;
+        }
         if (!sm && !(h->passive && material_conflict && tgt >= 0)) { if (place_tgt >= 0) c->mentions.n--; continue; }
         const char *rule = vm.pattern ? vm.rule
                                       : fm_arena_printf(&c->arena, "%s [%s]", vm.rule ? vm.rule : "", vm.code);

@@ -38,6 +38,8 @@ typedef struct fm_verb_hit {
     const fm_verb_form *form;
     int vform;              /* FM_VF_* of the word in the text (a stem's is read off its ending) */
     int passive;
+    int joined_passive;     /* "are killed and 29 more injured": this participle shares the passive of
+                               the verb before it (whose agent may stand after this one) */
     int speech;             /* fm_attrib_kind of a speech verb, else 0 */
     int subject;            /* mention index or -1 (resolved lazily) */
     int subject_done;
@@ -125,6 +127,7 @@ int fm_state_actor(const char *code);   /* a country or a state body, not a rebe
 int fm_is_aux(const fm_token *t);
 int fm_after_preposition(const fm_token *tok, size_t s);
 int fm_mention_aside(const fm_coder *c, const fm_token *tok, size_t from, int m, int source);
+int fm_place_apposition(const fm_coder *c, const fm_token *tok, int m);   /* "in Harouf and Qlayleh, Lebanon" */
 size_t fm_clause_end(const fm_coder *c, const fm_token *tok, size_t n, size_t v);
 size_t fm_clause_start(const fm_coder *c, const fm_token *tok, size_t v);
 

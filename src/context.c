@@ -81,6 +81,21 @@ static void earlier_event_date(const fm_coder *c, size_t k, fm_when *base)
 
 static int in_span(size_t i, size_t start, size_t end) { return i >= start && i < end; }
 
+/* A span after the verb counts the verb's own acts only when nothing between
+ * them opens another phrase: "exchange fire despite a truce in place since
+ * August", "are killed in attacks, bringing the total killed since Friday to
+ * 104" are events; the span belongs to the truce or to the total. */
+static int span_is_verbs(const fm_token *tok, size_t n, const fm_event_tokens *et, uint32_t span_start)
+{
+    size_t ts = et->verb_end;
+    while (ts < n && tok[ts].start < span_start) ts++;
+    for (size_t k = et->verb_end; k < ts; k++)
+        if ((tok[k].kind == FM_TOK_PUNCT && !strcmp(tok[k].norm, ",")) || fm_is_word(&tok[k], "DESPITE") ||
+            fm_is_word(&tok[k], "AMID"))
+            return 0;
+    return 1;
+}
+
 /* 1 if the article named the place's country before (or in) this sentence: a
  * town in a country the article never mentions is most often a misread name
  * ("Front", "Supreme", a person's first name), so it yields to one that is. */
@@ -277,7 +292,8 @@ void fm_context_sentence(fm_coder *c, const fm_doc *doc, size_t si, const fm_tok
             ev->date_precision = fm_date_precision_name(w.precision);
             if (w.hour >= 0 && w.hour < 24 && w.minute >= 0 && w.minute < 60)
                 snprintf(ev->time, sizeof ev->time, "%02u:%02u", (unsigned)w.hour % 24u, (unsigned)w.minute % 60u);
-            if (w.is_span && !c->opt.emit_spans) ev->code[0] = 0;   /* tallies are not events */
+            /* tallies are not events */
+            if (w.is_span && !c->opt.emit_spans && span_is_verbs(tok, n, et, w.start)) ev->code[0] = 0;
         } else {
             snprintf(ev->date, sizeof ev->date, "%04d-%02d-%02d", c->doc_y, c->doc_m, c->doc_d);
             ev->date_precision = "document";

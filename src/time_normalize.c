@@ -720,7 +720,8 @@ static int parse_span_at(const ctx *c, size_t i, fm_when *w, size_t *end)
         } else if (!parse_date_at(c, j, w, &e)) {
             return 0;
         }
-        w->is_span = 1;
+        /* "killed in raids since yesterday": a day's report, not a tally */
+        w->is_span = !(W(c, j, "YESTERDAY") || (W(c, j, "LAST") && W(c, j + 1, "NIGHT")));
         *end = e;
         return 1;
     }
@@ -731,8 +732,9 @@ static int parse_span_at(const ctx *c, size_t i, fm_when *w, size_t *end)
         if (!unit_count(c, j, &n, &j)) n = 1;
         u = unit_at(c, j, &pl);
         if (u == U_NONE) return 0;
-        /* "over the past 24 hours": a daily report of the latest strikes, not a tally */
-        if (u == U_HOUR && n > 0 && n <= 48) {
+        /* "over the past 24 hours", "in the last day", "in the past two days": a daily
+         * report of the latest strikes, not a tally (the same 48 hours either way) */
+        if ((u == U_HOUR && n > 0 && n <= 48) || (u == U_DAY && n > 0 && n <= 2)) {
             set_day(w, c->doc);
             *end = j + 1;
             return 1;
@@ -777,6 +779,9 @@ static int parse_span_at(const ctx *c, size_t i, fm_when *w, size_t *end)
             return 1;
         }
         if (unit_count(c, j, &n, &j) && n > 0 && (u = unit_at(c, j, &pl)) != U_NONE) {
+            /* "knocked off-air for an hour", "held for three days": how long a state
+             * lasted, neither a tally nor the event's date */
+            if (u <= U_DAY) { *end = j + 1; return 0; }
             set_back(c, w, u, n);
             w->is_span = 1;
             *end = j + 1;

@@ -300,3 +300,18 @@ int fm_verb_town_code(const fm_coder *c, size_t v, fm_verb_match *out)
     }
     return 0;
 }
+
+/* 1 if a member of the synonym set called name (no '&') is written at token
+ * `at`, or anywhere in the sentence when at is SIZE_MAX. */
+int fm_synset_in_sentence(fm_coder *c, const fm_token *tok, size_t n, const char *name, size_t at)
+{
+    const fm_lexicon *lx = c->lx;
+    uint32_t set;
+    if (!fm_strmap_get(&lx->synset_names, name, strlen(name), &set) || set >= lx->synsets.n) return 0;
+    if (!c->syn_valid) sentence_tables(c, tok, n);
+    walk w = { c, tok, n, 0, n, -1, -1, 0 };
+    if (at != SIZE_MAX) return at < n && syn_len_at(&w, set, at) > 0;
+    if (c->syn_from == 0 && !lx->syn_unindexed[set]) return c->syn_stamp[set] == c->stamp;
+    for (size_t i = 0; i < n; i++) if (syn_len_slow(&w, set, i)) return 1;   /* no table: member by member */
+    return 0;
+}

@@ -20,4 +20,7 @@ int fm_verb_match_code(fm_coder *c, const fm_token *tok, size_t n, size_t v, siz
 /* 1 with the code of verb hit v's pattern "* (THE TOWN)", for a town named by
  * its name as the verb's object ("take Al-Kamlin"); the caller has found it. */
 int fm_verb_town_code(const fm_coder *c, size_t v, fm_verb_match *out);
+/* 1 if a member of synonym set `name` (without '&': "MISHAP") is written at
+ * token `at`, or anywhere in the sentence when at is SIZE_MAX. */
+int fm_synset_in_sentence(fm_coder *c, const fm_token *tok, size_t n, const char *name, size_t at);
 #endif
