@@ -556,6 +556,22 @@ static int shares_passive(const fm_coder *c, const fm_token *tok, size_t i)
     return p->passive && (fm_is_word(j, "AND") || (j->kind == FM_TOK_PUNCT && !strcmp(j->norm, ",")));
 }
 
+/* "threatened to cut water supplies to Syria": an -s form one to three plain words
+ * after "to" + a verb's base form is the head noun of the infinitive's object (a
+ * finite verb there would need a subject of its own). */
+static int infinitive_object(const fm_token *tok, size_t i)
+{
+    for (size_t j = i, words = 0; j-- > 1 && words < 3; words++) {
+        const fm_token *t = &tok[j];
+        if (t->kind != FM_TOK_WORD || (t->flags & FM_TOKF_CAP) || in_list(t, AUX) || in_list(t, PREPOSITION) ||
+            in_list(t, NOUN_PREPOSITION) || in_list(t, SUBORDINATOR) || fm_is_word(t, "AND") || fm_is_word(t, "OR") ||
+            fm_is_word(t, "TO") || fm_is_word(t, "NOT"))
+            return 0;
+        if (fm_is_word(&tok[j - 1], "TO")) return j + 1 < i && !in_list(t, DETERMINER);
+    }
+    return 0;
+}
+
 void fm_find_verbs(fm_coder *c, const fm_token *tok, size_t n)
 {
     c->verbs.n = 0;
@@ -581,6 +597,10 @@ void fm_find_verbs(fm_coder *c, const fm_token *tok, size_t n)
                 ((c->verbs.a[c->verbs.n - 1].end == ms && !c->verbs.a[c->verbs.n - 1].speech) ||
                  in_list(&tok[ms - 1], PREPOSITION)))   /* "against Houthi targets" */
                 continue;
+        }
+        if (!c->lx->tabari_verbs && len && infinitive_object(tok, i)) {
+            int vf = form_in_text(&c->lx->verb_forms.a[v - 1], &tok[i]);
+            if (vf == FM_VF_S || (vf == FM_VF_IRREG && ends_with(&tok[i], "S"))) continue;   /* "supplies" */
         }
         /* "its long-threatened invasion": the second half of a hyphenated word
          * whose first half follows a determiner is a modifier of a noun */
@@ -976,11 +996,17 @@ size_t fm_clause_end(const fm_coder *c, const fm_token *tok, size_t n, size_t v)
     for (size_t k = h->end; k < n; k++) {
         const fm_token *t = &tok[k];
         if (t->kind == FM_TOK_PUNCT && strcmp(t->norm, ";") == 0) return k;
+        /* "willing to impose sanctions if aid is blocked": a condition is a clause of its own */
+        if (k > h->end && (fm_is_word(t, "IF") || fm_is_word(t, "UNLESS"))) return k;
         if (t->kind == FM_TOK_PUNCT && strcmp(t->norm, ",") == 0 && k + 1 < n &&
             (fm_is_word(&tok[k + 1], "WHO") || fm_is_word(&tok[k + 1], "WHICH") || fm_is_word(&tok[k + 1], "WHILE")))
             return k;
         int vk = verb_at(c, k);
         if (vk > (int)v) {
+            /* the later words of an infinitive complement ("offered to hand over to Britain"):
+             * its first word decided */
+            size_t vs = c->verbs.a[vk].start;
+            if (k != vs && vs > 0 && fm_is_word(&tok[vs - 1], "TO")) continue;
             /* "agreed to restore", "began shelling": the complement stays in the clause */
             if (k > 0 && fm_is_word(&tok[k - 1], "TO")) continue;
             if (c->verbs.a[vk].form && c->verbs.a[vk].vform == FM_VF_ING && k == h->end) continue;

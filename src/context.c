@@ -250,6 +250,47 @@ static int country_fallback(fm_coder *c, const fm_event *ev, const fm_geo_mentio
     return 1;
 }
 
+/* Agents that belong to the country they act in: police, courts, rebels, protesters,
+ * the president. Armed forces, spies and international bodies often act abroad. */
+static const char *const DOMESTIC_AGENT[] = { "GOV", "COP", "JUD", "LEG", "OPP", "REB", "UAF", "CVL", "REF",
+    "RAD", "LAB", "PTY", "CRM", "EDU", "HLH", "BUS", "MED", "AGR", "REL", "ELI", "INS", "SEP", "ENV", "HRI",
+    NULL };
+
+/* "rebels in the Ivory Coast", "demonstrators in Baghdad", "refugees held in the
+ * Jaffna peninsula": an actor the text names only by what it is, with no
+ * nationality, is of the country where the event takes place (ICEWS's
+ * "Police (Iraq)"); its code stays as the dictionary gave it. */
+static void actor_country_of_place(const fm_coder *c, fm_actor *a, const fm_place *p)
+{
+    if (!c->geo || !a->code || a->country || !p->country[0]) return;
+    int domestic = 0;
+    for (const char *const *w = DOMESTIC_AGENT; *w && !domestic; w++) domestic = !strncmp(a->code, *w, 3);
+    if (!domestic) return;
+    const char *a3 = fm_country_alpha3(c->geo, p->country);
+    if (a3) a->country = a3;
+}
+
+/* "Thousands rallied in Lagos to protest the new law": a protest with no one named
+ * as its target is aimed at the authorities of the country where it takes place
+ * (CAMEO and ICEWS practice); the target is that country, with no words and no code. */
+static void protest_target(const fm_coder *c, fm_event *ev)
+{
+    if (ev->has_target || strncmp(ev->code, "14", 2) || !ev->location.country[0] || !c->geo) return;
+    /* "the court blocks the plan", "the government bans rallies": the state is no protester */
+    static const char *const STATE_BODY[] = { "GOV", "MIL", "JUD", "COP", "LEG", "SPY", "IGO", NULL };
+    const char *sc = ev->source.code;
+    for (const char *const *w = STATE_BODY; sc && *w; w++)
+        if (!strncmp(sc, *w, 3) || (strlen(sc) >= 6 && strstr(sc + 3, *w))) return;
+    const char *a3 = fm_country_alpha3(c->geo, ev->location.country);
+    if (!a3) return;
+    /* a country by its name ("Pakistan", "London") may be its state: only at home */
+    if (sc && strlen(sc) == 3 && ev->source.country && strcmp(ev->source.country, a3)) return;
+    memset(&ev->target, 0, sizeof ev->target);
+    ev->target.text = "";
+    ev->target.country = a3;
+    ev->has_target = 1;
+}
+
 void fm_context_sentence(fm_coder *c, const fm_doc *doc, size_t si, const fm_token *tok, size_t n,
                          size_t first_event, const fm_attrib_frame *frames, size_t n_frames)
 {
@@ -313,6 +354,11 @@ void fm_context_sentence(fm_coder *c, const fm_doc *doc, size_t si, const fm_tok
             c->have_scene = 1;
         }
         if (origin) { set_place(&ev->origin, &origin->place); ev->has_origin = 1; }
+        if (ev->has_location) {
+            actor_country_of_place(c, &ev->source, &ev->location);
+            if (ev->has_target) actor_country_of_place(c, &ev->target, &ev->location);
+            protest_target(c, ev);
+        }
 
         /* how many */
         fm_quantities_pick(&counts, doc->text, tok, n, from, to, &c->arena, &ev->quantities);
