@@ -113,6 +113,8 @@ enum { FM_VF_BASE = 0, FM_VF_S, FM_VF_ED, FM_VF_ING, FM_VF_IRREG,
        FM_VF_STEM };   /* a TABARI root without '_': the form is read off the word in the text */
 
 typedef struct fm_issue_entry { const char *code; } fm_issue_entry;
+/* One member of an indexed synset: elements elems[elem .. elem + n) of set. */
+typedef struct fm_syn_member { uint32_t set, elem, n; } fm_syn_member;
 FM_VEC(fm_issue_vec, fm_issue_entry)
 
 FM_VEC(fm_u32list_vec, fm_u32_vec)
@@ -152,6 +154,12 @@ struct fm_lexicon {
      * unindexed (syn_unindexed[s] = 1) and is always matched member by member. */
     uint32_t *syn_first, *syn_sets;
     uint8_t *syn_unindexed;
+    /* The members themselves by first word (indexed synsets only, by set id):
+     * syn_members[syn_mem_first[w] .. syn_mem_first[w + 1]). A big synset has
+     * hundreds of members and a token starts a few, so the sentence table
+     * tries those, not every member of every synset its words start. */
+    uint32_t *syn_mem_first;
+    fm_syn_member *syn_members;
 
     fm_strmap country_codes;/* 3-letter CAMEO country codes seen in actor files */
     fm_cameo_table *cameo;

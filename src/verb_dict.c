@@ -565,6 +565,35 @@ int fm_dict_load_verbs(fm_lexicon *lx, const char *file, const char *data, size_
 
 /* ---- the synset index (see fm_lexicon.syn_first) ---- */
 
+/* fm_lexicon.syn_members: after the sets are marked, since an unindexed set
+ * is matched member by member and has no place here. */
+static int synset_members_build(fm_lexicon *lx)
+{
+    size_t nw = lx->n_words, ns = lx->synsets.n;
+    lx->syn_mem_first = fm_arena_alloc(&lx->arena, (nw + 1) * sizeof *lx->syn_mem_first);
+    if (!lx->syn_mem_first) return -1;
+    for (int pass = 0; pass < 2; pass++) {
+        if (pass == 1) {
+            uint32_t sum = 0;
+            for (size_t w = 0; w <= nw; w++) { uint32_t k = lx->syn_mem_first[w]; lx->syn_mem_first[w] = sum; sum += k; }
+            lx->syn_members = fm_arena_alloc(&lx->arena, (sum ? sum : 1) * sizeof *lx->syn_members);
+            if (!lx->syn_members) return -1;
+        }
+        for (size_t s = 0; s < ns; s++) {
+            if (lx->syn_unindexed[s]) continue;
+            const fm_u32_vec *m = &lx->synsets.a[s];
+            for (size_t k = 0; k + 1 < m->n; k += 2) {
+                uint32_t w = lx->elems.a[m->a[k]].id;
+                if (pass == 0) lx->syn_mem_first[w]++;
+                else lx->syn_members[lx->syn_mem_first[w]++] = (fm_syn_member){ (uint32_t)s, m->a[k], m->a[k + 1] };
+            }
+        }
+    }
+    for (size_t w = nw; w > 0; w--) lx->syn_mem_first[w] = lx->syn_mem_first[w - 1];
+    lx->syn_mem_first[0] = 0;
+    return 0;
+}
+
 int fm_synset_index_build(fm_lexicon *lx)
 {
     size_t nw = lx->n_words, ns = lx->synsets.n;
@@ -597,5 +626,5 @@ int fm_synset_index_build(fm_lexicon *lx)
     /* placing moved each start to the next word's start: shift back */
     for (size_t w = nw; w > 0; w--) lx->syn_first[w] = lx->syn_first[w - 1];
     lx->syn_first[0] = 0;
-    return 0;
+    return synset_members_build(lx);
 }

@@ -150,6 +150,38 @@ static int match_backward(walk *w, const fm_pat_elem *el, size_t ne, size_t pos,
     return 1;
 }
 
+/* The longest member of each indexed synset that token i's words start, as
+ * (set, tokens) pairs in best (0 tokens: no member matches), sets in the
+ * order the word-by-word index lists them. Only members whose first word is
+ * one of the token's words can match, so the rest of a set is never tried.
+ * Returns the number of sets, or SIZE_MAX when more than cap. */
+static size_t member_lengths(walk *w, const fm_tok_ids *ids, size_t i, fm_syn_hit *best, size_t cap)
+{
+    const fm_lexicon *lx = w->c->lx;
+    size_t nb = 0;
+    for (int p = -1; p < ids->n_pre; p++) {
+        uint32_t word = p < 0 ? ids->exact : ids->pre[p];
+        if (word >= lx->n_words) continue;
+        for (uint32_t k = lx->syn_mem_first[word]; k < lx->syn_mem_first[word + 1]; k++) {
+            const fm_syn_member *mb = &lx->syn_members[k];
+            size_t j = nb && best[nb - 1].set == mb->set ? nb - 1 : 0;
+            while (j < nb && best[j].set != mb->set) j++;
+            if (j == nb) {
+                if (nb == cap) return SIZE_MAX;
+                best[nb++] = (fm_syn_hit){ mb->set, 0 };
+            }
+            size_t end;
+            int s = w->source, t = w->target;
+            w->depth++;
+            if (seq_forward(w, &lx->elems.a[mb->elem], mb->n, i, 1, &end) && end - i > best[j].len)
+                best[j].len = (uint32_t)(end - i);
+            w->depth--;
+            w->source = s; w->target = t;
+        }
+    }
+    return nb;
+}
+
 /* Marks the words of the sentence and builds each token's synset hits, right
  * to left: a member's nested synsets start after its first word, so their
  * hits are in the table when a member needs them. Returns 0 or -1 (no memory:
@@ -189,6 +221,18 @@ static int sentence_tables(fm_coder *c, const fm_token *tok, size_t n)
         const fm_tok_ids *ids = &c->ids[i];
         c->syn_off[i] = (uint32_t)c->syn_hits.n;
         c->syn_cnt[i] = 0;
+        fm_syn_hit best[64];
+        size_t nb = member_lengths(&w, ids, i, best, sizeof best / sizeof *best);
+        if (nb != SIZE_MAX) {
+            for (size_t b = 0; b < nb; b++) {
+                if (!best[b].len) continue;
+                if (fm_syn_hit_vec_push(&c->syn_hits, best[b])) return -1;
+                c->syn_cnt[i]++;
+                c->syn_stamp[best[b].set] = c->stamp;
+            }
+            c->syn_from = i;
+            continue;
+        }
         for (int p = -1; p < ids->n_pre; p++) {
             uint32_t word = p < 0 ? ids->exact : ids->pre[p];
             if (word >= lx->n_words) continue;
