@@ -997,9 +997,22 @@ static void trim_scopes(const char *text, const fm_token *tok, size_t n, fm_attr
                 fr[a].scope_end = p;
                 break;
             }
-            if (p > 0 && is_in(tok, n, p - 1, joins)) p--;
+            int joined = p > 0 && is_in(tok, n, p - 1, joins);
+            if (joined) p--;
             if (p > 0 && (is_break(text, &tok[p - 1]) && tok[p - 1].kind != FM_TOK_QUOTE)) {
                 fr[a].scope_end = p - 1;
+                break;
+            }
+            /* "The RSF denied losing the town and said its forces repelled
+             * the attack": a second speech verb of the same speaker, joined
+             * straight to a's clause, starts a new account. */
+            int own_speaker = fr[b].speaker_end > fr[b].speaker_start && fr[b].speaker_start > fr[a].cue;
+            if (joined && h == fr[b].cue && !own_speaker) {
+                fr[a].scope_end = p;
+                if (fr[b].speaker_end <= fr[b].speaker_start) {   /* it speaks for a's speaker */
+                    fr[b].speaker_start = fr[a].speaker_start;
+                    fr[b].speaker_end = fr[a].speaker_end;
+                }
                 break;
             }
         }
