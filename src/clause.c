@@ -49,10 +49,15 @@ static const char *const SUBORDINATOR[] = { "THAT", "WHO", "WHOM", "WHICH", "AS"
 static const char *const PARTICIPLE_PREPOSITION[] = { "AFTER", "BEFORE", "WHILE", "WHEN", "SINCE", "UPON",
     "WITHOUT", "DESPITE", "BY", NULL };
 
+/* Past participles without -ED that head a phrase like "a hospital run by MSF". */
+static const char *const BARE_PARTICIPLE[] = { "RUN", "HELD", "LED", "BUILT", "KEPT", "MADE", "TAKEN", "SET",
+    "FOUGHT", "CHOSEN", "DRIVEN", "GIVEN", "SEEN", "SENT", "BROUGHT", "LEFT", "SHOT", "HIT", "LAID", "PAID", NULL };
+
 static int ends_with(const fm_token *t, const char *suffix);
 static int ly_adverb(const fm_token *t);
 static int mention_ending_at(const fm_coder *c, size_t i);
 static int place_list_start(const fm_coder *c, const fm_token *tok, int m, size_t *list_start);
+static int reduced_relative(const fm_coder *c, const fm_token *tok, int v, const fm_verb_hit *h);
 
 int fm_is_aux(const fm_token *t) { return in_list(t, AUX); }
 
@@ -598,7 +603,10 @@ void fm_find_verbs(fm_coder *c, const fm_token *tok, size_t n)
         h.form = len ? &c->lx->verb_forms.a[v - 1] : NULL;
         h.speech = speech;
         h.vform = h.form ? form_in_text(h.form, &tok[h.start]) : FM_VF_BASE;
-        if (h.form && (h.vform == FM_VF_ED || h.vform == FM_VF_IRREG)) {
+        /* "is hit by an airstrike", "was shot": a bare participle after BE is passive too */
+        int bare_participle = h.form && h.vform == FM_VF_BASE && i > 0 && in_list(&tok[i - 1], BE) &&
+                              in_list(&tok[i], BARE_PARTICIPLE);
+        if (h.form && (h.vform == FM_VF_ED || h.vform == FM_VF_IRREG || bare_participle)) {
             size_t k = i;
             /* "was reportedly shot by", "is fatally shot by": adverbs between BE and the participle */
             while (k > 0 && (in_list(&tok[k - 1], ADVERB_GAP) || ly_adverb(&tok[k - 1]))) k--;
@@ -675,16 +683,26 @@ int fm_weapon_subject(fm_coder *c, const fm_token *tok, size_t n, size_t v)
     while (k > 0 && (in_list(&tok[k - 1], AUX) || in_list(&tok[k - 1], ADVERB_GAP))) k--;
     /* "An airstrike near a market in Injar, Tillabéri Region, Niger, kills": the address
      * closing the subject is no break in it */
-    if (k > 2 && tok[k - 1].kind == FM_TOK_PUNCT && !strcmp(tok[k - 1].norm, ",")) {
-        int pm = mention_ending_at(c, k - 2);
+    /* ("at a gas station in Georgetown, Guyana, killing": capitals that code as their
+     * country are mentions, so the address is walked mention by mention) */
+    for (size_t s = k; s > 2 && tok[s - 1].kind == FM_TOK_PUNCT && !strcmp(tok[s - 1].norm, ",");) {
+        int pm = mention_ending_at(c, s - 2);
         size_t ls;
-        if (pm >= 0 && place_list_start(c, tok, pm, &ls)) k = ls;
+        if (pm < 0) break;
+        if (place_list_start(c, tok, pm, &ls)) { k = ls; break; }
+        const fm_mention *a = &c->mentions.a[pm];
+        if (!a->code || !a->country || strlen(a->code) != 3) break;
+        s = a->start;
+        if (fm_after_preposition(tok, s)) { k = s; break; }
     }
     /* the head noun: right before the verb, or before a prepositional phrase ("strike on a market") */
     size_t head = SIZE_MAX;
-    for (size_t j = k, seen = 0; j-- > 0 && seen < 10; seen++) {
+    for (size_t j = k, seen = 0; j-- > 0 && seen < 14; seen++) {
         const fm_token *t = &tok[j];
-        if (t->kind == FM_TOK_PUNCT || t->kind == FM_TOK_QUOTE || verb_at(c, j) >= 0 || fm_is_word(t, "THAT") ||
+        int vj = verb_at(c, j);
+        /* "a rocket launched from Cambodia killed": over the participle to its noun */
+        if (vj >= 0 && reduced_relative(c, tok, vj, h)) { j = c->verbs.a[vj].start; continue; }
+        if (t->kind == FM_TOK_PUNCT || t->kind == FM_TOK_QUOTE || vj >= 0 || fm_is_word(t, "THAT") ||
             fm_is_word(t, "AND"))
             break;
         if (in_list(t, ATTACK_NOUN) && !fm_after_preposition(tok, j)) { head = j; break; }
@@ -694,7 +712,8 @@ int fm_weapon_subject(fm_coder *c, const fm_token *tok, size_t n, size_t v)
     /* its modifiers: "a suspected car bomb", "Israeli drone strikes" (an actor there is the subject anyway) */
     while (start > 0 && start + 4 > head && tok[start - 1].kind == FM_TOK_WORD && !in_list(&tok[start - 1], PREPOSITION) &&
            !in_list(&tok[start - 1], AUX) && verb_at(c, start - 1) < 0 && !fm_is_word(&tok[start - 1], "THAT") &&
-           !fm_is_word(&tok[start - 1], "AND"))
+           !fm_is_word(&tok[start - 1], "AND") && !in_list(&tok[start - 1], NOUN_PREPOSITION) &&
+           !in_list(&tok[start - 1], SUBORDINATOR) && !in_list(&tok[start], DETERMINER))   /* "an explosive" */
         start--;
     fm_mention m = { .start = start, .end = head + 1, .next = -1, .compound_head = 1, .weapon = 1 };
     if (fm_mention_vec_push(&c->mentions, m)) return -1;
@@ -754,6 +773,33 @@ static int reduced_passive(const fm_coder *c, const fm_token *tok, int v)
     return k > 0 && !in_list(&tok[k - 1], BE);
 }
 
+/* "a rocket launched from Cambodia killed a villager": a participle right after a
+ * plain noun, with the finite verb h after it and no joint between them, is a
+ * reduced relative clause of the subject, not the subject's own verb. */
+static int reduced_relative(const fm_coder *c, const fm_token *tok, int v, const fm_verb_hit *h)
+{
+    const fm_verb_hit *p = &c->verbs.a[v];
+    /* the finite verb in the past only: a present -S form there is as often a plural noun
+     * ("figures sentenced under corruption charges") */
+    if (c->lx->tabari_verbs || p->passive || p->speech || p->vform != FM_VF_ED || p->start == 0 ||
+        !(h->vform == FM_VF_ED || (h->vform == FM_VF_IRREG && !ends_with(&tok[h->start], "S"))))
+        return 0;
+    /* "funded through seized assets": a participle after a preposition is an adjective */
+    if (h->start > 0 && (in_list(&tok[h->start - 1], PREPOSITION) || in_list(&tok[h->start - 1], NOUN_PREPOSITION) ||
+                         in_list(&tok[h->start - 1], DETERMINER) || fm_is_word(&tok[h->start - 1], "BY")))
+        return 0;
+    const fm_token *before = &tok[p->start - 1];
+    if (before->kind != FM_TOK_WORD || in_list(before, AUX) || in_list(before, ADVERB_GAP) || ly_adverb(before) ||
+        fm_is_word(before, "TO") || fm_is_word(before, "AND") || in_list(before, SUBORDINATOR) ||
+        in_list(before, PERSON_PRONOUN) || in_list(before, GROUP_PRONOUN) || mention_ending_at(c, p->start - 1) >= 0)
+        return 0;
+    for (size_t k = p->end; k < h->start; k++)
+        if (tok[k].kind == FM_TOK_PUNCT || tok[k].kind == FM_TOK_QUOTE || fm_is_word(&tok[k], "AND") ||
+            fm_is_word(&tok[k], "BUT") || in_list(&tok[k], SUBORDINATOR) || in_list(&tok[k], AUX))
+            return 0;
+    return 1;
+}
+
 /* "a strike in Darnytskyi District, Kyiv, Ukraine, kills", "in Harouf and
  * Qlayleh, Lebanon": a bare country code after a comma that follows a list of
  * capitalised names after a preposition is a place in an address, not a party. */
@@ -788,9 +834,6 @@ static int place_apposition(const fm_coder *c, const fm_token *tok, int m)
 
 int fm_place_apposition(const fm_coder *c, const fm_token *tok, int m) { return place_apposition(c, tok, m); }
 
-/* Past participles without -ED that head a phrase like "a hospital run by MSF". */
-static const char *const BARE_PARTICIPLE[] = { "RUN", "HELD", "LED", "BUILT", "KEPT", "MADE", "TAKEN", "SET",
-    "FOUGHT", "CHOSEN", "DRIVEN", "GIVEN", "SEEN", "SENT", "BROUGHT", "LEFT", "SHOT", "HIT", "LAID", "PAID", NULL };
 
 static const char *const LOCATIVE[] = { "IN", "NEAR", "AT", NULL };
 
@@ -908,7 +951,7 @@ int fm_subject_of(fm_coder *c, const fm_token *tok, size_t n, size_t v)
             }
             if (p->speech) break;                       /* "X said Y": X is no subject of Y's verb */
             /* "Russian troops, backed by close air support, enter": a participle phrase */
-            if (reduced_passive(c, tok, vk)) { k = p->start; continue; }
+            if (reduced_passive(c, tok, vk) || reduced_relative(c, tok, vk, h)) { k = p->start; continue; }
             if (saw_and || (k + 1 == h->start)) { h->subject = fm_subject_of(c, tok, n, (size_t)vk); break; }
             /* "Israeli airstrikes across the Gaza Strip kill": a plural form after an actor and
              * followed by a prepositional phrase is the head noun of the subject, not a verb */

@@ -514,7 +514,15 @@ static void code_sentence(fm_coder *c, const fm_doc *doc, size_t si, const fm_to
         int material_conflict = (vm.code[0] == '1' && vm.code[1] >= '5') || vm.code[0] == '2';
         if (src < 0 && material_conflict && !h->passive) {
             src = fm_weapon_subject(c, tok, n, v);
+            /* "this airstrike is later confirmed to have killed": the weapon of the verb completed */
+            if (src < 0 && v > 0 && infinitive(tok, h->start)) src = fm_weapon_subject(c, tok, n, v - 1);
             if (src >= 0) { h->subject = src; if (tgt == src) tgt = -1; }
+        }
+        /* "several mortars were fired toward the airport": a passive pattern that names the
+         * weapon before the verb has it as its (uncoded) source when no actor is named */
+        if (src < 0 && tgt < 0 && material_conflict && h->passive && vm.pattern && vm.pattern->n_pre) {
+            src = fm_weapon_subject(c, tok, n, v);
+            if (src >= 0) h->subject = src;
         }
         int place_tgt = -1;
         if (tgt < 0 && src >= 0 && material_conflict && !h->passive) {
