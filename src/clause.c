@@ -46,13 +46,28 @@ static const char *const GROUP_NOUN[] = { "GROUP", "FACTION", "MOVEMENT", "ORGAN
 static const char *const SUBORDINATOR[] = { "THAT", "WHO", "WHOM", "WHICH", "AS", "WHILE", "WHEN", "WHERE",
     "IF", "BECAUSE", "SINCE", "UNTIL", "AFTER", "BEFORE", "ALTHOUGH", "THOUGH", "WHEREAS", NULL };
 
+static const char *const ADVERBIAL_SUBORDINATOR[] = { "AS", "WHILE", "WHEN", "WHENEVER", "IF", "BECAUSE",
+    "SINCE", "UNTIL", "ALTHOUGH", "THOUGH", "WHEREAS", "ONCE", "UNLESS", NULL };
+
 static const char *const PARTICIPLE_PREPOSITION[] = { "AFTER", "BEFORE", "WHILE", "WHEN", "SINCE", "UPON",
     "WITHOUT", "DESPITE", "BY", NULL };
 
+/* Past participles without -ED that head a phrase like "a hospital run by MSF". */
+static const char *const BARE_PARTICIPLE[] = { "RUN", "HELD", "LED", "BUILT", "KEPT", "MADE", "TAKEN", "SET",
+    "FOUGHT", "CHOSEN", "DRIVEN", "GIVEN", "SEEN", "SENT", "BROUGHT", "LEFT", "SHOT", "HIT", "LAID", "PAID", NULL };
+
 static int ends_with(const fm_token *t, const char *suffix);
+
+static int punct_between(const fm_token *tok, size_t from, size_t to)
+{
+    for (size_t k = from; k < to; k++) if (tok[k].kind == FM_TOK_PUNCT) return 1;
+    return 0;
+}
 static int ly_adverb(const fm_token *t);
 static int mention_ending_at(const fm_coder *c, size_t i);
 static int place_list_start(const fm_coder *c, const fm_token *tok, int m, size_t *list_start);
+static int reduced_relative(const fm_coder *c, const fm_token *tok, int v, const fm_verb_hit *h);
+static int plural_after_of(const fm_coder *c, const fm_token *tok, int v);
 
 int fm_is_aux(const fm_token *t) { return in_list(t, AUX); }
 
@@ -293,7 +308,9 @@ int fm_state_actor(const char *code)
 static const char *const RELATION_NOUN[] = { "COOPERATION", "TIES", "RELATIONS", "AID", "ASSISTANCE", "EXERCISES",
     "DRILLS", "SUPPORT", "TALKS", "AGREEMENT", "AGREEMENTS", "PACT", "DEAL", "DEALS", "COORDINATION",
     "PARTNERSHIP", "SPENDING", "BUDGET", "DIALOGUE", "CONTACTS", "LINKS", "ALLIANCE", "TRAINING", "EXCHANGES",
-    "CAPABILITIES", "DOCTRINE", "REFORM", "REFORMS", "SECTOR", NULL };
+    "CAPABILITIES", "DOCTRINE", "REFORM", "REFORMS", "SECTOR",
+    /* "begins a military operation": the act itself, not a party to it */
+    "OPERATION", "OPERATIONS", "OFFENSIVE", "CAMPAIGN", "INTERVENTION", "PRESENCE", NULL };
 static int agent_modifier(const fm_coder *c, const fm_token *tok, size_t n, const fm_mention *m)
 {
     if (!m->agent_only || m->pronoun || m->owned || m->end - m->start != 1 || m->end >= n) return 0;
@@ -401,8 +418,10 @@ void fm_find_mentions(fm_coder *c, const fm_doc *doc, const fm_token *tok, size_
         if (!joined) continue;
         m->next = (int)k + 1;
         /* "US and British forces": the agent of the last applies to the bare actor */
+        const fm_agent_entry *last_agent = NULL;   /* "British forces", not "Hamas" (PSEREB by name) */
         if (!m->agent_only && m->code && m2->code && m->country && m2->country && strlen(m->code) == 3 &&
-            strlen(m2->code) > 3 && fm_is_word(&tok[m->end], "AND"))
+            strlen(m2->code) > 3 && fm_is_word(&tok[m->end], "AND") && m2->end > m2->start + 1 &&
+            agent_at(c, n, m2->end - 1, &last_agent))
             m->code = fm_arena_printf(&c->arena, "%s%s", m->code, m2->code + 3);
         /* "Iranian President Masoud Pezeshkian and Foreign Minister Abbas Araqchi":
          * a title after a named official's "and" is an office of the same country */
@@ -618,7 +637,10 @@ void fm_find_verbs(fm_coder *c, const fm_token *tok, size_t n)
         h.form = len ? &c->lx->verb_forms.a[v - 1] : NULL;
         h.speech = speech;
         h.vform = h.form ? form_in_text(h.form, &tok[h.start]) : FM_VF_BASE;
-        if (h.form && (h.vform == FM_VF_ED || h.vform == FM_VF_IRREG)) {
+        /* "is hit by an airstrike", "was shot": a bare participle after BE is passive too */
+        int bare_participle = h.form && h.vform == FM_VF_BASE && i > 0 && in_list(&tok[i - 1], BE) &&
+                              in_list(&tok[i], BARE_PARTICIPLE);
+        if (h.form && (h.vform == FM_VF_ED || h.vform == FM_VF_IRREG || bare_participle)) {
             size_t k = i;
             /* "was reportedly shot by", "is fatally shot by": adverbs between BE and the participle */
             while (k > 0 && (in_list(&tok[k - 1], ADVERB_GAP) || ly_adverb(&tok[k - 1]))) k--;
@@ -695,16 +717,28 @@ int fm_weapon_subject(fm_coder *c, const fm_token *tok, size_t n, size_t v)
     while (k > 0 && (in_list(&tok[k - 1], AUX) || in_list(&tok[k - 1], ADVERB_GAP))) k--;
     /* "An airstrike near a market in Injar, Tillabéri Region, Niger, kills": the address
      * closing the subject is no break in it */
-    if (k > 2 && tok[k - 1].kind == FM_TOK_PUNCT && !strcmp(tok[k - 1].norm, ",")) {
-        int pm = mention_ending_at(c, k - 2);
+    /* ("at a gas station in Georgetown, Guyana, killing": capitals that code as their
+     * country are mentions, so the address is walked mention by mention) */
+    for (size_t s = k; s > 2 && tok[s - 1].kind == FM_TOK_PUNCT && !strcmp(tok[s - 1].norm, ",");) {
+        int pm = mention_ending_at(c, s - 2);
         size_t ls;
-        if (pm >= 0 && place_list_start(c, tok, pm, &ls)) k = ls;
+        if (pm < 0) break;
+        if (place_list_start(c, tok, pm, &ls)) { k = ls; break; }
+        const fm_mention *a = &c->mentions.a[pm];
+        if (!a->code || !a->country || strlen(a->code) != 3) break;
+        s = a->start;
+        if (fm_after_preposition(tok, s)) { k = s; break; }
     }
     /* the head noun: right before the verb, or before a prepositional phrase ("strike on a market") */
     size_t head = SIZE_MAX;
-    for (size_t j = k, seen = 0; j-- > 0 && seen < 10; seen++) {
+    for (size_t j = k, seen = 0; j-- > 0 && seen < 14; seen++) {
         const fm_token *t = &tok[j];
-        if (t->kind == FM_TOK_PUNCT || t->kind == FM_TOK_QUOTE || verb_at(c, j) >= 0 || fm_is_word(t, "THAT") ||
+        int vj = verb_at(c, j);
+        /* "a rocket launched from Cambodia killed": over the participle to its noun */
+        if (vj >= 0 && reduced_relative(c, tok, vj, h)) { j = c->verbs.a[vj].start; continue; }
+        /* "a wave of attacks against police results in": the plural after OF is the head noun */
+        if (vj >= 0 && plural_after_of(c, tok, vj) && in_list(t, ATTACK_NOUN)) { head = j; break; }
+        if (t->kind == FM_TOK_PUNCT || t->kind == FM_TOK_QUOTE || vj >= 0 || fm_is_word(t, "THAT") ||
             fm_is_word(t, "AND"))
             break;
         if (in_list(t, ATTACK_NOUN) && !fm_after_preposition(tok, j)) { head = j; break; }
@@ -714,7 +748,8 @@ int fm_weapon_subject(fm_coder *c, const fm_token *tok, size_t n, size_t v)
     /* its modifiers: "a suspected car bomb", "Israeli drone strikes" (an actor there is the subject anyway) */
     while (start > 0 && start + 4 > head && tok[start - 1].kind == FM_TOK_WORD && !in_list(&tok[start - 1], PREPOSITION) &&
            !in_list(&tok[start - 1], AUX) && verb_at(c, start - 1) < 0 && !fm_is_word(&tok[start - 1], "THAT") &&
-           !fm_is_word(&tok[start - 1], "AND"))
+           !fm_is_word(&tok[start - 1], "AND") && !in_list(&tok[start - 1], NOUN_PREPOSITION) &&
+           !in_list(&tok[start - 1], SUBORDINATOR) && !in_list(&tok[start], DETERMINER))   /* "an explosive" */
         start--;
     fm_mention m = { .start = start, .end = head + 1, .next = -1, .compound_head = 1, .weapon = 1 };
     if (fm_mention_vec_push(&c->mentions, m)) return -1;
@@ -774,9 +809,57 @@ static int reduced_passive(const fm_coder *c, const fm_token *tok, int v)
     return k > 0 && !in_list(&tok[k - 1], BE);
 }
 
+/* "a rocket launched from Cambodia killed a villager": a participle right after a
+ * plain noun, with the finite verb h after it and no joint between them, is a
+ * reduced relative clause of the subject, not the subject's own verb. */
+static int reduced_relative(const fm_coder *c, const fm_token *tok, int v, const fm_verb_hit *h)
+{
+    const fm_verb_hit *p = &c->verbs.a[v];
+    /* the finite verb in the past only: a present -S form there is as often a plural noun
+     * ("figures sentenced under corruption charges") */
+    if (c->lx->tabari_verbs || p->passive || p->speech || p->vform != FM_VF_ED || p->start == 0 ||
+        !(h->vform == FM_VF_ED || (h->vform == FM_VF_IRREG && !ends_with(&tok[h->start], "S"))))
+        return 0;
+    /* "funded through seized assets": a participle after a preposition is an adjective */
+    if (h->start > 0 && (in_list(&tok[h->start - 1], PREPOSITION) || in_list(&tok[h->start - 1], NOUN_PREPOSITION) ||
+                         in_list(&tok[h->start - 1], DETERMINER) || fm_is_word(&tok[h->start - 1], "BY")))
+        return 0;
+    const fm_token *before = &tok[p->start - 1];
+    if (before->kind != FM_TOK_WORD || in_list(before, AUX) || in_list(before, ADVERB_GAP) || ly_adverb(before) ||
+        fm_is_word(before, "TO") || fm_is_word(before, "AND") || in_list(before, SUBORDINATOR) ||
+        in_list(before, PERSON_PRONOUN) || in_list(before, GROUP_PRONOUN) || mention_ending_at(c, p->start - 1) >= 0)
+        return 0;
+    for (size_t k = p->end; k < h->start; k++)
+        if (tok[k].kind == FM_TOK_PUNCT || tok[k].kind == FM_TOK_QUOTE || fm_is_word(&tok[k], "AND") ||
+            fm_is_word(&tok[k], "BUT") || in_list(&tok[k], SUBORDINATOR) || in_list(&tok[k], AUX))
+            return 0;
+    return 1;
+}
+
+/* "a wave of attacks", "a series of raids": a plural verb form right after OF is a
+ * noun, the head of the phrase, whatever the verb makes of it elsewhere. */
+static int plural_after_of(const fm_coder *c, const fm_token *tok, int v)
+{
+    const fm_verb_hit *p = &c->verbs.a[v];
+    return !c->lx->tabari_verbs && p->start > 0 && p->end == p->start + 1 && fm_is_word(&tok[p->start - 1], "OF") &&
+           (p->vform == FM_VF_S || (p->vform == FM_VF_IRREG && ends_with(&tok[p->start], "S")));
+}
+
 /* "a strike in Darnytskyi District, Kyiv, Ukraine, kills", "in Harouf and
  * Qlayleh, Lebanon": a bare country code after a comma that follows a list of
  * capitalised names after a preposition is a place in an address, not a party. */
+/* 1 if token i is inside a mention coded as a bare country ("Khartoum", "Georgetown":
+ * capitals code as their country), which an address may list like any place. */
+static int country_name_at(const fm_coder *c, size_t i)
+{
+    for (size_t k = 0; k < c->mentions.n; k++) {
+        const fm_mention *a = &c->mentions.a[k];
+        if (i >= a->start && i < a->end && !a->pronoun)
+            return a->code && a->country && strlen(a->code) == 3 && !a->agent_only;
+    }
+    return 0;
+}
+
 static int place_list_start(const fm_coder *c, const fm_token *tok, int m, size_t *list_start)
 {
     const fm_mention *a = &c->mentions.a[m];
@@ -784,7 +867,7 @@ static int place_list_start(const fm_coder *c, const fm_token *tok, int m, size_
     size_t k = a->start;
     if (!(tok[k - 1].kind == FM_TOK_PUNCT && !strcmp(tok[k - 1].norm, ","))) return 0;
     size_t s = k - 1, words = 0, seen = 0;
-    while (s > 0 && seen < 10 && !inside_mention(c, s - 1)) {
+    while (s > 0 && seen < 10 && (!inside_mention(c, s - 1) || country_name_at(c, s - 1))) {
         const fm_token *t = &tok[s - 1];
         int name = t->kind == FM_TOK_WORD && (t->flags & FM_TOKF_CAP);
         /* "Harouf and Qlayleh", "Kyiv, Ukraine": the joints of a list, between names only */
@@ -808,9 +891,6 @@ static int place_apposition(const fm_coder *c, const fm_token *tok, int m)
 
 int fm_place_apposition(const fm_coder *c, const fm_token *tok, int m) { return place_apposition(c, tok, m); }
 
-/* Past participles without -ED that head a phrase like "a hospital run by MSF". */
-static const char *const BARE_PARTICIPLE[] = { "RUN", "HELD", "LED", "BUILT", "KEPT", "MADE", "TAKEN", "SET",
-    "FOUGHT", "CHOSEN", "DRIVEN", "GIVEN", "SEEN", "SENT", "BROUGHT", "LEFT", "SHOT", "HIT", "LAID", "PAID", NULL };
 
 static const char *const LOCATIVE[] = { "IN", "NEAR", "AT", NULL };
 
@@ -928,7 +1008,10 @@ int fm_subject_of(fm_coder *c, const fm_token *tok, size_t n, size_t v)
             }
             if (p->speech) break;                       /* "X said Y": X is no subject of Y's verb */
             /* "Russian troops, backed by close air support, enter": a participle phrase */
-            if (reduced_passive(c, tok, vk)) { k = p->start; continue; }
+            if (reduced_passive(c, tok, vk) || reduced_relative(c, tok, vk, h) || plural_after_of(c, tok, vk)) {
+                k = p->start;
+                continue;
+            }
             if (saw_and || (k + 1 == h->start)) { h->subject = fm_subject_of(c, tok, n, (size_t)vk); break; }
             /* "Israeli airstrikes across the Gaza Strip kill": a plural form after an actor and
              * followed by a prepositional phrase is the head noun of the subject, not a verb */
@@ -950,6 +1033,10 @@ int fm_subject_of(fm_coder *c, const fm_token *tok, size_t n, size_t v)
             break;
         }
         if (fm_is_word(t, "THAT") && k + 1 < h->start) break;   /* complement clause start */
+        /* "surrender to the authorities as offensive operations resume": the clause an
+         * adverbial subordinator opens has its own subject ("as part of the operation,
+         * troops" has a comma and is no such clause) */
+        if (in_list(t, ADVERBIAL_SUBORDINATOR) && k + 1 < h->start && !punct_between(tok, k + 1, h->start)) break;
     }
     /* "a device left by cartel members detonates": no actor before the participle phrase;
      * its agent is the one who acts */

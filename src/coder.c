@@ -491,7 +491,10 @@ static void code_sentence(fm_coder *c, const fm_doc *doc, size_t si, const fm_to
         /* "Gondor and Osgiliath delayed their meeting", "the Philippines and the EU agree":
          * with no object, the members of a compound subject act on each other when
          * the act is one two sides do together (consult, cooperate, fight) */
+        /* (a fight, not an act a pattern names: "the army and police begin offensive
+         * operations" are on one side) */
         if (tgt < 0 && src >= 0 && c->mentions.a[src].next >= 0 && !h->passive && mutual_code(vm.code) &&
+            !(vm.pattern && vm.pattern->n_post && vm.code[0] == '1') &&
             !alternative_compound(c, tok, src))
             tgt = src;
         /* a head that holds this verb itself ("Hamas executes eight men accused of ...": the
@@ -514,7 +517,19 @@ static void code_sentence(fm_coder *c, const fm_doc *doc, size_t si, const fm_to
         int material_conflict = (vm.code[0] == '1' && vm.code[1] >= '5') || vm.code[0] == '2';
         if (src < 0 && material_conflict && !h->passive) {
             src = fm_weapon_subject(c, tok, n, v);
+            /* "this airstrike is later confirmed to have killed": the weapon of the verb completed */
+            if (src < 0 && v > 0 && infinitive(tok, h->start)) src = fm_weapon_subject(c, tok, n, v - 1);
             if (src >= 0) { h->subject = src; if (tgt == src) tgt = -1; }
+        }
+        /* "several mortars were fired toward the airport": a passive pattern that names the
+         * weapon before the verb has it as its (uncoded) source when no actor is named */
+        if (src < 0 && material_conflict && h->passive && vm.pattern && vm.pattern->n_pre) {
+            /* "a drone strike is carried out": a bare agent inside the weapon's words is no victim */
+            int w = tgt < 0 || c->mentions.a[tgt].agent_only ? fm_weapon_subject(c, tok, n, v) : -1;
+            if (w >= 0 && tgt >= 0 && c->mentions.a[tgt].start >= c->mentions.a[w].start &&
+                c->mentions.a[tgt].end <= c->mentions.a[w].end)
+                tgt = -1;
+            if (w >= 0 && tgt < 0) { src = w; h->subject = src; }
         }
         int place_tgt = -1;
         if (tgt < 0 && src >= 0 && material_conflict && !h->passive) {

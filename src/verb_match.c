@@ -124,7 +124,13 @@ static int match_backward(walk *w, const fm_pat_elem *el, size_t ne, size_t pos,
             int found = -1;
             for (size_t m = w->c->mentions.n; m-- > 0;) {
                 const fm_mention *mm = &w->c->mentions.a[m];
-                if (mm->end <= pos && mm->start >= w->lo && !mm->weapon) { found = (int)m; break; }
+                if (mm->end > pos || mm->start < w->lo || mm->weapon) continue;
+                /* "the toll from strikes by the U.S. in Yemen": a place after in / near / at
+                 * is where, not the source (a '$' joined to what follows it, "IN $_*", is
+                 * that very phrase: "killed in Israeli strikes") */
+                if (e->kind == FM_PE_SOURCE && !adj && fm_mention_aside(w->c, w->tok, w->lo, (int)m, 1)) continue;
+                found = (int)m;
+                break;
             }
             if (found < 0) { if (e->kind != FM_PE_SKIP || pos <= w->lo) return 0; pos--; continue; }
             /* walked from the verb outwards: the last one bound is the first in the pattern */
