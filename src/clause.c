@@ -341,8 +341,11 @@ void fm_find_mentions(fm_coder *c, const fm_doc *doc, const fm_token *tok, size_
         }
         if (lg) {
             size_t j = i + lg;
-            /* "forces of Iraq", "the army of Sudan", "lawmakers in Fornost", "soldiers from Gondor" */
-            if (j + 1 < n && (fm_is_word(&tok[j], "OF") || fm_is_word(&tok[j], "IN") || fm_is_word(&tok[j], "FROM"))) {
+            /* "forces of Iraq", "the army of Sudan", "lawmakers in Fornost", "soldiers from Gondor";
+             * not "withdraw its troops from Libya": a possessive's agent is its owner's */
+            int owned = i > 0 && in_list(&tok[i - 1], POSSESSIVE);
+            if (j + 1 < n && !(owned && fm_is_word(&tok[j], "FROM")) &&
+                (fm_is_word(&tok[j], "OF") || fm_is_word(&tok[j], "IN") || fm_is_word(&tok[j], "FROM"))) {
                 size_t k = j + 1;
                 if (k < n && fm_is_word(&tok[k], "THE")) k++;
                 size_t la2 = k < n ? actor_at(c, n, k, &a, &acode) : 0;
@@ -519,7 +522,8 @@ static int noun_after_modifiers(const fm_coder *c, const fm_token *tok, size_t i
             if (j >= m->start && j < m->end && (!m->agent_only || m->pronoun)) return 0;
             if (j >= m->start && j < m->end) agent_between = 1;   /* "of people protest": a subject */
         }
-        if (j + 1 == i && ends_with(t, "S")) return 0;
+        /* a plural right before the verb form is a subject ("the rebels launch"); "a press release" */
+        if (j + 1 == i && ends_with(t, "S") && !ends_with(t, "SS")) return 0;
         /* "the Gaza Strip kill": a capitalised name ends its noun phrase (unless a headline
          * capitalises everything, where the word before the verb may be a plain noun) */
         if (j + 1 == i && (t->flags & FM_TOKF_CAP) && !(t->flags & FM_TOKF_ALLCAPS) && !title_case(tok, i + 1))
@@ -535,6 +539,13 @@ static int ly_adverb(const fm_token *t)
     return t->kind == FM_TOK_WORD && !(t->flags & FM_TOKF_CAP) && t->norm_len >= 5 &&
            !strcmp(t->norm + t->norm_len - 2, "LY") && strcmp(t->norm, "RALLY") && strcmp(t->norm, "SUPPLY") &&
            strcmp(t->norm, "REPLY") && strcmp(t->norm, "APPLY");
+}
+
+static int weapon_word(const fm_token *t)
+{
+    static const char *const WEAPON[] = { "ROCKET", "MORTAR", "ARTILLERY", "TANK", "GUN", "MACHINE-GUN",
+        "CANNON", "MISSILE", "SNIPER", "SMALL-ARMS", "ANTI-AIRCRAFT", "NAVAL", NULL };
+    return in_list(t, WEAPON);
 }
 
 /* "threatened to cut water supplies to Syria": an -s form one to three plain words
@@ -579,6 +590,8 @@ void fm_find_verbs(fm_coder *c, const fm_token *tok, size_t n)
                  in_list(&tok[ms - 1], PREPOSITION)))   /* "against Houthi targets" */
                 continue;
         }
+        /* "rocket fire", "artillery and mortar fire": fire after a weapon is a noun */
+        if (!c->lx->tabari_verbs && len && fm_is_word(&tok[i], "FIRE") && i > 0 && weapon_word(&tok[i - 1])) continue;
         if (!c->lx->tabari_verbs && len && infinitive_object(tok, i)) {
             int vf = form_in_text(&c->lx->verb_forms.a[v - 1], &tok[i]);
             if (vf == FM_VF_S || (vf == FM_VF_IRREG && ends_with(&tok[i], "S"))) continue;   /* "supplies" */
@@ -980,6 +993,8 @@ size_t fm_clause_end(const fm_coder *c, const fm_token *tok, size_t n, size_t v)
             if (k != vs && vs > 0 && fm_is_word(&tok[vs - 1], "TO")) continue;
             /* "agreed to restore", "began shelling": the complement stays in the clause */
             if (k > 0 && fm_is_word(&tok[k - 1], "TO")) continue;
+            /* "to help defend Saudi Arabia": help takes a bare infinitive */
+            if (k > 0 && fm_is_word(&tok[k - 1], "HELP") && c->verbs.a[vk].vform == FM_VF_BASE) continue;
             if (c->verbs.a[vk].form && c->verbs.a[vk].vform == FM_VF_ING && k == h->end) continue;
             return k;
         }
