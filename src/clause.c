@@ -302,6 +302,24 @@ static int agent_modifier(const fm_coder *c, const fm_token *tok, size_t n, cons
     return t->kind == FM_TOK_WORD && !(t->flags & FM_TOKF_CAP) && in_list(t, RELATION_NOUN);
 }
 
+/* "Taiwan's Vice Foreign Minister", "Iraq's interim government", "Nicaragua's Sandinista
+ * government": words of rank or tenure between an actor and its agent, or after a
+ * possessive one capitalised word that names no actor. Returns how many, or 0. */
+static size_t title_modifiers(const fm_coder *c, const fm_token *tok, size_t n, size_t j, int after_poss)
+{
+    static const char *const TITLE[] = { "VICE", "DEPUTY", "ACTING", "INTERIM", "TRANSITIONAL", "PROVISIONAL",
+        "NEW", "CHIEF", "SENIOR", "TOP", "ASSISTANT", "SPECIAL", "FIRST", "OUTGOING", "INCOMING", "CARETAKER",
+        "MILITARY", "RULING", NULL };
+    size_t k = j;
+    while (k < n && k < j + 2 && in_list(&tok[k], TITLE)) k++;
+    if (k == j && after_poss && tok[j].kind == FM_TOK_WORD && (tok[j].flags & FM_TOKF_CAP)) {
+        const fm_actor_entry *a;
+        const char *code;
+        if (!actor_at(c, n, j, &a, &code)) k++;
+    }
+    return k - j;
+}
+
 /* Actor phrases, left to right, longest first: [actor] ['s] [agent...] or
  * [agent] [of actor], pronouns and definite group nouns; then compounds. */
 void fm_find_mentions(fm_coder *c, const fm_doc *doc, const fm_token *tok, size_t n)
@@ -323,6 +341,10 @@ void fm_find_mentions(fm_coder *c, const fm_doc *doc, const fm_token *tok, size_
             int former = i > 0 && fm_is_word(&tok[i - 1], "FORMER");
             if (j + 1 < n && fm_is_word(&tok[j], "FORMER") && agent_at(c, n, j + 1, &ag2)) { j++; former = 1; }
             size_t lg2 = j < n ? agent_at(c, n, j, &ag2) : 0;
+            if (!lg2 && acode && j < n && !c->lx->tabari_verbs) {
+                size_t skip = title_modifiers(c, tok, n, j, j > i + la);
+                if (skip && j + skip < n && (lg2 = agent_at(c, n, j + skip, &ag2))) j += skip;
+            }
             size_t first = c->mentions.n;
             int words = name_words(tok, i, i + la);
             if (lg2 && acode) {
