@@ -302,6 +302,20 @@ static int agent_modifier(const fm_coder *c, const fm_token *tok, size_t n, cons
     return t->kind == FM_TOK_WORD && !(t->flags & FM_TOKF_CAP) && in_list(t, RELATION_NOUN);
 }
 
+/* "Hizbollah (Party of God) group", "the Islamic Salvation Front (FIS)": a parenthesis
+ * right after an actor glosses it; a mention inside names nobody else. */
+static void drop_glosses(fm_coder *c, const fm_token *tok, size_t n)
+{
+    for (size_t k = 1; k < c->mentions.n; k++) {
+        const fm_mention *m = &c->mentions.a[k];
+        size_t s = m->start;
+        if (s < 2 || tok[s - 1].kind != FM_TOK_OPEN || mention_ending_at(c, s - 2) < 0) continue;
+        size_t e = m->end;
+        while (e < n && e < m->end + 4 && tok[e].kind == FM_TOK_WORD) e++;
+        if (e < n && tok[e].kind == FM_TOK_CLOSE) { drop_mention(c, k); k--; }
+    }
+}
+
 /* "Taiwan's Vice Foreign Minister", "Iraq's interim government", "Nicaragua's Sandinista
  * government": words of rank or tenure between an actor and its agent, or after a
  * possessive one capitalised word that names no actor. Returns how many, or 0. */
@@ -407,6 +421,7 @@ void fm_find_mentions(fm_coder *c, const fm_doc *doc, const fm_token *tok, size_
         i++;
     }
     join_adjacent(c, tok);
+    if (!c->lx->tabari_verbs) drop_glosses(c, tok, n);
     for (size_t k = 0; k < c->mentions.n; k++)
         c->mentions.a[k].modifier = agent_modifier(c, tok, n, &c->mentions.a[k]);
     /* compounds: "US and British forces", "Iran, Iraq and Syria" */
@@ -845,6 +860,30 @@ int fm_mention_aside(const fm_coder *c, const fm_token *tok, size_t from, int m,
     return 0;
 }
 
+/* The actor before an apposition that ends with a comma at tok[b - 1] (b: the verb
+ * phrase's first word): ", a key U.S. ally in the war against terrorism," opens with an
+ * article and holds no verb; -1 if there is none. */
+static int apposition_subject(const fm_coder *c, const fm_token *tok, size_t b)
+{
+    while (b > 0 && in_list(&tok[b - 1], AUX)) b--;
+    if (b < 4 || tok[b - 1].kind != FM_TOK_PUNCT || strcmp(tok[b - 1].norm, ",")) return -1;
+    for (size_t k = b - 1, words = 0; k-- > 1 && words < 15; words++) {
+        const fm_token *t = &tok[k];
+        if (verb_at(c, k) >= 0 || (t->kind != FM_TOK_WORD && t->kind != FM_TOK_POSS && t->kind != FM_TOK_NUMBER &&
+                                   !(t->kind == FM_TOK_PUNCT && !strcmp(t->norm, ",") && k > 0 &&
+                                     mention_ending_at(c, k - 1) >= 0)))
+            return -1;
+        if (!(t->kind == FM_TOK_PUNCT && k + 1 < b && (fm_is_word(&tok[k + 1], "A") || fm_is_word(&tok[k + 1], "AN") ||
+                                                       fm_is_word(&tok[k + 1], "THE"))))
+            continue;
+        int m = mention_ending_at(c, k - 1);
+        if (m < 0 || c->mentions.a[m].pronoun) return -1;
+        while (m > 0 && c->mentions.a[m - 1].next == m) m--;
+        return fm_after_preposition(tok, c->mentions.a[m].start) ? -1 : m;
+    }
+    return -1;
+}
+
 /* Subject: the nearest actor to the left within the clause; across a
  * coordinating "and" it is the subject of the verb before. */
 int fm_subject_of(fm_coder *c, const fm_token *tok, size_t n, size_t v)
@@ -887,6 +926,10 @@ int fm_subject_of(fm_coder *c, const fm_token *tok, size_t n, size_t v)
             if ((tok[k].kind == FM_TOK_PUNCT && strcmp(tok[k].norm, ",") != 0) || in_list(&tok[k], SUBORDINATOR)) stop = 1;
         if (!stop && p->end < b && !say_verb(p)) return inherit_subject(c, tok, n, h, pv);
     }
+    /* "Pakistan, a key U.S. ally in the war, has refused": an apposition closed by a comma
+     * right before the verb describes the actor before it */
+    int appo = apposition_subject(c, tok, b);
+    if (appo >= 0) return h->subject = appo;
     int saw_and = 0, by_agent = -1;
     for (size_t k = h->start; k-- > 0;) {
         const fm_token *t = &tok[k];
@@ -917,6 +960,22 @@ int fm_subject_of(fm_coder *c, const fm_token *tok, size_t n, size_t v)
             if (fm_after_preposition(tok, c->mentions.a[m].start) || place_apposition(c, tok, m)) {
                 k = c->mentions.a[m].start;
                 continue;
+            }
+            /* "Russian aircraft including helicopter gunships killed": the whole, not its example */
+            size_t ms = c->mentions.a[m].start;
+            while (ms > 0 && (in_list(&tok[ms - 1], DETERMINER) || tok[ms - 1].kind == FM_TOK_NUMBER ||
+                              (tok[ms - 1].kind == FM_TOK_WORD && !(tok[ms - 1].flags & FM_TOKF_CAP) &&
+                               !fm_is_word(&tok[ms - 1], "INCLUDING") && ms + 2 > c->mentions.a[m].start)))
+                ms--;
+            if (ms > 1 && fm_is_word(&tok[ms - 1], "INCLUDING")) {
+                size_t e = ms - 1;
+                if (e > 0 && tok[e - 1].kind == FM_TOK_PUNCT && !strcmp(tok[e - 1].norm, ",")) e--;
+                int whole = e > 0 ? mention_ending_at(c, e - 1) : -1;
+                if (whole >= 0 && !c->mentions.a[whole].pronoun &&
+                    !fm_after_preposition(tok, c->mentions.a[whole].start)) {
+                    while (whole > 0 && c->mentions.a[whole - 1].next == whole) whole--;
+                    m = whole;
+                }
             }
             h->subject = m;
             break;
