@@ -323,7 +323,7 @@ static size_t title_modifiers(const fm_coder *c, const fm_token *tok, size_t n, 
 {
     static const char *const TITLE[] = { "VICE", "DEPUTY", "ACTING", "INTERIM", "TRANSITIONAL", "PROVISIONAL",
         "NEW", "CHIEF", "SENIOR", "TOP", "ASSISTANT", "SPECIAL", "FIRST", "OUTGOING", "INCOMING", "CARETAKER",
-        "MILITARY", "RULING", NULL };
+        "MILITARY", "RULING", "HIGH", "SUPREME", "CONSTITUTIONAL", "FEDERAL", NULL };
     size_t k = j;
     while (k < n && k < j + 2 && in_list(&tok[k], TITLE)) k++;
     if (k == j && after_poss && tok[j].kind == FM_TOK_WORD && (tok[j].flags & FM_TOKF_CAP)) {
