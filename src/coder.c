@@ -222,6 +222,15 @@ static int object_of(fm_coder *c, const fm_token *tok, size_t from, size_t to, i
 {
     /* "denied that it had supplied": the object is a clause, not an actor */
     if (from > 0 && from < to && fm_is_word(&tok[from], "THAT") && fm_speech_verb(&tok[from - 1])) return -1;
+    /* "denounced as an ugly crime Serbia's suppression of": an "as" complement right after
+     * the verb comes before its object */
+    if (from + 1 < to && fm_is_word(&tok[from], "AS")) {
+        size_t k = from + 1, words = 0;
+        while (k < to && words < 5 && tok[k].kind == FM_TOK_WORD && !(tok[k].flags & FM_TOKF_CAP) &&
+               !fm_is_word(&tok[k], "TO") && !fm_is_word(&tok[k], "OF") && !fm_is_word(&tok[k], "BY"))
+            k++, words++;
+        if (k < to && words > 0 && tok[k].kind == FM_TOK_WORD && (tok[k].flags & FM_TOKF_CAP)) from = k;
+    }
     /* "take control of Al-Kamlin as they advance": a subordinate clause holds no object */
     for (size_t k = from; k < to; k++)
         if (fm_is_word(&tok[k], "AS") || fm_is_word(&tok[k], "WHILE") || fm_is_word(&tok[k], "WHEN") ||
