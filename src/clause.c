@@ -319,6 +319,38 @@ static int agent_modifier(const fm_coder *c, const fm_token *tok, size_t n, cons
     return t->kind == FM_TOK_WORD && !(t->flags & FM_TOKF_CAP) && in_list(t, RELATION_NOUN);
 }
 
+/* "Hizbollah (Party of God) group", "the Islamic Salvation Front (FIS)": a parenthesis
+ * right after an actor glosses it; a mention inside names nobody else. */
+static void drop_glosses(fm_coder *c, const fm_token *tok, size_t n)
+{
+    for (size_t k = 1; k < c->mentions.n; k++) {
+        const fm_mention *m = &c->mentions.a[k];
+        size_t s = m->start;
+        if (s < 2 || tok[s - 1].kind != FM_TOK_OPEN || mention_ending_at(c, s - 2) < 0) continue;
+        size_t e = m->end;
+        while (e < n && e < m->end + 4 && tok[e].kind == FM_TOK_WORD) e++;
+        if (e < n && tok[e].kind == FM_TOK_CLOSE) { drop_mention(c, k); k--; }
+    }
+}
+
+/* "Taiwan's Vice Foreign Minister", "Iraq's interim government", "Nicaragua's Sandinista
+ * government": words of rank or tenure between an actor and its agent, or after a
+ * possessive one capitalised word that names no actor. Returns how many, or 0. */
+static size_t title_modifiers(const fm_coder *c, const fm_token *tok, size_t n, size_t j, int after_poss)
+{
+    static const char *const TITLE[] = { "VICE", "DEPUTY", "ACTING", "INTERIM", "TRANSITIONAL", "PROVISIONAL",
+        "NEW", "CHIEF", "SENIOR", "TOP", "ASSISTANT", "SPECIAL", "FIRST", "OUTGOING", "INCOMING", "CARETAKER",
+        "MILITARY", "RULING", "HIGH", "SUPREME", "CONSTITUTIONAL", "FEDERAL", NULL };
+    size_t k = j;
+    while (k < n && k < j + 2 && in_list(&tok[k], TITLE)) k++;
+    if (k == j && after_poss && tok[j].kind == FM_TOK_WORD && (tok[j].flags & FM_TOKF_CAP)) {
+        const fm_actor_entry *a;
+        const char *code;
+        if (!actor_at(c, n, j, &a, &code)) k++;
+    }
+    return k - j;
+}
+
 /* Actor phrases, left to right, longest first: [actor] ['s] [agent...] or
  * [agent] [of actor], pronouns and definite group nouns; then compounds. */
 void fm_find_mentions(fm_coder *c, const fm_doc *doc, const fm_token *tok, size_t n)
@@ -340,6 +372,10 @@ void fm_find_mentions(fm_coder *c, const fm_doc *doc, const fm_token *tok, size_
             int former = i > 0 && fm_is_word(&tok[i - 1], "FORMER");
             if (j + 1 < n && fm_is_word(&tok[j], "FORMER") && agent_at(c, n, j + 1, &ag2)) { j++; former = 1; }
             size_t lg2 = j < n ? agent_at(c, n, j, &ag2) : 0;
+            if (!lg2 && acode && j < n && !c->lx->tabari_verbs) {
+                size_t skip = title_modifiers(c, tok, n, j, j > i + la);
+                if (skip && j + skip < n && (lg2 = agent_at(c, n, j + skip, &ag2))) j += skip;
+            }
             size_t first = c->mentions.n;
             int words = name_words(tok, i, i + la);
             if (lg2 && acode) {
@@ -358,8 +394,11 @@ void fm_find_mentions(fm_coder *c, const fm_doc *doc, const fm_token *tok, size_
         }
         if (lg) {
             size_t j = i + lg;
-            /* "forces of Iraq", "the army of Sudan", "lawmakers in Fornost", "soldiers from Gondor" */
-            if (j + 1 < n && (fm_is_word(&tok[j], "OF") || fm_is_word(&tok[j], "IN") || fm_is_word(&tok[j], "FROM"))) {
+            /* "forces of Iraq", "the army of Sudan", "lawmakers in Fornost", "soldiers from Gondor";
+             * not "withdraw its troops from Libya": a possessive's agent is its owner's */
+            int owned = i > 0 && in_list(&tok[i - 1], POSSESSIVE);
+            if (j + 1 < n && !(owned && fm_is_word(&tok[j], "FROM")) &&
+                (fm_is_word(&tok[j], "OF") || fm_is_word(&tok[j], "IN") || fm_is_word(&tok[j], "FROM"))) {
                 size_t k = j + 1;
                 if (k < n && fm_is_word(&tok[k], "THE")) k++;
                 size_t la2 = k < n ? actor_at(c, n, k, &a, &acode) : 0;
@@ -399,6 +438,7 @@ void fm_find_mentions(fm_coder *c, const fm_doc *doc, const fm_token *tok, size_
         i++;
     }
     join_adjacent(c, tok);
+    if (!c->lx->tabari_verbs) drop_glosses(c, tok, n);
     for (size_t k = 0; k < c->mentions.n; k++)
         c->mentions.a[k].modifier = agent_modifier(c, tok, n, &c->mentions.a[k]);
     /* compounds: "US and British forces", "Iran, Iraq and Syria" */
@@ -538,7 +578,8 @@ static int noun_after_modifiers(const fm_coder *c, const fm_token *tok, size_t i
             if (j >= m->start && j < m->end && (!m->agent_only || m->pronoun)) return 0;
             if (j >= m->start && j < m->end) agent_between = 1;   /* "of people protest": a subject */
         }
-        if (j + 1 == i && ends_with(t, "S")) return 0;
+        /* a plural right before the verb form is a subject ("the rebels launch"); "a press release" */
+        if (j + 1 == i && ends_with(t, "S") && !ends_with(t, "SS")) return 0;
         /* "the Gaza Strip kill": a capitalised name ends its noun phrase (unless a headline
          * capitalises everything, where the word before the verb may be a plain noun) */
         if (j + 1 == i && (t->flags & FM_TOKF_CAP) && !(t->flags & FM_TOKF_ALLCAPS) && !title_case(tok, i + 1))
@@ -573,6 +614,13 @@ static int shares_passive(const fm_coder *c, const fm_token *tok, size_t i)
     if (!counts || k != p->end + 1) return 0;
     const fm_token *j = &tok[p->end];
     return p->passive && (fm_is_word(j, "AND") || (j->kind == FM_TOK_PUNCT && !strcmp(j->norm, ",")));
+}
+
+static int weapon_word(const fm_token *t)
+{
+    static const char *const WEAPON[] = { "ROCKET", "MORTAR", "ARTILLERY", "TANK", "GUN", "MACHINE-GUN",
+        "CANNON", "MISSILE", "SNIPER", "SMALL-ARMS", "ANTI-AIRCRAFT", "NAVAL", NULL };
+    return in_list(t, WEAPON);
 }
 
 /* "threatened to cut water supplies to Syria": an -s form one to three plain words
@@ -617,6 +665,8 @@ void fm_find_verbs(fm_coder *c, const fm_token *tok, size_t n)
                  in_list(&tok[ms - 1], PREPOSITION)))   /* "against Houthi targets" */
                 continue;
         }
+        /* "rocket fire", "artillery and mortar fire": fire after a weapon is a noun */
+        if (!c->lx->tabari_verbs && len && fm_is_word(&tok[i], "FIRE") && i > 0 && weapon_word(&tok[i - 1])) continue;
         if (!c->lx->tabari_verbs && len && infinitive_object(tok, i)) {
             int vf = form_in_text(&c->lx->verb_forms.a[v - 1], &tok[i]);
             if (vf == FM_VF_S || (vf == FM_VF_IRREG && ends_with(&tok[i], "S"))) continue;   /* "supplies" */
@@ -919,6 +969,30 @@ int fm_mention_aside(const fm_coder *c, const fm_token *tok, size_t from, int m,
     return 0;
 }
 
+/* The actor before an apposition that ends with a comma at tok[b - 1] (b: the verb
+ * phrase's first word): ", a key U.S. ally in the war against terrorism," opens with an
+ * article and holds no verb; -1 if there is none. */
+static int apposition_subject(const fm_coder *c, const fm_token *tok, size_t b)
+{
+    while (b > 0 && in_list(&tok[b - 1], AUX)) b--;
+    if (b < 4 || tok[b - 1].kind != FM_TOK_PUNCT || strcmp(tok[b - 1].norm, ",")) return -1;
+    for (size_t k = b - 1, words = 0; k-- > 1 && words < 15; words++) {
+        const fm_token *t = &tok[k];
+        if (verb_at(c, k) >= 0 || (t->kind != FM_TOK_WORD && t->kind != FM_TOK_POSS && t->kind != FM_TOK_NUMBER &&
+                                   !(t->kind == FM_TOK_PUNCT && !strcmp(t->norm, ",") && k > 0 &&
+                                     mention_ending_at(c, k - 1) >= 0)))
+            return -1;
+        if (!(t->kind == FM_TOK_PUNCT && k + 1 < b && (fm_is_word(&tok[k + 1], "A") || fm_is_word(&tok[k + 1], "AN") ||
+                                                       fm_is_word(&tok[k + 1], "THE"))))
+            continue;
+        int m = mention_ending_at(c, k - 1);
+        if (m < 0 || c->mentions.a[m].pronoun) return -1;
+        while (m > 0 && c->mentions.a[m - 1].next == m) m--;
+        return fm_after_preposition(tok, c->mentions.a[m].start) ? -1 : m;
+    }
+    return -1;
+}
+
 /* Subject: the nearest actor to the left within the clause; across a
  * coordinating "and" it is the subject of the verb before. */
 int fm_subject_of(fm_coder *c, const fm_token *tok, size_t n, size_t v)
@@ -961,6 +1035,10 @@ int fm_subject_of(fm_coder *c, const fm_token *tok, size_t n, size_t v)
             if ((tok[k].kind == FM_TOK_PUNCT && strcmp(tok[k].norm, ",") != 0) || in_list(&tok[k], SUBORDINATOR)) stop = 1;
         if (!stop && p->end < b && !say_verb(p)) return inherit_subject(c, tok, n, h, pv);
     }
+    /* "Pakistan, a key U.S. ally in the war, has refused": an apposition closed by a comma
+     * right before the verb describes the actor before it */
+    int appo = apposition_subject(c, tok, b);
+    if (appo >= 0) return h->subject = appo;
     int saw_and = 0, by_agent = -1;
     for (size_t k = h->start; k-- > 0;) {
         const fm_token *t = &tok[k];
@@ -991,6 +1069,22 @@ int fm_subject_of(fm_coder *c, const fm_token *tok, size_t n, size_t v)
             if (fm_after_preposition(tok, c->mentions.a[m].start) || place_apposition(c, tok, m)) {
                 k = c->mentions.a[m].start;
                 continue;
+            }
+            /* "Russian aircraft including helicopter gunships killed": the whole, not its example */
+            size_t ms = c->mentions.a[m].start;
+            while (ms > 0 && (in_list(&tok[ms - 1], DETERMINER) || tok[ms - 1].kind == FM_TOK_NUMBER ||
+                              (tok[ms - 1].kind == FM_TOK_WORD && !(tok[ms - 1].flags & FM_TOKF_CAP) &&
+                               !fm_is_word(&tok[ms - 1], "INCLUDING") && ms + 2 > c->mentions.a[m].start)))
+                ms--;
+            if (ms > 1 && fm_is_word(&tok[ms - 1], "INCLUDING")) {
+                size_t e = ms - 1;
+                if (e > 0 && tok[e - 1].kind == FM_TOK_PUNCT && !strcmp(tok[e - 1].norm, ",")) e--;
+                int whole = e > 0 ? mention_ending_at(c, e - 1) : -1;
+                if (whole >= 0 && !c->mentions.a[whole].pronoun &&
+                    !fm_after_preposition(tok, c->mentions.a[whole].start)) {
+                    while (whole > 0 && c->mentions.a[whole - 1].next == whole) whole--;
+                    m = whole;
+                }
             }
             h->subject = m;
             break;
@@ -1096,6 +1190,8 @@ size_t fm_clause_end(const fm_coder *c, const fm_token *tok, size_t n, size_t v)
             if (k != vs && vs > 0 && fm_is_word(&tok[vs - 1], "TO")) continue;
             /* "agreed to restore", "began shelling": the complement stays in the clause */
             if (k > 0 && fm_is_word(&tok[k - 1], "TO")) continue;
+            /* "to help defend Saudi Arabia": help takes a bare infinitive */
+            if (k > 0 && fm_is_word(&tok[k - 1], "HELP") && c->verbs.a[vk].vform == FM_VF_BASE) continue;
             if (c->verbs.a[vk].form && c->verbs.a[vk].vform == FM_VF_ING && k == h->end) continue;
             return k;
         }

@@ -222,6 +222,15 @@ static int object_of(fm_coder *c, const fm_token *tok, size_t from, size_t to, i
 {
     /* "denied that it had supplied": the object is a clause, not an actor */
     if (from > 0 && from < to && fm_is_word(&tok[from], "THAT") && fm_speech_verb(&tok[from - 1])) return -1;
+    /* "denounced as an ugly crime Serbia's suppression of": an "as" complement right after
+     * the verb comes before its object */
+    if (from + 1 < to && fm_is_word(&tok[from], "AS")) {
+        size_t k = from + 1, words = 0;
+        while (k < to && words < 5 && tok[k].kind == FM_TOK_WORD && !(tok[k].flags & FM_TOKF_CAP) &&
+               !fm_is_word(&tok[k], "TO") && !fm_is_word(&tok[k], "OF") && !fm_is_word(&tok[k], "BY"))
+            k++, words++;
+        if (k < to && words > 0 && tok[k].kind == FM_TOK_WORD && (tok[k].flags & FM_TOKF_CAP)) from = k;
+    }
     /* "take control of Al-Kamlin as they advance": a subordinate clause holds no object */
     for (size_t k = from; k < to; k++)
         if (fm_is_word(&tok[k], "AS") || fm_is_word(&tok[k], "WHILE") || fm_is_word(&tok[k], "WHEN") ||
@@ -245,6 +254,61 @@ static int object_of(fm_coder *c, const fm_token *tok, size_t from, size_t to, i
         if (fm_place_apposition(c, tok, (int)k)) continue;
         if (m->start > 0 && fm_is_word(&tok[m->start - 1], "BY") && m->start - 1 == from) continue;
         return (int)k;
+    }
+    return -1;
+}
+
+/* 1 if mention m is what the source acts with rather than on: troops it sends or
+ * withdraws ("its troops", "4,000 troops", "artillery"), an agent of armed forces
+ * with no country, or a body the source owns by a possessive of its own country. */
+static int theme_mention(fm_coder *c, const fm_token *tok, int m, int src)
+{
+    const fm_mention *a = &c->mentions.a[m];
+    if (a->pronoun || !a->code) return 0;
+    if (a->agent_only && !a->country && !strncmp(a->code, "MIL", 3)) return 1;
+    if (a->start == 0 || src < 0) return 0;
+    const fm_token *p = &tok[a->start - 1];
+    if (!(fm_is_word(p, "ITS") || fm_is_word(p, "THEIR") || fm_is_word(p, "HIS") || fm_is_word(p, "HER"))) return 0;
+    /* "dismissed its ambassador to the US": only armed forces are what the source acts with */
+    if (strlen(a->code) < 6 || strncmp(a->code + 3, "MIL", 3)) return 0;
+    const fm_mention *s = resolve(c, &c->mentions.a[src]);
+    return s && s->country && a->country && !strcmp(s->country, a->country);
+}
+
+/* The actor governed by a preposition right after theme mention m ("withdraw its troops
+ * from Lebanon", "contribute troops to a force in Liberia", "launched artillery and
+ * rocket fire against Kampuchean camps"): a list of plain words may follow the theme,
+ * and a few modifiers stand between the preposition and the actor. -1 if none. */
+static int recipient_after(const fm_coder *c, const fm_token *tok, int m, size_t to, int conflict)
+{
+    size_t k = c->mentions.a[m].end, words = 0;
+    for (; k < to && words < 8; k++, words++) {
+        const fm_token *t = &tok[k];
+        if (fm_is_word(t, "AGAINST") || (!conflict && (fm_is_word(t, "TO") || fm_is_word(t, "FROM") ||
+                                                       fm_is_word(t, "INTO"))))
+            break;
+        int plain = t->kind == FM_TOK_WORD || (t->kind == FM_TOK_PUNCT && !strcmp(t->norm, ","));
+        if (!plain || fm_is_aux(t) || fm_after_preposition(tok, k + 1) || fm_is_word(t, "OF") || fm_is_word(t, "WITH") ||
+            fm_is_word(t, "FOR") || fm_is_word(t, "BY"))
+            return -1;
+        for (size_t v = 0; v < c->verbs.n; v++) if (k >= c->verbs.a[v].start && k < c->verbs.a[v].end) return -1;
+    }
+    if (k >= to || words >= 8) return -1;
+    for (size_t gap = 1; gap <= 6 && k + gap < to; gap++) {
+        size_t at = k + gap;
+        for (size_t j = 0; j < c->mentions.n; j++) {
+            const fm_mention *a = &c->mentions.a[j];
+            if (a->start == at && a->compound_head && a->code && !a->pronoun && !a->weapon) return (int)j;
+        }
+        const fm_token *t = &tok[at];
+        if (t->kind == FM_TOK_DASH) continue;     /* "peace-keeping" */
+        if (t->kind != FM_TOK_WORD || fm_is_word(t, "OF") || fm_is_word(t, "WITH") || fm_is_word(t, "IN") ||
+            fm_is_word(t, "ON") || fm_is_word(t, "AT") || fm_is_word(t, "AND") || fm_is_word(t, "FROM") ||
+            fm_is_word(t, "TO") || fm_is_word(t, "INTO") || fm_is_word(t, "FOR") || fm_is_word(t, "BY") ||
+            fm_is_aux(t))
+            return -1;
+        /* a verb between: another clause ("troops to fly home from Germany" stops at "from" above) */
+        for (size_t v = 0; v < c->verbs.n; v++) if (at >= c->verbs.a[v].start && at < c->verbs.a[v].end) return -1;
     }
     return -1;
 }
@@ -391,12 +455,26 @@ static void fix_denial_modes(fm_coder *c, size_t first)
     }
 }
 
+/* "declared on Tuesday that", "said today": the words of a day between a verb and its complement */
+static size_t skip_when_words(const fm_token *tok, size_t n, size_t k)
+{
+    static const char *const WHEN[] = { "ON", "TODAY", "YESTERDAY", "TONIGHT", "MONDAY", "TUESDAY", "WEDNESDAY",
+        "THURSDAY", "FRIDAY", "SATURDAY", "SUNDAY", "LAST", "THIS", "WEEK", "NIGHT", "MORNING", "EVENING",
+        "AFTERNOON", NULL };
+    for (size_t steps = 0; k < n && steps < 3; steps++, k++) {
+        int hit = 0;
+        for (const char *const *w = WHEN; *w && !hit; w++) hit = fm_is_word(&tok[k], *w);
+        if (!hit) break;
+    }
+    return k;
+}
+
 /* "X said (that) Y must withdraw": saying what another must do is a demand
  * (CAMEO 100) of the speaker on Y, whatever Y's act is coded as. */
 static void say_must(fm_coder *c, const fm_doc *doc, size_t si, const fm_token *tok, size_t n, size_t v)
 {
     const fm_verb_hit *h = &c->verbs.a[v];
-    size_t k = h->end;
+    size_t k = skip_when_words(tok, n, h->end);
     if (k < n && fm_is_word(&tok[k], "THAT")) k++;
     int y = fm_mention_at(c, k, n, 0, tok);
     if (y < 0 || c->mentions.a[y].pronoun) return;
@@ -484,6 +562,11 @@ static void code_sentence(fm_coder *c, const fm_doc *doc, size_t si, const fm_to
             tgt = object_of(c, tok, h->end, ce, 0, frames, nf, talk);
         }
         if (tgt < 0 && !h->passive && subj >= 0) tgt = relative_object(c, tok, subj);
+        if (tgt >= 0 && !h->passive && theme_mention(c, tok, tgt, subj)) {
+            int conflict = (vm.code[0] == '1' && vm.code[1] >= '5') || vm.code[0] == '2';
+            int r = recipient_after(c, tok, tgt, ce, conflict);
+            if (r >= 0) tgt = r;
+        }
         if (vm.source >= 0) src = vm.source;
         /* in a passive clause the subject is the target: a '+' after the verb
          * ("shelled (+ WITH ARTILLERY)") names no victim */

@@ -260,14 +260,29 @@ static const char *const DOMESTIC_AGENT[] = { "GOV", "COP", "JUD", "LEG", "OPP",
  * Jaffna peninsula": an actor the text names only by what it is, with no
  * nationality, is of the country where the event takes place (ICEWS's
  * "Police (Iraq)"); its code stays as the dictionary gave it. */
+static int domestic_agent(const fm_actor *a)
+{
+    if (!a->code || a->country) return 0;
+    for (const char *const *w = DOMESTIC_AGENT; *w; w++) if (!strncmp(a->code, *w, 3)) return 1;
+    return 0;
+}
+
 static void actor_country_of_place(const fm_coder *c, fm_actor *a, const fm_place *p)
 {
-    if (!c->geo || !a->code || a->country || !p->country[0]) return;
-    int domestic = 0;
-    for (const char *const *w = DOMESTIC_AGENT; *w && !domestic; w++) domestic = !strncmp(a->code, *w, 3);
-    if (!domestic) return;
+    if (!c->geo || !p->country[0] || !domestic_agent(a)) return;
     const char *a3 = fm_country_alpha3(c->geo, p->country);
     if (a3) a->country = a3;
+}
+
+/* "Egyptian police opened fire on fundamentalist demonstrators", "a Kenyan court jailed
+ * two activists": police and courts act at home, so a domestic agent they act on is of
+ * their country when no place said otherwise. */
+static void target_country_of_source(fm_event *ev)
+{
+    const char *sc = ev->source.code;
+    if (!ev->has_target || !ev->source.country || !sc || strlen(sc) < 6 || !domestic_agent(&ev->target)) return;
+    if (strncmp(sc + 3, "COP", 3) && strncmp(sc + 3, "JUD", 3)) return;
+    ev->target.country = ev->source.country;
 }
 
 /* "Thousands rallied in Lagos to protest the new law": a protest with no one named
@@ -359,6 +374,7 @@ void fm_context_sentence(fm_coder *c, const fm_doc *doc, size_t si, const fm_tok
             if (ev->has_target) actor_country_of_place(c, &ev->target, &ev->location);
             protest_target(c, ev);
         }
+        target_country_of_source(ev);
 
         /* how many */
         fm_quantities_pick(&counts, doc->text, tok, n, from, to, &c->arena, &ev->quantities);

@@ -287,6 +287,10 @@ int fm_verb_match_code(fm_coder *c, const fm_token *tok, size_t n, size_t v, siz
     if (!c->syn_valid) sentence_tables(c, tok, n);
     int filter = c->syn_from == 0 || n == 0;
     int best_weight = -1;
+    /* "is willing to withdraw troops": a verb phrase ending in "to" lends it to its patterns
+     * "(TO WITHDRAW &TROOPS)" (not to "*_TO", which the phrase itself already is) */
+    uint32_t to_id = h->end > h->start + 1 && fm_is_word(&tok[h->end - 1], "TO") ? fm_lexicon_word_find(lx, "TO", 2)
+                                                                                 : FM_NO_WORD;
     for (uint32_t p = 0; p < ve->n_patterns; p++) {
         const fm_pattern *pat = &lx->patterns.a[ve->first_pattern + p];
         int weight = lx->tabari_verbs ? pat->length : pat->weight;
@@ -294,7 +298,10 @@ int fm_verb_match_code(fm_coder *c, const fm_token *tok, size_t n, size_t v, siz
         if (filter && !(may_match(c, &lx->elems.a[pat->post], pat->n_post) &&
                         may_match(c, &lx->elems.a[pat->pre], pat->n_pre))) continue;
         walk w = { c, tok, n, clause_start, clause_end, -1, -1, 0 };
-        if (pat->n_post && !match_forward(&w, &lx->elems.a[pat->post], pat->n_post, h->end)) continue;
+        const fm_pat_elem *first = &lx->elems.a[pat->post];
+        size_t post_from = to_id != FM_NO_WORD && pat->n_post > 1 && first->kind == FM_PE_WORD && first->id == to_id
+                               ? h->end - 1 : h->end;
+        if (pat->n_post && !match_forward(&w, first, pat->n_post, post_from)) continue;
         if (pat->n_pre && !match_backward(&w, &lx->elems.a[pat->pre], pat->n_pre, h->start, pat->pre_joined)) continue;
         best_weight = weight;
         out->pattern = pat;

@@ -223,6 +223,20 @@ static void test_match(void)
     TAP_OK(!fm_validate_match(&r, &e6, 1), "match: --- is no target, not any target");
 }
 
+/* Counts case headers ("YYYY-MM-DD id" at a line's start) and "> none" lines,
+ * independently of the parser under test. */
+static void count_case_lines(const char *path, size_t *cases, size_t *none)
+{
+    FILE *fp = fopen(path, "r");
+    char line[4096];
+    while (fp && fgets(line, sizeof line, fp)) {
+        int y, m, d, k = 0;
+        if (sscanf(line, "%4d-%2d-%2d %n", &y, &m, &d, &k) == 3 && k > 10) (*cases)++;
+        if (!strncmp(line, "> none", 6)) (*none)++;
+    }
+    if (fp) fclose(fp);
+}
+
 static void test_cases_file(void)
 {
     n_diag = 0;
@@ -230,14 +244,17 @@ static void test_cases_file(void)
     TAP_OK(s != NULL, "cases: basic.txt read");
     if (!s) return;
     TAP_OK(s->format == FM_VALIDATE_CASES, "cases: sniffed as a case file");
-    TAP_OK(s->records.n == 80, "cases: 80 cases, got %zu", s->records.n);
+    /* the file's own count, as grep would give it: every case is read */
+    size_t want_cases = 0, want_none = 0;
+    count_case_lines("tests/cases/validate/basic.txt", &want_cases, &want_none);
+    TAP_OK(want_cases > 50 && s->records.n == want_cases, "cases: %zu cases read of %zu headers", s->records.n, want_cases);
     TAP_OK(n_diag == 0, "cases: no complaints, got %d", n_diag);
     size_t skipped = 0, none = 0;
     for (size_t i = 0; i < s->records.n; i++) {
         skipped += s->records.a[i].skip != NULL;
         none += s->records.a[i].expect == FM_VX_NONE;
     }
-    TAP_OK(skipped == 0 && none == 16, "cases: none skipped, 16 no-event cases");
+    TAP_OK(skipped == 0 && none == want_none, "cases: none skipped, %zu no-event cases of %zu '> none' lines", none, want_none);
     const fm_vrecord *r = find(s, "aid-03");
     TAP_STREQ(ev_str(r), "{JPN SYR 073} {JPN TUR 073}", "cases: two expected events");
     TAP_STREQ(r ? r->date : NULL, "2024-03-12", "cases: date");
