@@ -374,6 +374,18 @@ static size_t window_start(const fm_token *tok, size_t v)
     return lo;
 }
 
+/* "between four and 70 people": a range counts as its lower end (the
+ * conservative figure event data sets keep). prev is the count before num. */
+static int range_low(const fm_token *tok, const fm_number *prev, fm_number *num)
+{
+    if (prev->start == 0 || !word_is(&tok[prev->start - 1], "BETWEEN") || num->start != prev->end + 1 ||
+        !word_is(&tok[prev->end], "AND") || prev->vague || num->vague || prev->value > num->value)
+        return 0;
+    num->value = prev->value;
+    num->start = prev->start;
+    return 1;
+}
+
 /* The last count in tok[lo, hi). */
 static int last_count(const fm_token *tok, size_t lo, size_t hi, fm_number *out)
 {
@@ -381,6 +393,7 @@ static int last_count(const fm_token *tok, size_t lo, size_t hi, fm_number *out)
     for (size_t j = lo; j < hi;) {
         fm_number num;
         if (read_count(tok, hi, j, 1, &num) && num.end <= hi) {
+            if (found) range_low(tok, out, &num);
             *out = num;
             found = 1;
             j = num.end;
@@ -398,7 +411,17 @@ static int last_count(const fm_token *tok, size_t lo, size_t hi, fm_number *out)
 static int count_before(const fm_token *tok, size_t v, fm_number *out)
 {
     size_t lo = window_start(tok, v);
-    if (last_count(tok, lo, v, out)) return 1;
+    if (last_count(tok, lo, v, out)) {
+        /* the window stops at AND: "between four and 70 people were killed" */
+        for (size_t j = out->start >= 5 ? out->start - 5 : 0; out->start >= 2 && j + 1 < out->start; j++) {
+            fm_number low;
+            if (fm_number_parse(tok, out->start, j, &low) && low.end + 1 == out->start) {
+                range_low(tok, &low, out);
+                break;
+            }
+        }
+        return 1;
+    }
     if (lo < 2 || tok[lo - 1].kind != FM_TOK_PUNCT || tok[lo - 1].norm[0] != ',') return 0;
     for (size_t k = lo - 1; k-- > 0 && lo - k < 12;) {
         if (tok[k].kind == FM_TOK_PUNCT) {
