@@ -843,6 +843,9 @@ static size_t speech(finder *fd, size_t i, int kind)
         fd->last.scope_start <= e)
         s = fd->last.scope_start;
     while (s < e && (is(tok, n, s, "AND") || is(tok, n, s, "OR") || is(tok, n, s, "BUT"))) s++;
+    /* "Abdurrahman Mangal, spokesperson for the provincial governor, said" */
+    static const char *const apposition_titles[] = { "SPOKESMAN", "SPOKESWOMAN", "SPOKESPERSON", "MINISTER",
+        "COMMANDER", "CHIEF", "HEAD", "LEADER", "DIRECTOR", "SECRETARY", "GOVERNOR", "MAYOR", "SPOKESMEN", NULL };
     int inverted = 0;
     if (s == e && stop != (size_t)-1 && is_comma(text, tok, n, stop)) {
         /* "Hamas, which controls Gaza, said" / "Saad Maan, a spokesman, said" */
@@ -854,7 +857,8 @@ static size_t speech(finder *fd, size_t i, int kind)
             size_t s3 = np_before(text, tok, n, stop2 - 1, &stop3);
             if (s3 < stop2 - 1) { s = s3; e = stop2 - 1; stop = stop3; }
         } else if (stop2 != (size_t)-1 && is_comma(text, tok, n, stop2) && s2 < stop &&
-                   (is(tok, n, s2, "A") || is(tok, n, s2, "AN") || is(tok, n, s2, "THE"))) {
+                   (is(tok, n, s2, "A") || is(tok, n, s2, "AN") || is(tok, n, s2, "THE") ||
+                    is_in(tok, n, s2, apposition_titles))) {
             size_t stop3;
             size_t s3 = np_before(text, tok, n, stop2, &stop3);
             if (s3 < stop2 && (stop3 == (size_t)-1 || is_break(text, &tok[stop3]))) {
@@ -880,7 +884,13 @@ static size_t speech(finder *fd, size_t i, int kind)
         size_t ae = np_after(text, tok, n, i + 1);
         range v = { i, i };
         size_t end = adjuncts(tok, n, ae, &v);
-        if (ae > i + 1 && (end >= n || is_break(text, &tok[end]))) { inverted = 1; s = i + 1; e = ae; }
+        /* "... and said Russian troops had not crossed": a clause, not a speaker */
+        static const char *const finite[] = { "HAD", "HAS", "HAVE", "WILL", "WOULD", "DID", "DOES", "DO",
+                                              "NOT", "COULD", "CAN", "MAY", "MIGHT", "SHOULD", "MUST", NULL };
+        int clause = 0;
+        for (size_t k = i + 1; k < ae; k++)
+            if (is_in(tok, n, k, finite) || is_in(tok, n, k, be_words)) clause = 1;
+        if (ae > i + 1 && !clause && (end >= n || is_break(text, &tok[end]))) { inverted = 1; s = i + 1; e = ae; }
     }
     /* "... announces his resignation and also announces that": the same subject */
     if (!inverted && s < e && (is(tok, n, e - 1, "AND") || is(tok, n, e - 1, "OR")) && fd->has_last) {
