@@ -515,6 +515,7 @@ static int form_in_text(const fm_verb_form *f, const fm_token *t)
 static int noun_after_modifiers(const fm_coder *c, const fm_token *tok, size_t i, const fm_verb_form *f)
 {
     int vf = form_in_text(f, &tok[i]);
+    if (vf == FM_VF_IRREG && ends_with(&tok[i], "ING")) vf = FM_VF_ING;   /* SHOOT {... SHOOTING} */
     if (vf != FM_VF_BASE && vf != FM_VF_ING) return 0;
     size_t words = 0;
     int agent_between = 0;
@@ -528,6 +529,9 @@ static int noun_after_modifiers(const fm_coder *c, const fm_token *tok, size_t i
             !(c->verbs.n && c->verbs.a[c->verbs.n - 1].end > j))
             return 1;
         if (t->kind == FM_TOK_DASH) continue;
+        /* "in an arson and mass shooting attack": nouns joined under one determiner, when no
+         * actor or agent stands among them ("the army and police raid" is a verb) */
+        if (fm_is_word(t, "AND") && words && !agent_between) continue;
         if (t->kind != FM_TOK_WORD || in_list(t, AUX) || in_list(t, ADVERB_GAP) || in_list(t, NOUN_PREPOSITION) ||
             in_list(t, PREPOSITION) || fm_is_word(t, "AND") || fm_is_word(t, "THAT") || fm_is_word(t, "TO") ||
             fm_is_word(t, "WHO") || fm_is_word(t, "WHICH"))
@@ -538,7 +542,7 @@ static int noun_after_modifiers(const fm_coder *c, const fm_token *tok, size_t i
             if (j >= m->start && j < m->end && (!m->agent_only || m->pronoun)) return 0;
             if (j >= m->start && j < m->end) agent_between = 1;   /* "of people protest": a subject */
         }
-        if (j + 1 == i && ends_with(t, "S")) return 0;
+        if (j + 1 == i && ends_with(t, "S") && t->norm[t->norm_len - 2] != 'S') return 0;   /* a plural; not "mass" */
         /* "the Gaza Strip kill": a capitalised name ends its noun phrase (unless a headline
          * capitalises everything, where the word before the verb may be a plain noun) */
         if (j + 1 == i && (t->flags & FM_TOKF_CAP) && !(t->flags & FM_TOKF_ALLCAPS) && !title_case(tok, i + 1))
@@ -718,6 +722,14 @@ int fm_weapon_subject(fm_coder *c, const fm_token *tok, size_t n, size_t v)
         if (vj >= 0 && reduced_relative(c, tok, vj, h)) { j = c->verbs.a[vj].start; continue; }
         /* "a wave of attacks against police results in": the plural after OF is the head noun */
         if (vj >= 0 && plural_after_of(c, tok, vj) && in_list(t, ATTACK_NOUN)) { head = j; break; }
+        /* "heavy fighting is reported": a gerund or plural of an attack noun with no actor
+         * before it heads the subject */
+        if (vj >= 0 && in_list(t, ATTACK_NOUN) && c->verbs.a[vj].start == j && c->verbs.a[vj].end == j + 1 &&
+            (c->verbs.a[vj].vform == FM_VF_ING || c->verbs.a[vj].vform == FM_VF_S) &&
+            !(j > 0 && mention_ending_at(c, j - 1) >= 0)) {
+            head = j;
+            break;
+        }
         if (t->kind == FM_TOK_PUNCT || t->kind == FM_TOK_QUOTE || vj >= 0 || fm_is_word(t, "THAT") ||
             fm_is_word(t, "AND"))
             break;
