@@ -2,6 +2,7 @@
  * agent, compounds, pronouns), verbs (nouns told apart by determiners and
  * capitals, passive voice), the subject and the object of a verb's clause. */
 #include "coder.h"
+#include "quantities.h"
 #include <stdint.h>
 #include <string.h>
 
@@ -570,11 +571,14 @@ static int shares_passive(const fm_coder *c, const fm_token *tok, size_t i)
         "SOME", "ABOUT", "AROUND", "UP", "TO", NULL };
     if (!c->verbs.n) return 0;
     const fm_verb_hit *p = &c->verbs.a[c->verbs.n - 1];
-    size_t k = i, counts = 0;
-    while (k > p->end && k - p->end > 1 && counts < 5 &&
-           (tok[k - 1].kind == FM_TOK_NUMBER || in_list(&tok[k - 1], COUNT_WORD)))
-        k--, counts++;
-    if (!counts || k != p->end + 1) return 0;
+    if (p->end + 1 >= i || i - p->end > 7) return 0;
+    /* only a count between: "29 more", "two others", "at least 14 others" */
+    for (size_t k = p->end + 1; k < i; k++) {
+        fm_number num;
+        if (tok[k].kind == FM_TOK_NUMBER || in_list(&tok[k], COUNT_WORD)) continue;
+        if (fm_number_parse(tok, i, k, &num) && num.end > k) { k = num.end - 1; continue; }
+        return 0;
+    }
     const fm_token *j = &tok[p->end];
     return p->passive && (fm_is_word(j, "AND") || (j->kind == FM_TOK_PUNCT && !strcmp(j->norm, ",")));
 }
