@@ -186,6 +186,12 @@ static const fm_geo_mention *choose_place(fm_coder *c, const fm_token *tok, cons
          * capitalised word ("including Naama Levy") must fit the article */
         int locative = !strcmp(g->prep, "in") || !strcmp(g->prep, "near") || !strcmp(g->prep, "at") ||
                        !strcmp(g->prep, "outside") || !strcmp(g->prep, "into") || !strcmp(g->prep, "across");
+        /* "Russian forces target Kharkiv with drones": the place a use of force (CAMEO 18-20)
+         * acts on is the scene */
+        int force = (ev->code[0] == '1' && ev->code[1] >= '8') || ev->code[0] == '2';
+        if (force && (g->tok_start == et->verb_end ||
+                      (g->tok_start == et->verb_end + 1 && fm_is_word(&tok[et->verb_end], "THE"))))
+            locative = 1;
         /* a region named in full ("West Bank", "Gaza Strip", "Kharkiv Oblast") is no misread word */
         int full_region = g->prep[0] && g->tok_end - g->tok_start >= 2 && g->place.precision &&
                           (!strcmp(g->place.precision, "admin1") || !strcmp(g->place.precision, "region"));
