@@ -327,6 +327,12 @@ void fm_find_mentions(fm_coder *c, const fm_doc *doc, const fm_token *tok, size_
     c->mentions.n = 0;
     c->tokens_now = tok;
     for (size_t i = 0; i < n;) {
+        /* "US$590 million", "A$1 million": a currency, not the country */
+        if (i + 1 < n && tok[i].kind == FM_TOK_WORD && tok[i + 1].start == tok[i].end && tok[i + 1].norm &&
+            tok[i + 1].norm[0] == '$') {
+            i++;
+            continue;
+        }
         const fm_actor_entry *a = NULL;
         const char *acode = NULL;
         const fm_agent_entry *ag = NULL;

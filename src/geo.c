@@ -720,6 +720,11 @@ static size_t scan(const fm_gazetteer *g, const char *text, const fm_token *tok,
         }
         if (!e) { i++; continue; }
         const fm_token *t = &tok[i];
+        /* "US$3.8 billion", "A$50": a currency, not a place */
+        if (len == 1 && i + 1 < n && tok[i + 1].start == t->end && tok[i + 1].norm && tok[i + 1].norm[0] == '$') {
+            i++;
+            continue;
+        }
         if (len == 1 && e->kind != GAZ_COUNTRY && e->kind != GAZ_DEMONYM) {
             int ok = 1;
             char key[FM_GAZ_KEY_MAX];
@@ -728,6 +733,7 @@ static size_t scan(const fm_gazetteer *g, const char *text, const fm_token *tok,
             if (kl <= 0 || fm_strmap_get(&g->stop, key, (size_t)kl, &v)) ok = 0;
             /* two-letter words only as written in capitals ("UK", "US") */
             if (kl <= 2 && !(t->flags & FM_TOKF_ALLCAPS)) ok = 0;
+
             /* a capitalised first word may just be capitalised: only well-known or expected places */
             if (i == start && !(e->population >= 100000 || ctx_has(ctx, e->country) ||
                                 (ctx && ctx->has_dateline && !memcmp(ctx->dateline_country, e->country, 2))))
