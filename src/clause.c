@@ -2,6 +2,7 @@
  * agent, compounds, pronouns), verbs (nouns told apart by determiners and
  * capitals, passive voice), the subject and the object of a verb's clause. */
 #include "coder.h"
+#include "quantities.h"
 #include <stdint.h>
 #include <string.h>
 
@@ -358,6 +359,12 @@ void fm_find_mentions(fm_coder *c, const fm_doc *doc, const fm_token *tok, size_
     c->mentions.n = 0;
     c->tokens_now = tok;
     for (size_t i = 0; i < n;) {
+        /* "US$590 million", "A$1 million": a currency, not the country */
+        if (i + 1 < n && tok[i].kind == FM_TOK_WORD && tok[i + 1].start == tok[i].end && tok[i + 1].norm &&
+            tok[i + 1].norm[0] == '$') {
+            i++;
+            continue;
+        }
         const fm_actor_entry *a = NULL;
         const char *acode = NULL;
         const fm_agent_entry *ag = NULL;
@@ -555,6 +562,7 @@ static int form_in_text(const fm_verb_form *f, const fm_token *t)
 static int noun_after_modifiers(const fm_coder *c, const fm_token *tok, size_t i, const fm_verb_form *f)
 {
     int vf = form_in_text(f, &tok[i]);
+    if (vf == FM_VF_IRREG && ends_with(&tok[i], "ING")) vf = FM_VF_ING;   /* SHOOT {... SHOOTING} */
     if (vf != FM_VF_BASE && vf != FM_VF_ING) return 0;
     size_t words = 0;
     int agent_between = 0;
@@ -568,6 +576,9 @@ static int noun_after_modifiers(const fm_coder *c, const fm_token *tok, size_t i
             !(c->verbs.n && c->verbs.a[c->verbs.n - 1].end > j))
             return 1;
         if (t->kind == FM_TOK_DASH) continue;
+        /* "in an arson and mass shooting attack": nouns joined under one determiner, when no
+         * actor or agent stands among them ("the army and police raid" is a verb) */
+        if (fm_is_word(t, "AND") && words && !agent_between) continue;
         if (t->kind != FM_TOK_WORD || in_list(t, AUX) || in_list(t, ADVERB_GAP) || in_list(t, NOUN_PREPOSITION) ||
             in_list(t, PREPOSITION) || fm_is_word(t, "AND") || fm_is_word(t, "THAT") || fm_is_word(t, "TO") ||
             fm_is_word(t, "WHO") || fm_is_word(t, "WHICH"))
@@ -607,11 +618,14 @@ static int shares_passive(const fm_coder *c, const fm_token *tok, size_t i)
         "SOME", "ABOUT", "AROUND", "UP", "TO", NULL };
     if (!c->verbs.n) return 0;
     const fm_verb_hit *p = &c->verbs.a[c->verbs.n - 1];
-    size_t k = i, counts = 0;
-    while (k > p->end && k - p->end > 1 && counts < 5 &&
-           (tok[k - 1].kind == FM_TOK_NUMBER || in_list(&tok[k - 1], COUNT_WORD)))
-        k--, counts++;
-    if (!counts || k != p->end + 1) return 0;
+    if (p->end + 1 >= i || i - p->end > 7) return 0;
+    /* only a count between: "29 more", "two others", "at least 14 others" */
+    for (size_t k = p->end + 1; k < i; k++) {
+        fm_number num;
+        if (tok[k].kind == FM_TOK_NUMBER || in_list(&tok[k], COUNT_WORD)) continue;
+        if (fm_number_parse(tok, i, k, &num) && num.end > k) { k = num.end - 1; continue; }
+        return 0;
+    }
     const fm_token *j = &tok[p->end];
     return p->passive && (fm_is_word(j, "AND") || (j->kind == FM_TOK_PUNCT && !strcmp(j->norm, ",")));
 }
@@ -788,6 +802,14 @@ int fm_weapon_subject(fm_coder *c, const fm_token *tok, size_t n, size_t v)
         if (vj >= 0 && reduced_relative(c, tok, vj, h)) { j = c->verbs.a[vj].start; continue; }
         /* "a wave of attacks against police results in": the plural after OF is the head noun */
         if (vj >= 0 && plural_after_of(c, tok, vj) && in_list(t, ATTACK_NOUN)) { head = j; break; }
+        /* "heavy fighting is reported": a gerund or plural of an attack noun with no actor
+         * before it heads the subject */
+        if (vj >= 0 && in_list(t, ATTACK_NOUN) && c->verbs.a[vj].start == j && c->verbs.a[vj].end == j + 1 &&
+            (c->verbs.a[vj].vform == FM_VF_ING || c->verbs.a[vj].vform == FM_VF_S) &&
+            !(j > 0 && mention_ending_at(c, j - 1) >= 0)) {
+            head = j;
+            break;
+        }
         if (t->kind == FM_TOK_PUNCT || t->kind == FM_TOK_QUOTE || vj >= 0 || fm_is_word(t, "THAT") ||
             fm_is_word(t, "AND"))
             break;

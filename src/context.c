@@ -186,6 +186,12 @@ static const fm_geo_mention *choose_place(fm_coder *c, const fm_token *tok, cons
          * capitalised word ("including Naama Levy") must fit the article */
         int locative = !strcmp(g->prep, "in") || !strcmp(g->prep, "near") || !strcmp(g->prep, "at") ||
                        !strcmp(g->prep, "outside") || !strcmp(g->prep, "into") || !strcmp(g->prep, "across");
+        /* "Russian forces target Kharkiv with drones": the place a use of force (CAMEO 18-20)
+         * acts on is the scene */
+        int force = (ev->code[0] == '1' && ev->code[1] >= '8') || ev->code[0] == '2';
+        if (force && (g->tok_start == et->verb_end ||
+                      (g->tok_start == et->verb_end + 1 && fm_is_word(&tok[et->verb_end], "THE"))))
+            locative = 1;
         /* a region named in full ("West Bank", "Gaza Strip", "Kharkiv Oblast") is no misread word */
         int full_region = g->prep[0] && g->tok_end - g->tok_start >= 2 && g->place.precision &&
                           (!strcmp(g->place.precision, "admin1") || !strcmp(g->place.precision, "region"));
@@ -218,7 +224,10 @@ static int country_fallback(fm_coder *c, const fm_event *ev, const fm_geo_mentio
     const char *src = ev->source.country, *tgt = ev->has_target ? ev->target.country : NULL;
     /* "Israeli strikes kill 26 people": an attack with no target country may
      * well be abroad, so only the target's country says where it happened */
-    if (!tgt && ev->quad_class == 4) return 0;
+    /* (coercion by a state, CAMEO 17: arrests, bans, curfews, a state of emergency, is
+     * domestic unless it names a foreign target) */
+    int domestic = ev->code[0] == '1' && ev->code[1] == '7' && src && ev->source.code && fm_state_actor(ev->source.code);
+    if (!tgt && ev->quad_class == 4 && !domestic) return 0;
     const char *pick = tgt ? tgt : src;
     if (!pick) return 0;
     const char *a2 = fm_country_alpha2(c->geo, pick);

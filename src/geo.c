@@ -746,6 +746,11 @@ static size_t scan(const fm_gazetteer *g, const char *text, const fm_token *tok,
         }
         if (!e) { i++; continue; }
         const fm_token *t = &tok[i];
+        /* "US$3.8 billion", "A$50": a currency, not a place */
+        if (len == 1 && i + 1 < n && tok[i + 1].start == t->end && tok[i + 1].norm && tok[i + 1].norm[0] == '$') {
+            i++;
+            continue;
+        }
         if (len == 1 && e->kind != GAZ_COUNTRY && e->kind != GAZ_DEMONYM) {
             int ok = 1;
             char key[FM_GAZ_KEY_MAX];
