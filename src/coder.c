@@ -243,6 +243,10 @@ static int object_of(fm_coder *c, const fm_token *tok, size_t from, size_t to, i
         if (fm_attribution_in_head(frames, nf, m->start) && !(from > 0 && fm_attribution_in_head(frames, nf, from - 1)))
             break;
         if (!m->compound_head || m->weapon || m->modifier) continue;
+        /* "on the sidelines of the SCO summit": an actor naming a gathering is no party to the act */
+        if (m->end < to && (fm_is_word(&tok[m->end], "SUMMIT") || fm_is_word(&tok[m->end], "SUMMITS") ||
+                            fm_is_word(&tok[m->end], "CONFERENCE") || fm_is_word(&tok[m->end], "FORUM")))
+            continue;
         if (passive && m->start > 0 && fm_is_word(&tok[m->start - 1], "BY")) continue;
         /* "held talks in Addis Ababa": a place after in / at / near is where, not whom
          * (a pattern that wants it says "(IN +)") */
