@@ -630,6 +630,13 @@ static int shares_passive(const fm_coder *c, const fm_token *tok, size_t i)
     return p->passive && (fm_is_word(j, "AND") || (j->kind == FM_TOK_PUNCT && !strcmp(j->norm, ",")));
 }
 
+static int amount_word(const fm_token *t)
+{
+    static const char *const AMOUNT[] = { "ONE", "TWO", "THREE", "FOUR", "FIVE", "SIX", "SEVEN", "EIGHT", "NINE",
+        "TEN", "HALF", "ABOUT", "NEARLY", "ALMOST", NULL };
+    return t->kind == FM_TOK_NUMBER || in_list(t, AMOUNT);
+}
+
 static int weapon_word(const fm_token *t)
 {
     static const char *const WEAPON[] = { "ROCKET", "MORTAR", "ARTILLERY", "TANK", "GUN", "MACHINE-GUN",
@@ -712,7 +719,8 @@ void fm_find_verbs(fm_coder *c, const fm_token *tok, size_t n)
             if (!h.passive && !c->lx->tabari_verbs && shares_passive(c, tok, i)) h.passive = h.joined_passive = 1;
             /* "troops, backed by close air support, enter": a participle right before BY is
              * passive without its BE (TABARI's rules want the BE) */
-            if (!c->lx->tabari_verbs && h.end < n && fm_is_word(&tok[h.end], "BY") && !(tok[i].flags & FM_TOKF_HYPHEN))
+            if (!c->lx->tabari_verbs && h.end < n && fm_is_word(&tok[h.end], "BY") && !(tok[i].flags & FM_TOKF_HYPHEN) &&
+                !(h.end + 1 < n && amount_word(&tok[h.end + 1])))     /* "shortened by one hour", "cut by 10%" */
                 h.passive = 1;
         }
         /* "Iraqi forces shelled": a plural or bare form right before a finite verb is a noun;
@@ -991,6 +999,38 @@ int fm_mention_aside(const fm_coder *c, const fm_token *tok, size_t from, int m,
     return 0;
 }
 
+/* "released two men accused of smuggling", "shortened the nightly curfew imposed in
+ * Sudan": a participle right after the plain noun of a verb's object modifies that noun;
+ * it has no subject of its own (the actor before the noun did not accuse or impose). */
+static int reduced_relative(const fm_coder *c, const fm_token *tok, const fm_verb_hit *h)
+{
+    int participle = h->form ? h->vform == FM_VF_ED || h->vform == FM_VF_IRREG : ends_with(&tok[h->start], "ED");
+    if (c->lx->tabari_verbs || (!h->form && !h->speech) || h->passive || !participle || h->start < 2) return 0;
+    const fm_token *noun = &tok[h->start - 1];
+    if (noun->kind != FM_TOK_WORD || (noun->flags & FM_TOKF_CAP) || in_list(noun, AUX) || in_list(noun, ADVERB_GAP) ||
+        in_list(noun, DETERMINER) || in_list(noun, PREPOSITION) || in_list(noun, NOUN_PREPOSITION) ||
+        in_list(noun, SUBORDINATOR) || ly_adverb(noun) || fm_is_word(noun, "AND") || fm_is_word(noun, "TO") ||
+        inside_mention(c, h->start - 1) || verb_at(c, h->start - 1) >= 0 || in_list(noun, PERSON_PRONOUN) ||
+        in_list(noun, GROUP_PRONOUN))
+        return 0;
+    for (size_t k = h->start - 1, steps = 0; k-- > 0 && steps < 6; steps++) {
+        const fm_token *t = &tok[k];
+        int vk = verb_at(c, k);
+        if (vk >= 0) return c->verbs.a[vk].form || c->verbs.a[vk].speech;
+        if (t->kind != FM_TOK_WORD && t->kind != FM_TOK_NUMBER) return 0;
+        /* "hand over to Uganda two men accused of": a prepositional object between */
+        int m = mention_ending_at(c, k);
+        if (m >= 0) {
+            size_t ms = c->mentions.a[m].start;
+            if (ms == 0 || !(fm_is_word(&tok[ms - 1], "TO") || fm_after_preposition(tok, ms))) return 0;
+            k = ms - 1;
+            continue;
+        }
+        if (inside_mention(c, k) || fm_is_word(t, "AND") || in_list(t, AUX) || in_list(t, SUBORDINATOR)) return 0;
+    }
+    return 0;
+}
+
 /* The actor before an apposition that ends with a comma at tok[b - 1] (b: the verb
  * phrase's first word): ", a key U.S. ally in the war against terrorism," opens with an
  * article and holds no verb; -1 if there is none. */
@@ -1057,6 +1097,7 @@ int fm_subject_of(fm_coder *c, const fm_token *tok, size_t n, size_t v)
             if ((tok[k].kind == FM_TOK_PUNCT && strcmp(tok[k].norm, ",") != 0) || in_list(&tok[k], SUBORDINATOR)) stop = 1;
         if (!stop && p->end < b && !say_verb(p)) return inherit_subject(c, tok, n, h, pv);
     }
+    if (reduced_relative(c, tok, h)) return h->subject;
     /* "Pakistan, a key U.S. ally in the war, has refused": an apposition closed by a comma
      * right before the verb describes the actor before it */
     int appo = apposition_subject(c, tok, b);

@@ -246,6 +246,10 @@ static int object_of(fm_coder *c, const fm_token *tok, size_t from, size_t to, i
         if (fm_attribution_in_head(frames, nf, m->start) && !(from > 0 && fm_attribution_in_head(frames, nf, from - 1)))
             break;
         if (!m->compound_head || m->weapon || m->modifier) continue;
+        /* "on the sidelines of the SCO summit": an actor naming a gathering is no party to the act */
+        if (m->end < to && (fm_is_word(&tok[m->end], "SUMMIT") || fm_is_word(&tok[m->end], "SUMMITS") ||
+                            fm_is_word(&tok[m->end], "CONFERENCE") || fm_is_word(&tok[m->end], "FORUM")))
+            continue;
         if (passive && m->start > 0 && fm_is_word(&tok[m->start - 1], "BY")) continue;
         /* "held talks in Addis Ababa": a place after in / at / near is where, not whom
          * (a pattern that wants it says "(IN +)") */
@@ -469,19 +473,34 @@ static size_t skip_when_words(const fm_token *tok, size_t n, size_t k)
     return k;
 }
 
+/* "its demand", "their call", "the demand": a possessive or "the" and a noun of demand at k */
+static int demand_noun(const fm_token *tok, size_t n, size_t k)
+{
+    if (k + 1 >= n) return 0;
+    const fm_token *d = &tok[k], *w = &tok[k + 1];
+    int det = fm_is_word(d, "ITS") || fm_is_word(d, "THEIR") || fm_is_word(d, "HIS") || fm_is_word(d, "HER") ||
+              fm_is_word(d, "THE");
+    return det && (fm_is_word(w, "DEMAND") || fm_is_word(w, "DEMANDS") || fm_is_word(w, "CALL") ||
+                   fm_is_word(w, "INSISTENCE"));
+}
+
 /* "X said (that) Y must withdraw": saying what another must do is a demand
  * (CAMEO 100) of the speaker on Y, whatever Y's act is coded as. */
 static void say_must(fm_coder *c, const fm_doc *doc, size_t si, const fm_token *tok, size_t n, size_t v)
 {
     const fm_verb_hit *h = &c->verbs.a[v];
     size_t k = skip_when_words(tok, n, h->end);
+    /* "reiterated its demand today that Israel ease restrictions": the demand is named */
+    int demand = demand_noun(tok, n, k);
+    if (demand) k = skip_when_words(tok, n, k + 2);
     if (k < n && fm_is_word(&tok[k], "THAT")) k++;
+    else if (demand) return;
     int y = fm_mention_at(c, k, n, 0, tok);
     if (y < 0 || c->mentions.a[y].pronoun) return;
     int last = y;
     while (c->mentions.a[last].next >= 0) last = c->mentions.a[last].next;
     size_t e = c->mentions.a[last].end;
-    int must = e < n && (fm_is_word(&tok[e], "MUST") || fm_is_word(&tok[e], "SHOULD"));
+    int must = demand || (e < n && (fm_is_word(&tok[e], "MUST") || fm_is_word(&tok[e], "SHOULD")));
     if (!must && e + 1 < n && fm_is_word(&tok[e + 1], "TO"))
         must = fm_is_word(&tok[e], "HAS") || fm_is_word(&tok[e], "HAVE") || fm_is_word(&tok[e], "NEEDS") ||
                fm_is_word(&tok[e], "NEED");

@@ -297,6 +297,15 @@ static void target_country_of_source(fm_event *ev)
 /* "Thousands rallied in Lagos to protest the new law": a protest with no one named
  * as its target is aimed at the authorities of the country where it takes place
  * (CAMEO and ICEWS practice); the target is that country, with no words and no code. */
+/* The target as a country alone: no words, no code. */
+static void set_country_target(fm_event *ev, const char *alpha3)
+{
+    memset(&ev->target, 0, sizeof ev->target);
+    ev->target.text = "";
+    ev->target.country = alpha3;
+    ev->has_target = 1;
+}
+
 static void protest_target(const fm_coder *c, fm_event *ev)
 {
     if (ev->has_target || strncmp(ev->code, "14", 2) || !ev->location.country[0] || !c->geo) return;
@@ -309,10 +318,19 @@ static void protest_target(const fm_coder *c, fm_event *ev)
     if (!a3) return;
     /* a country by its name ("Pakistan", "London") may be its state: only at home */
     if (sc && strlen(sc) == 3 && ev->source.country && strcmp(ev->source.country, a3)) return;
-    memset(&ev->target, 0, sizeof ev->target);
-    ev->target.text = "";
-    ev->target.country = a3;
-    ev->has_target = 1;
+    set_country_target(ev, a3);
+}
+
+/* "Sudan lifted a state of emergency in West Darfur", "Algeria imposed a curfew in
+ * Algiers": a restriction a state imposes or eases (CAMEO 081, 172) on a place of its own
+ * named in the sentence, with no actor named as its target, acts on its own people. */
+static void restriction_target(const fm_coder *c, fm_event *ev, const fm_geo_mention *loc)
+{
+    if (ev->has_target || !loc || loc == &c->scene || !c->geo || !loc->place.country[0]) return;
+    if (strncmp(ev->code, "081", 3) && strncmp(ev->code, "172", 3)) return;
+    const char *a3 = fm_country_alpha3(c->geo, loc->place.country);
+    /* only a state at home: abroad the place may be where the restriction's victims are not */
+    if (a3 && ev->source.country && !strcmp(ev->source.country, a3)) set_country_target(ev, a3);
 }
 
 void fm_context_sentence(fm_coder *c, const fm_doc *doc, size_t si, const fm_token *tok, size_t n,
@@ -382,6 +400,7 @@ void fm_context_sentence(fm_coder *c, const fm_doc *doc, size_t si, const fm_tok
             actor_country_of_place(c, &ev->source, &ev->location);
             if (ev->has_target) actor_country_of_place(c, &ev->target, &ev->location);
             protest_target(c, ev);
+            restriction_target(c, ev, loc);
         }
         target_country_of_source(ev);
 
