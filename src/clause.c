@@ -1002,7 +1002,7 @@ int fm_mention_aside(const fm_coder *c, const fm_token *tok, size_t from, int m,
 /* "released two men accused of smuggling", "shortened the nightly curfew imposed in
  * Sudan": a participle right after the plain noun of a verb's object modifies that noun;
  * it has no subject of its own (the actor before the noun did not accuse or impose). */
-static int reduced_relative(const fm_coder *c, const fm_token *tok, const fm_verb_hit *h)
+static int object_participle(const fm_coder *c, const fm_token *tok, const fm_verb_hit *h)
 {
     int participle = h->form ? h->vform == FM_VF_ED || h->vform == FM_VF_IRREG : ends_with(&tok[h->start], "ED");
     if (c->lx->tabari_verbs || (!h->form && !h->speech) || h->passive || !participle || h->start < 2) return 0;
@@ -1097,7 +1097,7 @@ int fm_subject_of(fm_coder *c, const fm_token *tok, size_t n, size_t v)
             if ((tok[k].kind == FM_TOK_PUNCT && strcmp(tok[k].norm, ",") != 0) || in_list(&tok[k], SUBORDINATOR)) stop = 1;
         if (!stop && p->end < b && !say_verb(p)) return inherit_subject(c, tok, n, h, pv);
     }
-    if (reduced_relative(c, tok, h)) return h->subject;
+    if (object_participle(c, tok, h)) return h->subject;
     /* "Pakistan, a key U.S. ally in the war, has refused": an apposition closed by a comma
      * right before the verb describes the actor before it */
     int appo = apposition_subject(c, tok, b);
