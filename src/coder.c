@@ -123,6 +123,14 @@ static const fm_mention *resolve(fm_coder *c, const fm_mention *m)
     return NULL;
 }
 
+/* Both mentions resolve to actors of one country: a leader touring his own
+ * country hosts nobody ("Xi Jinping visits Lhasa"), so no paired event. */
+static int same_country(fm_coder *c, int a, int b)
+{
+    const fm_mention *x = resolve(c, &c->mentions.a[a]), *y = resolve(c, &c->mentions.a[b]);
+    return x && y && x->country && y->country && !strcmp(x->country, y->country);
+}
+
 static void remember(fm_coder *c, const fm_mention *m)
 {
     if (!m || m->pronoun || !m->code) return;
@@ -654,7 +662,7 @@ static void code_sentence(fm_coder *c, const fm_doc *doc, size_t si, const fm_to
                                       : fm_arena_printf(&c->arena, "%s [%s]", vm.rule ? vm.rule : "", vm.code);
         int prio = vm.dominant ? FM_PRIORITY_DOMINANT : vm.subordinate ? FM_PRIORITY_SUBORDINATE : FM_PRIORITY_NORMAL;
         if (vm.code[0]) add_events(c, doc, si, tok, vm.code, src, tgt, h, rule, 0, ce, prio);
-        if (vm.code2[0] && tgt >= 0 && src >= 0)        /* visit / host: the paired event */
+        if (vm.code2[0] && tgt >= 0 && src >= 0 && !same_country(c, src, tgt))   /* visit / host: the paired event */
             add_events(c, doc, si, tok, vm.code2, tgt, src, h, rule, 0, ce, prio);
         if (place_tgt >= 0) c->mentions.n--;            /* the place names nobody for later verbs */
     }
