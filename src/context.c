@@ -28,9 +28,21 @@ static void set_attribution(fm_coder *c, const fm_doc *doc, fm_event *ev, const 
     if (f->speaker_end > f->speaker_start && f->speaker_end <= n) {
         uint32_t s = tok[f->speaker_start].start, e = tok[f->speaker_end - 1].end;
         a->text = fm_arena_strndup(&c->arena, doc->text + s, e - s);
+        /* "Maj. Gen. Tahsin al-Khafaji, spokesman for the Iraqi army": of the
+         * actors in the speaker's words, the one of a country or an international
+         * body, most specific (IRQMIL), speaks; a bare title (GOV) only when there
+         * is nothing else */
+        int best = -1;
         for (size_t k = 0; k < c->mentions.n; k++) {
             const fm_mention *m = &c->mentions.a[k];
-            if (m->start >= f->speaker_start && m->end <= f->speaker_end && m->code) { a->code = m->code; break; }
+            if (m->start < f->speaker_start || m->end > f->speaker_end || !m->code) continue;
+            int affiliated = m->country || !strncmp(m->code, "IGO", 3) || !strncmp(m->code, "NGO", 3) ||
+                             !strncmp(m->code, "IMG", 3);
+            int sc = (affiliated ? 4 : 0) + (m->agent_only ? 0 : 2);
+            if (best < 0 || sc > best || (sc == best && strlen(m->code) > strlen(a->code))) {
+                best = sc;
+                a->code = m->code;
+            }
         }
     }
     if (f->via_end > f->via_start && f->via_end <= n) {

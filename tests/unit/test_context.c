@@ -74,6 +74,11 @@ static int holds(const fm_event *ev, const char *key, const char *val, int have_
         }
         return !strcmp(val, "-") && ev->n_attribution == 0;
     }
+    if (!strcmp(key, "bycode")) {                      /* an attribution whose code starts so */
+        for (int k = 0; k < ev->n_attribution; k++)
+            if (ev->attribution[k].code && !strncmp(ev->attribution[k].code, val, strlen(val))) return 1;
+        return 0;
+    }
     return 0;
 }
 
