@@ -10,7 +10,7 @@ FACTUM=${FACTUM:-$PWD/$B/factum}
 SHARED=$(git rev-parse --show-toplevel 2>/dev/null)/../shared
 [ -d "$SHARED" ] || SHARED=../shared
 
-FLOOR_CASES=82
+FLOOR_CASES=89
 FLOOR_TABARI=92
 FLOOR_PETRARCH=68
 
