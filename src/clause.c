@@ -399,6 +399,8 @@ void fm_find_mentions(fm_coder *c, const fm_doc *doc, const fm_token *tok, size_
             /* "forces of Iraq", "the army of Sudan", "lawmakers in Fornost", "soldiers from Gondor";
              * not "withdraw its troops from Libya": a possessive's agent is its owner's */
             int owned = i > 0 && in_list(&tok[i - 1], POSSESSIVE);
+            /* "a terror group based in Trinidad" */
+            if (!c->lx->tabari_verbs && j + 2 < n && fm_is_word(&tok[j], "BASED") && fm_is_word(&tok[j + 1], "IN")) j++;
             if (j + 1 < n && !(owned && fm_is_word(&tok[j], "FROM")) &&
                 (fm_is_word(&tok[j], "OF") || fm_is_word(&tok[j], "IN") || fm_is_word(&tok[j], "FROM"))) {
                 size_t k = j + 1;
