@@ -352,6 +352,24 @@ static size_t title_modifiers(const fm_coder *c, const fm_token *tok, size_t n, 
     return k - j;
 }
 
+/* "US-led coalition aircraft", "Vietnamese-led forces": a force led by a country is that
+ * country's; returns where its agent starts (after "-led" and up to two plain words), or j
+ * unchanged when no agent follows. */
+static size_t led_agent(const fm_coder *c, const fm_token *tok, size_t n, size_t j)
+{
+    if (j + 1 >= n || !fm_is_word(&tok[j], "LED") || !(tok[j].flags & FM_TOKF_HYPHEN)) return j;
+    const fm_agent_entry *ag;
+    for (size_t k = j + 1; k < n && k <= j + 3; k++) {
+        if (agent_at(c, n, k, &ag)) return k;
+        if (tok[k].kind != FM_TOK_WORD || (tok[k].flags & FM_TOKF_CAP) || in_list(&tok[k], AUX) ||
+            in_list(&tok[k], PREPOSITION) || in_list(&tok[k], NOUN_PREPOSITION) || fm_is_word(&tok[k], "AND"))
+            return j;
+        uint32_t v;
+        if (fm_trie_longest(&c->lx->verbs, c->ids, n, k, &v)) return j;
+    }
+    return j;
+}
+
 /* Actor phrases, left to right, longest first: [actor] ['s] [agent...] or
  * [agent] [of actor], pronouns and definite group nouns; then compounds. */
 void fm_find_mentions(fm_coder *c, const fm_doc *doc, const fm_token *tok, size_t n)
@@ -378,6 +396,7 @@ void fm_find_mentions(fm_coder *c, const fm_doc *doc, const fm_token *tok, size_
             /* "Arnor former security officials", "former Gondor prosecutors" */
             int former = i > 0 && fm_is_word(&tok[i - 1], "FORMER");
             if (j + 1 < n && fm_is_word(&tok[j], "FORMER") && agent_at(c, n, j + 1, &ag2)) { j++; former = 1; }
+            if (!c->lx->tabari_verbs && acode) j = led_agent(c, tok, n, j);
             size_t lg2 = j < n ? agent_at(c, n, j, &ag2) : 0;
             if (!lg2 && acode && j < n && !c->lx->tabari_verbs) {
                 size_t skip = title_modifiers(c, tok, n, j, j > i + la);
@@ -404,6 +423,8 @@ void fm_find_mentions(fm_coder *c, const fm_doc *doc, const fm_token *tok, size_
             /* "forces of Iraq", "the army of Sudan", "lawmakers in Fornost", "soldiers from Gondor";
              * not "withdraw its troops from Libya": a possessive's agent is its owner's */
             int owned = i > 0 && in_list(&tok[i - 1], POSSESSIVE);
+            /* "a terror group based in Trinidad" */
+            if (!c->lx->tabari_verbs && j + 2 < n && fm_is_word(&tok[j], "BASED") && fm_is_word(&tok[j + 1], "IN")) j++;
             if (j + 1 < n && !(owned && fm_is_word(&tok[j], "FROM")) &&
                 (fm_is_word(&tok[j], "OF") || fm_is_word(&tok[j], "IN") || fm_is_word(&tok[j], "FROM"))) {
                 size_t k = j + 1;

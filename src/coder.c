@@ -270,9 +270,9 @@ static int object_of(fm_coder *c, const fm_token *tok, size_t from, size_t to, i
     return -1;
 }
 
-/* 1 if mention m is what the source acts with rather than on: troops it sends or
- * withdraws ("its troops", "4,000 troops", "artillery"), an agent of armed forces
- * with no country, or a body the source owns by a possessive of its own country. */
+/* 1 if mention m is what the source acts with rather than on, the troops it sends or
+ * withdraws or the guns it fires: armed forces with no country ("4,000 troops",
+ * "artillery") or its own, owned by a possessive ("its troops"). */
 static int theme_mention(fm_coder *c, const fm_token *tok, int m, int src)
 {
     const fm_mention *a = &c->mentions.a[m];

@@ -277,10 +277,7 @@ static const char *const DOMESTIC_AGENT[] = { "GOV", "COP", "JUD", "LEG", "OPP",
     "RAD", "LAB", "PTY", "CRM", "EDU", "HLH", "BUS", "MED", "AGR", "REL", "ELI", "INS", "SEP", "ENV", "HRI",
     NULL };
 
-/* "rebels in the Ivory Coast", "demonstrators in Baghdad", "refugees held in the
- * Jaffna peninsula": an actor the text names only by what it is, with no
- * nationality, is of the country where the event takes place (ICEWS's
- * "Police (Iraq)"); its code stays as the dictionary gave it. */
+/* 1 if the actor is named only by a domestic agent and has no country yet. */
 static int domestic_agent(const fm_actor *a)
 {
     if (!a->code || a->country) return 0;
@@ -288,6 +285,10 @@ static int domestic_agent(const fm_actor *a)
     return 0;
 }
 
+/* "rebels in the Ivory Coast", "demonstrators in Baghdad", "refugees held in the
+ * Jaffna peninsula": an actor the text names only by what it is, with no
+ * nationality, is of the country where the event takes place (ICEWS's
+ * "Police (Iraq)"); its code stays as the dictionary gave it. */
 static void actor_country_of_place(const fm_coder *c, fm_actor *a, const fm_place *p)
 {
     if (!c->geo || !p->country[0] || !domestic_agent(a)) return;
@@ -306,9 +307,6 @@ static void target_country_of_source(fm_event *ev)
     ev->target.country = ev->source.country;
 }
 
-/* "Thousands rallied in Lagos to protest the new law": a protest with no one named
- * as its target is aimed at the authorities of the country where it takes place
- * (CAMEO and ICEWS practice); the target is that country, with no words and no code. */
 /* The target as a country alone: no words, no code. */
 static void set_country_target(fm_event *ev, const char *alpha3)
 {
@@ -318,6 +316,9 @@ static void set_country_target(fm_event *ev, const char *alpha3)
     ev->has_target = 1;
 }
 
+/* "Thousands rallied in Lagos to protest the new law": a protest with no one named
+ * as its target is aimed at the authorities of the country where it takes place
+ * (CAMEO and ICEWS practice); the target is that country. */
 static void protest_target(const fm_coder *c, fm_event *ev)
 {
     if (ev->has_target || strncmp(ev->code, "14", 2) || !ev->location.country[0] || !c->geo) return;

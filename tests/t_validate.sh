@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # t_validate.sh — the validation suites as regression floors: factum's own cases
-# (tests/cases/validate/) always, and the TABARI and PETRARCH suites and the
-# PLOVER gold records (tools/plover_gold.js) when the peers' data is at ../shared. One TAP line per suite with its pass rate; the
+# (tests/cases/validate/) always, and the TABARI and PETRARCH suites when the
+# peers' data is at ../shared (the PLOVER gold records: t_plover.sh). One TAP line per suite with its pass rate; the
 # floors are what the coder reached minus 3 points (raise them, never lower).
 set -u
 cd "$(dirname "$0")/.."
@@ -13,10 +13,6 @@ SHARED=$(git rev-parse --show-toplevel 2>/dev/null)/../shared
 FLOOR_CASES=89
 FLOOR_TABARI=92
 FLOOR_PETRARCH=68
-# PLOVER gold (default lexicon): gold event type found, source / target country right
-FLOOR_PLOVER_TYPE=71
-FLOOR_PLOVER_SOURCE=82
-FLOOR_PLOVER_TARGET=70
 
 # `factum validate` once main.c has it, else the unit test's --run driver.
 if "$FACTUM" validate --help >/dev/null 2>&1; then
@@ -53,31 +49,10 @@ suite() {   # name, floor, file
     fi
 }
 
-# The PLOVER gold records: one TAP line per share, each against its floor.
-plover() {
-    local gold=$SHARED/peers/plover/PLOVER_GSR_CAMEO.json out what floor line pct
-    out=$(FACTUM=$FACTUM node tools/plover_gold.js "$gold" "$FACTUM" 2>&1)
-    for what in "gold PLOVER event among factum's events:$FLOOR_PLOVER_TYPE" \
-                "gold source country right:$FLOOR_PLOVER_SOURCE" "gold target country right:$FLOOR_PLOVER_TARGET"; do
-        floor=${what##*:}; what=${what%:*}
-        n=$((n + 1))
-        line=$(grep -F "$what:" <<<"$out" | head -n 1)
-        pct=$(sed -nE 's/.*= ([0-9.]+)%.*/\1/p' <<<"$line")
-        if [ -z "$pct" ]; then
-            echo "not ok $n - PLOVER $what: no figure"; grep -m2 . <<<"$out" | sed 's/^/#   /'
-        elif awk -v r="$pct" -v fl="$floor" 'BEGIN { exit !(r >= fl) }'; then
-            echo "ok $n - PLOVER $line (floor $floor%)"
-        else
-            echo "not ok $n - PLOVER $line is below the floor $floor%"
-        fi
-    done
-}
-
 suite "factum cases" "$FLOOR_CASES" tests/cases/validate/basic.txt
 if [ -f "$SHARED/peers/tabari/validation/Validate.text" ]; then
     suite TABARI "$FLOOR_TABARI" "$SHARED/peers/tabari/validation/Validate.text"
     suite PETRARCH "$FLOOR_PETRARCH" "$SHARED/peers/petrarch2/text/PETR.UnitTest.records.xml"
-    plover
 else
     n=$((n + 1)); echo "ok $n - # SKIP TABARI validation: no ../shared"
     n=$((n + 1)); echo "ok $n - # SKIP PETRARCH validation: no ../shared"
