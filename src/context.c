@@ -54,6 +54,29 @@ static void set_attribution(fm_coder *c, const fm_doc *doc, fm_event *ev, const 
     ev->n_attribution++;
 }
 
+/* A state's own organ reports the state's act: "U.S. forces shot down two
+ * drones, the U.S. Central Command said" is the United States' claim, not a
+ * third party's report. The speaker and the source are both state actors
+ * (government, military, police, intelligence) of one country. */
+static int state_agent(const char *code)
+{
+    static const char *const AGENTS[] = { "GOV", "MIL", "COP", "SPY", NULL };
+    if (!code || strlen(code) < 3 || !strncmp(code, "IGO", 3) || !strncmp(code, "NGO", 3) || !strncmp(code, "IMG", 3))
+        return 0;
+    if (strlen(code) == 3) return 1;                 /* the country itself: "Israel said" */
+    for (int i = 0; AGENTS[i]; i++)
+        if (!strncmp(code + 3, AGENTS[i], 3)) return 1;
+    return 0;
+}
+
+static int own_account(const fm_event *ev)
+{
+    if (!ev->n_attribution) return 0;
+    const char *sp = ev->attribution[0].code, *src = ev->source.code, *cc = ev->source.country;
+    /* the country from the source's own field: a bare agent ("GOV") names none */
+    return sp && src && cc && state_agent(sp) && state_agent(src) && !strncmp(sp, cc, 3) && !strncmp(src, cc, 3);
+}
+
 static void set_place(fm_place *dst, const fm_place *src) { *dst = *src; }
 
 /* "fired from the Iraqi town of Zummar": the launch point is the place that
@@ -370,6 +393,7 @@ void fm_context_sentence(fm_coder *c, const fm_doc *doc, size_t si, const fm_tok
         size_t na = fm_attribution_for(frames, n_frames, et->verb_start, et->verb_end, idx, FM_MAX_ATTRIBUTION);
         for (size_t j = 0; j < na && j < FM_MAX_ATTRIBUTION; j++) set_attribution(c, doc, ev, tok, n, &frames[idx[j]]);
         ev->mode = fm_mode_of(doc->text, tok, n, et->verb_start, et->verb_end, frames, n_frames);
+        if (ev->mode == FM_MODE_REPORTED && own_account(ev)) ev->mode = FM_MODE_CLAIMED;
 
         /* when */
         fm_when w;
