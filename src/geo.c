@@ -556,13 +556,6 @@ static int has_kind(const fm_gazetteer *g, const fm_gaz_name *nm, int kind)
     return 0;
 }
 
-static int in_lower(const char *const *list, size_t n, const char *s)
-{
-    for (size_t i = 0; i < n; i++)
-        if (!strcmp(list[i], s)) return 1;
-    return 0;
-}
-
 /* A one-word name that is also a lower-case English word ("Well", "Okay",
  * "Four", "Republic", "Corona"): binary search of the sorted SEC_COMMON. */
 static int common_word(const fm_gazetteer *g, const fm_gaz_name *nm)
@@ -768,7 +761,7 @@ static size_t scan(const fm_gazetteer *g, const char *text, const fm_token *tok,
                     "to", "between", "within" };
                 char prep[12];
                 find_prep(text, tok, i, prep);
-                if (!in_lower(where, COUNT(where), prep)) ok = 0;
+                if (!in_list(where, COUNT(where), prep, strlen(prep))) ok = 0;
             }
             /* a capitalised first word may just be capitalised: only well-known or expected places */
             if (i == start && !(e->population >= 100000 || ctx_has(ctx, e->country) ||
