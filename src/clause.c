@@ -740,6 +740,10 @@ int fm_weapon_subject(fm_coder *c, const fm_token *tok, size_t n, size_t v)
             head = j;
             break;
         }
+        /* "attacks in and near a camp": an AND between two prepositions joins them */
+        if (fm_is_word(t, "AND") && j > 0 && j + 1 < n && in_list(&tok[j - 1], PREPOSITION) &&
+            in_list(&tok[j + 1], PREPOSITION))
+            continue;
         if (t->kind == FM_TOK_PUNCT || t->kind == FM_TOK_QUOTE || vj >= 0 || fm_is_word(t, "THAT") ||
             fm_is_word(t, "AND"))
             break;
