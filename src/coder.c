@@ -293,6 +293,16 @@ static int mutual_code(const char *code)
     return code[0] == '0' && code[1] >= '3' && code[1] <= '6' ? 1 : code[0] == '1' && code[1] == '9';
 }
 
+/* Of the uses of force only fighting is mutual ("Israel and Hamas clash"; "the army
+ * and police raid a village" raid it together): a lexicon with a &MUTUALV set
+ * names those verbs; without one (other projects' dictionaries) every 19 is. */
+static int mutual_fight(fm_coder *c, const fm_token *tok, size_t n, const fm_verb_hit *h, const char *code)
+{
+    uint32_t set;
+    if (!(code[0] == '1' && code[1] == '9') || !fm_strmap_get(&c->lx->synset_names, "MUTUALV", 7, &set)) return 1;
+    return fm_synset_in_sentence(c, tok, n, "MUTUALV", h->start);
+}
+
 /* "Neither Israel nor Hamas", "Israel or Hamas": members that each act alone. */
 static int alternative_compound(const fm_coder *c, const fm_token *tok, int m)
 {
@@ -494,7 +504,7 @@ static void code_sentence(fm_coder *c, const fm_doc *doc, size_t si, const fm_to
         /* (a fight, not an act a pattern names: "the army and police begin offensive
          * operations" are on one side) */
         if (tgt < 0 && src >= 0 && c->mentions.a[src].next >= 0 && !h->passive && mutual_code(vm.code) &&
-            !(vm.pattern && vm.pattern->n_post && vm.code[0] == '1') &&
+            !(vm.pattern && vm.pattern->n_post && vm.code[0] == '1') && mutual_fight(c, tok, n, h, vm.code) &&
             !alternative_compound(c, tok, src))
             tgt = src;
         /* a head that holds this verb itself ("Hamas executes eight men accused of ...": the
