@@ -311,7 +311,7 @@ static const char *const RELATION_NOUN[] = { "COOPERATION", "TIES", "RELATIONS",
     "PARTNERSHIP", "SPENDING", "BUDGET", "DIALOGUE", "CONTACTS", "LINKS", "ALLIANCE", "TRAINING", "EXCHANGES",
     "CAPABILITIES", "DOCTRINE", "REFORM", "REFORMS", "SECTOR",
     /* "begins a military operation": the act itself, not a party to it */
-    "OPERATION", "OPERATIONS", "OFFENSIVE", "CAMPAIGN", "INTERVENTION", "PRESENCE", NULL };
+    "OPERATION", "OPERATIONS", "OFFENSIVE", "CAMPAIGN", "INTERVENTION", "PRESENCE", "ACTION", "ACTIONS", NULL };
 static int agent_modifier(const fm_coder *c, const fm_token *tok, size_t n, const fm_mention *m)
 {
     if (!m->agent_only || m->pronoun || m->owned || m->end - m->start != 1 || m->end >= n) return 0;
@@ -839,6 +839,10 @@ int fm_weapon_subject(fm_coder *c, const fm_token *tok, size_t n, size_t v)
             head = j;
             break;
         }
+        /* "attacks in and near a camp": an AND between two prepositions joins them */
+        if (fm_is_word(t, "AND") && j > 0 && j + 1 < n && in_list(&tok[j - 1], PREPOSITION) &&
+            in_list(&tok[j + 1], PREPOSITION))
+            continue;
         if (t->kind == FM_TOK_PUNCT || t->kind == FM_TOK_QUOTE || vj >= 0 || fm_is_word(t, "THAT") ||
             fm_is_word(t, "AND"))
             break;

@@ -5,6 +5,7 @@
 #include "cameo.h"
 #include "verb_match.h"
 #include "time_normalize.h"
+#include "quantities.h"
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -369,6 +370,16 @@ static int mutual_code(const char *code)
     return code[0] == '0' && code[1] >= '3' && code[1] <= '6' ? 1 : code[0] == '1' && code[1] == '9';
 }
 
+/* Of the uses of force only fighting is mutual ("Israel and Hamas clash"; "the army
+ * and police raid a village" raid it together): a lexicon with a &MUTUALV set
+ * names those verbs; without one (other projects' dictionaries) every 19 is. */
+static int mutual_fight(fm_coder *c, const fm_token *tok, size_t n, const fm_verb_hit *h, const char *code)
+{
+    uint32_t set;
+    if (!(code[0] == '1' && code[1] == '9') || !fm_strmap_get(&c->lx->synset_names, "MUTUALV", 7, &set)) return 1;
+    return fm_synset_in_sentence(c, tok, n, "MUTUALV", h->start);
+}
+
 /* "Neither Israel nor Hamas", "Israel or Hamas": members that each act alone. */
 static int alternative_compound(const fm_coder *c, const fm_token *tok, int m)
 {
@@ -448,6 +459,44 @@ static void keep_by_priority(fm_coder *c, size_t first)
     c->events.n = c->evtok.n = o;
 }
 
+/* "At least 82 Palestinians are killed in Israeli strikes": the toll (no attacker,
+ * its victims) and the attack noun after it in its clause (its attacker, no victim)
+ * are one event, the attack's code with the toll's victims. */
+static void join_toll_to_attack(fm_coder *c, const fm_doc *doc, size_t first)
+{
+    for (size_t k = first; k < c->events.n; k++) {
+        fm_event *toll = &c->events.a[k];
+        const fm_event_tokens *tt = &c->evtok.a[k];
+        if (strncmp(toll->code, "19", 2) || toll->source.code || (toll->source.text && *toll->source.text) ||
+            !toll->has_target || !toll->target.code)
+            continue;
+        for (size_t j = first; j < c->events.n; j++) {
+            fm_event *atk = &c->events.a[j];
+            const fm_event_tokens *at = &c->evtok.a[j];
+            /* (an attack: 190, 193-195; not a blockade 191 or an occupation 192) */
+            if (j == k || strncmp(atk->code, "19", 2) || atk->code[2] == '1' || atk->code[2] == '2' ||
+                !atk->source.code || atk->has_target ||
+                at->verb_start < tt->verb_end || at->verb_start > tt->clause_end)
+                continue;
+            /* an "attack" whose subject is the victims themselves is no attacker */
+            if (at->src_start < tt->verb_start || !strcmp(atk->source.code, toll->target.code)) continue;
+            toll->source = atk->source;
+            snprintf(toll->code, sizeof toll->code, "%s", atk->code);
+            toll->plover_event = atk->plover_event, toll->plover_mode = atk->plover_mode;
+            toll->plover_context = atk->plover_context;
+            toll->goldstein = atk->goldstein, toll->quad_class = atk->quad_class;
+            toll->rule = atk->rule;
+            c->evtok.a[k].src_start = at->src_start, c->evtok.a[k].src_end = at->src_end;
+            event_id(doc, toll, toll->id);
+            memmove(&c->events.a[j], &c->events.a[j + 1], (c->events.n - j - 1) * sizeof c->events.a[0]);
+            memmove(&c->evtok.a[j], &c->evtok.a[j + 1], (c->evtok.n - j - 1) * sizeof c->evtok.a[0]);
+            c->events.n--, c->evtok.n--;
+            if (j < k) k--;
+            break;
+        }
+    }
+}
+
 /* The act a speaker denies ("denied targeting civilians") is denied whatever
  * frames the context stage saw; an act of the denier joined to its denial
  * ("... and accused the army") takes the denial's mode. */
@@ -519,6 +568,23 @@ static void say_must(fm_coder *c, const fm_doc *doc, size_t si, const fm_token *
     add_events(c, doc, si, tok, "100", x, y, h, "SAY ... + MUST [100]", 0, ce, FM_PRIORITY_NORMAL);
 }
 
+/* "one person is killed and four more are injured by airstrikes": two passives
+ * joined by AND, a count and BE share the agent written after the second. */
+static int toll_joined(const fm_token *tok, const fm_verb_hit *h, const fm_verb_hit *next)
+{
+    if (!next->passive || next->start <= h->end + 1 || !fm_is_word(&tok[h->end], "AND")) return 0;
+    for (size_t k = h->end + 1; k < next->start; k++) {
+        const fm_token *t = &tok[k];
+        if (t->kind == FM_TOK_NUMBER || fm_is_aux(t) || fm_is_word(t, "MORE") || fm_is_word(t, "OTHERS") ||
+            fm_is_word(t, "OTHER"))
+            continue;
+        fm_number num;
+        if (fm_number_parse(tok, next->start, k, &num) && num.end > k) { k = num.end - 1; continue; }
+        return 0;
+    }
+    return 1;
+}
+
 /* A verb after "to" or a perfect "to have" ("claimed to have taken the village"): an
  * infinitive, whose subject is that of the verb it completes. */
 static int infinitive(const fm_token *tok, size_t s)
@@ -578,7 +644,8 @@ static void code_sentence(fm_coder *c, const fm_doc *doc, size_t si, const fm_to
         if (h->passive) {
             src = by_agent(c, tok, h->end, ce);
             /* "four soldiers are killed and 12 more injured by militants": one agent for both */
-            if (src < 0 && v + 1 < c->verbs.n && c->verbs.a[v + 1].joined_passive && c->verbs.a[v + 1].start == ce)
+            if (src < 0 && v + 1 < c->verbs.n && c->verbs.a[v + 1].start == ce &&
+                (c->verbs.a[v + 1].joined_passive || toll_joined(tok, h, &c->verbs.a[v + 1])))
                 src = by_agent(c, tok, c->verbs.a[v + 1].end, fm_clause_end(c, tok, n, v + 1));
             tgt = subj;
         } else {
@@ -604,7 +671,7 @@ static void code_sentence(fm_coder *c, const fm_doc *doc, size_t si, const fm_to
         /* (a fight, not an act a pattern names: "the army and police begin offensive
          * operations" are on one side) */
         if (tgt < 0 && src >= 0 && c->mentions.a[src].next >= 0 && !h->passive && mutual_code(vm.code) &&
-            !(vm.pattern && vm.pattern->n_post && vm.code[0] == '1') &&
+            !(vm.pattern && vm.pattern->n_post && vm.code[0] == '1') && mutual_fight(c, tok, n, h, vm.code) &&
             !alternative_compound(c, tok, src))
             tgt = src;
         /* a head that holds this verb itself ("Hamas executes eight men accused of ...": the
@@ -668,6 +735,7 @@ static void code_sentence(fm_coder *c, const fm_doc *doc, size_t si, const fm_to
     }
     if (rejected) c->events.n = c->evtok.n = first_event;
     keep_by_priority(c, first_event);
+    join_toll_to_attack(c, doc, first_event);
     for (size_t k = 0; k < c->mentions.n; k++) remember(c, resolve(c, &c->mentions.a[k]));
     fm_context_sentence(c, doc, si, tok, n, first_event, frames, nf);
     fix_denial_modes(c, first_event);

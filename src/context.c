@@ -259,9 +259,11 @@ static int country_fallback(fm_coder *c, const fm_event *ev, const fm_geo_mentio
     const char *src = ev->source.country, *tgt = ev->has_target ? ev->target.country : NULL;
     /* "Israeli strikes kill 26 people": an attack with no target country may
      * well be abroad, so only the target's country says where it happened */
-    /* (coercion by a state, CAMEO 17: arrests, bans, curfews, a state of emergency, is
-     * domestic unless it names a foreign target) */
-    int domestic = ev->code[0] == '1' && ev->code[1] == '7' && src && ev->source.code && fm_state_actor(ev->source.code);
+    /* (coercion by a state, CAMEO 17: arrests, bans, curfews, a state of emergency, and
+     * restricting movement, 191: "Cambodia closes its airspace", is domestic unless it
+     * names a foreign target) */
+    int domestic = ((ev->code[0] == '1' && ev->code[1] == '7') || !strncmp(ev->code, "191", 3)) && src &&
+                   ev->source.code && fm_state_actor(ev->source.code);
     if (!tgt && ev->quad_class == 4 && !domestic) return 0;
     const char *pick = tgt ? tgt : src;
     if (!pick) return 0;
