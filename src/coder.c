@@ -69,15 +69,48 @@ static void report(fm_coder *c, const fm_doc *doc, const char *msg)
 }
 
 /* 64-bit FNV-1a over the fields that identify an event, so ids do not depend
- * on which file, shard or order the document came in. */
+ * on which file, shard or order the document came in. The bytes hashed are
+ * "id|sentence|verb|code|source|target|source start", cut as a 512-byte
+ * snprintf buffer cut it (511 bytes and its NUL), so ids stay what they were;
+ * hashed as they are made, since this runs for every event. */
+typedef struct id_hash { uint64_t h; size_t n; } id_hash;
+
+static void id_bytes(id_hash *x, const char *s, size_t len)
+{
+    for (size_t i = 0; i < len; i++, x->n++)
+        if (x->n < 511) { x->h ^= (unsigned char)s[i]; x->h *= 1099511628211ull; }
+}
+
+static void id_uint(id_hash *x, unsigned long v, int sep)
+{
+    char d[24];
+    size_t k = sizeof d;
+    do { d[--k] = (char)('0' + v % 10); v /= 10; } while (v);
+    if (sep) d[--k] = '|';
+    id_bytes(x, d + k, sizeof d - k);
+}
+
+static void id_str(id_hash *x, const char *s, int sep)
+{
+    if (sep) id_bytes(x, "|", 1);
+    id_bytes(x, s, strlen(s));
+}
+
 static void event_id(const fm_doc *doc, const fm_event *ev, char out[17])
 {
-    uint64_t h = 1469598103934665603ull;
-    char buf[512];
-    int n = snprintf(buf, sizeof buf, "%s|%d|%u|%s|%s|%s|%u", doc->id, ev->sentence_index, ev->verb_start, ev->code,
-                     ev->source.code ? ev->source.code : "", ev->target.code ? ev->target.code : "", ev->source.start);
-    for (int i = 0; i < n && i < (int)sizeof buf; i++) { h ^= (unsigned char)buf[i]; h *= 1099511628211ull; }
-    snprintf(out, 17, "%016llx", (unsigned long long)h);
+    id_hash x = { 1469598103934665603ull, 0 };
+    id_str(&x, doc->id ? doc->id : "(null)", 0);
+    if (ev->sentence_index < 0) { id_bytes(&x, "|-", 2); id_uint(&x, (unsigned long)-(long)ev->sentence_index, 0); }
+    else id_uint(&x, (unsigned long)ev->sentence_index, 1);
+    id_uint(&x, ev->verb_start, 1);
+    id_str(&x, ev->code, 1);
+    id_str(&x, ev->source.code ? ev->source.code : "", 1);
+    id_str(&x, ev->target.code ? ev->target.code : "", 1);
+    id_uint(&x, ev->source.start, 1);
+    if (x.n >= 512) x.h *= 1099511628211ull;   /* its NUL byte (h ^= 0, then the multiply) */
+    static const char hex[] = "0123456789abcdef";
+    for (int i = 0; i < 16; i++) out[i] = hex[(x.h >> (60 - 4 * i)) & 15];
+    out[16] = '\0';
 }
 
 /* The actor as written (w, tokens of this sentence) with the code of what it
@@ -167,9 +200,10 @@ static void add_event(fm_coder *c, const fm_doc *doc, size_t si, const fm_token 
     ev.sentence_end = s->end;
     ev.evidence = doc->text + s->start;
     ev.evidence_len = s->end - s->start;
-    snprintf(ev.code, sizeof ev.code, "%s", code);
+    size_t cl = strnlen(code, sizeof ev.code - 1);   /* ev is zeroed: the copies end in NUL */
+    memcpy(ev.code, code, cl);
+    memcpy(ev.root, code, cl < 2 ? cl : 2);
     const fm_cameo_code *cc = fm_cameo_find(c->lx->cameo, code);
-    snprintf(ev.root, sizeof ev.root, "%.2s", code);
     if (cc) {
         ev.plover_event = cc->plover_event;
         ev.plover_mode = cc->plover_mode;

@@ -52,6 +52,11 @@ struct fm_gazetteer {
     const uint32_t *common;
     uint32_t n_entries, n_names, n_postings, n_countries, strings_len, n_common;
     fm_strmap stop;                  /* single-token names that are usually not places */
+    /* names[bucket[b] .. bucket[b + 1]) are the names whose key's first three
+     * bytes make bucket b (see bucket_of): a lookup searches a few dozen
+     * names, not all half million, and a word no name starts with costs one
+     * load. NULL when some key holds other bytes: lookups search everything. */
+    uint32_t *bucket;
 };
 
 /* Capitalised words of news English that are also the names of some village:
@@ -132,6 +137,74 @@ static uint32_t rd32(const unsigned char *p) { return p[0] | p[1] << 8 | p[2] <<
 
 /* ---- open / close ------------------------------------------------------ */
 
+/* Name keys are upper-case letters, digits and spaces; the three first bytes
+ * (0 past the end) in that byte order give a bucket number that keeps the
+ * names' bytewise order. -1 for any other byte. */
+#define GAZ_BUCKET_CLASSES 38
+#define GAZ_N_BUCKETS (GAZ_BUCKET_CLASSES * GAZ_BUCKET_CLASSES * GAZ_BUCKET_CLASSES)
+
+static int key_class(unsigned char c)
+{
+    if (!c) return 0;
+    if (c == ' ') return 1;
+    if (c >= '0' && c <= '9') return 2 + (c - '0');
+    if (c >= 'A' && c <= 'Z') return 12 + (c - 'A');
+    return -1;
+}
+
+static long bucket_of(const char *key, size_t klen)
+{
+    long b = 0;
+    for (size_t i = 0; i < 3; i++) {
+        int k = i < klen ? key_class((unsigned char)key[i]) : 0;
+        if (k < 0 || (k == 0 && i < klen)) return -1;
+        b = b * GAZ_BUCKET_CLASSES + k;
+    }
+    return b;
+}
+
+static long name_bucket(const fm_gazetteer *g, uint32_t i)
+{
+    const char *k = g->strings + g->names[i].key;
+    return bucket_of(k, k[0] ? (k[1] ? (k[2] ? 3 : 2) : 1) : 0);
+}
+
+/* The bucket table; without it (odd bytes, names out of order, no memory)
+ * lookups stay correct, only slower. Names are sorted, so a bucket's end is
+ * found by galloping and bisection: a few key reads per bucket at open, not
+ * one per name (every coder opens the gazetteer). */
+static void build_buckets(fm_gazetteer *g)
+{
+    uint32_t *t = malloc((GAZ_N_BUCKETS + 1) * sizeof *t);
+    if (!t) return;
+    long next = 0;
+    for (uint32_t i = 0; i < g->n_names;) {
+        long b = name_bucket(g, i);
+        if (b < 0 || b + 1 < next) { free(t); return; }
+        while (next <= b) t[next++] = i;
+        uint32_t lo = i, hi = i + 1, step = 1;   /* bucket(lo) == b; hi: past it or n_names */
+        while (hi < g->n_names && name_bucket(g, hi) == b) { lo = hi; step *= 2; hi = step > g->n_names - lo ? g->n_names : lo + step; }
+        while (hi - lo > 1) {
+            uint32_t mid = lo + (hi - lo) / 2;
+            if (name_bucket(g, mid) == b) lo = mid; else hi = mid;
+        }
+        i = hi;
+    }
+    while (next <= GAZ_N_BUCKETS) t[next++] = g->n_names;
+    g->bucket = t;
+}
+
+/* The names to search for key[0, klen): all of them, or its bucket's. With
+ * prefix, key is a prefix of the names wanted, which share its bucket only
+ * when it has three bytes. */
+static void name_range(const fm_gazetteer *g, const char *key, size_t klen, int prefix, size_t *lo, size_t *hi)
+{
+    long b = g->bucket && (!prefix || klen >= 3) ? bucket_of(key, klen) : -1;
+    if (b < 0) { *lo = 0; *hi = g->n_names; return; }
+    *lo = g->bucket[b];
+    *hi = g->bucket[b + 1];
+}
+
 static int check_layout(fm_gazetteer *g)
 {
     const unsigned char *b = g->map;
@@ -208,6 +281,7 @@ fm_gazetteer *fm_gazetteer_open(const char *path, fm_diag_fn diag, void *user)
         fm_gazetteer_close(g);
         return NULL;
     }
+    build_buckets(g);
     fm_strmap_init(&g->stop);
     for (size_t i = 0; i < COUNT(stop_words); i++)
         if (fm_strmap_put(&g->stop, stop_words[i], strlen(stop_words[i]), 1) != 0) {
@@ -227,6 +301,7 @@ fm_gazetteer *fm_gazetteer_open(const char *path, fm_diag_fn diag, void *user)
 void fm_gazetteer_close(fm_gazetteer *g)
 {
     if (!g) return;
+    free(g->bucket);
     fm_strmap_free(&g->stop);
     if (g->map) munmap(g->map, g->size);
     free(g);
@@ -301,7 +376,8 @@ static int key_cmp(const char *key, size_t klen, const char *s)
 
 static const fm_gaz_name *find_name(const fm_gazetteer *g, const char *key, size_t klen)
 {
-    size_t lo = 0, hi = g->n_names;
+    size_t lo, hi;
+    name_range(g, key, klen, 0, &lo, &hi);
     while (lo < hi) {
         size_t mid = lo + (hi - lo) / 2;
         int c = key_cmp(key, klen, g->strings + g->names[mid].key);
@@ -315,12 +391,14 @@ static const fm_gaz_name *find_name(const fm_gazetteer *g, const char *key, size
  * (names are sorted bytewise) is the only one to look at. */
 static int has_prefix(const fm_gazetteer *g, const char *key, size_t klen)
 {
-    size_t lo = 0, hi = g->n_names;
+    size_t lo, hi, end;
+    name_range(g, key, klen, 1, &lo, &hi);
+    end = hi;
     while (lo < hi) {
         size_t mid = lo + (hi - lo) / 2;
         if (key_cmp(key, klen, g->strings + g->names[mid].key) <= 0) hi = mid; else lo = mid + 1;
     }
-    if (lo >= g->n_names) return 0;
+    if (lo >= end) return 0;
     const char *s = g->strings + g->names[lo].key;
     return strncmp(s, key, klen) == 0;
 }

@@ -275,6 +275,15 @@ static int may_match(const fm_coder *c, const fm_pat_elem *el, size_t ne)
     return 1;
 }
 
+/* src[0, n) into dst, cut to fit (what snprintf "%.*s" did, without a
+ * format to parse for each of the sentence's verbs) */
+static void copy_code(char *dst, size_t cap, const char *src, size_t n)
+{
+    if (n >= cap) n = cap - 1;
+    memcpy(dst, src, n);
+    dst[n] = '\0';
+}
+
 int fm_verb_match_code(fm_coder *c, const fm_token *tok, size_t n, size_t v, size_t clause_start,
                        size_t clause_end, fm_verb_match *out)
 {
@@ -318,11 +327,11 @@ int fm_verb_match_code(fm_coder *c, const fm_token *tok, size_t n, size_t v, siz
         out->subordinate = l && code[l - 1] == '?';
         out->dominant = l && code[l - 1] == '!';
         if (out->subordinate || out->dominant) l--;
-        snprintf(out->code, sizeof out->code, "%.*s", (int)l, code);
+        copy_code(out->code, sizeof out->code, code, l);
     }
     size_t l2 = strlen(code2);
     if (l2 && (code2[l2 - 1] == '?' || code2[l2 - 1] == '!')) l2--;
-    snprintf(out->code2, sizeof out->code2, "%.*s", (int)l2, code2);
+    copy_code(out->code2, sizeof out->code2, code2, l2);
     return out->code[0] || out->code2[0] || out->discard || out->complex;
 }
 
