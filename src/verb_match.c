@@ -261,17 +261,21 @@ static int sentence_tables(fm_coder *c, const fm_token *tok, size_t n)
     return 0;
 }
 
+/* 1 if e is a word or an indexed synset that is nowhere in the sentence. */
+static inline int elem_absent(const fm_coder *c, const fm_pat_elem *e)
+{
+    const fm_lexicon *lx = c->lx;
+    if (e->kind == FM_PE_WORD) return e->id < lx->n_words && c->word_stamp[e->id] != c->stamp;
+    return e->kind == FM_PE_SYN && e->id < lx->synsets.n && !lx->syn_unindexed[e->id] &&
+           c->syn_stamp[e->id] != c->stamp;
+}
+
 /* 0 if a word or an indexed synset of the elements is nowhere in the
  * sentence: the pattern cannot match, and walking it is skipped. */
 static int may_match(const fm_coder *c, const fm_pat_elem *el, size_t ne)
 {
-    const fm_lexicon *lx = c->lx;
-    for (size_t k = 0; k < ne; k++) {
-        const fm_pat_elem *e = &el[k];
-        if (e->kind == FM_PE_WORD && e->id < lx->n_words && c->word_stamp[e->id] != c->stamp) return 0;
-        if (e->kind == FM_PE_SYN && e->id < lx->synsets.n && !lx->syn_unindexed[e->id] &&
-            c->syn_stamp[e->id] != c->stamp) return 0;
-    }
+    for (size_t k = 0; k < ne; k++)
+        if (elem_absent(c, &el[k])) return 0;
     return 1;
 }
 
@@ -304,8 +308,10 @@ int fm_verb_match_code(fm_coder *c, const fm_token *tok, size_t n, size_t v, siz
         const fm_pattern *pat = &lx->patterns.a[ve->first_pattern + p];
         int weight = lx->tabari_verbs ? pat->length : pat->weight;
         if (weight <= best_weight) continue;
-        if (filter && !(may_match(c, &lx->elems.a[pat->post], pat->n_post) &&
-                        may_match(c, &lx->elems.a[pat->pre], pat->n_pre))) continue;
+        /* most patterns fail on their first word: tested here before the calls */
+        if (filter && ((pat->n_post && elem_absent(c, &lx->elems.a[pat->post])) ||
+                       !(may_match(c, &lx->elems.a[pat->post], pat->n_post) &&
+                         may_match(c, &lx->elems.a[pat->pre], pat->n_pre)))) continue;
         walk w = { c, tok, n, clause_start, clause_end, -1, -1, 0 };
         const fm_pat_elem *first = &lx->elems.a[pat->post];
         size_t post_from = to_id != FM_NO_WORD && pat->n_post > 1 && first->kind == FM_PE_WORD && first->id == to_id
