@@ -94,6 +94,8 @@ typedef struct fm_event {
     fm_quantities quantities;
     const char *rule;
     uint32_t verb_start, verb_end;     /* the verb phrase, for highlighting */
+    const char *const *issues;         /* issue codes of the sentence (PETRARCH issue coding), n_issues of them */
+    int n_issues;
 } fm_event;
 
 /* ---- lexicon ----------------------------------------------------------- */

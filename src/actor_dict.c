@@ -354,10 +354,14 @@ int fm_dict_load_issues(fm_lexicon *lx, const char *file, const char *data, size
     size_t n;
     while (fm_dict_lines_next(&it, &s, &n)) {
         if (!n || s[0] == '<') continue;
-        const char *br = memchr(s, '[', n);
-        const char *close = br ? memchr(br, ']', n - (size_t)(br - s)) : NULL;
+        /* "~a head start": a phrase that is not the issue its words would name
+         * (an exclusion, no code): matched like the others, it covers them */
+        int exclusion = s[0] == '~';
+        if (exclusion) s++, n--;
+        const char *br = exclusion ? s + n : memchr(s, '[', n);
+        const char *close = exclusion ? br : br ? memchr(br, ']', n - (size_t)(br - s)) : NULL;
         if (!br || !close) { fm_lexicon_error(lx, file, it.lineno, "issue phrase without [CODE]"); continue; }
-        fm_issue_entry ie = { fm_arena_strndup(&lx->arena, br + 1, (size_t)(close - br - 1)) };
+        fm_issue_entry ie = { exclusion ? NULL : fm_arena_strndup(&lx->arena, br + 1, (size_t)(close - br - 1)) };
         if (fm_issue_vec_push(&lx->issue_entries, ie)) break;
         /* "n:word" marks a noun reading; the phrase words are what we match */
         char buf[512];

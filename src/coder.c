@@ -1147,6 +1147,35 @@ static int discarded(const fm_coder *c, size_t n)
     return 0;
 }
 
+/* PETRARCH's issue coding: the issues a sentence's words name (longest
+ * phrases first, an exclusion covering its words), each once, in text order.
+ * Every event of the sentence carries them. */
+#define FM_MAX_ISSUES 8
+static void set_issues(fm_coder *c, size_t n, size_t first_event)
+{
+    const fm_lexicon *lx = c->lx;
+    const char *found[FM_MAX_ISSUES];
+    int k = 0;
+    for (size_t i = 0; i < n && k < FM_MAX_ISSUES;) {
+        uint32_t v;
+        size_t len = fm_trie_longest(&lx->issues, c->ids, n, i, &v);
+        if (!len || v == 0 || v > lx->issue_entries.n) { i++; continue; }
+        const char *code = lx->issue_entries.a[v - 1].code;
+        int seen = !code;
+        for (int j = 0; j < k && !seen; j++) seen = !strcmp(found[j], code);
+        if (!seen) found[k++] = code;
+        i += len;
+    }
+    if (!k) return;
+    const char **list = fm_arena_alloc(&c->arena, (size_t)k * sizeof *list);
+    if (!list) return;
+    memcpy(list, found, (size_t)k * sizeof *list);
+    for (size_t e = first_event; e < c->events.n; e++) {
+        c->events.a[e].issues = list;
+        c->events.a[e].n_issues = k;
+    }
+}
+
 static void set_doc_date(fm_coder *c, const fm_doc *doc)
 {
     int y, m, d;
@@ -1201,12 +1230,14 @@ int fm_coder_code(fm_coder *c, const fm_doc *doc, const fm_event **events, size_
         for (size_t i = 0; i < n; i++) fm_tok_ids_of(c->lx, &c->tokens.a[i], &c->ids[i]);
         if (discarded(c, n)) continue;
         if (c->opt.minimum_words > 0 && sentence_words(c->tokens.a, n) < (size_t)c->opt.minimum_words) continue;
+        size_t first_event = c->events.n, all_n = n;
         if (c->lx->tabari_verbs) {
             n = drop_comma_clauses(c, doc, c->tokens.a, n);
             code_sentence_tabari(c, doc, si, c->tokens.a, n);
         } else {
             code_sentence(c, doc, si, c->tokens.a, n);
         }
+        if (c->events.n > first_event && c->lx->issues.n_nodes > 1) set_issues(c, all_n, first_event);
     }
     if (c->arena.failed) { report(c, doc, "out of memory while coding: skipped"); return -1; }
     *events = c->events.a;

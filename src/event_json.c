@@ -173,6 +173,16 @@ static void write_event(fm_buf *b, const fm_event *ev, const fm_doc *doc)
     count(b, "munitions", &ev->quantities.munitions, &first);
     count(b, "participants", &ev->quantities.participants, &first);
     fm_buf_addc(b, '}');
+    /* not in the contract's table: the sentence's issues, only when an issue dictionary names some */
+    if (ev->n_issues > 0) {
+        key(b, "issues", 0);
+        fm_buf_addc(b, '[');
+        for (int i = 0; i < ev->n_issues; i++) {
+            if (i) fm_buf_addc(b, ',');
+            fm_buf_json_cstr(b, ev->issues[i]);
+        }
+        fm_buf_addc(b, ']');
+    }
     key(b, "rule", 0);
     str_or_null(b, ev->rule);
     /* not in the contract's table, which allows more fields: the verb as written, for highlighting */

@@ -112,7 +112,7 @@ FM_VEC(fm_form_vec, fm_verb_form)
 enum { FM_VF_BASE = 0, FM_VF_S, FM_VF_ED, FM_VF_ING, FM_VF_IRREG,
        FM_VF_STEM };   /* a TABARI root without '_': the form is read off the word in the text */
 
-typedef struct fm_issue_entry { const char *code; } fm_issue_entry;
+typedef struct fm_issue_entry { const char *code; } fm_issue_entry;   /* code NULL: an exclusion ("~a head start") */
 /* One member of an indexed synset: elements elems[elem .. elem + n) of set. */
 typedef struct fm_syn_member { uint32_t set, elem, n; } fm_syn_member;
 FM_VEC(fm_issue_vec, fm_issue_entry)
