@@ -133,7 +133,13 @@ static const fm_mention *resolve(fm_coder *c, const fm_mention *m)
     const fm_memory *mem = &c->memory;
     if (m->pronoun == 1 && recent(c, mem->have_person, mem->person_at, PERSON_REACH)) return &mem->last_person;
     if (m->pronoun == 2 && recent(c, mem->have_group, mem->group_at, MEMORY_REACH)) return &mem->last_group;
-    if (recent(c, mem->have_any, mem->any_at, MEMORY_REACH)) return &mem->last_any;
+    /* with no person named lately, "he" may be "the president" or "a man" (an agent), or
+     * one name with a role ("Biden" USAELI), but never a country or an institution;
+     * "it" and "they" never a person */
+    const fm_mention *any = &mem->last_any;
+    if (m->pronoun == 1 && recent(c, mem->have_any, mem->any_at, MEMORY_REACH) &&
+        (any->agent_only || (any->name && any->actor_words >= 1 && strlen(any->code) >= 6)))
+        return any;
     return NULL;
 }
 
