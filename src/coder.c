@@ -136,9 +136,19 @@ static int is_person(const fm_mention *m)
     return m->name && !m->agent_only && m->code && strlen(m->code) >= 6 && m->actor_words >= 2;
 }
 
+/* How many sentences back a pronoun may find its antecedent: further on, an
+ * article has moved to other people (a quoted expert, an interviewee, a later
+ * paragraph) and the last actor named is a guess. */
+enum { MEMORY_REACH = 2, PERSON_REACH = 4 };   /* "he" / "she" agree with a person only: they reach further */
+
+static int recent(const fm_coder *c, int have, size_t at, size_t reach)
+{
+    return have && c->sentence_now - at <= reach;
+}
+
 /* Pronouns and "the group" stand for the nearest compatible actor named
  * before them in the same sentence ("Hamas said it fired"), else for the last
- * one named in an earlier sentence. */
+ * one named in one of the few sentences before. */
 static const fm_mention *resolve(fm_coder *c, const fm_mention *m)
 {
     if (!m || !m->pronoun) return m;
@@ -151,9 +161,19 @@ static const fm_mention *resolve(fm_coder *c, const fm_mention *m)
             if ((m->pronoun == 1) == is_person(a)) return a;
         }
     }
-    if (m->pronoun == 1 && c->memory.have_person) return &c->memory.last_person;
-    if (m->pronoun == 2 && c->memory.have_group) return &c->memory.last_group;
-    if (c->memory.have_any) return &c->memory.last_any;
+    /* "we" outside its speaker's sentence is an interviewee, the writer or the
+     * researchers of a study, not the last actor the article named */
+    if (c->tokens_now && fm_is_word(&c->tokens_now[m->start], "WE")) return NULL;
+    const fm_memory *mem = &c->memory;
+    if (m->pronoun == 1 && recent(c, mem->have_person, mem->person_at, PERSON_REACH)) return &mem->last_person;
+    if (m->pronoun == 2 && recent(c, mem->have_group, mem->group_at, MEMORY_REACH)) return &mem->last_group;
+    /* with no person named lately, "he" may be "the president" or "a man" (an agent), or
+     * one name with a role ("Biden" USAELI), but never a country or an institution;
+     * "it" and "they" never a person */
+    const fm_mention *any = &mem->last_any;
+    if (m->pronoun == 1 && recent(c, mem->have_any, mem->any_at, MEMORY_REACH) &&
+        (any->agent_only || (any->name && any->actor_words >= 1 && strlen(any->code) >= 6)))
+        return any;
     return NULL;
 }
 
@@ -171,12 +191,15 @@ static void remember(fm_coder *c, const fm_mention *m)
     if (m->country && fm_state_actor(m->code)) c->memory.last_state = m->country;
     c->memory.last_any = *m;
     c->memory.have_any = 1;
+    c->memory.any_at = c->sentence_now;
     if (is_person(m)) {
         c->memory.last_person = *m;
         c->memory.have_person = 1;
+        c->memory.person_at = c->sentence_now;
     } else {
         c->memory.last_group = *m;
         c->memory.have_group = 1;
+        c->memory.group_at = c->sentence_now;
     }
 }
 
@@ -630,6 +653,7 @@ static int infinitive(const fm_token *tok, size_t s)
 static void code_sentence(fm_coder *c, const fm_doc *doc, size_t si, const fm_token *tok, size_t n)
 {
     fm_attrib_frame frames[16];
+    c->sentence_now = si;
     size_t nf = fm_attribution_frames(doc->text, tok, n, frames, 16);
     if (nf > 16) nf = 16;
     c->frames_now = frames;
@@ -1108,6 +1132,7 @@ static int too_complex(const fm_coder *c, const fm_token *tok, size_t n)
 
 static void code_sentence_tabari(fm_coder *c, const fm_doc *doc, size_t si, const fm_token *tok, size_t n)
 {
+    c->sentence_now = si;
     tabari_mentions(c, doc, tok, n);
     forward_actors(c, si, n);
     fm_find_verbs(c, tok, n);

@@ -73,6 +73,7 @@ FM_VEC(fm_evtok_vec, fm_event_tokens)
 typedef struct fm_memory {
     fm_mention last_person, last_group, last_any;
     int have_person, have_group, have_any;
+    size_t person_at, group_at, any_at;   /* sentence each was last named in */
     const char *last_state;     /* country of the last state actor named ("the army" of a later sentence) */
 } fm_memory;
 
@@ -96,6 +97,7 @@ struct fm_coder {
     fm_event_vec events;
     fm_evtok_vec evtok;         /* parallel to events */
     fm_memory memory;
+    size_t sentence_now;        /* index of the sentence being coded: how far back memory reaches */
     /* verb_match.c's per-sentence tables, rebuilt when fm_find_verbs clears
      * syn_valid: which words and synsets the sentence holds (stamp arrays
      * indexed by word id and synset id), and each token's synset hits. */
