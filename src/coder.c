@@ -437,6 +437,17 @@ static int mutual_fight(fm_coder *c, const fm_token *tok, size_t n, const fm_ver
     return fm_synset_in_sentence(c, tok, n, "MUTUALV", h->start);
 }
 
+/* "China, Iran and Russia have pledged funds": a pledge, promise, vow or offer is made
+ * to a third party, never by the members of a compound to each other (unlike
+ * "agreed to"). */
+static int one_sided_intent(const fm_token *verb)
+{
+    static const char *const STEMS[] = { "PLEDG", "PROMIS", "VOW", "OFFER", "PROPOS", "COMMIT", NULL };
+    for (const char *const *p = STEMS; *p; p++)
+        if (!strncmp(verb->norm, *p, strlen(*p))) return 1;
+    return 0;
+}
+
 /* "Neither Israel nor Hamas", "Israel or Hamas": members that each act alone. */
 static int alternative_compound(const fm_coder *c, const fm_token *tok, int m)
 {
@@ -729,6 +740,7 @@ static void code_sentence(fm_coder *c, const fm_doc *doc, size_t si, const fm_to
         /* (a fight, not an act a pattern names: "the army and police begin offensive
          * operations" are on one side) */
         if (tgt < 0 && src >= 0 && c->mentions.a[src].next >= 0 && !h->passive && mutual_code(vm.code) &&
+            !(vm.code[0] == '0' && vm.code[1] == '3' && one_sided_intent(&tok[h->start])) &&
             !(vm.pattern && vm.pattern->n_post && vm.code[0] == '1') && mutual_fight(c, tok, n, h, vm.code) &&
             !alternative_compound(c, tok, src))
             tgt = src;
