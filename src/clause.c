@@ -3,6 +3,7 @@
  * capitals, passive voice), the subject and the object of a verb's clause. */
 #include "coder.h"
 #include "quantities.h"
+#include "verb_match.h"
 #include <stdint.h>
 #include <string.h>
 
@@ -52,6 +53,8 @@ static const char *const ADVERBIAL_SUBORDINATOR[] = { "AS", "WHILE", "WHEN", "WH
 
 static const char *const PARTICIPLE_PREPOSITION[] = { "AFTER", "BEFORE", "WHILE", "WHEN", "SINCE", "UPON",
     "WITHOUT", "DESPITE", "BY", NULL };
+
+static const char *const COME[] = { "COME", "CAME", "COMES", "COMING", NULL };
 
 /* Past participles without -ED that head a phrase like "a hospital run by MSF". */
 static const char *const BARE_PARTICIPLE[] = { "RUN", "HELD", "LED", "BUILT", "KEPT", "MADE", "TAKEN", "SET",
@@ -602,7 +605,7 @@ static int noun_after_modifiers(const fm_coder *c, const fm_token *tok, size_t i
         if (fm_is_word(t, "AND") && words && !agent_between) continue;
         if (t->kind != FM_TOK_WORD || in_list(t, AUX) || in_list(t, ADVERB_GAP) || in_list(t, NOUN_PREPOSITION) ||
             in_list(t, PREPOSITION) || fm_is_word(t, "AND") || fm_is_word(t, "THAT") || fm_is_word(t, "TO") ||
-            fm_is_word(t, "WHO") || fm_is_word(t, "WHICH"))
+            fm_is_word(t, "WHO") || fm_is_word(t, "WHICH") || in_list(t, COME))   /* "came under attack" */
             return 0;
         if (c->verbs.n && c->verbs.a[c->verbs.n - 1].end > j) return 0;
         for (size_t k = 0; k < c->mentions.n; k++) {
@@ -744,6 +747,13 @@ void fm_find_verbs(fm_coder *c, const fm_token *tok, size_t n)
                 !(h.end + 1 < n && amount_word(&tok[h.end + 1])))     /* "shortened by one hour", "cut by 10%" */
                 h.passive = 1;
         }
+        /* "the blast is under investigation", "the convoy came under attack": an act the
+         * subject undergoes, a passive without a participle */
+        /* ("companies under investigation": without BE or COME the phrase modifies a noun) */
+        if (h.form && fm_is_word(&tok[i], "UNDER")) {
+            if (!(i > 0 && (in_list(&tok[i - 1], BE) || in_list(&tok[i - 1], COME)))) continue;
+            h.passive = 1;
+        }
         /* "Iraqi forces shelled": a plural or bare form right before a finite verb is a noun;
          * so are a plural before a bare form and a gerund before a finite one ("clashes
          * break out", "fighting intensifies"), which no verb is followed by */
@@ -859,6 +869,37 @@ int fm_weapon_subject(fm_coder *c, const fm_token *tok, size_t n, size_t v)
     fm_mention m = { .start = start, .end = head + 1, .next = -1, .compound_head = 1, .weapon = 1 };
     if (fm_mention_vec_push(&c->mentions, m)) return -1;
     (void)n;
+    return (int)c->mentions.n - 1;
+}
+
+/* "A PMF commander said the base was attacked", "the blast is under investigation": the
+ * subject of a passive act in which no actor is named, when its head noun is one of the
+ * lexicon's synset (&SITE, &INCIDENT), as a mention without a code; -1 if it is none. */
+int fm_thing_subject(fm_coder *c, const fm_token *tok, size_t n, size_t v, const char *synset)
+{
+    const fm_verb_hit *h = &c->verbs.a[v];
+    size_t k = h->start;
+    while (k > 0 && (in_list(&tok[k - 1], AUX) || in_list(&tok[k - 1], COME) || in_list(&tok[k - 1], ADVERB_GAP)))
+        k--;
+    if (k == h->start || k == 0) return -1;               /* no BE: no passive subject before it */
+    size_t head = k - 1;
+    const fm_token *t = &tok[head];
+    if (t->kind != FM_TOK_WORD || (t->flags & FM_TOKF_CAP) || inside_mention(c, head) || verb_at(c, head) >= 0)
+        return -1;
+    if (!fm_synset_in_sentence(c, tok, n, synset, head)) return -1;
+    size_t start = head;
+    while (start > 0 && start + 3 > head && tok[start - 1].kind == FM_TOK_WORD && !in_list(&tok[start], DETERMINER) &&
+           !in_list(&tok[start - 1], PREPOSITION) && !in_list(&tok[start - 1], NOUN_PREPOSITION) &&
+           !in_list(&tok[start - 1], AUX) && !in_list(&tok[start - 1], SUBORDINATOR) && verb_at(c, start - 1) < 0 &&
+           !fm_is_word(&tok[start - 1], "THAT") && !fm_is_word(&tok[start - 1], "AND") && !inside_mention(c, start - 1))
+        start--;
+    /* "the driver of the tanker was killed": a noun after a preposition heads no subject */
+    /* ("after their bus was attacked": AFTER opens a clause there) */
+    if (start > 0 && (in_list(&tok[start - 1], NOUN_PREPOSITION) || in_list(&tok[start - 1], PREPOSITION)) &&
+        !in_list(&tok[start - 1], SUBORDINATOR))
+        return -1;
+    fm_mention m = { .start = start, .end = head + 1, .next = -1, .compound_head = 1, .weapon = 1 };
+    if (fm_mention_vec_push(&c->mentions, m)) return -1;
     return (int)c->mentions.n - 1;
 }
 

@@ -427,6 +427,12 @@ static int mutual_code(const char *code)
     return code[0] == '0' && code[1] >= '3' && code[1] <= '6' ? 1 : code[0] == '1' && code[1] == '9';
 }
 
+static int has_synset(const fm_coder *c, const char *name)
+{
+    uint32_t set;
+    return fm_strmap_get(&c->lx->synset_names, name, strlen(name), &set);
+}
+
 /* Of the uses of force only fighting is mutual ("Israel and Hamas clash"; "the army
  * and police raid a village" raid it together): a lexicon with a &MUTUALV set
  * names those verbs; without one (other projects' dictionaries) every 19 is. */
@@ -779,6 +785,17 @@ static void code_sentence(fm_coder *c, const fm_doc *doc, size_t si, const fm_to
             if (w >= 0 && tgt < 0) { src = w; h->subject = src; }
         }
         int place_tgt = -1;
+        /* "a PMF commander said the base was attacked", "the blast is under investigation":
+         * with no actor on either side, the site or attack a passive's subject names is the
+         * target, without a code (only with a lexicon that lists sites) */
+        int investigate = vm.code[0] == '0' && vm.code[1] == '9';
+        /* (what a storm or a quake destroys is no target of an attack) */
+        /* (of the material conflict, only force, seizure and destruction: 17-20, not "built up") */
+        int force = vm.code[0] == '2' || (vm.code[0] == '1' && vm.code[1] >= '7');
+        const char *thing = force ? "SITE" : investigate ? "INCIDENT" : NULL;
+        if (src < 0 && tgt < 0 && h->passive && thing && has_synset(c, thing) &&
+            !fm_synset_in_sentence(c, tok, n, "DISASTER", SIZE_MAX) && !fm_synset_in_sentence(c, tok, n, "MISHAP", SIZE_MAX))
+            place_tgt = tgt = fm_thing_subject(c, tok, n, v, thing);
         if (tgt < 0 && src >= 0 && material_conflict && !h->passive) {
             place_tgt = tgt = place_object(c, doc, tok, n, h->end, ce);
             const fm_mention *sr = resolve(c, &c->mentions.a[src]);
@@ -794,7 +811,7 @@ static void code_sentence(fm_coder *c, const fm_doc *doc, size_t si, const fm_to
             if (place_tgt >= 0) c->mentions.n--;
             continue;
         }
-        if (!sm && !(h->passive && material_conflict && tgt >= 0)) { if (place_tgt >= 0) c->mentions.n--; continue; }
+        if (!sm && !(h->passive && (material_conflict || (investigate && tgt == place_tgt)) && tgt >= 0)) { if (place_tgt >= 0) c->mentions.n--; continue; }
         const char *rule = vm.pattern ? vm.rule
                                       : fm_arena_printf(&c->arena, "%s [%s]", vm.rule ? vm.rule : "", vm.code);
         int prio = vm.dominant ? FM_PRIORITY_DOMINANT : vm.subordinate ? FM_PRIORITY_SUBORDINATE : FM_PRIORITY_NORMAL;

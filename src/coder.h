@@ -123,6 +123,7 @@ void fm_find_mentions(fm_coder *c, const fm_doc *doc, const fm_token *tok, size_
 void fm_find_verbs(fm_coder *c, const fm_token *tok, size_t n);
 int fm_subject_of(fm_coder *c, const fm_token *tok, size_t n, size_t v);
 int fm_weapon_subject(fm_coder *c, const fm_token *tok, size_t n, size_t v);
+int fm_thing_subject(fm_coder *c, const fm_token *tok, size_t n, size_t v, const char *synset);
 int fm_mention_at(const fm_coder *c, size_t start_min, size_t limit, int allow_gap, const fm_token *tok);
 int fm_is_word(const fm_token *t, const char *w);
 int fm_state_actor(const char *code);   /* a country or a state body, not a rebel or civilian group */

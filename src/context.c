@@ -6,6 +6,9 @@
 #include "mode.h"
 #include "quantities.h"
 #include "time_normalize.h"
+#include "verb_match.h"
+#include <ctype.h>
+#include <strings.h>
 #include <stdio.h>
 #include <string.h>
 
@@ -112,6 +115,41 @@ static void earlier_event_date(const fm_coder *c, size_t k, fm_when *base)
         base->precision = FM_PREC_DAY;
         return;
     }
+}
+
+/* 1 if the word w (upper case) occurs as a whole word in text[0..len), any case. */
+static int has_word(const char *text, size_t len, const char *w)
+{
+    size_t wl = strlen(w);
+    for (size_t i = 0; i + wl <= len; i++)
+        if ((i == 0 || !isalnum((unsigned char)text[i - 1])) && !strncasecmp(text + i, w, wl) &&
+            (i + wl == len || !isalnum((unsigned char)text[i + wl])))
+            return 1;
+    return 0;
+}
+
+/* "On Saturday, an explosion at the Kalsu base killed one member ... A PMF commander said
+ * the base was attacked, while the army said the blast was under investigation": a
+ * definite noun phrase without an actor ("the base", "the blast") that names no date of
+ * its own speaks of an event of the two sentences before it whose words hold its head
+ * noun, or, for an incident noun, of the last act of force there. That event, or NULL. */
+static const fm_event *antecedent_event(fm_coder *c, const fm_token *tok, size_t n, size_t k,
+                                        const fm_event_tokens *et)
+{
+    const fm_event *ev = &c->events.a[k];
+    size_t s = et->tgt_start, e = et->tgt_end;
+    if (ev->has_target && ev->target.code) return NULL;
+    if (s == e) s = et->src_start, e = et->src_end;
+    if (s == e || e > n || !(fm_is_word(&tok[s], "THE") || fm_is_word(&tok[s], "THIS"))) return NULL;
+    const char *head = tok[e - 1].norm;
+    int incident = fm_synset_in_sentence(c, tok, n, "INCIDENT", e - 1);
+    for (size_t j = k; j-- > 0;) {
+        const fm_event *p = &c->events.a[j];
+        if (p->sentence_index >= ev->sentence_index) continue;
+        if (p->sentence_index + 2 < ev->sentence_index) break;
+        if (has_word(p->evidence, p->evidence_len, head) || (incident && p->quad_class == 4)) return p;
+    }
+    return NULL;
 }
 
 static int in_span(size_t i, size_t start, size_t end) { return i >= start && i < end; }
@@ -399,6 +437,7 @@ void fm_context_sentence(fm_coder *c, const fm_doc *doc, size_t si, const fm_tok
 
         /* when */
         fm_when w;
+        const fm_event *prev;
         if (!dates_read) {
             fm_when_collect(tok, n, c->doc_y, c->doc_m, c->doc_d, &dates);
             fm_quantities_collect(tok, n, &counts);
@@ -416,6 +455,10 @@ void fm_context_sentence(fm_coder *c, const fm_doc *doc, size_t si, const fm_tok
                 snprintf(ev->time, sizeof ev->time, "%02u:%02u", (unsigned)w.hour % 24u, (unsigned)w.minute % 60u);
             /* tallies are not events */
             if (w.is_span && !c->opt.emit_spans && span_is_verbs(tok, n, et, w.start)) ev->code[0] = 0;
+        } else if ((prev = antecedent_event(c, tok, n, k, et)) != NULL) {
+            memcpy(ev->date, prev->date, sizeof ev->date);
+            memcpy(ev->time, prev->time, sizeof ev->time);
+            ev->date_precision = prev->date_precision;
         } else {
             snprintf(ev->date, sizeof ev->date, "%04d-%02d-%02d", c->doc_y, c->doc_m, c->doc_d);
             ev->date_precision = "document";
