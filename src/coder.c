@@ -210,6 +210,12 @@ static int same_event(const fm_event *a, const fm_event *b)
            !strcmp(a->target.code ? a->target.code : "", b->target.code ? b->target.code : "");
 }
 
+/* kill, injure, wound: the verbs of a casualty toll */
+static int toll_verb(const fm_token *t)
+{
+    return !strncmp(t->norm, "KILL", 4) || !strncmp(t->norm, "INJUR", 5) || !strncmp(t->norm, "WOUND", 5);
+}
+
 static void add_event(fm_coder *c, const fm_doc *doc, size_t si, const fm_token *tok, const char *code,
                       const fm_mention *src_w, const fm_mention *src, const fm_mention *tgt_w,
                       const fm_mention *tgt, const fm_verb_hit *h, const char *rule,
@@ -242,6 +248,15 @@ static void add_event(fm_coder *c, const fm_doc *doc, size_t si, const fm_token 
     ev.verb_start = tok[h->start].start;
     ev.verb_end = tok[h->end - 1].end;
     for (size_t k = 0; k < c->events.n; k++) if (same_event(&c->events.a[k], &ev)) return;
+    /* "an explosion killed one member of the PMF and wounded eight others": a verb with no
+     * target of its own that repeats an act of the sentence by the same source adds nothing */
+    for (size_t k = 0; !ev.has_target && toll_verb(&tok[h->start]) && k < c->events.n; k++) {
+        const fm_event *e = &c->events.a[k];
+        if (e->has_target && e->sentence_index == ev.sentence_index && !strcmp(e->code, ev.code) &&
+            !strcmp(e->source.code ? e->source.code : "", ev.source.code ? ev.source.code : "") &&
+            !strcmp(e->source.text ? e->source.text : "", ev.source.text ? ev.source.text : ""))
+            return;
+    }
     event_id(doc, &ev, ev.id);
     fm_event_tokens et = { h->start, h->end, 0, 0, 0, 0, clause_start, clause_end, priority };
     if (src_w && src && !src_w->implied) { et.src_start = src_w->start; et.src_end = src_w->end; }
