@@ -54,6 +54,9 @@ static const char *const ADVERBIAL_SUBORDINATOR[] = { "AS", "WHILE", "WHEN", "WH
 static const char *const PARTICIPLE_PREPOSITION[] = { "AFTER", "BEFORE", "WHILE", "WHEN", "SINCE", "UPON",
     "WITHOUT", "DESPITE", "BY", NULL };
 
+/* "are confirmed killed", "were reported wounded": a participle that hedges the passive after it */
+static const char *const HEDGE_PARTICIPLE[] = { "CONFIRMED", "REPORTED", "BELIEVED", "FEARED", "PRESUMED",
+    "THOUGHT", NULL };
 static const char *const COME[] = { "COME", "CAME", "COMES", "COMING", NULL };
 
 /* Past participles without -ED that head a phrase like "a hospital run by MSF". */
@@ -738,8 +741,16 @@ void fm_find_verbs(fm_coder *c, const fm_token *tok, size_t n)
         if (h.form && (h.vform == FM_VF_ED || h.vform == FM_VF_IRREG || bare_participle)) {
             size_t k = i;
             /* "was reportedly shot by", "is fatally shot by": adverbs between BE and the participle */
-            while (k > 0 && (in_list(&tok[k - 1], ADVERB_GAP) || ly_adverb(&tok[k - 1]))) k--;
+            /* ("are confirmed killed", "were reported killed": a hedge between them too) */
+            size_t hedge = SIZE_MAX;
+            while (k > 0 && (in_list(&tok[k - 1], ADVERB_GAP) || ly_adverb(&tok[k - 1]) ||
+                             (k > 1 && in_list(&tok[k - 1], HEDGE_PARTICIPLE) && in_list(&tok[k - 2], BE)))) {
+                if (in_list(&tok[k - 1], HEDGE_PARTICIPLE)) hedge = k - 1;
+                k--;
+            }
             if (k > 0 && in_list(&tok[k - 1], BE)) h.passive = 1;
+            /* the hedge is part of this verb's group, no speech verb of its own */
+            if (h.passive && hedge != SIZE_MAX && c->verbs.n && c->verbs.a[c->verbs.n - 1].start == hedge) c->verbs.n--;
             if (!h.passive && !c->lx->tabari_verbs && shares_passive(c, tok, i)) h.passive = h.joined_passive = 1;
             /* "troops, backed by close air support, enter": a participle right before BY is
              * passive without its BE (TABARI's rules want the BE) */
