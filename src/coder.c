@@ -509,12 +509,38 @@ static int relative_object(const fm_coder *c, const fm_token *tok, int subj)
     return -1;
 }
 
-static int by_agent(fm_coder *c, const fm_token *tok, size_t from, size_t to)
+/* "by armed gangs", "by unidentified gunmen": a lower-case modifier the lexicon does not
+ * know (or reads as a verb) between BY and the agent */
+static int agent_modifier_word(const fm_token *t)
 {
-    for (size_t k = from; k + 1 < to; k++) {
+    return t->kind == FM_TOK_WORD && !(t->flags & FM_TOKF_CAP) && t->norm_len > 2 &&
+           !(t->wclass & (FM_WC_PREP | FM_WC_CONJ | FM_WC_AUX | FM_WC_NEGATION | FM_WC_PRONOUN | FM_WC_MODAL |
+                          FM_WC_NUMBER | FM_WC_TIME | FM_WC_SPEECH));
+}
+
+static int participle_between(const fm_token *tok, size_t from, size_t to)
+{
+    for (size_t k = from; k < to; k++)
+        if (tok[k].kind == FM_TOK_WORD && tok[k].norm_len > 3 && !strcmp(tok[k].norm + tok[k].norm_len - 2, "ED"))
+            return 1;
+    return 0;
+}
+
+static int by_agent(fm_coder *c, const fm_token *tok, size_t from, size_t to, size_t n)
+{
+    for (size_t k = from; k < to && k + 1 < n; k++) {
         if (!fm_is_word(&tok[k], "BY")) continue;
         int m = fm_mention_at(c, k + 1, to, 0, tok);
         if (m >= 0) return m;
+        /* (the modifier may have closed the clause: look up to two words past it; not into
+         * a compound, "anti-government protesters", nor past a participle the BY may belong
+         * to, "killed at a silo operated by a waste company") */
+        if (participle_between(tok, from, k)) continue;
+        size_t j = k + 1;
+        while (j + 1 < n && j < k + 3 && agent_modifier_word(&tok[j]) && !(tok[j + 1].flags & FM_TOKF_HYPHEN)) {
+            j++;
+            if ((m = fm_mention_at(c, j, n, 0, tok)) >= 0) return m;
+        }
     }
     return -1;
 }
@@ -732,11 +758,11 @@ static void code_sentence(fm_coder *c, const fm_doc *doc, size_t si, const fm_to
         }
         int src = subj, tgt;
         if (h->passive) {
-            src = by_agent(c, tok, h->end, ce);
+            src = by_agent(c, tok, h->end, ce, n);
             /* "four soldiers are killed and 12 more injured by militants": one agent for both */
             if (src < 0 && v + 1 < c->verbs.n && c->verbs.a[v + 1].start == ce &&
                 (c->verbs.a[v + 1].joined_passive || toll_joined(tok, h, &c->verbs.a[v + 1])))
-                src = by_agent(c, tok, c->verbs.a[v + 1].end, fm_clause_end(c, tok, n, v + 1));
+                src = by_agent(c, tok, c->verbs.a[v + 1].end, fm_clause_end(c, tok, n, v + 1), n);
             tgt = subj;
         } else {
             /* talks and agreements in a place: the place is where, not whom (a visit's
@@ -808,7 +834,8 @@ static void code_sentence(fm_coder *c, const fm_doc *doc, size_t si, const fm_to
         /* (of the material conflict, only force, seizure and destruction: 17-20, not "built up") */
         int force = vm.code[0] == '2' || (vm.code[0] == '1' && vm.code[1] >= '7');
         const char *thing = force ? "SITE" : investigate ? "INCIDENT" : NULL;
-        if (src < 0 && tgt < 0 && h->passive && thing && has_synset(c, thing) &&
+        /* ("the hotel was destroyed by armed gangs": with the agent named too) */
+        if (tgt < 0 && h->passive && thing && has_synset(c, thing) &&
             !fm_synset_in_sentence(c, tok, n, "DISASTER", SIZE_MAX) && !fm_synset_in_sentence(c, tok, n, "MISHAP", SIZE_MAX))
             place_tgt = tgt = fm_thing_subject(c, tok, n, v, thing);
         if (tgt < 0 && src >= 0 && material_conflict && !h->passive) {

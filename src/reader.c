@@ -657,7 +657,7 @@ static char *flat_decode(fm_arena *a, const char *raw, size_t n, size_t *len)
         case 'u': break;
         default: out[o++] = e; continue;
         }
-        unsigned u, lo;
+        unsigned u = 0, lo = 0;   /* hex4 sets them; validated before this decoder runs */
         hex4(raw + k, &u);
         k += 4;
         if (u >= 0xD800 && u <= 0xDBFF) {

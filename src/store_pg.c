@@ -44,7 +44,7 @@ static int pg_run(fm_store *s, const char *sql, const fm_sql_value *p, int np,
 {
     enum { MAXP = 64 };
     char num[MAXP][32];
-    const char *vals[MAXP];
+    const char *vals[MAXP] = {0};
     if (np > MAXP) {
         fm_store_report(s, FM_ERROR, "too many parameters");
         return -1;

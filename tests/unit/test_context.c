@@ -2,10 +2,12 @@
  * tests/cases/context.txt is coded with factum's default lexicon and must yield
  * an event with the stated code, actors, date, place, mode and counts. The
  * case format is documented at the top of that file. */
+#define _GNU_SOURCE   /* strcasestr */
 #include "tap.h"
 #include "factum.h"
 #include "geo.h"
 #include <stdlib.h>
+#include <string.h>
 
 #ifndef FM_DATADIR
 #define FM_DATADIR "data"
@@ -46,6 +48,8 @@ static int holds(const fm_event *ev, const char *key, const char *val, int have_
     if (!strcmp(key, "code")) return !strncmp(ev->code, val, strlen(val));
     if (!strcmp(key, "src")) return actor_is(&ev->source, 1, val);
     if (!strcmp(key, "tgt")) return actor_is(&ev->target, ev->has_target, val);
+    if (!strcmp(key, "tgttext"))                        /* the target as written holds this word */
+        return ev->has_target && ev->target.text && strcasestr(ev->target.text, val) != NULL;
     if (!strcmp(key, "date")) return !strcmp(ev->date, val);
     if (!strcmp(key, "prec")) return ev->date_precision && !strcmp(ev->date_precision, val);
     if (!strcmp(key, "time")) return !strcmp(ev->time, val);
