@@ -1134,12 +1134,43 @@ static int apposition_subject(const fm_coder *c, const fm_token *tok, size_t b)
 
 /* Subject: the nearest actor to the left within the clause; across a
  * coordinating "and" it is the subject of the verb before. */
+/* "IS claimed responsibility for a bombing which wounded several soldiers": a relative
+ * clause on the act a claim of responsibility names is the claimant's act; the index of the
+ * claim's verb, else -1. */
+static int claimed_relative(const fm_coder *c, const fm_token *tok, size_t v)
+{
+    const fm_verb_hit *h = &c->verbs.a[v];
+    size_t r = h->start;
+    if (r < 2 || !(fm_is_word(&tok[r - 1], "WHICH") || fm_is_word(&tok[r - 1], "THAT"))) return -1;
+    for (size_t pv = v; pv-- > 0;) {
+        const fm_verb_hit *p = &c->verbs.a[pv];
+        if (!p->form) continue;
+        size_t f = p->end;
+        if (f < r && (fm_is_word(&tok[f - 1], "RESPONSIBILITY") || fm_is_word(&tok[f - 1], "CREDIT")) &&
+            fm_is_word(&tok[f], "FOR")) {
+            /* the claimed act is a noun phrase: no clause between it and the relative word */
+            for (size_t k = f + 1; k + 1 < r; k++)
+                if (in_list(&tok[k], SUBORDINATOR) || (tok[k].kind == FM_TOK_PUNCT && strcmp(tok[k].norm, ",") != 0))
+                    return -1;
+            return (int)pv;
+        }
+        return -1;    /* only the verb right before may be the claim */
+    }
+    return -1;
+}
+
 int fm_subject_of(fm_coder *c, const fm_token *tok, size_t n, size_t v)
 {
+    int claim = -1;
     fm_verb_hit *h = &c->verbs.a[v];
     if (h->subject_done) return h->subject;
     h->subject_done = 1;
     h->subject = -1;
+    if ((claim = claimed_relative(c, tok, v)) >= 0) {
+        inherit_subject(c, tok, n, h, (size_t)claim);
+        h->speaker_act = 1;
+        return h->subject;
+    }
     /* ", killing three people", ", allegedly killing": a participle after a comma shares the
      * main verb's subject */
     size_t pc = h->start;
