@@ -1081,3 +1081,6 @@ int fm_attribution_in_head(const fm_attrib_frame *frames, size_t n_frames, size_
     }
     return 0;
 }
+
+#include "wordlist.h"
+const fm_wordlist_group fm_attribution_words = { NULL, 0, 0 };

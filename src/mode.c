@@ -280,3 +280,6 @@ fm_mode fm_mode_of(const char *text, const fm_token *tok, size_t n,
     if (attributed || hedged) return FM_MODE_REPORTED;
     return FM_MODE_ASSERTED;
 }
+
+#include "wordlist.h"
+const fm_wordlist_group fm_mode_words = { NULL, 0, 0 };
