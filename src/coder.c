@@ -689,7 +689,7 @@ static void code_sentence(fm_coder *c, const fm_doc *doc, size_t si, const fm_to
 {
     fm_attrib_frame frames[16];
     c->sentence_now = si;
-    size_t nf = fm_attribution_frames(doc->text, tok, n, frames, 16);
+    size_t nf = fm_attribution_frames_marked(doc->text, tok, c->marks, n, frames, 16);
     if (nf > 16) nf = 16;
     c->frames_now = frames;
     c->n_frames_now = nf;
