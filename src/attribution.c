@@ -38,7 +38,7 @@ static int in_set(const char *s, const char *const *set)
 
 /* tok[i] is in word list A_*: a bit of its marks (wordlist.h), or without
  * marks (fm_attribution_frames of bare tokens) a scan of the list */
-static int is_in(const fm_word_marks *mk, const fm_token *tok, size_t n, size_t i, int list)
+static inline int is_in(const fm_word_marks *mk, const fm_token *tok, size_t n, size_t i, int list)
 {
     if (i >= n) return 0;
     return mk ? (int)(mk[i].in[FM_WL_ATTRIBUTION] >> list & 1) : in_set(nm(&tok[i]), ATTRIBUTION_LISTS[list]);

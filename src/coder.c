@@ -29,7 +29,7 @@ fm_coder *fm_coder_new(const fm_lexicon *lx, const fm_options *opt, fm_diag_fn d
     c->diag_user = user;
     fm_arena_init(&c->arena, 256 * 1024);
     c->geo = fm_gazetteer_open(NULL, NULL, NULL);   /* no gazetteer: events simply have no place */
-    if (fm_wordlists_init(&c->wordlists)) { fm_coder_free(c); return NULL; }
+    if (fm_wordlists_init(&c->wordlists, lx)) { fm_coder_free(c); return NULL; }
     return c;
 }
 
@@ -1303,7 +1303,7 @@ int fm_coder_code(fm_coder *c, const fm_doc *doc, const fm_event **events, size_
             c->ids_cap = n;
         }
         for (size_t i = 0; i < n; i++) fm_tok_ids_of(c->lx, &c->tokens.a[i], &c->ids[i]);
-        fm_wordlists_mark(&c->wordlists, c->tokens.a, n, c->marks);
+        fm_wordlists_mark(&c->wordlists, c->tokens.a, c->ids, n, c->marks);
         if (discarded(c, n)) continue;
         if (c->opt.minimum_words > 0 && sentence_words(c->tokens.a, n) < (size_t)c->opt.minimum_words) continue;
         size_t first_event = c->events.n, all_n = n;

@@ -35,7 +35,7 @@ static int in_set(const char *s, const char *const *set)
 
 /* tok[i] is in word list M_*: a bit of its marks (wordlist.h), or without
  * marks (fm_mode_of of bare tokens) a scan of the list */
-static int is_in(const fm_word_marks *mk, const fm_token *tok, size_t n, size_t i, int list)
+static inline int is_in(const fm_word_marks *mk, const fm_token *tok, size_t n, size_t i, int list)
 {
     if (i >= n) return 0;
     return mk ? (int)(mk[i].in[FM_WL_MODE] >> list & 1) : in_set(nm(&tok[i]), MODE_LISTS[list]);

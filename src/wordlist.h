@@ -8,6 +8,7 @@
 #define FM_WORDLIST_H
 #include <stddef.h>
 #include <stdint.h>
+#include "lexicon.h"
 #include "strmap.h"
 #include "text.h"
 
@@ -28,13 +29,21 @@ typedef struct fm_wordlists {
     fm_strmap words;          /* word (keys are the lists' own strings) -> row */
     fm_word_marks *rows;
     size_t n_rows;
+    /* Most tokens already carry the lexicon's id of their word (fm_tok_ids):
+     * row + 1 by that id (0: in no list) spares them the hash lookup. */
+    uint16_t *row_by_id;
+    uint32_t n_ids;
+    uint32_t unknown_lens;    /* bit l: some list word of length l is no lexicon word */
+    unsigned kinds[FM_WL_GROUPS];   /* each group's kinds, ~0u for any */
 } fm_wordlists;
 
-/* Builds the table of every group; 0, or -1 when out of memory. */
-int fm_wordlists_init(fm_wordlists *w);
+/* Builds the table of every group for tokens looked up in lx; 0, or -1 when
+ * out of memory. */
+int fm_wordlists_init(fm_wordlists *w, const fm_lexicon *lx);
 void fm_wordlists_free(fm_wordlists *w);
-/* out[i] = the marks of tok[i], for i < n. */
-void fm_wordlists_mark(const fm_wordlists *w, const fm_token *tok, size_t n, fm_word_marks *out);
+/* out[i] = the marks of tok[i], for i < n; ids[i] is tok[i]'s fm_tok_ids_of. */
+void fm_wordlists_mark(const fm_wordlists *w, const fm_token *tok, const fm_tok_ids *ids, size_t n,
+                       fm_word_marks *out);
 /* The test without marks, for a caller that has none (a public helper that
  * gets bare tokens): 1 if norm is a word of list. */
 int fm_wordlist_has(const char *const *list, const char *norm);
