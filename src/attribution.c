@@ -4,6 +4,18 @@
 #include "attribution.h"
 #include <string.h>
 
+/* The word lists of the rules below, one bit each of a token's attribution
+ * marks; ATTRIBUTION_LISTS at the end of this file names the arrays. */
+enum {
+    A_ACCORDING_STOPS, A_ADJUNCT_LINKS, A_APPOSITION_TITLES, A_BE_WORDS, A_BEFORE_ADJ, A_CHANNEL_NOUNS,
+    A_CLAUSE_WORDS, A_DENIAL_OBJECTS, A_DISPUTE_DETS, A_DISPUTE_NOUNS, A_DISPUTE_VERBS, A_FALSITY_WORDS,
+    A_FINITE_WORDS, A_GERUND_PREPS, A_INVERTIBLE, A_ISSUE_VERBS, A_JOINS, A_MONTHS, A_NEGATORS, A_NP_ENDERS,
+    A_OUTLET_AFTER, A_OUTLET_BEFORE, A_PARTICIPLES, A_PARTS_OF_DAY, A_PLATFORM_DETS, A_PLATFORM_TAILS,
+    A_PRE_CUE_WORDS, A_RELATIVES, A_REPORT_NOUNISH, A_RESPONSIBILITY_VERBS, A_SUBJECT_PRONOUNS, A_TIME_SINGLE,
+    A_TOLD_PRONOUNS, A_WEEKDAYS, A_LISTS
+};
+static const char *const *const ATTRIBUTION_LISTS[A_LISTS];
+
 /* ---- token helpers ------------------------------------------------------ */
 
 static const char *nm(const fm_token *t) { return t->norm ? t->norm : ""; }
@@ -24,9 +36,12 @@ static int in_set(const char *s, const char *const *set)
     return 0;
 }
 
-static int is_in(const fm_token *tok, size_t n, size_t i, const char *const *set)
+/* tok[i] is in word list A_*: a bit of its marks (wordlist.h), or without
+ * marks (fm_attribution_frames of bare tokens) a scan of the list */
+static inline int is_in(const fm_word_marks *mk, const fm_token *tok, size_t n, size_t i, int list)
 {
-    return i < n && in_set(nm(&tok[i]), set);
+    if (i >= n) return 0;
+    return mk ? (int)(mk[i].in[FM_WL_ATTRIBUTION] >> list & 1) : in_set(nm(&tok[i]), ATTRIBUTION_LISTS[list]);
 }
 
 /* Tokens of phrase ("ASSOCIATED PRESS") matched at tok[i], else 0. */
@@ -256,29 +271,30 @@ int fm_outlet_at(const fm_token *tok, size_t n, size_t i, size_t *len)
 
 typedef struct range { size_t s, e; } range;
 
+static const char *const outlet_before[] = {
+    "THE", "OFFICIAL", "SEMI", "STATE", "RUN", "IRAN'S", "SYRIA'S", "CHINA'S", "RUSSIA'S", NULL
+};
+static const char *const outlet_after[] = {
+    "NEWS", "AGENCY", "TELEVISION", "TV", "CHANNEL", "NEWSPAPER", "DAILY", "RADIO", NULL
+};
+
 /* The first outlet named in tok[from, to), grown to its full name:
  * "Syrian state news agency SANA", "Iran's official IRNA news agency". */
-static int outlet_in(const fm_token *tok, size_t n, size_t from, size_t to, range *r)
+static int outlet_in(const fm_word_marks *mk, const fm_token *tok, size_t n, size_t from, size_t to, range *r)
 {
-    static const char *const before[] = {
-        "THE", "OFFICIAL", "SEMI", "STATE", "RUN", "IRAN'S", "SYRIA'S", "CHINA'S", "RUSSIA'S", NULL
-    };
-    static const char *const after[] = {
-        "NEWS", "AGENCY", "TELEVISION", "TV", "CHANNEL", "NEWSPAPER", "DAILY", "RADIO", NULL
-    };
     for (size_t i = from; i < to; i++) {
         size_t k;
         if (!fm_outlet_at(tok, n, i, &k) || i + k > to) continue;
         size_t s = i, e = i + k;
         for (;;) {
             size_t m;
-            if (e < to && is_in(tok, n, e, after)) e++;
+            if (e < to && is_in(mk, tok, n, e, A_OUTLET_AFTER)) e++;
             else if (e < to && fm_outlet_at(tok, n, e, &m) && e + m <= to) e += m;
             else break;
         }
-        while (s > from && (is_in(tok, n, s - 1, before) || tok[s - 1].kind == FM_TOK_POSS ||
+        while (s > from && (is_in(mk, tok, n, s - 1, A_OUTLET_BEFORE) || tok[s - 1].kind == FM_TOK_POSS ||
                             (tok[s - 1].kind == FM_TOK_WORD && (tok[s - 1].flags & FM_TOKF_CAP) &&
-                             !is_in(tok, n, s - 1, clause_words))))
+                             !is_in(mk, tok, n, s - 1, A_CLAUSE_WORDS))))
             s--;
         /* "the official" is part of the name; a stray "'s" is not a start */
         while (s < e && tok[s].kind == FM_TOK_POSS) s++;
@@ -291,19 +307,24 @@ static int outlet_in(const fm_token *tok, size_t n, size_t from, size_t to, rang
 
 /* A channel phrase starting at i (after "in"/"at"/"during"): "a statement",
  * "a televised address", "a news conference". Returns its end or 0. */
-static size_t channel_at(const fm_token *tok, size_t n, size_t i)
+static size_t channel_at(const fm_word_marks *mk, const fm_token *tok, size_t n, size_t i)
 {
     for (size_t k = i; k < n && k < i + 5; k++) {
         if (tok[k].kind != FM_TOK_WORD) return 0;
-        if (is_in(tok, n, k, channel_nouns)) return k + 1;
+        if (is_in(mk, tok, n, k, A_CHANNEL_NOUNS)) return k + 1;
         if (tok[k].flags & FM_TOKF_CAP && k > i) return 0;
     }
     return 0;
 }
 
+static const char *const time_single[] = {
+    "YESTERDAY", "TODAY", "TONIGHT", "LATER", "ALSO", "SEPARATELY", "AGAIN", "EARLIER",
+    "PUBLICLY", "OFFICIALLY", "PREVIOUSLY", NULL
+};
+
 /* Time words after a speech verb: "on Sunday", "on April 3", "late on Tuesday",
  * "yesterday", "last week". Returns tokens consumed. */
-static size_t time_at(const fm_token *tok, size_t n, size_t i)
+static size_t time_at(const fm_word_marks *mk, const fm_token *tok, size_t n, size_t i)
 {
     size_t k = i;
     if (is(tok, n, k, "LATE") || is(tok, n, k, "EARLY") || is(tok, n, k, "EARLIER")) {
@@ -311,12 +332,12 @@ static size_t time_at(const fm_token *tok, size_t n, size_t i)
         else return 1;
     }
     if (is(tok, n, k, "ON")) {
-        if (is_in(tok, n, k + 1, weekdays)) {
+        if (is_in(mk, tok, n, k + 1, A_WEEKDAYS)) {
             k += 2;
-            if (is_in(tok, n, k, parts_of_day)) k++;
+            if (is_in(mk, tok, n, k, A_PARTS_OF_DAY)) k++;
             return k - i;
         }
-        if (is_in(tok, n, k + 1, months)) {
+        if (is_in(mk, tok, n, k + 1, A_MONTHS)) {
             k += 2;
             if (k < n && tok[k].kind == FM_TOK_NUMBER) k++;
             return k - i;
@@ -324,69 +345,67 @@ static size_t time_at(const fm_token *tok, size_t n, size_t i)
         return 0;
     }
     if (is(tok, n, k, "LAST") || is(tok, n, k, "THIS")) {
-        if (is_in(tok, n, k + 1, weekdays) || is_in(tok, n, k + 1, parts_of_day) ||
+        if (is_in(mk, tok, n, k + 1, A_WEEKDAYS) || is_in(mk, tok, n, k + 1, A_PARTS_OF_DAY) ||
             is(tok, n, k + 1, "WEEK") || is(tok, n, k + 1, "MONTH") || is(tok, n, k + 1, "YEAR"))
             return 2;
         return 0;
     }
-    static const char *const single[] = {
-        "YESTERDAY", "TODAY", "TONIGHT", "LATER", "ALSO", "SEPARATELY", "AGAIN", "EARLIER",
-        "PUBLICLY", "OFFICIALLY", "PREVIOUSLY", NULL
-    };
-    if (is_in(tok, n, k, single)) return is_in(tok, n, k + 1, parts_of_day) ? 2 : 1;
+    if (is_in(mk, tok, n, k, A_TIME_SINGLE)) return is_in(mk, tok, n, k + 1, A_PARTS_OF_DAY) ? 2 : 1;
     return 0;
 }
 
+static const char *const platform_dets[] = { "ITS", "THEIR", "HIS", "HER", "THE", "A", "AN", "OFFICIAL", NULL };
+static const char *const platform_tails[] = { "CHANNEL", "ACCOUNT", "PAGE", "FEED", "NEWS", "AGENCY",
+    "TELEVISION", "TV", NULL };
+
 /* A platform or outlet after "on"/"with"/"to"/"by": "on its Telegram channel",
  * "on X", "on state television". Sets *r and returns tokens consumed. */
-static size_t platform_at(const fm_token *tok, size_t n, size_t i, range *r)
+static size_t platform_at(const fm_word_marks *mk, const fm_token *tok, size_t n, size_t i, range *r)
 {
     size_t k = i;
-    static const char *const dets[] = { "ITS", "THEIR", "HIS", "HER", "THE", "A", "AN", "OFFICIAL", NULL };
-    while (k < n && k < i + 3 && is_in(tok, n, k, dets)) k++;
+    while (k < n && k < i + 3 && is_in(mk, tok, n, k, A_PLATFORM_DETS)) k++;
     size_t len = 0;
     /* the tokenizer may read a sentence-final "X." as an initial */
     if ((is(tok, n, k, "X") || is(tok, n, k, "X.")) && k > 0 && is(tok, n, i - 1, "ON")) len = 1;
     else if (!fm_outlet_at(tok, n, k, &len)) return 0;
     range o;
-    if (len > 1 || !outlet_in(tok, n, k, k + len, &o)) { o.s = k; o.e = k + len; }
+    if (len > 1 || !outlet_in(mk, tok, n, k, k + len, &o)) { o.s = k; o.e = k + len; }
     size_t e = k + len;
-    static const char *const tails[] = { "CHANNEL", "ACCOUNT", "PAGE", "FEED", "NEWS", "AGENCY",
-                                         "TELEVISION", "TV", NULL };
-    while (e < n && is_in(tok, n, e, tails)) e++;
-    if (is_in(tok, n, k + len, tails) && !is(tok, n, k + len, "CHANNEL") &&
+    while (e < n && is_in(mk, tok, n, e, A_PLATFORM_TAILS)) e++;
+    if (is_in(mk, tok, n, k + len, A_PLATFORM_TAILS) && !is(tok, n, k + len, "CHANNEL") &&
         !is(tok, n, k + len, "ACCOUNT") && !is(tok, n, k + len, "PAGE") && !is(tok, n, k + len, "FEED"))
         o.e = e;
     *r = o;
     return e - i;
 }
 
+static const char *const adjunct_links[] = { "ON", "WITH", "TO", "BY", "POSTED", "PUBLISHED",
+    "ISSUED", "RELEASED", "CARRIED", "BROADCAST",
+    "AIRED", NULL };
+
 /* Adjuncts after a speech verb: times, channels and outlets ("said in a
  * statement on Telegram on Sunday"). Fills *via when one names an outlet or
  * channel (the most specific: the platform over the channel phrase). Returns
  * the index after the adjuncts. */
-static size_t adjuncts(const fm_token *tok, size_t n, size_t i, range *via)
+static size_t adjuncts(const fm_word_marks *mk, const fm_token *tok, size_t n, size_t i, range *via)
 {
     for (;;) {
         size_t k, e;
         range r;
-        if ((k = time_at(tok, n, i)) > 0) { i += k; continue; }
+        if ((k = time_at(mk, tok, n, i)) > 0) { i += k; continue; }
         if ((is(tok, n, i, "IN") || is(tok, n, i, "AT") || is(tok, n, i, "DURING") ||
-             is(tok, n, i, "VIA") || is(tok, n, i, "THROUGH")) && (e = channel_at(tok, n, i + 1))) {
+             is(tok, n, i, "VIA") || is(tok, n, i, "THROUGH")) && (e = channel_at(mk, tok, n, i + 1))) {
             via->s = i + 1;
             via->e = e;
             i = e;
             /* "in a statement posted on Telegram", "in an interview with Al Jazeera" */
-            static const char *const links[] = { "ON", "WITH", "TO", "BY", "POSTED", "PUBLISHED",
-                                                 "ISSUED", "RELEASED", "CARRIED", "BROADCAST",
-                                                 "AIRED", NULL };
             size_t j = i;
-            while (j < n && j < i + 2 && is_in(tok, n, j, links)) j++;
-            if (j > i && (k = platform_at(tok, n, j, &r))) { *via = r; i = j + k; }
+            while (j < n && j < i + 2 && is_in(mk, tok, n, j, A_ADJUNCT_LINKS)) j++;
+            if (j > i && (k = platform_at(mk, tok, n, j, &r))) { *via = r; i = j + k; }
             continue;
         }
         if ((is(tok, n, i, "ON") || is(tok, n, i, "TO") || is(tok, n, i, "VIA")) &&
-            (k = platform_at(tok, n, i + 1, &r))) {
+            (k = platform_at(mk, tok, n, i + 1, &r))) {
             *via = r;
             i += 1 + k;
             continue;
@@ -399,20 +418,21 @@ static size_t adjuncts(const fm_token *tok, size_t n, size_t i, range *via)
     }
 }
 
+static const char *const told_pronouns[] = { "HIM", "HER", "THEM", "US", "ME", "IT", NULL };
+
 /* The object of "told": an outlet (the via), reporters, a news conference, or
  * a named listener followed by "that". Returns the index after it. */
-static size_t told_object(const fm_token *tok, size_t n, size_t i, range *via)
+static size_t told_object(const fm_word_marks *mk, const fm_token *tok, size_t n, size_t i, range *via)
 {
     range r;
     size_t k, e;
-    if ((k = platform_at(tok, n, i, &r))) { *via = r; return i + k; }
+    if ((k = platform_at(mk, tok, n, i, &r))) { *via = r; return i + k; }
     if (is(tok, n, i, "REPORTERS") || is(tok, n, i, "JOURNALISTS") || is(tok, n, i, "PARLIAMENT"))
         return i + 1;
     if (is(tok, n, i, "THE") && (is(tok, n, i + 1, "PRESS") || is(tok, n, i + 1, "MEDIA")))
         return i + 2;
-    if ((e = channel_at(tok, n, i))) { via->s = i; via->e = e; return e; }
-    static const char *const pron[] = { "HIM", "HER", "THEM", "US", "ME", "IT", NULL };
-    if (is_in(tok, n, i, pron)) return i + 1;
+    if ((e = channel_at(mk, tok, n, i))) { via->s = i; via->e = e; return e; }
+    if (is_in(mk, tok, n, i, A_TOLD_PRONOUNS)) return i + 1;
     /* "told lawmakers that", "told the Security Council that" */
     for (k = i; k < n && k < i + 6; k++) {
         if (is(tok, n, k, "THAT")) return k;
@@ -423,7 +443,7 @@ static size_t told_object(const fm_token *tok, size_t n, size_t i, range *via)
 
 /* A subject phrase ending just before index e (exclusive), walking back over
  * words; *stop gets the index of the token that ended it (or (size_t)-1). */
-static size_t np_before(const char *text, const fm_token *tok, size_t n, size_t e, size_t *stop)
+static size_t np_before(const fm_word_marks *mk, const char *text, const fm_token *tok, size_t n, size_t e, size_t *stop)
 {
     size_t k = e;
     while (k > 0 && e - k < 14) {
@@ -434,7 +454,7 @@ static size_t np_before(const char *text, const fm_token *tok, size_t n, size_t 
             while (o > 0 && tok[o].kind != FM_TOK_OPEN && k - o < 8) o--;
             if (tok[o].kind == FM_TOK_OPEN && o > 0) { k = o; continue; }
         }
-        if (is_break(text, t) || is_in(tok, n, k - 1, clause_words)) break;
+        if (is_break(text, t) || is_in(mk, tok, n, k - 1, A_CLAUSE_WORDS)) break;
         /* another speech verb ends the subject, unless passive: "officials quoted by" */
         if (fm_speech_verb(t) && !(k < e && is(tok, n, k, "BY"))) break;
         if (is(tok, n, k - 1, "ACCORDING")) break;
@@ -444,24 +464,27 @@ static size_t np_before(const char *text, const fm_token *tok, size_t n, size_t 
     return k;
 }
 
+static const char *const np_enders[] = { "IN", "ON", "AT", "THAT", "WHO", "WHICH", "ADDING",
+    "CITING", "SAYING", "WHILE", "BUT", "AS", "DURING",
+    "TO", NULL };
+
 /* A phrase starting at s: up to a break, a clause word or a preposition that
  * starts an adjunct. Returns its end. */
-static size_t np_after(const char *text, const fm_token *tok, size_t n, size_t s)
+static size_t np_after(const fm_word_marks *mk, const char *text, const fm_token *tok, size_t n, size_t s)
 {
-    static const char *const enders[] = { "IN", "ON", "AT", "THAT", "WHO", "WHICH", "ADDING",
-                                          "CITING", "SAYING", "WHILE", "BUT", "AS", "DURING",
-                                          "TO", NULL };
     size_t k = s;
-    while (k < n && k - s < 14 && !is_break(text, &tok[k]) && !is_in(tok, n, k, enders) &&
+    while (k < n && k - s < 14 && !is_break(text, &tok[k]) && !is_in(mk, tok, n, k, A_NP_ENDERS) &&
            !fm_speech_verb(&tok[k]))
         k++;
     return k;
 }
 
+static const char *const issue_verbs[] = { "ISSUED", "RELEASED", "PUBLISHED", "POSTED", NULL };
+
 /* Splits a speaker phrase into speaker and via: "a statement by the army",
  * "officials quoted by state media", "the army's statement", "Hamas issued a
  * statement", or an outlet alone ("the Associated Press": both). */
-static void split_speaker(const fm_token *tok, size_t n, size_t s, size_t e, range *sp, range *via)
+static void split_speaker(const fm_word_marks *mk, const fm_token *tok, size_t n, size_t s, size_t e, range *sp, range *via)
 {
     sp->s = s;
     sp->e = e;
@@ -470,12 +493,12 @@ static void split_speaker(const fm_token *tok, size_t n, size_t s, size_t e, ran
         if ((is(tok, n, k, "QUOTED") || is(tok, n, k, "CITED")) && is(tok, n, k + 1, "BY")) {
             sp->e = k;
             range o;
-            if (!outlet_in(tok, n, k + 2, e, &o)) { o.s = k + 2; o.e = e; }
+            if (!outlet_in(mk, tok, n, k + 2, e, &o)) { o.s = k + 2; o.e = e; }
             *via = o;
             return;
         }
     }
-    size_t c = channel_at(tok, n, s);
+    size_t c = channel_at(mk, tok, n, s);
     if (c && c < e) {
         size_t k = c;
         if (is(tok, n, k, "ISSUED") || is(tok, n, k, "RELEASED") || is(tok, n, k, "POSTED")) k++;
@@ -487,26 +510,25 @@ static void split_speaker(const fm_token *tok, size_t n, size_t s, size_t e, ran
         }
     }
     for (size_t k = s + 1; k + 1 < e; k++) {
-        if (tok[k].kind == FM_TOK_POSS && channel_at(tok, n, k + 1) == e) {
+        if (tok[k].kind == FM_TOK_POSS && channel_at(mk, tok, n, k + 1) == e) {
             sp->e = k;
             via->s = k + 1;
             via->e = e;
             return;
         }
-        static const char *const issue[] = { "ISSUED", "RELEASED", "PUBLISHED", "POSTED", NULL };
-        if (is_in(tok, n, k, issue) && channel_at(tok, n, k + 1)) {
-            size_t ce = channel_at(tok, n, k + 1);
+        if (is_in(mk, tok, n, k, A_ISSUE_VERBS) && channel_at(mk, tok, n, k + 1)) {
+            size_t ce = channel_at(mk, tok, n, k + 1);
             sp->e = k;
             via->s = k + 1;
             via->e = ce;
             range r;
             size_t pk;
-            if (is(tok, n, ce, "ON") && (pk = platform_at(tok, n, ce + 1, &r))) *via = r;
+            if (is(tok, n, ce, "ON") && (pk = platform_at(mk, tok, n, ce + 1, &r))) *via = r;
             return;
         }
     }
     range o;
-    if (outlet_in(tok, n, s, e, &o) && o.e == e && o.s <= s + 1) {
+    if (outlet_in(mk, tok, n, s, e, &o) && o.e == e && o.s <= s + 1) {
         *via = o;
         sp->s = s;
     }
@@ -564,6 +586,7 @@ static size_t skip_that(const char *text, const fm_token *tok, size_t n, size_t 
 typedef struct finder {
     const char *text;
     const fm_token *tok;
+    const fm_word_marks *marks;   /* parallel to tok, or NULL */
     size_t n;
     fm_attrib_frame *out;
     size_t cap, count;
@@ -589,19 +612,21 @@ static void trailing_scope(finder *fd, fm_attrib_frame *f, size_t stop)
     f->scope_end = e;
 }
 
+static const char *const according_stops[] = { "WHO", "WHICH", "THAT", "WHILE", "BUT", NULL };
+
 /* "according to X": returns the index after the frame's head. */
 static size_t according_to(finder *fd, size_t i)
 {
     const fm_token *tok = fd->tok;
+    const fm_word_marks *mk = fd->marks;
     size_t n = fd->n;
     fm_attrib_frame f;
     frame_init(&f, i, FM_ATTRIB_ACCORDING_TO);
     size_t s = i + 2, e = s;
-    static const char *const stops[] = { "WHO", "WHICH", "THAT", "WHILE", "BUT", NULL };
-    while (e < n && !is_break(fd->text, &tok[e]) && !is_in(tok, n, e, stops)) e++;
+    while (e < n && !is_break(fd->text, &tok[e]) && !is_in(mk, tok, n, e, A_ACCORDING_STOPS)) e++;
     range sp = { s, e }, via = { i, i };
-    split_speaker(tok, n, s, e, &sp, &via);
-    if (via.e > via.s && channel_at(tok, n, s) == via.e && via.s == s) f.kind = FM_ATTRIB_STATEMENT;
+    split_speaker(mk, tok, n, s, e, &sp, &via);
+    if (via.e > via.s && channel_at(mk, tok, n, s) == via.e && via.s == s) f.kind = FM_ATTRIB_STATEMENT;
     f.speaker_start = sp.s;
     f.speaker_end = sp.e;
     f.via_start = via.s;
@@ -621,37 +646,39 @@ static size_t according_to(finder *fd, size_t i)
     return e;
 }
 
+static const char *const dispute_verbs[] = { "REJECTED", "REJECTS", "DISMISSED", "DISMISSES",
+    "REJECTING", "DISMISSING", "REFUTING", "DENYING",
+    "DENIED", "DENIES",
+    "REFUTED", "DISPUTED", "CALLED", "CALLS", "DESCRIBED",
+    "BRANDED", "DENOUNCED", NULL };
+static const char *const dispute_dets[] = { "THE", "THESE", "SUCH", "ANY", "AS", "MEDIA", "NEWS",
+    "PRESS", "THOSE", "ALL", NULL };
+
 /* "X rejected claims that ...", "X called the reports fabricated". */
 static size_t dispute(finder *fd, size_t i)
 {
     const fm_token *tok = fd->tok;
+    const fm_word_marks *mk = fd->marks;
     size_t n = fd->n;
-    static const char *const verbs[] = { "REJECTED", "REJECTS", "DISMISSED", "DISMISSES",
-                                         "REJECTING", "DISMISSING", "REFUTING", "DENYING",
-                                         "DENIED", "DENIES",
-                                         "REFUTED", "DISPUTED", "CALLED", "CALLS", "DESCRIBED",
-                                         "BRANDED", "DENOUNCED", NULL };
-    static const char *const dets[] = { "THE", "THESE", "SUCH", "ANY", "AS", "MEDIA", "NEWS",
-                                        "PRESS", "THOSE", "ALL", NULL };
-    if (!is_in(tok, n, i, verbs)) return 0;
+    if (!is_in(mk, tok, n, i, A_DISPUTE_VERBS)) return 0;
     size_t k = i + 1;
-    while (k < n && k < i + 4 && (is_in(tok, n, k, dets) || tok[k].kind == FM_TOK_POSS ||
-           (tok[k].kind == FM_TOK_WORD && !is_in(tok, n, k, dispute_nouns) &&
+    while (k < n && k < i + 4 && (is_in(mk, tok, n, k, A_DISPUTE_DETS) || tok[k].kind == FM_TOK_POSS ||
+           (tok[k].kind == FM_TOK_WORD && !is_in(mk, tok, n, k, A_DISPUTE_NOUNS) &&
             (tok[k].flags & FM_TOKF_CAP))))
         k++;
-    if (!is_in(tok, n, k, dispute_nouns)) return 0;
+    if (!is_in(mk, tok, n, k, A_DISPUTE_NOUNS)) return 0;
     size_t noun = k;
     int needs_falsity = is(tok, n, i, "CALLED") || is(tok, n, i, "CALLS") ||
                         is(tok, n, i, "DESCRIBED") || is(tok, n, i, "BRANDED") ||
                         is(tok, n, i, "DENOUNCED");
     size_t fals = n;
     for (size_t j = noun + 1; j < n; j++)
-        if (is_in(tok, n, j, falsity_words)) { fals = j; break; }
+        if (is_in(mk, tok, n, j, A_FALSITY_WORDS)) { fals = j; break; }
     if (needs_falsity && fals == n) return 0;
     fm_attrib_frame f;
     frame_init(&f, i, FM_ATTRIB_DENY);
     size_t stop;
-    size_t s = np_before(fd->text, tok, n, i, &stop);
+    size_t s = np_before(mk, fd->text, tok, n, i, &stop);
     f.speaker_start = s;
     f.speaker_end = i;
     f.scope_start = skip_that(fd->text, tok, n, noun + 1);
@@ -668,17 +695,19 @@ static size_t dispute(finder *fd, size_t i)
     return noun + 1;
 }
 
+static const char *const responsibility_verbs[] = { "TOOK", "TAKES", "ASSUMED", "ACCEPTED", NULL };
+
 /* "X took responsibility for ...". */
 static size_t responsibility(finder *fd, size_t i)
 {
     const fm_token *tok = fd->tok;
+    const fm_word_marks *mk = fd->marks;
     size_t n = fd->n;
-    static const char *const verbs[] = { "TOOK", "TAKES", "ASSUMED", "ACCEPTED", NULL };
-    if (!is_in(tok, n, i, verbs) || !is(tok, n, i + 1, "RESPONSIBILITY")) return 0;
+    if (!is_in(mk, tok, n, i, A_RESPONSIBILITY_VERBS) || !is(tok, n, i + 1, "RESPONSIBILITY")) return 0;
     fm_attrib_frame f;
     frame_init(&f, i, FM_ATTRIB_CLAIM);
     size_t stop;
-    f.speaker_start = np_before(fd->text, tok, n, i, &stop);
+    f.speaker_start = np_before(mk, fd->text, tok, n, i, &stop);
     f.speaker_end = i;
     f.scope_start = i + 2 + (is(tok, n, i + 2, "FOR") ? 1 : 0);
     f.scope_end = n;
@@ -686,11 +715,37 @@ static size_t responsibility(finder *fd, size_t i)
     return i + 2;
 }
 
+/* speech()'s lists: nouns before "reports"/"claims", words before an adjectival participle,
+ * after a gerund, objects of a denial, titles, relatives, inverted verbs, pronouns, finite words */
+static const char *const report_nounish[] = { "THE", "A", "NO", "ANY", "MEDIA", "NEWS", "THESE",
+    "SUCH", "UNCONFIRMED", "INITIAL", "EARLY", "LOCAL",
+    "CONFLICTING", "PRESS", "SOME", "OTHER", "RECENT",
+    "MANY", "SEVERAL", "EARLIER", "PREVIOUS", "THOSE",
+    NULL };
+static const char *const before_adj[] = { "TO", "OF", "FOR", "AFTER", "AGAINST", "ABOUT",
+    "OVER", "AMID", "DESPITE", "IN", "ON", "WITH", "THE", "A", "AN", "ITS", "THEIR", "HIS",
+    "HER", "NO", "ANY", "FIRST", "LAST", NULL };
+static const char *const participles[] = { "REPORTED", "CLAIMED", "ANNOUNCED", "CONFIRMED",
+    "DENIED", "STATED", "DECLARED", NULL };
+static const char *const gerund_preps[] = { "TO", "ON", "IN", "FOR", "ABOUT", "OF", "UP", NULL };
+static const char *const denial_objects[] = { "THAT", "ANY", "INVOLVEMENT", "RESPONSIBILITY",
+    "HAVING", "IT", "THEY", "WRONGDOING", "CHARGES",
+    "ALL", "EVER", "ACCUSATIONS", "ALLEGATIONS", NULL };
+static const char *const apposition_titles[] = { "SPOKESMAN", "SPOKESWOMAN", "SPOKESPERSON", "MINISTER",
+    "COMMANDER", "CHIEF", "HEAD", "LEADER", "DIRECTOR", "SECRETARY", "GOVERNOR", "MAYOR", "SPOKESMEN", NULL };
+static const char *const relatives[] = { "WHO", "WHICH", "WHOSE", NULL };
+static const char *const invertible[] = { "SAID", "SAYS", "ADDED", "WROTE", "EXPLAINED",
+    "NOTED", "INSISTED", "STRESSED", "WARNED", NULL };
+static const char *const subject_pronouns[] = { "HE", "SHE", "IT", "THEY", "WE", "I", "YOU", NULL };
+static const char *const finite_words[] = { "HAD", "HAS", "HAVE", "WILL", "WOULD", "DID", "DOES", "DO",
+    "NOT", "COULD", "CAN", "MAY", "MIGHT", "SHOULD", "MUST", NULL };
+
 /* A speech verb at i. Returns the index after the frame's head, or i + 1. */
 static size_t speech(finder *fd, size_t i, int kind)
 {
     const char *text = fd->text;
     const fm_token *tok = fd->tok;
+    const fm_word_marks *mk = fd->marks;
     size_t n = fd->n;
     fm_attrib_frame f;
     frame_init(&f, i, kind);
@@ -701,12 +756,7 @@ static size_t speech(finder *fd, size_t i, int kind)
         i == sentence_part_start(text, tok, i))
         return i + 1;                                  /* "Reports indicate ..." */
     if ((is(tok, n, i, "REPORTS") || is(tok, n, i, "CLAIMS")) && i > 0) {
-        static const char *const nounish[] = { "THE", "A", "NO", "ANY", "MEDIA", "NEWS", "THESE",
-                                               "SUCH", "UNCONFIRMED", "INITIAL", "EARLY", "LOCAL",
-                                               "CONFLICTING", "PRESS", "SOME", "OTHER", "RECENT",
-                                               "MANY", "SEVERAL", "EARLIER", "PREVIOUS", "THOSE",
-                                               NULL };
-        if (is_in(tok, n, i - 1, nounish) || tok[i - 1].kind == FM_TOK_POSS) return i + 1;
+        if (is_in(mk, tok, n, i - 1, A_REPORT_NOUNISH) || tok[i - 1].kind == FM_TOK_POSS) return i + 1;
     }
     if (is(tok, n, i, "CONFIRMED") && (i + 1 < n && (is(tok, n, i + 1, "DEAD") ||
         is(tok, n, i + 1, "DEATHS") || is(tok, n, i + 1, "CASES") || is(tok, n, i + 1, "KILLED"))))
@@ -715,21 +765,16 @@ static size_t speech(finder *fd, size_t i, int kind)
     /* Passive: "was reported by state media", "was claimed by Islamic State";
      * without "by" it is a hedge for fm_mode_of, not a frame. */
     size_t aux = i;
-    while (aux > 0 && (is_in(tok, n, aux - 1, be_words) || is(tok, n, aux - 1, "ALSO") ||
+    while (aux > 0 && (is_in(mk, tok, n, aux - 1, A_BE_WORDS) || is(tok, n, aux - 1, "ALSO") ||
                        is(tok, n, aux - 1, "WIDELY") || is(tok, n, aux - 1, "FIRST") ||
                        is(tok, n, aux - 1, "HAS") || is(tok, n, aux - 1, "HAVE") ||
                        is(tok, n, aux - 1, "HAD")))
         aux--;
     int passive = 0, reduced = 0;
-    for (size_t k = aux; k < i; k++) if (is_in(tok, n, k, be_words)) passive = 1;
+    for (size_t k = aux; k < i; k++) if (is_in(mk, tok, n, k, A_BE_WORDS)) passive = 1;
     if (!passive && is(tok, n, i + 1, "BY")) passive = reduced = 1;   /* "a region claimed by" */
     /* "in response to reported attempts", "the reported strike": an adjective */
-    static const char *const before_adj[] = { "TO", "OF", "FOR", "AFTER", "AGAINST", "ABOUT",
-        "OVER", "AMID", "DESPITE", "IN", "ON", "WITH", "THE", "A", "AN", "ITS", "THEIR", "HIS",
-        "HER", "NO", "ANY", "FIRST", "LAST", NULL };
-    static const char *const participles[] = { "REPORTED", "CLAIMED", "ANNOUNCED", "CONFIRMED",
-                                               "DENIED", "STATED", "DECLARED", NULL };
-    if (!passive && i > 0 && is_in(tok, n, i, participles) && is_in(tok, n, i - 1, before_adj) &&
+    if (!passive && i > 0 && is_in(mk, tok, n, i, A_PARTICIPLES) && is_in(mk, tok, n, i - 1, A_BEFORE_ADJ) &&
         !is(tok, n, i + 1, "THAT"))
         return i + 1;
     /* "was not claimed by any group": nobody vouches */
@@ -738,8 +783,8 @@ static size_t speech(finder *fd, size_t i, int kind)
     if (passive || (aux == i && i > 0 && is(tok, n, i - 1, "AS"))) {
         size_t b = i + 1;
         if (!is(tok, n, b, "BY")) return i + 1;
-        size_t e = np_after(text, tok, n, b + 1);
-        split_speaker(tok, n, b + 1, e, &sp, &via);
+        size_t e = np_after(mk, text, tok, n, b + 1);
+        split_speaker(mk, tok, n, b + 1, e, &sp, &via);
         f.speaker_start = sp.s;
         f.speaker_end = sp.e;
         f.via_start = via.s;
@@ -751,7 +796,7 @@ static size_t speech(finder *fd, size_t i, int kind)
             /* a reduced relative vouches only for its own phrase */
             size_t b2 = stop;
             while (b2 > f.scope_start && !is_break(text, &tok[b2 - 1]) &&
-                   !is_in(tok, n, b2 - 1, clause_words))
+                   !is_in(mk, tok, n, b2 - 1, A_CLAUSE_WORDS))
                 b2--;
             f.scope_start = b2;
             if (f.scope_end < f.scope_start) f.scope_end = f.scope_start;
@@ -781,11 +826,11 @@ static size_t speech(finder *fd, size_t i, int kind)
         while (k + 1 < n && k < i + 15 && !(is(tok, n, k, "AS") && is(tok, n, k + 1, "SAYING"))) k++;
         if (!(is(tok, n, k, "AS") && is(tok, n, k + 1, "SAYING"))) return i + 1;
         size_t stop;
-        size_t s = np_before(text, tok, n, i, &stop);
+        size_t s = np_before(mk, text, tok, n, i, &stop);
         range o;
-        if (outlet_in(tok, n, s, i, &o)) { f.via_start = o.s; f.via_end = o.e; }
+        if (outlet_in(mk, tok, n, s, i, &o)) { f.via_start = o.s; f.via_end = o.e; }
         else { f.via_start = s; f.via_end = i; }
-        split_speaker(tok, n, i + 1, k, &sp, &via);
+        split_speaker(mk, tok, n, i + 1, k, &sp, &via);
         f.speaker_start = sp.s;
         f.speaker_end = sp.e;
         f.cue = i;
@@ -802,8 +847,7 @@ static size_t speech(finder *fd, size_t i, int kind)
     size_t wl = strlen(w);
     if (wl > 3 && strcmp(w + wl - 3, "ING") == 0) {
         /* "against reporting on", "adding to the toll": gerunds, not speech */
-        static const char *const preps[] = { "TO", "ON", "IN", "FOR", "ABOUT", "OF", "UP", NULL };
-        if (!is_comma(text, tok, n, i - 1) || is_in(tok, n, i + 1, preps)) return i + 1;
+        if (!is_comma(text, tok, n, i - 1) || is_in(mk, tok, n, i + 1, A_GERUND_PREPS)) return i + 1;
         if (fd->has_last) {
             f.speaker_start = fd->last.speaker_start;
             f.speaker_end = fd->last.speaker_end;
@@ -818,49 +862,43 @@ static size_t speech(finder *fd, size_t i, int kind)
 
     /* "denied a request", "denied bail" are refusals, not denials of an event */
     if (kind == FM_ATTRIB_DENY) {
-        static const char *const objects[] = { "THAT", "ANY", "INVOLVEMENT", "RESPONSIBILITY",
-                                               "HAVING", "IT", "THEY", "WRONGDOING", "CHARGES",
-                                               "ALL", "EVER", "ACCUSATIONS", "ALLEGATIONS", NULL };
         size_t k = i + 1;
         if (is(tok, n, k, "THE") || is(tok, n, k, "THESE") || is(tok, n, k, "SUCH")) k++;
         const char *o = k < n ? nm(&tok[k]) : "";
         size_t ol = strlen(o);
-        int ok = is_in(tok, n, k, objects) || is_in(tok, n, k, dispute_nouns) ||
+        int ok = is_in(mk, tok, n, k, A_DENIAL_OBJECTS) || is_in(mk, tok, n, k, A_DISPUTE_NOUNS) ||
                  (ol > 4 && strcmp(o + ol - 3, "ING") == 0) || k >= n || is_break(text, &tok[k]);
         if (!ok) return i + 1;
     }
 
     /* the subject, walking back over "also", "has", "on Sunday" */
     size_t e = i;
-    while (e > 0 && is_in(tok, n, e - 1, pre_cue_words)) e--;
-    if (e >= 2 && is(tok, n, e - 2, "ON") && is_in(tok, n, e - 1, weekdays)) e -= 2;
+    while (e > 0 && is_in(mk, tok, n, e - 1, A_PRE_CUE_WORDS)) e--;
+    if (e >= 2 && is(tok, n, e - 2, "ON") && is_in(mk, tok, n, e - 1, A_WEEKDAYS)) e -= 2;
     /* "Ivan's condition was on Wednesday reported to": a hedge, not a frame */
-    if (e > 0 && e < i && is_in(tok, n, e - 1, be_words)) return i + 1;
+    if (e > 0 && e < i && is_in(mk, tok, n, e - 1, A_BE_WORDS)) return i + 1;
     size_t stop;
-    size_t s = np_before(text, tok, n, e, &stop);
+    size_t s = np_before(mk, text, tok, n, e, &stop);
     /* "residents told the press the officers claimed": not past the outer clause's start */
     if (fd->has_last && fd->last.scope_start > fd->last.cue && s < fd->last.scope_start &&
         fd->last.scope_start <= e)
         s = fd->last.scope_start;
     while (s < e && (is(tok, n, s, "AND") || is(tok, n, s, "OR") || is(tok, n, s, "BUT"))) s++;
     /* "Abdurrahman Mangal, spokesperson for the provincial governor, said" */
-    static const char *const apposition_titles[] = { "SPOKESMAN", "SPOKESWOMAN", "SPOKESPERSON", "MINISTER",
-        "COMMANDER", "CHIEF", "HEAD", "LEADER", "DIRECTOR", "SECRETARY", "GOVERNOR", "MAYOR", "SPOKESMEN", NULL };
     int inverted = 0;
     if (s == e && stop != (size_t)-1 && is_comma(text, tok, n, stop)) {
         /* "Hamas, which controls Gaza, said" / "Saad Maan, a spokesman, said" */
         size_t stop2;
-        size_t s2 = np_before(text, tok, n, stop, &stop2);
-        static const char *const rel[] = { "WHO", "WHICH", "WHOSE", NULL };
-        if (stop2 != (size_t)-1 && is_in(tok, n, stop2, rel) && is_comma(text, tok, n, stop2 - 1)) {
+        size_t s2 = np_before(mk, text, tok, n, stop, &stop2);
+        if (stop2 != (size_t)-1 && is_in(mk, tok, n, stop2, A_RELATIVES) && is_comma(text, tok, n, stop2 - 1)) {
             size_t stop3;
-            size_t s3 = np_before(text, tok, n, stop2 - 1, &stop3);
+            size_t s3 = np_before(mk, text, tok, n, stop2 - 1, &stop3);
             if (s3 < stop2 - 1) { s = s3; e = stop2 - 1; stop = stop3; }
         } else if (stop2 != (size_t)-1 && is_comma(text, tok, n, stop2) && s2 < stop &&
                    (is(tok, n, s2, "A") || is(tok, n, s2, "AN") || is(tok, n, s2, "THE") ||
-                    is_in(tok, n, s2, apposition_titles))) {
+                    is_in(mk, tok, n, s2, A_APPOSITION_TITLES))) {
             size_t stop3;
-            size_t s3 = np_before(text, tok, n, stop2, &stop3);
+            size_t s3 = np_before(mk, text, tok, n, stop2, &stop3);
             if (s3 < stop2 && (stop3 == (size_t)-1 || is_break(text, &tok[stop3]))) {
                 s = s3; e = stop; stop = stop3;
             }
@@ -870,26 +908,21 @@ static size_t speech(finder *fd, size_t i, int kind)
             for (size_t k = s2; k < stop; k++)
                 if (!(tok[k].flags & FM_TOKF_CAP)) names = 0;
             size_t stop3;
-            size_t s3 = np_before(text, tok, n, stop2, &stop3);
+            size_t s3 = np_before(mk, text, tok, n, stop2, &stop3);
             if (names && s3 < stop2 && (stop3 == (size_t)-1 || is_break(text, &tok[stop3]))) {
                 s = s3; e = stop; stop = stop3;
             }
         }
     }
-    static const char *const invertible[] = { "SAID", "SAYS", "ADDED", "WROTE", "EXPLAINED",
-                                              "NOTED", "INSISTED", "STRESSED", "WARNED", NULL };
-    static const char *const pronouns[] = { "HE", "SHE", "IT", "THEY", "WE", "I", "YOU", NULL };
-    if (s == e && stop != (size_t)-1 && is_in(tok, n, i, invertible) && !is_in(tok, n, i + 1, pronouns)) {
+    if (s == e && stop != (size_t)-1 && is_in(mk, tok, n, i, A_INVERTIBLE) && !is_in(mk, tok, n, i + 1, A_SUBJECT_PRONOUNS)) {
         /* ", said the ministry." — the phrase must close the sentence part */
-        size_t ae = np_after(text, tok, n, i + 1);
+        size_t ae = np_after(mk, text, tok, n, i + 1);
         range v = { i, i };
-        size_t end = adjuncts(tok, n, ae, &v);
+        size_t end = adjuncts(mk, tok, n, ae, &v);
         /* "... and said Russian troops had not crossed": a clause, not a speaker */
-        static const char *const finite[] = { "HAD", "HAS", "HAVE", "WILL", "WOULD", "DID", "DOES", "DO",
-                                              "NOT", "COULD", "CAN", "MAY", "MIGHT", "SHOULD", "MUST", NULL };
         int clause = 0;
         for (size_t k = i + 1; k < ae; k++)
-            if (is_in(tok, n, k, finite) || is_in(tok, n, k, be_words)) clause = 1;
+            if (is_in(mk, tok, n, k, A_FINITE_WORDS) || is_in(mk, tok, n, k, A_BE_WORDS)) clause = 1;
         if (ae > i + 1 && !clause && (end >= n || is_break(text, &tok[end]))) { inverted = 1; s = i + 1; e = ae; }
     }
     /* "... announces his resignation and also announces that": the same subject */
@@ -901,31 +934,31 @@ static size_t speech(finder *fd, size_t i, int kind)
     for (size_t k = s; k < i; k++) {
         const char *w = nm(&tok[k]);
         size_t wl = strlen(w);
-        if (in_set(w, negators) || (wl > 3 && strcmp(w + wl - 3, "N'T") == 0)) return i + 1;
+        if (is_in(mk, tok, n, k, A_NEGATORS) || (wl > 3 && strcmp(w + wl - 3, "N'T") == 0)) return i + 1;
     }
-    split_speaker(tok, n, s, e, &sp, &via);
+    split_speaker(mk, tok, n, s, e, &sp, &via);
     f.speaker_start = sp.s;
     f.speaker_end = sp.e;
     /* "In a statement, the ministry said", "In a post on X, Zelenskiy said" */
     if (!inverted && stop != (size_t)-1 && is_comma(text, tok, n, stop) && via.e <= via.s) {
         size_t part = sentence_part_start(text, tok, stop);
         range v = { i, i };
-        if (adjuncts(tok, n, part, &v) == stop && v.e > v.s) via = v;
+        if (adjuncts(mk, tok, n, part, &v) == stop && v.e > v.s) via = v;
     }
 
     size_t after = inverted ? e : i + 1;
     if (is(tok, n, i, "TOLD") || is(tok, n, i, "TELLS") || is(tok, n, i, "TELLING"))
-        after = told_object(tok, n, after, &via);
-    after = adjuncts(tok, n, after, &via);
+        after = told_object(mk, tok, n, after, &via);
+    after = adjuncts(mk, tok, n, after, &via);
 
     /* ", citing two security sources": the outlet passes on someone's word */
     range cited = { 0, 0 };
     if (is_comma(text, tok, n, after) && is(tok, n, after + 1, "CITING")) after++;
     if (is(tok, n, after, "CITING")) {
-        size_t ce = np_after(text, tok, n, after + 1);
+        size_t ce = np_after(mk, text, tok, n, after + 1);
         cited.s = after + 1;
         cited.e = ce;
-        after = adjuncts(tok, n, ce, &via);
+        after = adjuncts(mk, tok, n, ce, &via);
         if (is_comma(text, tok, n, after) && after + 2 < n && !is(tok, n, after + 1, "ADDING") &&
             !is(tok, n, after + 1, "SAYING"))
             after++;
@@ -933,7 +966,7 @@ static size_t speech(finder *fd, size_t i, int kind)
     if (cited.e > cited.s) {
         range o;
         if (f.speaker_end > f.speaker_start &&
-            outlet_in(tok, n, f.speaker_start, f.speaker_end, &o) && o.e == f.speaker_end) {
+            outlet_in(mk, tok, n, f.speaker_start, f.speaker_end, &o) && o.e == f.speaker_end) {
             via = o;
         } else if (via.e <= via.s && f.speaker_end > f.speaker_start) {
             via.s = f.speaker_start;
@@ -964,11 +997,11 @@ static size_t speech(finder *fd, size_t i, int kind)
         /* "SANA reported that ..., citing an army commander." */
         for (size_t k = f.scope_start; k + 2 < n && cited.e <= cited.s; k++) {
             if (!is_comma(text, tok, n, k) || !is(tok, n, k + 1, "CITING")) continue;
-            size_t ce = np_after(text, tok, n, k + 2);
+            size_t ce = np_after(mk, text, tok, n, k + 2);
             if (ce > k + 2 && (ce >= n || (ce + 1 == n && is_break(text, &tok[ce])))) {
                 range o;
                 if (f.speaker_end > f.speaker_start &&
-                    outlet_in(tok, n, f.speaker_start, f.speaker_end, &o) && o.e == f.speaker_end) {
+                    outlet_in(mk, tok, n, f.speaker_start, f.speaker_end, &o) && o.e == f.speaker_end) {
                     f.via_start = o.s;
                     f.via_end = o.e;
                     f.speaker_start = k + 2;
@@ -985,13 +1018,14 @@ static size_t speech(finder *fd, size_t i, int kind)
     return h > i + 1 && h <= after ? h : i + 1;
 }
 
+static const char *const joins[] = { "BUT", "WHILE", "WHEREAS", "AND", "HOWEVER", "THOUGH",
+    "ALTHOUGH", NULL };
+
 /* A leading frame's clause ends where the next account starts: "Hamas said
  * Israel struck the hospital, but Israel said a rocket misfired." Nested
  * reports ("officials said witnesses told them ...") stay inside. */
-static void trim_scopes(const char *text, const fm_token *tok, size_t n, fm_attrib_frame *fr, size_t m)
+static void trim_scopes(const fm_word_marks *mk, const char *text, const fm_token *tok, size_t n, fm_attrib_frame *fr, size_t m)
 {
-    static const char *const joins[] = { "BUT", "WHILE", "WHEREAS", "AND", "HOWEVER", "THOUGH",
-                                          "ALTHOUGH", NULL };
     for (size_t a = 0; a < m; a++) {
         if (fr[a].scope_start <= fr[a].cue) continue;      /* trailing frame */
         for (size_t b = a + 1; b < m; b++) {
@@ -1007,7 +1041,7 @@ static void trim_scopes(const char *text, const fm_token *tok, size_t n, fm_attr
                 fr[a].scope_end = p;
                 break;
             }
-            int joined = p > 0 && is_in(tok, n, p - 1, joins);
+            int joined = p > 0 && is_in(mk, tok, n, p - 1, A_JOINS);
             if (joined) p--;
             if (p > 0 && (is_break(text, &tok[p - 1]) && tok[p - 1].kind != FM_TOK_QUOTE)) {
                 fr[a].scope_end = p - 1;
@@ -1032,7 +1066,13 @@ static void trim_scopes(const char *text, const fm_token *tok, size_t n, fm_attr
 size_t fm_attribution_frames(const char *text, const fm_token *tok, size_t n,
                              fm_attrib_frame *out, size_t cap)
 {
-    finder fd = { text, tok, n, out, cap, 0, {0}, 0 };
+    return fm_attribution_frames_marked(text, tok, NULL, n, out, cap);
+}
+
+size_t fm_attribution_frames_marked(const char *text, const fm_token *tok, const fm_word_marks *mk, size_t n,
+                                    fm_attrib_frame *out, size_t cap)
+{
+    finder fd = { text, tok, mk, n, out, cap, 0, {0}, 0 };
     if (!tok || n == 0) return 0;
     size_t i = 0;
     while (i < n) {
@@ -1043,7 +1083,7 @@ size_t fm_attribution_frames(const char *text, const fm_token *tok, size_t n,
         else if ((kind = fm_speech_verb(&tok[i]))) next = speech(&fd, i, kind);
         i = next > i ? next : i + 1;
     }
-    trim_scopes(text, tok, n, out, fd.count < cap ? fd.count : cap);
+    trim_scopes(mk, text, tok, n, out, fd.count < cap ? fd.count : cap);
     return fd.count;
 }
 
@@ -1081,3 +1121,20 @@ int fm_attribution_in_head(const fm_attrib_frame *frames, size_t n_frames, size_
     }
     return 0;
 }
+
+static const char *const *const ATTRIBUTION_LISTS[A_LISTS] = {
+    [A_ACCORDING_STOPS] = according_stops, [A_ADJUNCT_LINKS] = adjunct_links,
+    [A_APPOSITION_TITLES] = apposition_titles, [A_BE_WORDS] = be_words, [A_BEFORE_ADJ] = before_adj,
+    [A_CHANNEL_NOUNS] = channel_nouns, [A_CLAUSE_WORDS] = clause_words, [A_DENIAL_OBJECTS] = denial_objects,
+    [A_DISPUTE_DETS] = dispute_dets, [A_DISPUTE_NOUNS] = dispute_nouns, [A_DISPUTE_VERBS] = dispute_verbs,
+    [A_FALSITY_WORDS] = falsity_words, [A_FINITE_WORDS] = finite_words, [A_GERUND_PREPS] = gerund_preps,
+    [A_INVERTIBLE] = invertible, [A_ISSUE_VERBS] = issue_verbs, [A_JOINS] = joins, [A_MONTHS] = months,
+    [A_NEGATORS] = negators, [A_NP_ENDERS] = np_enders, [A_OUTLET_AFTER] = outlet_after,
+    [A_OUTLET_BEFORE] = outlet_before, [A_PARTICIPLES] = participles, [A_PARTS_OF_DAY] = parts_of_day,
+    [A_PLATFORM_DETS] = platform_dets, [A_PLATFORM_TAILS] = platform_tails, [A_PRE_CUE_WORDS] = pre_cue_words,
+    [A_RELATIVES] = relatives, [A_REPORT_NOUNISH] = report_nounish,
+    [A_RESPONSIBILITY_VERBS] = responsibility_verbs, [A_SUBJECT_PRONOUNS] = subject_pronouns,
+    [A_TIME_SINGLE] = time_single, [A_TOLD_PRONOUNS] = told_pronouns, [A_WEEKDAYS] = weekdays,
+};
+/* is_in compares the norm of any token, as the lists' scan did */
+const fm_wordlist_group fm_attribution_words = { ATTRIBUTION_LISTS, A_LISTS, 0 };

@@ -7,6 +7,7 @@
 #define FM_ATTRIBUTION_H
 #include <stddef.h>
 #include "text.h"
+#include "wordlist.h"
 
 typedef enum fm_attrib_kind {
     FM_ATTRIB_SAY = 1,       /* said, told, added, confirmed, insisted, ... */
@@ -38,6 +39,10 @@ typedef struct fm_attrib_frame {
  * the document the token offsets point into (may be NULL: norms are used). */
 size_t fm_attribution_frames(const char *text, const fm_token *tok, size_t n,
                              fm_attrib_frame *out, size_t cap);
+/* The same with each token's word-list marks (wordlist.h; mk[i] those of
+ * tok[i], or NULL), so that a list test is a bit test: the coder's way. */
+size_t fm_attribution_frames_marked(const char *text, const fm_token *tok, const fm_word_marks *mk, size_t n,
+                                    fm_attrib_frame *out, size_t cap);
 
 /* Indexes into frames[] of the frames whose scope holds the verb
  * [verb_start, verb_end), innermost (smallest scope) first; a frame never

@@ -7,17 +7,21 @@
 #include <stdint.h>
 #include <string.h>
 
-int fm_is_word(const fm_token *t, const char *w)
-{
-    /* the first byte settles nearly every call without a strcmp call */
-    return t->kind == FM_TOK_WORD && t->norm[0] == w[0] && strcmp(t->norm, w) == 0;
-}
+/* The word lists of the rules below, one bit each of a token's clause marks
+ * (fm_clause_words at the end of this file names the arrays). */
+enum {
+    W_AUX, W_BE, W_ADVERB_GAP, W_DETERMINER, W_ARTICLE, W_PREPOSITION, W_NOUN_PREPOSITION, W_POSSESSIVE,
+    W_PERSON_PRONOUN, W_GROUP_PRONOUN, W_GROUP_NOUN, W_SUBORDINATOR, W_ADVERBIAL_SUBORDINATOR,
+    W_PARTICIPLE_PREPOSITION, W_HEDGE_PARTICIPLE, W_COME, W_BARE_PARTICIPLE, W_INSTITUTION_WORD,
+    W_RELATION_NOUN, W_TITLE, W_COUNT_WORD, W_AMOUNT, W_WEAPON, W_PLACE_BEFORE_OF, W_ATTACK_NOUN, W_LOCATIVE,
+    W_LISTS
+};
 
-static int in_list(const fm_token *t, const char *const *list)
+/* t (a word or possessive token of the sentence being coded, c->tokens) is
+ * in list: a bit of the marks the coder gave each token, not a scan */
+static inline int in_list(const fm_coder *c, const fm_token *t, int list)
 {
-    if (t->kind != FM_TOK_WORD && t->kind != FM_TOK_POSS) return 0;
-    for (; *list; list++) if (t->norm[0] == (*list)[0] && strcmp(t->norm, *list) == 0) return 1;
-    return 0;
+    return (int)(c->marks[t - c->tokens.a].in[FM_WL_CLAUSE] >> list & 1);
 }
 
 static const char *const AUX[] = { "IS", "ARE", "WAS", "WERE", "BE", "BEEN", "BEING", "AM", "HAS", "HAVE",
@@ -76,7 +80,11 @@ static int place_list_start(const fm_coder *c, const fm_token *tok, int m, size_
 static int reduced_relative(const fm_coder *c, const fm_token *tok, int v, const fm_verb_hit *h);
 static int plural_after_of(const fm_coder *c, const fm_token *tok, int v);
 
-int fm_is_aux(const fm_token *t) { return in_list(t, AUX); }
+/* for callers with a bare token: the scan */
+int fm_is_aux(const fm_token *t)
+{
+    return (t->kind == FM_TOK_WORD || t->kind == FM_TOK_POSS) && fm_wordlist_has(AUX, t->norm);
+}
 
 /* TABARI 5.4.1, a CAMEO rule: "former" right before the actor or the agent
  * of an actor-agent pair makes the agent an elite ("former Gondor prosecutors"
@@ -223,9 +231,9 @@ static const char *const INSTITUTION_WORD[] = { "UNION", "NATIONS", "COUNCIL", "
 
 /* Words of the actor phrase tok[s, e) when it may be a personal name (0 when
  * it names an institution: "European Union", "Red Cross"). */
-static int name_words(const fm_token *tok, size_t s, size_t e)
+static int name_words(const fm_coder *c, const fm_token *tok, size_t s, size_t e)
 {
-    for (size_t k = s; k < e; k++) if (in_list(&tok[k], INSTITUTION_WORD)) return 0;
+    for (size_t k = s; k < e; k++) if (in_list(c, &tok[k], W_INSTITUTION_WORD)) return 0;
     return (int)(e - s);
 }
 
@@ -243,10 +251,10 @@ static int modified_member(const fm_coder *c, const fm_token *tok, size_t from, 
     size_t modifiers = 0;
     for (; p < to; p++) {
         const fm_token *t = &tok[p];
-        if (in_list(t, DETERMINER)) continue;
+        if (in_list(c, t, W_DETERMINER)) continue;
         uint32_t v;
-        if (t->kind != FM_TOK_WORD || (t->flags & FM_TOKF_CAP) || in_list(t, AUX) || in_list(t, ADVERB_GAP) ||
-            in_list(t, PREPOSITION) || in_list(t, NOUN_PREPOSITION) || fm_is_word(t, "AND") || fm_is_word(t, "THAT") ||
+        if (t->kind != FM_TOK_WORD || (t->flags & FM_TOKF_CAP) || in_list(c, t, W_AUX) || in_list(c, t, W_ADVERB_GAP) ||
+            in_list(c, t, W_PREPOSITION) || in_list(c, t, W_NOUN_PREPOSITION) || fm_is_word(t, "AND") || fm_is_word(t, "THAT") ||
             fm_trie_longest(&c->lx->verbs, c->ids, to, p, &v) || ++modifiers > 2)
             return 0;
     }
@@ -323,7 +331,7 @@ static int agent_modifier(const fm_coder *c, const fm_token *tok, size_t n, cons
     if (!m->agent_only || m->pronoun || m->owned || m->end - m->start != 1 || m->end >= n) return 0;
     const fm_token *a = &tok[m->start], *t = &tok[m->end];
     if ((a->flags & FM_TOKF_CAP) || ends_with(a, "S")) return 0;
-    return t->kind == FM_TOK_WORD && !(t->flags & FM_TOKF_CAP) && in_list(t, RELATION_NOUN);
+    return t->kind == FM_TOK_WORD && !(t->flags & FM_TOKF_CAP) && in_list(c, t, W_RELATION_NOUN);
 }
 
 /* "Hizbollah (Party of God) group", "the Islamic Salvation Front (FIS)": a parenthesis
@@ -340,16 +348,17 @@ static void drop_glosses(fm_coder *c, const fm_token *tok, size_t n)
     }
 }
 
+static const char *const TITLE[] = { "VICE", "DEPUTY", "ACTING", "INTERIM", "TRANSITIONAL", "PROVISIONAL",
+    "NEW", "CHIEF", "SENIOR", "TOP", "ASSISTANT", "SPECIAL", "FIRST", "OUTGOING", "INCOMING", "CARETAKER",
+    "MILITARY", "RULING", "HIGH", "SUPREME", "CONSTITUTIONAL", "FEDERAL", NULL };
+
 /* "Taiwan's Vice Foreign Minister", "Iraq's interim government", "Nicaragua's Sandinista
  * government": words of rank or tenure between an actor and its agent, or after a
  * possessive one capitalised word that names no actor. Returns how many, or 0. */
 static size_t title_modifiers(const fm_coder *c, const fm_token *tok, size_t n, size_t j, int after_poss)
 {
-    static const char *const TITLE[] = { "VICE", "DEPUTY", "ACTING", "INTERIM", "TRANSITIONAL", "PROVISIONAL",
-        "NEW", "CHIEF", "SENIOR", "TOP", "ASSISTANT", "SPECIAL", "FIRST", "OUTGOING", "INCOMING", "CARETAKER",
-        "MILITARY", "RULING", "HIGH", "SUPREME", "CONSTITUTIONAL", "FEDERAL", NULL };
     size_t k = j;
-    while (k < n && k < j + 2 && in_list(&tok[k], TITLE)) k++;
+    while (k < n && k < j + 2 && in_list(c, &tok[k], W_TITLE)) k++;
     if (k == j && after_poss && tok[j].kind == FM_TOK_WORD && (tok[j].flags & FM_TOKF_CAP)) {
         const fm_actor_entry *a;
         const char *code;
@@ -367,8 +376,8 @@ static size_t led_agent(const fm_coder *c, const fm_token *tok, size_t n, size_t
     const fm_agent_entry *ag;
     for (size_t k = j + 1; k < n && k <= j + 3; k++) {
         if (agent_at(c, n, k, &ag)) return k;
-        if (tok[k].kind != FM_TOK_WORD || (tok[k].flags & FM_TOKF_CAP) || in_list(&tok[k], AUX) ||
-            in_list(&tok[k], PREPOSITION) || in_list(&tok[k], NOUN_PREPOSITION) || fm_is_word(&tok[k], "AND"))
+        if (tok[k].kind != FM_TOK_WORD || (tok[k].flags & FM_TOKF_CAP) || in_list(c, &tok[k], W_AUX) ||
+            in_list(c, &tok[k], W_PREPOSITION) || in_list(c, &tok[k], W_NOUN_PREPOSITION) || fm_is_word(&tok[k], "AND"))
             return j;
         uint32_t v;
         if (fm_trie_longest(&c->lx->verbs, c->ids, n, k, &v)) return j;
@@ -409,7 +418,7 @@ void fm_find_mentions(fm_coder *c, const fm_doc *doc, const fm_token *tok, size_
                 if (skip && j + skip < n && (lg2 = agent_at(c, n, j + skip, &ag2))) j += skip;
             }
             size_t first = c->mentions.n;
-            int words = name_words(tok, i, i + la);
+            int words = name_words(c, tok, i, i + la);
             if (lg2 && acode) {
                 push_mention(c, i, j + lg2, compose(c, acode, former ? &ELITE : ag2), a->name, 0);
                 i = j + lg2;
@@ -428,7 +437,7 @@ void fm_find_mentions(fm_coder *c, const fm_doc *doc, const fm_token *tok, size_
             size_t j = i + lg;
             /* "forces of Iraq", "the army of Sudan", "lawmakers in Fornost", "soldiers from Gondor";
              * not "withdraw its troops from Libya": a possessive's agent is its owner's */
-            int owned = i > 0 && in_list(&tok[i - 1], POSSESSIVE);
+            int owned = i > 0 && in_list(c, &tok[i - 1], W_POSSESSIVE);
             /* "a terror group based in Trinidad" */
             if (!c->lx->tabari_verbs && j + 2 < n && fm_is_word(&tok[j], "BASED") && fm_is_word(&tok[j + 1], "IN")) j++;
             if (j + 1 < n && !(owned && fm_is_word(&tok[j], "FROM")) &&
@@ -440,7 +449,7 @@ void fm_find_mentions(fm_coder *c, const fm_doc *doc, const fm_token *tok, size_
                     size_t first = c->mentions.n;
                     int former = i > 0 && fm_is_word(&tok[i - 1], "FORMER");
                     push_mention(c, i, k + la2, compose(c, acode, former ? &ELITE : ag), a->name, 0);
-                    int words = name_words(tok, k, k + la2);
+                    int words = name_words(c, tok, k, k + la2);
                     for (size_t q = first; q < c->mentions.n; q++) c->mentions.a[q].actor_words = words;
                     i = k + la2;
                     continue;
@@ -451,18 +460,18 @@ void fm_find_mentions(fm_coder *c, const fm_doc *doc, const fm_token *tok, size_
             i = j;
             continue;
         }
-        int person = in_list(&tok[i], PERSON_PRONOUN), group = in_list(&tok[i], GROUP_PRONOUN);
+        int person = in_list(c, &tok[i], W_PERSON_PRONOUN), group = in_list(c, &tok[i], W_GROUP_PRONOUN);
         if ((person || group) && !fm_is_word(&tok[i], "HER")) {
             fm_mention m = { .start = i, .end = i + 1, .next = -1, .pronoun = person ? 1 : 2 };
             fm_mention_vec_push(&c->mentions, m);
         } else if (i + 1 < n && !c->lx->tabari_verbs && fm_is_word(&tok[i], "THE") &&
-                   in_list(&tok[i + 1], GROUP_NOUN) && agent_at(c, n, i + 1, &ag) == 1) {
+                   in_list(c, &tok[i + 1], W_GROUP_NOUN) && agent_at(c, n, i + 1, &ag) == 1) {
             /* "the army": an agent; it takes its country from an actor before it (below) */
             push_mention(c, i + 1, i + 2, ag->code, NULL, 1);
             c->mentions.a[c->mentions.n - 1].owned = 1;
             i += 2;
             continue;
-        } else if (i + 1 < n && fm_is_word(&tok[i], "THE") && in_list(&tok[i + 1], GROUP_NOUN) &&
+        } else if (i + 1 < n && fm_is_word(&tok[i], "THE") && in_list(c, &tok[i + 1], W_GROUP_NOUN) &&
                    !actor_at(c, n, i + 1, &a, &acode)) {     /* "the Group of 77" is a name */
             fm_mention m = { .start = i + 1, .end = i + 2, .next = -1, .pronoun = 2 };
             fm_mention_vec_push(&c->mentions, m);
@@ -511,7 +520,7 @@ void fm_find_mentions(fm_coder *c, const fm_doc *doc, const fm_token *tok, size_
      * nearest country-coded actor before it */
     for (size_t k = 0; k < c->mentions.n; k++) {
         fm_mention *m = &c->mentions.a[k];
-        if (!m->agent_only || !m->code || m->start == 0 || !(m->owned || in_list(&tok[m->start - 1], POSSESSIVE)))
+        if (!m->agent_only || !m->code || m->start == 0 || !(m->owned || in_list(c, &tok[m->start - 1], W_POSSESSIVE)))
             continue;
         for (size_t j = k; j-- > 0;) {
             const fm_mention *o = &c->mentions.a[j];
@@ -595,10 +604,10 @@ static int noun_after_modifiers(const fm_coder *c, const fm_token *tok, size_t i
     int agent_between = 0;
     for (size_t j = i; j-- > 0;) {
         const fm_token *t = &tok[j];
-        if (in_list(t, DETERMINER)) return words > 0;
+        if (in_list(c, t, W_DETERMINER)) return words > 0;
         /* "with air support from": a bare form after a preposition is a noun (a verb there is a gerund) */
         if (vf == FM_VF_BASE && !f->multiword &&
-            (in_list(t, NOUN_PREPOSITION) || in_list(t, PREPOSITION) || fm_is_word(t, "BY")) && words <= 2 &&
+            (in_list(c, t, W_NOUN_PREPOSITION) || in_list(c, t, W_PREPOSITION) || fm_is_word(t, "BY")) && words <= 2 &&
             !agent_between &&
             !(c->verbs.n && c->verbs.a[c->verbs.n - 1].end > j))
             return 1;
@@ -606,9 +615,9 @@ static int noun_after_modifiers(const fm_coder *c, const fm_token *tok, size_t i
         /* "in an arson and mass shooting attack": nouns joined under one determiner, when no
          * actor or agent stands among them ("the army and police raid" is a verb) */
         if (fm_is_word(t, "AND") && words && !agent_between) continue;
-        if (t->kind != FM_TOK_WORD || in_list(t, AUX) || in_list(t, ADVERB_GAP) || in_list(t, NOUN_PREPOSITION) ||
-            in_list(t, PREPOSITION) || fm_is_word(t, "AND") || fm_is_word(t, "THAT") || fm_is_word(t, "TO") ||
-            fm_is_word(t, "WHO") || fm_is_word(t, "WHICH") || in_list(t, COME))   /* "came under attack" */
+        if (t->kind != FM_TOK_WORD || in_list(c, t, W_AUX) || in_list(c, t, W_ADVERB_GAP) || in_list(c, t, W_NOUN_PREPOSITION) ||
+            in_list(c, t, W_PREPOSITION) || fm_is_word(t, "AND") || fm_is_word(t, "THAT") || fm_is_word(t, "TO") ||
+            fm_is_word(t, "WHO") || fm_is_word(t, "WHICH") || in_list(c, t, W_COME))   /* "came under attack" */
             return 0;
         if (c->verbs.n && c->verbs.a[c->verbs.n - 1].end > j) return 0;
         for (size_t k = 0; k < c->mentions.n; k++) {
@@ -635,21 +644,22 @@ static int ly_adverb(const fm_token *t)
            strcmp(t->norm, "REPLY") && strcmp(t->norm, "APPLY");
 }
 
+static const char *const COUNT_WORD[] = { "MORE", "OTHERS", "OTHER", "SEVERAL", "DOZENS", "SCORES",
+    "HUNDREDS", "THOUSANDS", "MANY", "FEW", "A", "AT", "LEAST", "ANOTHER", "NEARLY", "ALMOST", "OVER",
+    "SOME", "ABOUT", "AROUND", "UP", "TO", NULL };
+
 /* "three soldiers are killed and 29 more injured", "five people were killed, 20
  * wounded": a participle after AND or a comma and a count takes the passive of
  * the participle before them. */
 static int shares_passive(const fm_coder *c, const fm_token *tok, size_t i)
 {
-    static const char *const COUNT_WORD[] = { "MORE", "OTHERS", "OTHER", "SEVERAL", "DOZENS", "SCORES",
-        "HUNDREDS", "THOUSANDS", "MANY", "FEW", "A", "AT", "LEAST", "ANOTHER", "NEARLY", "ALMOST", "OVER",
-        "SOME", "ABOUT", "AROUND", "UP", "TO", NULL };
     if (!c->verbs.n) return 0;
     const fm_verb_hit *p = &c->verbs.a[c->verbs.n - 1];
     if (p->end + 1 >= i || i - p->end > 7) return 0;
     /* only a count between: "29 more", "two others", "at least 14 others" */
     for (size_t k = p->end + 1; k < i; k++) {
         fm_number num;
-        if (tok[k].kind == FM_TOK_NUMBER || in_list(&tok[k], COUNT_WORD)) continue;
+        if (tok[k].kind == FM_TOK_NUMBER || in_list(c, &tok[k], W_COUNT_WORD)) continue;
         if (fm_number_parse(tok, i, k, &num) && num.end > k) { k = num.end - 1; continue; }
         return 0;
     }
@@ -657,32 +667,34 @@ static int shares_passive(const fm_coder *c, const fm_token *tok, size_t i)
     return p->passive && (fm_is_word(j, "AND") || (j->kind == FM_TOK_PUNCT && !strcmp(j->norm, ",")));
 }
 
-static int amount_word(const fm_token *t)
+static const char *const AMOUNT[] = { "ONE", "TWO", "THREE", "FOUR", "FIVE", "SIX", "SEVEN", "EIGHT", "NINE",
+    "TEN", "HALF", "ABOUT", "NEARLY", "ALMOST", NULL };
+
+static int amount_word(const fm_coder *c, const fm_token *t)
 {
-    static const char *const AMOUNT[] = { "ONE", "TWO", "THREE", "FOUR", "FIVE", "SIX", "SEVEN", "EIGHT", "NINE",
-        "TEN", "HALF", "ABOUT", "NEARLY", "ALMOST", NULL };
-    return t->kind == FM_TOK_NUMBER || in_list(t, AMOUNT);
+    return t->kind == FM_TOK_NUMBER || in_list(c, t, W_AMOUNT);
 }
 
-static int weapon_word(const fm_token *t)
+static const char *const WEAPON[] = { "ROCKET", "MORTAR", "ARTILLERY", "TANK", "GUN", "MACHINE-GUN",
+    "CANNON", "MISSILE", "SNIPER", "SMALL-ARMS", "ANTI-AIRCRAFT", "NAVAL", NULL };
+
+static int weapon_word(const fm_coder *c, const fm_token *t)
 {
-    static const char *const WEAPON[] = { "ROCKET", "MORTAR", "ARTILLERY", "TANK", "GUN", "MACHINE-GUN",
-        "CANNON", "MISSILE", "SNIPER", "SMALL-ARMS", "ANTI-AIRCRAFT", "NAVAL", NULL };
-    return in_list(t, WEAPON);
+    return in_list(c, t, W_WEAPON);
 }
 
 /* "threatened to cut water supplies to Syria": an -s form one to three plain words
  * after "to" + a verb's base form is the head noun of the infinitive's object (a
  * finite verb there would need a subject of its own). */
-static int infinitive_object(const fm_token *tok, size_t i)
+static int infinitive_object(const fm_coder *c, const fm_token *tok, size_t i)
 {
     for (size_t j = i, words = 0; j-- > 1 && words < 3; words++) {
         const fm_token *t = &tok[j];
-        if (t->kind != FM_TOK_WORD || (t->flags & FM_TOKF_CAP) || in_list(t, AUX) || in_list(t, PREPOSITION) ||
-            in_list(t, NOUN_PREPOSITION) || in_list(t, SUBORDINATOR) || fm_is_word(t, "AND") || fm_is_word(t, "OR") ||
+        if (t->kind != FM_TOK_WORD || (t->flags & FM_TOKF_CAP) || in_list(c, t, W_AUX) || in_list(c, t, W_PREPOSITION) ||
+            in_list(c, t, W_NOUN_PREPOSITION) || in_list(c, t, W_SUBORDINATOR) || fm_is_word(t, "AND") || fm_is_word(t, "OR") ||
             fm_is_word(t, "TO") || fm_is_word(t, "NOT"))
             return 0;
-        if (fm_is_word(&tok[j - 1], "TO")) return j + 1 < i && !in_list(t, DETERMINER);
+        if (fm_is_word(&tok[j - 1], "TO")) return j + 1 < i && !in_list(c, t, W_DETERMINER);
     }
     return 0;
 }
@@ -699,7 +711,7 @@ void fm_find_verbs(fm_coder *c, const fm_token *tok, size_t n)
         int speech = fm_speech_verb(&tok[i]);
         if (!len && !speech) continue;
         /* "the restore", "its attack": a determiner makes a noun */
-        if (i > 0 && in_list(&tok[i - 1], c->lx->tabari_verbs ? ARTICLE : DETERMINER)) continue;
+        if (i > 0 && in_list(c, &tok[i - 1], c->lx->tabari_verbs ? W_ARTICLE : W_DETERMINER)) continue;
         if (i > 0 && tok[i - 1].kind == FM_TOK_NUMBER) continue;
         /* "struck Hezbollah targets", "against Houthi targets": a plural right after the
          * actor a verb or a preposition governs is that phrase's head noun */
@@ -707,15 +719,15 @@ void fm_find_verbs(fm_coder *c, const fm_token *tok, size_t n)
             form_in_text(&c->lx->verb_forms.a[v - 1], &tok[i]) == FM_VF_S) {
             int m = mention_ending_at(c, i - 1);
             size_t ms = m >= 0 ? c->mentions.a[m].start : 0;
-            while (ms > 0 && in_list(&tok[ms - 1], DETERMINER)) ms--;
+            while (ms > 0 && in_list(c, &tok[ms - 1], W_DETERMINER)) ms--;
             if (m >= 0 && !c->mentions.a[m].pronoun && ms > 0 &&
                 ((c->verbs.a[c->verbs.n - 1].end == ms && !c->verbs.a[c->verbs.n - 1].speech) ||
-                 in_list(&tok[ms - 1], PREPOSITION)))   /* "against Houthi targets" */
+                 in_list(c, &tok[ms - 1], W_PREPOSITION)))   /* "against Houthi targets" */
                 continue;
         }
         /* "rocket fire", "artillery and mortar fire": fire after a weapon is a noun */
-        if (!c->lx->tabari_verbs && len && fm_is_word(&tok[i], "FIRE") && i > 0 && weapon_word(&tok[i - 1])) continue;
-        if (!c->lx->tabari_verbs && len && infinitive_object(tok, i)) {
+        if (!c->lx->tabari_verbs && len && fm_is_word(&tok[i], "FIRE") && i > 0 && weapon_word(c, &tok[i - 1])) continue;
+        if (!c->lx->tabari_verbs && len && infinitive_object(c, tok, i)) {
             int vf = form_in_text(&c->lx->verb_forms.a[v - 1], &tok[i]);
             if (vf == FM_VF_S || (vf == FM_VF_IRREG && ends_with(&tok[i], "S"))) continue;   /* "supplies" */
         }
@@ -724,7 +736,7 @@ void fm_find_verbs(fm_coder *c, const fm_token *tok, size_t n)
         if (tok[i].flags & FM_TOKF_HYPHEN) {
             size_t j = i;
             while (j > 0 && (tok[j].flags & FM_TOKF_HYPHEN)) j--;
-            if (j > 0 && in_list(&tok[j - 1], DETERMINER)) continue;
+            if (j > 0 && in_list(c, &tok[j - 1], W_DETERMINER)) continue;
         }
         if (!c->lx->tabari_verbs && len && noun_after_modifiers(c, tok, i, &c->lx->verb_forms.a[v - 1])) continue;
         /* TABARI's rule: a capitalised word inside a sentence is a noun */
@@ -736,33 +748,33 @@ void fm_find_verbs(fm_coder *c, const fm_token *tok, size_t n)
         h.speech = speech;
         h.vform = h.form ? form_in_text(h.form, &tok[h.start]) : FM_VF_BASE;
         /* "is hit by an airstrike", "was shot": a bare participle after BE is passive too */
-        int bare_participle = h.form && h.vform == FM_VF_BASE && i > 0 && in_list(&tok[i - 1], BE) &&
-                              in_list(&tok[i], BARE_PARTICIPLE);
+        int bare_participle = h.form && h.vform == FM_VF_BASE && i > 0 && in_list(c, &tok[i - 1], W_BE) &&
+                              in_list(c, &tok[i], W_BARE_PARTICIPLE);
         if (h.form && (h.vform == FM_VF_ED || h.vform == FM_VF_IRREG || bare_participle)) {
             size_t k = i;
             /* "was reportedly shot by", "is fatally shot by": adverbs between BE and the participle */
             /* ("are confirmed killed", "were reported killed": a hedge between them too) */
             size_t hedge = SIZE_MAX;
-            while (k > 0 && (in_list(&tok[k - 1], ADVERB_GAP) || ly_adverb(&tok[k - 1]) ||
-                             (k > 1 && in_list(&tok[k - 1], HEDGE_PARTICIPLE) && in_list(&tok[k - 2], BE)))) {
-                if (in_list(&tok[k - 1], HEDGE_PARTICIPLE)) hedge = k - 1;
+            while (k > 0 && (in_list(c, &tok[k - 1], W_ADVERB_GAP) || ly_adverb(&tok[k - 1]) ||
+                             (k > 1 && in_list(c, &tok[k - 1], W_HEDGE_PARTICIPLE) && in_list(c, &tok[k - 2], W_BE)))) {
+                if (in_list(c, &tok[k - 1], W_HEDGE_PARTICIPLE)) hedge = k - 1;
                 k--;
             }
-            if (k > 0 && in_list(&tok[k - 1], BE)) h.passive = 1;
+            if (k > 0 && in_list(c, &tok[k - 1], W_BE)) h.passive = 1;
             /* the hedge is part of this verb's group, no speech verb of its own */
             if (h.passive && hedge != SIZE_MAX && c->verbs.n && c->verbs.a[c->verbs.n - 1].start == hedge) c->verbs.n--;
             if (!h.passive && !c->lx->tabari_verbs && shares_passive(c, tok, i)) h.passive = h.joined_passive = 1;
             /* "troops, backed by close air support, enter": a participle right before BY is
              * passive without its BE (TABARI's rules want the BE) */
             if (!c->lx->tabari_verbs && h.end < n && fm_is_word(&tok[h.end], "BY") && !(tok[i].flags & FM_TOKF_HYPHEN) &&
-                !(h.end + 1 < n && amount_word(&tok[h.end + 1])))     /* "shortened by one hour", "cut by 10%" */
+                !(h.end + 1 < n && amount_word(c, &tok[h.end + 1])))     /* "shortened by one hour", "cut by 10%" */
                 h.passive = 1;
         }
         /* "the blast is under investigation", "the convoy came under attack": an act the
          * subject undergoes, a passive without a participle */
         /* ("companies under investigation": without BE or COME the phrase modifies a noun) */
         if (h.form && fm_is_word(&tok[i], "UNDER")) {
-            if (!(i > 0 && (in_list(&tok[i - 1], BE) || in_list(&tok[i - 1], COME)))) continue;
+            if (!(i > 0 && (in_list(c, &tok[i - 1], W_BE) || in_list(c, &tok[i - 1], W_COME)))) continue;
             h.passive = 1;
         }
         /* "Iraqi forces shelled": a plural or bare form right before a finite verb is a noun;
@@ -804,11 +816,11 @@ static const char *const PLACE_BEFORE_OF[] = { "SOUTH", "NORTH", "EAST", "WEST",
 
 /* 1 if the noun phrase starting at token s is the object of a preposition
  * ("on 20 Russian companies", "the base south of Baghdad"). */
-int fm_after_preposition(const fm_token *tok, size_t s)
+int fm_after_preposition(const fm_coder *c, const fm_token *tok, size_t s)
 {
-    while (s > 0 && (in_list(&tok[s - 1], DETERMINER) || tok[s - 1].kind == FM_TOK_NUMBER)) s--;
-    return s > 0 && (in_list(&tok[s - 1], PREPOSITION) ||
-                     (s > 1 && fm_is_word(&tok[s - 1], "OF") && in_list(&tok[s - 2], PLACE_BEFORE_OF)));
+    while (s > 0 && (in_list(c, &tok[s - 1], W_DETERMINER) || tok[s - 1].kind == FM_TOK_NUMBER)) s--;
+    return s > 0 && (in_list(c, &tok[s - 1], W_PREPOSITION) ||
+                     (s > 1 && fm_is_word(&tok[s - 1], "OF") && in_list(c, &tok[s - 2], W_PLACE_BEFORE_OF)));
 }
 
 static const char *const ATTACK_NOUN[] = { "BOMB", "BOMBS", "BOMBING", "BOMBINGS", "BLAST", "BLASTS",
@@ -828,7 +840,7 @@ int fm_weapon_subject(fm_coder *c, const fm_token *tok, size_t n, size_t v)
 {
     const fm_verb_hit *h = &c->verbs.a[v];
     size_t k = h->start;
-    while (k > 0 && (in_list(&tok[k - 1], AUX) || in_list(&tok[k - 1], ADVERB_GAP))) k--;
+    while (k > 0 && (in_list(c, &tok[k - 1], W_AUX) || in_list(c, &tok[k - 1], W_ADVERB_GAP))) k--;
     /* "An airstrike near a market in Injar, Tillabéri Region, Niger, kills": the address
      * closing the subject is no break in it */
     /* ("at a gas station in Georgetown, Guyana, killing": capitals that code as their
@@ -841,7 +853,7 @@ int fm_weapon_subject(fm_coder *c, const fm_token *tok, size_t n, size_t v)
         const fm_mention *a = &c->mentions.a[pm];
         if (!a->code || !a->country || strlen(a->code) != 3) break;
         s = a->start;
-        if (fm_after_preposition(tok, s)) { k = s; break; }
+        if (fm_after_preposition(c, tok, s)) { k = s; break; }
     }
     /* the head noun: right before the verb, or before a prepositional phrase ("strike on a market") */
     size_t head = SIZE_MAX;
@@ -851,31 +863,31 @@ int fm_weapon_subject(fm_coder *c, const fm_token *tok, size_t n, size_t v)
         /* "a rocket launched from Cambodia killed": over the participle to its noun */
         if (vj >= 0 && reduced_relative(c, tok, vj, h)) { j = c->verbs.a[vj].start; continue; }
         /* "a wave of attacks against police results in": the plural after OF is the head noun */
-        if (vj >= 0 && plural_after_of(c, tok, vj) && in_list(t, ATTACK_NOUN)) { head = j; break; }
+        if (vj >= 0 && plural_after_of(c, tok, vj) && in_list(c, t, W_ATTACK_NOUN)) { head = j; break; }
         /* "heavy fighting is reported": a gerund or plural of an attack noun with no actor
          * before it heads the subject */
-        if (vj >= 0 && in_list(t, ATTACK_NOUN) && c->verbs.a[vj].start == j && c->verbs.a[vj].end == j + 1 &&
+        if (vj >= 0 && in_list(c, t, W_ATTACK_NOUN) && c->verbs.a[vj].start == j && c->verbs.a[vj].end == j + 1 &&
             (c->verbs.a[vj].vform == FM_VF_ING || c->verbs.a[vj].vform == FM_VF_S) &&
             !(j > 0 && mention_ending_at(c, j - 1) >= 0)) {
             head = j;
             break;
         }
         /* "attacks in and near a camp": an AND between two prepositions joins them */
-        if (fm_is_word(t, "AND") && j > 0 && j + 1 < n && in_list(&tok[j - 1], PREPOSITION) &&
-            in_list(&tok[j + 1], PREPOSITION))
+        if (fm_is_word(t, "AND") && j > 0 && j + 1 < n && in_list(c, &tok[j - 1], W_PREPOSITION) &&
+            in_list(c, &tok[j + 1], W_PREPOSITION))
             continue;
         if (t->kind == FM_TOK_PUNCT || t->kind == FM_TOK_QUOTE || vj >= 0 || fm_is_word(t, "THAT") ||
             fm_is_word(t, "AND"))
             break;
-        if (in_list(t, ATTACK_NOUN) && !fm_after_preposition(tok, j)) { head = j; break; }
+        if (in_list(c, t, W_ATTACK_NOUN) && !fm_after_preposition(c, tok, j)) { head = j; break; }
     }
     if (head == SIZE_MAX) return -1;
     size_t start = head;
     /* its modifiers: "a suspected car bomb", "Israeli drone strikes" (an actor there is the subject anyway) */
-    while (start > 0 && start + 4 > head && tok[start - 1].kind == FM_TOK_WORD && !in_list(&tok[start - 1], PREPOSITION) &&
-           !in_list(&tok[start - 1], AUX) && verb_at(c, start - 1) < 0 && !fm_is_word(&tok[start - 1], "THAT") &&
-           !fm_is_word(&tok[start - 1], "AND") && !in_list(&tok[start - 1], NOUN_PREPOSITION) &&
-           !in_list(&tok[start - 1], SUBORDINATOR) && !in_list(&tok[start], DETERMINER))   /* "an explosive" */
+    while (start > 0 && start + 4 > head && tok[start - 1].kind == FM_TOK_WORD && !in_list(c, &tok[start - 1], W_PREPOSITION) &&
+           !in_list(c, &tok[start - 1], W_AUX) && verb_at(c, start - 1) < 0 && !fm_is_word(&tok[start - 1], "THAT") &&
+           !fm_is_word(&tok[start - 1], "AND") && !in_list(c, &tok[start - 1], W_NOUN_PREPOSITION) &&
+           !in_list(c, &tok[start - 1], W_SUBORDINATOR) && !in_list(c, &tok[start], W_DETERMINER))   /* "an explosive" */
         start--;
     fm_mention m = { .start = start, .end = head + 1, .next = -1, .compound_head = 1, .weapon = 1 };
     if (fm_mention_vec_push(&c->mentions, m)) return -1;
@@ -890,7 +902,7 @@ int fm_thing_subject(fm_coder *c, const fm_token *tok, size_t n, size_t v, const
 {
     const fm_verb_hit *h = &c->verbs.a[v];
     size_t k = h->start;
-    while (k > 0 && (in_list(&tok[k - 1], AUX) || in_list(&tok[k - 1], COME) || in_list(&tok[k - 1], ADVERB_GAP)))
+    while (k > 0 && (in_list(c, &tok[k - 1], W_AUX) || in_list(c, &tok[k - 1], W_COME) || in_list(c, &tok[k - 1], W_ADVERB_GAP)))
         k--;
     if (k == h->start || k == 0) return -1;               /* no BE: no passive subject before it */
     size_t head = k - 1;
@@ -899,15 +911,15 @@ int fm_thing_subject(fm_coder *c, const fm_token *tok, size_t n, size_t v, const
         return -1;
     if (!fm_synset_in_sentence(c, tok, n, synset, head)) return -1;
     size_t start = head;
-    while (start > 0 && start + 3 > head && tok[start - 1].kind == FM_TOK_WORD && !in_list(&tok[start], DETERMINER) &&
-           !in_list(&tok[start - 1], PREPOSITION) && !in_list(&tok[start - 1], NOUN_PREPOSITION) &&
-           !in_list(&tok[start - 1], AUX) && !in_list(&tok[start - 1], SUBORDINATOR) && verb_at(c, start - 1) < 0 &&
+    while (start > 0 && start + 3 > head && tok[start - 1].kind == FM_TOK_WORD && !in_list(c, &tok[start], W_DETERMINER) &&
+           !in_list(c, &tok[start - 1], W_PREPOSITION) && !in_list(c, &tok[start - 1], W_NOUN_PREPOSITION) &&
+           !in_list(c, &tok[start - 1], W_AUX) && !in_list(c, &tok[start - 1], W_SUBORDINATOR) && verb_at(c, start - 1) < 0 &&
            !fm_is_word(&tok[start - 1], "THAT") && !fm_is_word(&tok[start - 1], "AND") && !inside_mention(c, start - 1))
         start--;
     /* "the driver of the tanker was killed": a noun after a preposition heads no subject */
     /* ("after their bus was attacked": AFTER opens a clause there) */
-    if (start > 0 && (in_list(&tok[start - 1], NOUN_PREPOSITION) || in_list(&tok[start - 1], PREPOSITION)) &&
-        !in_list(&tok[start - 1], SUBORDINATOR))
+    if (start > 0 && (in_list(c, &tok[start - 1], W_NOUN_PREPOSITION) || in_list(c, &tok[start - 1], W_PREPOSITION)) &&
+        !in_list(c, &tok[start - 1], W_SUBORDINATOR))
         return -1;
     fm_mention m = { .start = start, .end = head + 1, .next = -1, .compound_head = 1, .weapon = 1 };
     if (fm_mention_vec_push(&c->mentions, m)) return -1;
@@ -946,10 +958,10 @@ static int inherit_subject(fm_coder *c, const fm_token *tok, size_t n, fm_verb_h
 
 /* tok[from, to) between a denial verb and an -ing form holds only adverbs and
  * "having" / "ever" ("denied ever having targeted"): the -ing form is its object. */
-static int denied_gerund(const fm_token *tok, size_t from, size_t to)
+static int denied_gerund(const fm_coder *c, const fm_token *tok, size_t from, size_t to)
 {
     for (size_t k = from; k < to; k++)
-        if (!in_list(&tok[k], ADVERB_GAP) && !ly_adverb(&tok[k]) && !fm_is_word(&tok[k], "HAVING") &&
+        if (!in_list(c, &tok[k], W_ADVERB_GAP) && !ly_adverb(&tok[k]) && !fm_is_word(&tok[k], "HAVING") &&
             !fm_is_word(&tok[k], "EVER") && !fm_is_word(&tok[k], "BEING"))
             return 0;
     return 1;
@@ -962,8 +974,8 @@ static int reduced_passive(const fm_coder *c, const fm_token *tok, int v)
     const fm_verb_hit *p = &c->verbs.a[v];
     if (!p->passive || p->start == 0) return 0;
     size_t k = p->start;
-    while (k > 0 && (in_list(&tok[k - 1], ADVERB_GAP) || ly_adverb(&tok[k - 1]))) k--;
-    return k > 0 && !in_list(&tok[k - 1], BE);
+    while (k > 0 && (in_list(c, &tok[k - 1], W_ADVERB_GAP) || ly_adverb(&tok[k - 1]))) k--;
+    return k > 0 && !in_list(c, &tok[k - 1], W_BE);
 }
 
 /* "a rocket launched from Cambodia killed a villager": a participle right after a
@@ -978,17 +990,17 @@ static int reduced_relative(const fm_coder *c, const fm_token *tok, int v, const
         !(h->vform == FM_VF_ED || (h->vform == FM_VF_IRREG && !ends_with(&tok[h->start], "S"))))
         return 0;
     /* "funded through seized assets": a participle after a preposition is an adjective */
-    if (h->start > 0 && (in_list(&tok[h->start - 1], PREPOSITION) || in_list(&tok[h->start - 1], NOUN_PREPOSITION) ||
-                         in_list(&tok[h->start - 1], DETERMINER) || fm_is_word(&tok[h->start - 1], "BY")))
+    if (h->start > 0 && (in_list(c, &tok[h->start - 1], W_PREPOSITION) || in_list(c, &tok[h->start - 1], W_NOUN_PREPOSITION) ||
+                         in_list(c, &tok[h->start - 1], W_DETERMINER) || fm_is_word(&tok[h->start - 1], "BY")))
         return 0;
     const fm_token *before = &tok[p->start - 1];
-    if (before->kind != FM_TOK_WORD || in_list(before, AUX) || in_list(before, ADVERB_GAP) || ly_adverb(before) ||
-        fm_is_word(before, "TO") || fm_is_word(before, "AND") || in_list(before, SUBORDINATOR) ||
-        in_list(before, PERSON_PRONOUN) || in_list(before, GROUP_PRONOUN) || mention_ending_at(c, p->start - 1) >= 0)
+    if (before->kind != FM_TOK_WORD || in_list(c, before, W_AUX) || in_list(c, before, W_ADVERB_GAP) || ly_adverb(before) ||
+        fm_is_word(before, "TO") || fm_is_word(before, "AND") || in_list(c, before, W_SUBORDINATOR) ||
+        in_list(c, before, W_PERSON_PRONOUN) || in_list(c, before, W_GROUP_PRONOUN) || mention_ending_at(c, p->start - 1) >= 0)
         return 0;
     for (size_t k = p->end; k < h->start; k++)
         if (tok[k].kind == FM_TOK_PUNCT || tok[k].kind == FM_TOK_QUOTE || fm_is_word(&tok[k], "AND") ||
-            fm_is_word(&tok[k], "BUT") || in_list(&tok[k], SUBORDINATOR) || in_list(&tok[k], AUX))
+            fm_is_word(&tok[k], "BUT") || in_list(c, &tok[k], W_SUBORDINATOR) || in_list(c, &tok[k], W_AUX))
             return 0;
     return 1;
 }
@@ -1037,7 +1049,7 @@ static int place_list_start(const fm_coder *c, const fm_token *tok, int m, size_
     }
     if (!words || mention_ending_at(c, k - 2) >= 0) return 0;
     *list_start = s;
-    return fm_after_preposition(tok, s);
+    return fm_after_preposition(c, tok, s);
 }
 
 static int place_apposition(const fm_coder *c, const fm_token *tok, int m)
@@ -1060,18 +1072,18 @@ int fm_mention_aside(const fm_coder *c, const fm_token *tok, size_t from, int m,
 {
     const fm_mention *a = &c->mentions.a[m];
     size_t d = a->start;
-    while (d > from && in_list(&tok[d - 1], DETERMINER)) d--;
+    while (d > from && in_list(c, &tok[d - 1], W_DETERMINER)) d--;
     if (d <= from) return 0;                    /* right where the pattern stands */
     if (d >= from + 2 && fm_is_word(&tok[d - 1], "BY")) {
         const fm_token *p = &tok[d - 2];
         int vk = verb_at(c, d - 2);
         if (p->kind == FM_TOK_WORD && !(p->flags & FM_TOKF_CAP) &&
-            ((vk >= 0 && c->verbs.a[vk].passive) || in_list(p, BARE_PARTICIPLE) ||
+            ((vk >= 0 && c->verbs.a[vk].passive) || in_list(c, p, W_BARE_PARTICIPLE) ||
              (p->norm_len >= 4 && !memcmp(p->norm + p->norm_len - 2, "ED", 2))))   /* "used", "backed" */
             return 1;
     }
     if (source && a->country && a->code && strlen(a->code) == 3 && !a->agent_only &&
-        (place_apposition(c, tok, m) || in_list(&tok[d - 1], LOCATIVE)))
+        (place_apposition(c, tok, m) || in_list(c, &tok[d - 1], W_LOCATIVE)))
         return 1;
     return 0;
 }
@@ -1084,11 +1096,11 @@ static int object_participle(const fm_coder *c, const fm_token *tok, const fm_ve
     int participle = h->form ? h->vform == FM_VF_ED || h->vform == FM_VF_IRREG : ends_with(&tok[h->start], "ED");
     if (c->lx->tabari_verbs || (!h->form && !h->speech) || h->passive || !participle || h->start < 2) return 0;
     const fm_token *noun = &tok[h->start - 1];
-    if (noun->kind != FM_TOK_WORD || (noun->flags & FM_TOKF_CAP) || in_list(noun, AUX) || in_list(noun, ADVERB_GAP) ||
-        in_list(noun, DETERMINER) || in_list(noun, PREPOSITION) || in_list(noun, NOUN_PREPOSITION) ||
-        in_list(noun, SUBORDINATOR) || ly_adverb(noun) || fm_is_word(noun, "AND") || fm_is_word(noun, "TO") ||
-        inside_mention(c, h->start - 1) || verb_at(c, h->start - 1) >= 0 || in_list(noun, PERSON_PRONOUN) ||
-        in_list(noun, GROUP_PRONOUN))
+    if (noun->kind != FM_TOK_WORD || (noun->flags & FM_TOKF_CAP) || in_list(c, noun, W_AUX) || in_list(c, noun, W_ADVERB_GAP) ||
+        in_list(c, noun, W_DETERMINER) || in_list(c, noun, W_PREPOSITION) || in_list(c, noun, W_NOUN_PREPOSITION) ||
+        in_list(c, noun, W_SUBORDINATOR) || ly_adverb(noun) || fm_is_word(noun, "AND") || fm_is_word(noun, "TO") ||
+        inside_mention(c, h->start - 1) || verb_at(c, h->start - 1) >= 0 || in_list(c, noun, W_PERSON_PRONOUN) ||
+        in_list(c, noun, W_GROUP_PRONOUN))
         return 0;
     for (size_t k = h->start - 1, steps = 0; k-- > 0 && steps < 6; steps++) {
         const fm_token *t = &tok[k];
@@ -1099,11 +1111,11 @@ static int object_participle(const fm_coder *c, const fm_token *tok, const fm_ve
         int m = mention_ending_at(c, k);
         if (m >= 0) {
             size_t ms = c->mentions.a[m].start;
-            if (ms == 0 || !(fm_is_word(&tok[ms - 1], "TO") || fm_after_preposition(tok, ms))) return 0;
+            if (ms == 0 || !(fm_is_word(&tok[ms - 1], "TO") || fm_after_preposition(c, tok, ms))) return 0;
             k = ms - 1;
             continue;
         }
-        if (inside_mention(c, k) || fm_is_word(t, "AND") || in_list(t, AUX) || in_list(t, SUBORDINATOR)) return 0;
+        if (inside_mention(c, k) || fm_is_word(t, "AND") || in_list(c, t, W_AUX) || in_list(c, t, W_SUBORDINATOR)) return 0;
     }
     return 0;
 }
@@ -1113,7 +1125,7 @@ static int object_participle(const fm_coder *c, const fm_token *tok, const fm_ve
  * article and holds no verb; -1 if there is none. */
 static int apposition_subject(const fm_coder *c, const fm_token *tok, size_t b)
 {
-    while (b > 0 && in_list(&tok[b - 1], AUX)) b--;
+    while (b > 0 && in_list(c, &tok[b - 1], W_AUX)) b--;
     if (b < 4 || tok[b - 1].kind != FM_TOK_PUNCT || strcmp(tok[b - 1].norm, ",")) return -1;
     for (size_t k = b - 1, words = 0; k-- > 1 && words < 15; words++) {
         const fm_token *t = &tok[k];
@@ -1127,7 +1139,7 @@ static int apposition_subject(const fm_coder *c, const fm_token *tok, size_t b)
         int m = mention_ending_at(c, k - 1);
         if (m < 0 || c->mentions.a[m].pronoun) return -1;
         while (m > 0 && c->mentions.a[m - 1].next == m) m--;
-        return fm_after_preposition(tok, c->mentions.a[m].start) ? -1 : m;
+        return fm_after_preposition(c, tok, c->mentions.a[m].start) ? -1 : m;
     }
     return -1;
 }
@@ -1174,13 +1186,13 @@ int fm_subject_of(fm_coder *c, const fm_token *tok, size_t n, size_t v)
     /* ", killing three people", ", allegedly killing": a participle after a comma shares the
      * main verb's subject */
     size_t pc = h->start;
-    while (pc > 0 && (in_list(&tok[pc - 1], ADVERB_GAP) || ly_adverb(&tok[pc - 1]))) pc--;
+    while (pc > 0 && (in_list(c, &tok[pc - 1], W_ADVERB_GAP) || ly_adverb(&tok[pc - 1]))) pc--;
     if (h->form && h->vform == FM_VF_ING && pc > 0 && tok[pc - 1].kind == FM_TOK_PUNCT && v > 0)
         return inherit_subject(c, tok, n, h, v - 1);
     /* "killed five militants after repelling an ambush", "After storming the camp, troops
      * killed": a participle right after a preposition has no subject of its own; it is
      * the main clause's */
-    if (h->form && h->vform == FM_VF_ING && pc > 0 && in_list(&tok[pc - 1], PARTICIPLE_PREPOSITION)) {
+    if (h->form && h->vform == FM_VF_ING && pc > 0 && in_list(c, &tok[pc - 1], W_PARTICIPLE_PREPOSITION)) {
         size_t pv = v;
         while (pv > 0 && (c->verbs.a[pv - 1].vform == FM_VF_ING || !c->verbs.a[pv - 1].form ||
                           (c->verbs.a[pv - 1].start > 0 && fm_is_word(&tok[c->verbs.a[pv - 1].start - 1], "TO"))))
@@ -1194,7 +1206,7 @@ int fm_subject_of(fm_coder *c, const fm_token *tok, size_t n, size_t v)
     /* "The RSF denied targeting civilians and accused the army": a verb right after
      * "and" shares the subject of the verb before, not the object between them */
     size_t b = h->start;
-    while (b > 0 && (in_list(&tok[b - 1], ADVERB_GAP) || ly_adverb(&tok[b - 1]))) b--;
+    while (b > 0 && (in_list(c, &tok[b - 1], W_ADVERB_GAP) || ly_adverb(&tok[b - 1]))) b--;
     if (b > 1 && (fm_is_word(&tok[b - 1], "AND") || fm_is_word(&tok[b - 1], "BUT")) && v > 0) {
         size_t pv = v - 1;
         const fm_verb_hit *p = &c->verbs.a[pv];
@@ -1202,7 +1214,7 @@ int fm_subject_of(fm_coder *c, const fm_token *tok, size_t n, size_t v)
         /* only the first verb's object may stand between: no clause of its own
          * ("said that soldiers sprayed people and opened fire", "as forces overwhelm") */
         for (size_t k = p->end; k + 1 < b; k++)
-            if ((tok[k].kind == FM_TOK_PUNCT && strcmp(tok[k].norm, ",") != 0) || in_list(&tok[k], SUBORDINATOR)) stop = 1;
+            if ((tok[k].kind == FM_TOK_PUNCT && strcmp(tok[k].norm, ",") != 0) || in_list(c, &tok[k], W_SUBORDINATOR)) stop = 1;
         if (!stop && p->end < b && !say_verb(p)) return inherit_subject(c, tok, n, h, pv);
     }
     if (object_participle(c, tok, h)) return h->subject;
@@ -1215,7 +1227,7 @@ int fm_subject_of(fm_coder *c, const fm_token *tok, size_t n, size_t v)
         const fm_token *t = &tok[k];
         if (t->kind == FM_TOK_PUNCT && (strcmp(t->norm, ";") == 0 || strcmp(t->norm, ":") == 0)) break;
         int m = mention_ending_at(c, k);
-        if (m >= 0 && fm_after_preposition(tok, c->mentions.a[m].start)) {
+        if (m >= 0 && fm_after_preposition(c, tok, c->mentions.a[m].start)) {
             k = c->mentions.a[m].start;     /* "a strike on a market in Sudan kills": not Sudan */
             continue;
         }
@@ -1237,13 +1249,13 @@ int fm_subject_of(fm_coder *c, const fm_token *tok, size_t n, size_t v)
             /* the head of a compound stands for all of it */
             while (m > 0 && c->mentions.a[m - 1].next == m) m--;
             /* "a strike in Kyiv, Ukraine, kills": a place list after a preposition is where */
-            if (fm_after_preposition(tok, c->mentions.a[m].start) || place_apposition(c, tok, m)) {
+            if (fm_after_preposition(c, tok, c->mentions.a[m].start) || place_apposition(c, tok, m)) {
                 k = c->mentions.a[m].start;
                 continue;
             }
             /* "Russian aircraft including helicopter gunships killed": the whole, not its example */
             size_t ms = c->mentions.a[m].start;
-            while (ms > 0 && (in_list(&tok[ms - 1], DETERMINER) || tok[ms - 1].kind == FM_TOK_NUMBER ||
+            while (ms > 0 && (in_list(c, &tok[ms - 1], W_DETERMINER) || tok[ms - 1].kind == FM_TOK_NUMBER ||
                               (tok[ms - 1].kind == FM_TOK_WORD && !(tok[ms - 1].flags & FM_TOKF_CAP) &&
                                !fm_is_word(&tok[ms - 1], "INCLUDING") && ms + 2 > c->mentions.a[m].start)))
                 ms--;
@@ -1252,7 +1264,7 @@ int fm_subject_of(fm_coder *c, const fm_token *tok, size_t n, size_t v)
                 if (e > 0 && tok[e - 1].kind == FM_TOK_PUNCT && !strcmp(tok[e - 1].norm, ",")) e--;
                 int whole = e > 0 ? mention_ending_at(c, e - 1) : -1;
                 if (whole >= 0 && !c->mentions.a[whole].pronoun &&
-                    !fm_after_preposition(tok, c->mentions.a[whole].start)) {
+                    !fm_after_preposition(c, tok, c->mentions.a[whole].start)) {
                     while (whole > 0 && c->mentions.a[whole - 1].next == whole) whole--;
                     m = whole;
                 }
@@ -1265,7 +1277,7 @@ int fm_subject_of(fm_coder *c, const fm_token *tok, size_t n, size_t v)
         if (vk >= 0) {
             fm_verb_hit *p = &c->verbs.a[vk];
             /* "X denied targeting civilians": the denied act is X's (its mode says denied) */
-            if (p->speech == FM_ATTRIB_DENY && h->form && denied_gerund(tok, p->end, h->start) &&
+            if (p->speech == FM_ATTRIB_DENY && h->form && denied_gerund(c, tok, p->end, h->start) &&
                 (h->vform == FM_VF_ING || (h->start > p->end && fm_is_word(&tok[h->start - 1], "HAVING")))) {
                 h->subject = fm_subject_of(c, tok, n, (size_t)vk);
                 h->denied = vk + 1;
@@ -1280,13 +1292,13 @@ int fm_subject_of(fm_coder *c, const fm_token *tok, size_t n, size_t v)
             if (saw_and || (k + 1 == h->start)) { h->subject = fm_subject_of(c, tok, n, (size_t)vk); break; }
             /* "Israeli airstrikes across the Gaza Strip kill": a plural form after an actor and
              * followed by a prepositional phrase is the head noun of the subject, not a verb */
-            if (p->vform == FM_VF_S && p->start > 0 && p->end < h->start && in_list(&tok[p->end], PREPOSITION)) {
+            if (p->vform == FM_VF_S && p->start > 0 && p->end < h->start && in_list(c, &tok[p->end], W_PREPOSITION)) {
                 int before = mention_ending_at(c, p->start - 1);
                 if (before >= 0) { h->subject = before; break; }
             }
             /* "A Russian drone attack on Dnipro kills": after "a" + an actor a bare form is
              * the head noun too (a verb there would say "attacks") */
-            if (p->vform == FM_VF_BASE && p->start > 0 && p->end < h->start && in_list(&tok[p->end], PREPOSITION)) {
+            if (p->vform == FM_VF_BASE && p->start > 0 && p->end < h->start && in_list(c, &tok[p->end], W_PREPOSITION)) {
                 int before = mention_ending_at(c, p->start - 1);
                 size_t ms = before >= 0 ? c->mentions.a[before].start : 0;
                 if (before >= 0 && ms > 0 && (fm_is_word(&tok[ms - 1], "A") || fm_is_word(&tok[ms - 1], "AN"))) {
@@ -1301,7 +1313,7 @@ int fm_subject_of(fm_coder *c, const fm_token *tok, size_t n, size_t v)
         /* "surrender to the authorities as offensive operations resume": the clause an
          * adverbial subordinator opens has its own subject ("as part of the operation,
          * troops" has a comma and is no such clause) */
-        if (in_list(t, ADVERBIAL_SUBORDINATOR) && k + 1 < h->start && !punct_between(tok, k + 1, h->start)) break;
+        if (in_list(c, t, W_ADVERBIAL_SUBORDINATOR) && k + 1 < h->start && !punct_between(tok, k + 1, h->start)) break;
     }
     /* "a device left by cartel members detonates": no actor before the participle phrase;
      * its agent is the one who acts */
@@ -1314,7 +1326,7 @@ int fm_subject_of(fm_coder *c, const fm_token *tok, size_t n, size_t v)
 int fm_mention_at(const fm_coder *c, size_t start_min, size_t limit, int allow_gap, const fm_token *tok)
 {
     size_t s = start_min;
-    if (!allow_gap) while (s < limit && in_list(&tok[s], DETERMINER)) s++;
+    if (!allow_gap) while (s < limit && in_list(c, &tok[s], W_DETERMINER)) s++;
     for (size_t k = 0; k < c->mentions.n; k++) {
         const fm_mention *m = &c->mentions.a[k];
         if (m->start < start_min || m->start >= limit || m->weapon) continue;
@@ -1330,14 +1342,23 @@ int fm_mention_at(const fm_coder *c, size_t start_min, size_t limit, int allow_g
 size_t fm_clause_start(const fm_coder *c, const fm_token *tok, size_t v)
 {
     const fm_verb_hit *h = &c->verbs.a[v];
-    for (size_t k = h->start; k-- > 0;) {
+    /* The last token before the verb where a say verb before it is the verb
+     * (verb_at's, the first that covers it): found from the few say verbs;
+     * asking verb_at of every token walked back over cost a scan of all verbs. */
+    size_t at = 0;
+    int said = -1;
+    for (size_t j = 0; j < v; j++) {
+        const fm_verb_hit *p = &c->verbs.a[j];
+        if (!say_verb(p)) continue;
+        for (size_t k = p->end < h->start ? p->end : h->start; k-- > p->start && (said < 0 || k > at);)
+            if (verb_at(c, k) == (int)j) { at = k; said = (int)j; break; }
+    }
+    for (size_t k = h->start; k-- > at;) {
         const fm_token *t = &tok[k];
         if (t->kind == FM_TOK_PUNCT && (strcmp(t->norm, ";") == 0 || strcmp(t->norm, ":") == 0)) return k + 1;
-        if (in_list(t, SUBORDINATOR) && !fm_is_word(t, "AFTER") && !fm_is_word(t, "BEFORE")) return k + 1;
-        int vk = verb_at(c, k);
-        if (vk >= 0 && vk < (int)v && say_verb(&c->verbs.a[vk])) return c->verbs.a[vk].end;
+        if (in_list(c, t, W_SUBORDINATOR) && !fm_is_word(t, "AFTER") && !fm_is_word(t, "BEFORE")) return k + 1;
     }
-    return 0;
+    return said >= 0 ? c->verbs.a[said].end : 0;
 }
 
 /* Where the clause of verb v ends: the next verb that is not its infinitive
@@ -1369,3 +1390,18 @@ size_t fm_clause_end(const fm_coder *c, const fm_token *tok, size_t n, size_t v)
     }
     return n;
 }
+
+/* The lists of W_*, for the coder's word table (wordlist.h). */
+static const char *const *const CLAUSE_LISTS[W_LISTS] = {
+    [W_AUX] = AUX, [W_BE] = BE, [W_ADVERB_GAP] = ADVERB_GAP, [W_DETERMINER] = DETERMINER, [W_ARTICLE] = ARTICLE,
+    [W_PREPOSITION] = PREPOSITION, [W_NOUN_PREPOSITION] = NOUN_PREPOSITION, [W_POSSESSIVE] = POSSESSIVE,
+    [W_PERSON_PRONOUN] = PERSON_PRONOUN, [W_GROUP_PRONOUN] = GROUP_PRONOUN, [W_GROUP_NOUN] = GROUP_NOUN,
+    [W_SUBORDINATOR] = SUBORDINATOR, [W_ADVERBIAL_SUBORDINATOR] = ADVERBIAL_SUBORDINATOR,
+    [W_PARTICIPLE_PREPOSITION] = PARTICIPLE_PREPOSITION, [W_HEDGE_PARTICIPLE] = HEDGE_PARTICIPLE, [W_COME] = COME,
+    [W_BARE_PARTICIPLE] = BARE_PARTICIPLE, [W_INSTITUTION_WORD] = INSTITUTION_WORD,
+    [W_RELATION_NOUN] = RELATION_NOUN, [W_TITLE] = TITLE, [W_COUNT_WORD] = COUNT_WORD, [W_AMOUNT] = AMOUNT,
+    [W_WEAPON] = WEAPON, [W_PLACE_BEFORE_OF] = PLACE_BEFORE_OF, [W_ATTACK_NOUN] = ATTACK_NOUN,
+    [W_LOCATIVE] = LOCATIVE,
+};
+/* in_list holds words and possessives ("'S") only */
+const fm_wordlist_group fm_clause_words = { CLAUSE_LISTS, W_LISTS, 1u << FM_TOK_WORD | 1u << FM_TOK_POSS };

@@ -29,6 +29,7 @@ fm_coder *fm_coder_new(const fm_lexicon *lx, const fm_options *opt, fm_diag_fn d
     c->diag_user = user;
     fm_arena_init(&c->arena, 256 * 1024);
     c->geo = fm_gazetteer_open(NULL, NULL, NULL);   /* no gazetteer: events simply have no place */
+    if (fm_wordlists_init(&c->wordlists, lx)) { fm_coder_free(c); return NULL; }
     return c;
 }
 
@@ -50,6 +51,8 @@ void fm_coder_free(fm_coder *c)
     fm_span_vec_free(&c->sentence_tokens);
     fm_token_vec_free(&c->tokens);
     free(c->ids);
+    free(c->marks);
+    fm_wordlists_free(&c->wordlists);
     fm_mention_vec_free(&c->mentions);
     fm_verb_vec_t_free(&c->verbs);
     fm_event_vec_free(&c->events);
@@ -157,7 +160,7 @@ static const fm_mention *resolve(fm_coder *c, const fm_mention *m)
             const fm_mention *a = &c->mentions.a[k];
             if (a->pronoun || !a->code || a->implied || a->weapon || a->end > m->start) continue;
             /* "imposed sanctions on Russian companies that it accused": not a prepositional object */
-            if (c->tokens_now && fm_after_preposition(c->tokens_now, a->start)) continue;
+            if (c->tokens_now && fm_after_preposition(c, c->tokens_now, a->start)) continue;
             if ((m->pronoun == 1) == is_person(a)) return a;
         }
     }
@@ -373,7 +376,7 @@ static int recipient_after(const fm_coder *c, const fm_token *tok, int m, size_t
                                                        fm_is_word(t, "INTO"))))
             break;
         int plain = t->kind == FM_TOK_WORD || (t->kind == FM_TOK_PUNCT && !strcmp(t->norm, ","));
-        if (!plain || fm_is_aux(t) || fm_after_preposition(tok, k + 1) || fm_is_word(t, "OF") || fm_is_word(t, "WITH") ||
+        if (!plain || fm_is_aux(t) || fm_after_preposition(c, tok, k + 1) || fm_is_word(t, "OF") || fm_is_word(t, "WITH") ||
             fm_is_word(t, "FOR") || fm_is_word(t, "BY"))
             return -1;
         for (size_t v = 0; v < c->verbs.n; v++) if (k >= c->verbs.a[v].start && k < c->verbs.a[v].end) return -1;
@@ -712,7 +715,7 @@ static void code_sentence(fm_coder *c, const fm_doc *doc, size_t si, const fm_to
 {
     fm_attrib_frame frames[16];
     c->sentence_now = si;
-    size_t nf = fm_attribution_frames(doc->text, tok, n, frames, 16);
+    size_t nf = fm_attribution_frames_marked(doc->text, tok, c->marks, n, frames, 16);
     if (nf > 16) nf = 16;
     c->frames_now = frames;
     c->n_frames_now = nf;
@@ -954,6 +957,7 @@ static size_t drop_comma_clauses(fm_coder *c, const fm_doc *doc, fm_token *tok, 
         if (drop[k]) continue;
         tok[o2] = tok[k];
         c->ids[o2] = c->ids[k];
+        c->marks[o2] = c->marks[k];
         o2++;
     }
     return o2;
@@ -1319,11 +1323,14 @@ int fm_coder_code(fm_coder *c, const fm_doc *doc, const fm_event **events, size_
         if (n > 4096) n = 4096;                  /* a runaway "sentence": bounded work */
         if (n > c->ids_cap) {
             fm_tok_ids *p = realloc(c->ids, n * sizeof *p);
-            if (!p) { report(c, doc, "out of memory"); return -1; }
-            c->ids = p;
+            if (p) c->ids = p;
+            fm_word_marks *mk = realloc(c->marks, n * sizeof *mk);
+            if (mk) c->marks = mk;
+            if (!p || !mk) { report(c, doc, "out of memory"); return -1; }
             c->ids_cap = n;
         }
         for (size_t i = 0; i < n; i++) fm_tok_ids_of(c->lx, &c->tokens.a[i], &c->ids[i]);
+        fm_wordlists_mark(&c->wordlists, c->tokens.a, c->ids, n, c->marks);
         if (discarded(c, n)) continue;
         if (c->opt.minimum_words > 0 && sentence_words(c->tokens.a, n) < (size_t)c->opt.minimum_words) continue;
         size_t first_event = c->events.n, all_n = n;

@@ -9,6 +9,8 @@
 #include "vec.h"
 #include "geo.h"
 #include "attribution.h"
+#include "wordlist.h"
+#include <string.h>
 
 /* An actor named in a sentence: a noun phrase that resolved to a code. */
 typedef struct fm_mention {
@@ -89,6 +91,8 @@ struct fm_coder {
     fm_span_vec sentence_tokens;/* sentence i's tokens: doc_tokens[start, end) */
     fm_token_vec tokens;
     fm_tok_ids *ids; size_t ids_cap;
+    fm_wordlists wordlists;     /* word -> the rule files' word lists it is in */
+    fm_word_marks *marks;       /* parallel to tokens (ids_cap of them): each token's lists */
     const fm_token *tokens_now;  /* the sentence being coded */
     const fm_attrib_frame *frames_now;   /* its attribution frames (none on the TABARI path) */
     size_t n_frames_now;
@@ -125,10 +129,15 @@ int fm_subject_of(fm_coder *c, const fm_token *tok, size_t n, size_t v);
 int fm_weapon_subject(fm_coder *c, const fm_token *tok, size_t n, size_t v);
 int fm_thing_subject(fm_coder *c, const fm_token *tok, size_t n, size_t v, const char *synset);
 int fm_mention_at(const fm_coder *c, size_t start_min, size_t limit, int allow_gap, const fm_token *tok);
-int fm_is_word(const fm_token *t, const char *w);
+/* Inline: the coder tests words against literals millions of times a run, and
+ * the first byte settles nearly every test without a strcmp call. */
+static inline int fm_is_word(const fm_token *t, const char *w)
+{
+    return t->kind == FM_TOK_WORD && t->norm[0] == w[0] && strcmp(t->norm, w) == 0;
+}
 int fm_state_actor(const char *code);   /* a country or a state body, not a rebel or civilian group */
 int fm_is_aux(const fm_token *t);
-int fm_after_preposition(const fm_token *tok, size_t s);
+int fm_after_preposition(const fm_coder *c, const fm_token *tok, size_t s);
 int fm_mention_aside(const fm_coder *c, const fm_token *tok, size_t from, int m, int source);
 int fm_place_apposition(const fm_coder *c, const fm_token *tok, int m);   /* "in Harouf and Qlayleh, Lebanon" */
 size_t fm_clause_end(const fm_coder *c, const fm_token *tok, size_t n, size_t v);

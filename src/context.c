@@ -432,7 +432,7 @@ void fm_context_sentence(fm_coder *c, const fm_doc *doc, size_t si, const fm_tok
         size_t idx[FM_MAX_ATTRIBUTION];
         size_t na = fm_attribution_for(frames, n_frames, et->verb_start, et->verb_end, idx, FM_MAX_ATTRIBUTION);
         for (size_t j = 0; j < na && j < FM_MAX_ATTRIBUTION; j++) set_attribution(c, doc, ev, tok, n, &frames[idx[j]]);
-        ev->mode = fm_mode_of(doc->text, tok, n, et->verb_start, et->verb_end, frames, n_frames);
+        ev->mode = fm_mode_of_marked(doc->text, tok, c->marks, n, et->verb_start, et->verb_end, frames, n_frames);
         if (ev->mode == FM_MODE_REPORTED && own_account(ev)) ev->mode = FM_MODE_CLAIMED;
 
         /* when */

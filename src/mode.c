@@ -4,6 +4,14 @@
 #include "mode.h"
 #include <string.h>
 
+/* The cue lists below, one bit each of a token's mode marks; MODE_LISTS at
+ * the end of this file names the arrays. */
+enum {
+    M_AUX_ADVERBS, M_BE_WORDS, M_CLAUSE_BOUNDS, M_CONDITIONALS, M_FIRST_PERSON, M_FUTURE_ADJ, M_HEDGE_VERBS,
+    M_HEDGES, M_INTENTS, M_MODAL_GAP, M_MODALS, M_NEGATORS, M_SELF_PRONOUNS, M_STOPPERS, M_LISTS
+};
+static const char *const *const MODE_LISTS[M_LISTS];
+
 static const char *nm(const fm_token *t) { return t->norm ? t->norm : ""; }
 
 /* Every cue test runs for every token of the clause and nearly all fail on the
@@ -25,9 +33,12 @@ static int in_set(const char *s, const char *const *set)
     return 0;
 }
 
-static int is_in(const fm_token *tok, size_t n, size_t i, const char *const *set)
+/* tok[i] is in word list M_*: a bit of its marks (wordlist.h), or without
+ * marks (fm_mode_of of bare tokens) a scan of the list */
+static inline int is_in(const fm_word_marks *mk, const fm_token *tok, size_t n, size_t i, int list)
 {
-    return i < n && in_set(nm(&tok[i]), set);
+    if (i >= n) return 0;
+    return mk ? (int)(mk[i].in[FM_WL_MODE] >> list & 1) : in_set(nm(&tok[i]), MODE_LISTS[list]);
 }
 
 static int ends_with(const char *s, const char *suffix)
@@ -99,17 +110,19 @@ static const char *const be_words[] = { "IS", "ARE", "WAS", "WERE", "BEEN", "BEI
 static const char *const self_pronouns[] = {
     "IT", "THEY", "WE", "I", "HE", "SHE", "ITS", "OUR", "THEIR", "HIS", NULL
 };
+/* a quote before its speaker that starts with the speaker's own word: "We did not attack," */
+static const char *const first_person[] = { "WE", "I", "OUR", "MY", NULL };
 static const char *const aux_adverbs[] = {
     "HAD", "HAS", "HAVE", "ALSO", "SUCCESSFULLY", "JUST", "RECENTLY", "EARLIER", "LATER",
     "THEN", "ALREADY", "AGAIN", "DID", "DOES", "DO", NULL
 };
 
-static int is_negation(const fm_token *tok, size_t n, size_t i)
+static int is_negation(const fm_word_marks *mk, const fm_token *tok, size_t n, size_t i)
 {
     /* the class holds negators and every n't form; other tokens are no words */
     if (tok[i].kind == FM_TOK_WORD && !(tok[i].wclass & FM_WC_NEGATION)) return 0;
     const char *w = nm(&tok[i]);
-    if (in_set(w, negators)) {
+    if (is_in(mk, tok, n, i, M_NEGATORS)) {
         /* "not only", "no longer" still negate; "no." is a number sign */
         if (is(tok, n, i, "NOT") && is(tok, n, i + 1, "ONLY")) return 0;
         return 1;
@@ -121,20 +134,20 @@ static int is_negation(const fm_token *tok, size_t n, size_t i)
     return 0;
 }
 
-static int is_modal(const fm_token *tok, size_t n, size_t i)
+static int is_modal(const fm_word_marks *mk, const fm_token *tok, size_t n, size_t i)
 {
     if (tok[i].kind == FM_TOK_WORD && !(tok[i].wclass & FM_WC_MODAL)) return 0;
     const char *w = nm(&tok[i]);
-    return in_set(w, modals) || ends_with(w, "'LL") || ends_with(w, "'D");
+    return is_in(mk, tok, n, i, M_MODALS) || ends_with(w, "'LL") || ends_with(w, "'D");
 }
 
 /* A modal governs the verb only across auxiliaries and adverbs: "will not
  * strike" yes, "will respond to Iran's attack" not for "attack". */
-static int governs(const fm_token *tok, size_t n, size_t k, size_t vs)
+static int governs(const fm_word_marks *mk, const fm_token *tok, size_t n, size_t k, size_t vs)
 {
     for (size_t j = k + 1; j < vs; j++) {
         const char *w = nm(&tok[j]);
-        if (in_set(w, modal_gap) || ends_with(w, "LY") || ends_with(w, "N'T")) continue;
+        if (is_in(mk, tok, n, j, M_MODAL_GAP) || ends_with(w, "LY") || ends_with(w, "N'T")) continue;
         return 0;
     }
     return 1;
@@ -142,13 +155,13 @@ static int governs(const fm_token *tok, size_t n, size_t k, size_t vs)
 
 /* Start of the verb's own clause: after the last comma, semicolon or clause
  * word before verb_start, but not before floor. */
-static size_t clause_start(const char *text, const fm_token *tok, size_t n, size_t vs, size_t floor)
+static size_t clause_start(const fm_word_marks *mk, const char *text, const fm_token *tok, size_t n, size_t vs, size_t floor)
 {
     size_t k = vs;
     while (k > floor) {
         char c = punct_of(text, &tok[k - 1]);
         if (c == ',' || c == ';' || c == ':' || c == '(' || c == ')') break;
-        if (is_in(tok, n, k - 1, clause_bounds)) break;
+        if (is_in(mk, tok, n, k - 1, M_CLAUSE_BOUNDS)) break;
         k--;
     }
     return k;
@@ -156,21 +169,21 @@ static size_t clause_start(const char *text, const fm_token *tok, size_t n, size
 
 /* "the army said it struck", "Hamas said its fighters fired": the speaker
  * reports its own act. gap is tok[s, vs). Passives ("it was hit") are not. */
-static int self_report(const fm_token *tok, size_t n, size_t s, size_t vs)
+static int self_report(const fm_word_marks *mk, const fm_token *tok, size_t n, size_t s, size_t vs)
 {
-    if (s >= vs || !is_in(tok, n, s, self_pronouns)) return 0;
+    if (s >= vs || !is_in(mk, tok, n, s, M_SELF_PRONOUNS)) return 0;
     size_t k = s + 1;
     if (is(tok, n, s, "ITS") || is(tok, n, s, "OUR") || is(tok, n, s, "THEIR") || is(tok, n, s, "HIS")) {
         if (k >= vs) return 0;          /* "its" must own the actor: "its forces" */
         k++;
-        if (k < vs && !is_in(tok, n, k, aux_adverbs)) k++;   /* "its air defences" */
+        if (k < vs && !is_in(mk, tok, n, k, M_AUX_ADVERBS)) k++;   /* "its air defences" */
     }
     for (; k < vs; k++) {
-        if (is_in(tok, n, k, aux_adverbs) || is_negation(tok, n, k)) continue;
-        if (is_in(tok, n, k, be_words)) {
+        if (is_in(mk, tok, n, k, M_AUX_ADVERBS) || is_negation(mk, tok, n, k)) continue;
+        if (is_in(mk, tok, n, k, M_BE_WORDS)) {
             /* "it was behind the attack" is a claim; "it was hit" is not */
             size_t b = k + 1;
-            while (b < vs && (is_in(tok, n, b, be_words) || is_negation(tok, n, b))) b++;
+            while (b < vs && (is_in(mk, tok, n, b, M_BE_WORDS) || is_negation(mk, tok, n, b))) b++;
             if (is(tok, n, b, "BEHIND") || is(tok, n, b, "RESPONSIBLE")) return 1;
             return 0;
         }
@@ -183,6 +196,13 @@ fm_mode fm_mode_of(const char *text, const fm_token *tok, size_t n,
                    size_t verb_start, size_t verb_end,
                    const fm_attrib_frame *frames, size_t n_frames)
 {
+    return fm_mode_of_marked(text, tok, NULL, n, verb_start, verb_end, frames, n_frames);
+}
+
+fm_mode fm_mode_of_marked(const char *text, const fm_token *tok, const fm_word_marks *mk, size_t n,
+                          size_t verb_start, size_t verb_end,
+                          const fm_attrib_frame *frames, size_t n_frames)
+{
     if (!tok || verb_start >= n) return FM_MODE_ASSERTED;
     if (verb_end <= verb_start) verb_end = verb_start + 1;
     if (verb_end > n) verb_end = n;
@@ -193,7 +213,7 @@ fm_mode fm_mode_of(const char *text, const fm_token *tok, size_t n,
     if (m > sizeof idx / sizeof idx[0]) m = sizeof idx / sizeof idx[0];
     const fm_attrib_frame *inner = m ? &frames[idx[0]] : NULL;
     size_t floor = inner ? inner->scope_start : 0;
-    size_t cs = clause_start(text, tok, n, vs, floor);
+    size_t cs = clause_start(mk, text, tok, n, vs, floor);
 
     for (size_t k = 0; k < m; k++)
         if (frames[idx[k]].kind == FM_ATTRIB_DENY) return FM_MODE_DENIED;
@@ -204,12 +224,12 @@ fm_mode fm_mode_of(const char *text, const fm_token *tok, size_t n,
     size_t first_modal = n;
     for (size_t k = cs; k < ve; k++) {
         int before = k < vs;
-        if (before && is_in(tok, n, k, conditionals)) hypothetical = 1;
-        if (before && is_modal(tok, n, k) && governs(tok, n, k, vs)) {
+        if (before && is_in(mk, tok, n, k, M_CONDITIONALS)) hypothetical = 1;
+        if (before && is_modal(mk, tok, n, k) && governs(mk, tok, n, k, vs)) {
             hypothetical = 1;
             if (first_modal == n) first_modal = k;
         }
-        if (is_negation(tok, n, k) && (vs < k + 7 || k >= vs)) {
+        if (is_negation(mk, tok, n, k) && (vs < k + 7 || k >= vs)) {
             /* "no group claimed responsibility for the attack" negates the claim */
             int crossed = 0;
             for (size_t j = k + 1; j < vs; j++)
@@ -221,12 +241,12 @@ fm_mode fm_mode_of(const char *text, const fm_token *tok, size_t n,
                 else negated = 1;
             }
         }
-        if (before && is_in(tok, n, k, stoppers) && vs <= k + 3) negated = 1;
+        if (before && is_in(mk, tok, n, k, M_STOPPERS) && vs <= k + 3) negated = 1;
         if (before && is(tok, n, k, "LONGER") && k > 0 && is(tok, n, k - 1, "NO")) negated = 1;
-        if (before && is_in(tok, n, k, intents)) {
+        if (before && is_in(mk, tok, n, k, M_INTENTS)) {
             /* "threatened to strike", "ordered troops to withdraw", "plans for an attack" */
             for (size_t j = k + 1; j < vs && j <= k + 5; j++)
-                if ((is(tok, n, j, "TO") && governs(tok, n, j, vs)) ||
+                if ((is(tok, n, j, "TO") && governs(mk, tok, n, j, vs)) ||
                     ((is(tok, n, j, "FOR") || is(tok, n, j, "OF") || is(tok, n, j, "ON")) &&
                      j == k + 1 && vs <= k + 4)) {
                     hypothetical = 1;
@@ -234,17 +254,17 @@ fm_mode fm_mode_of(const char *text, const fm_token *tok, size_t n,
                 }
             if (k + 1 == vs) {
                 /* "a threatened strike" */
-                if (is_in(tok, n, k, future_adj)) hypothetical = 1;
+                if (is_in(mk, tok, n, k, M_FUTURE_ADJ)) hypothetical = 1;
             }
         }
-        if (before && is_in(tok, n, k, future_adj) && vs <= k + 2 &&
+        if (before && is_in(mk, tok, n, k, M_FUTURE_ADJ) && vs <= k + 2 &&
             !is(tok, n, k, "EXPECTED") && !is(tok, n, k, "THREATENED"))
             hypothetical = 1;
-        if (before && is_in(tok, n, k, hedges)) {
+        if (before && is_in(mk, tok, n, k, M_HEDGES)) {
             if (is(tok, n, k, "LIKELY") && is(tok, n, k + 1, "TO")) hypothetical = 1;
             else hedged = 1;
         }
-        if (before && is_in(tok, n, k, hedge_verbs) && k > cs && is_in(tok, n, k - 1, be_words)) {
+        if (before && is_in(mk, tok, n, k, M_HEDGE_VERBS) && k > cs && is_in(mk, tok, n, k - 1, M_BE_WORDS)) {
             /* "is said to have", "were reported killed", "is accused of" */
             if (is(tok, n, k + 1, "TO") || is(tok, n, k + 1, "OF") || k + 1 == vs)
                 hedged = 1;
@@ -261,14 +281,13 @@ fm_mode fm_mode_of(const char *text, const fm_token *tok, size_t n,
         size_t s = inner->scope_start;
         if (inner->kind == FM_ATTRIB_CLAIM) claim = 1;
         else if (inner->kind != FM_ATTRIB_ACCORDING_TO && inner->kind != FM_ATTRIB_ACCUSE &&
-                 s > inner->cue && self_report(tok, n, s, vs))
+                 s > inner->cue && self_report(mk, tok, n, s, vs))
             self = 1;
         else if (s < inner->cue) {
             /* a quote before its speaker: "We did not attack," the colonel said. */
             if (s < n && tok[s].kind == FM_TOK_QUOTE) s++;
-            static const char *const first[] = { "WE", "I", "OUR", "MY", NULL };
-            if (is_in(tok, n, s, first) && (is(tok, n, s, "WE") || is(tok, n, s, "I")
-                    ? self_report(tok, n, s, vs) : 1) && inner->kind != FM_ATTRIB_ACCORDING_TO)
+            if (is_in(mk, tok, n, s, M_FIRST_PERSON) && (is(tok, n, s, "WE") || is(tok, n, s, "I")
+                    ? self_report(mk, tok, n, s, vs) : 1) && inner->kind != FM_ATTRIB_ACCORDING_TO)
                 self = 1;
         }
         attributed = 1;
@@ -280,3 +299,12 @@ fm_mode fm_mode_of(const char *text, const fm_token *tok, size_t n,
     if (attributed || hedged) return FM_MODE_REPORTED;
     return FM_MODE_ASSERTED;
 }
+
+static const char *const *const MODE_LISTS[M_LISTS] = {
+    [M_AUX_ADVERBS] = aux_adverbs, [M_BE_WORDS] = be_words, [M_CLAUSE_BOUNDS] = clause_bounds,
+    [M_CONDITIONALS] = conditionals, [M_FIRST_PERSON] = first_person, [M_FUTURE_ADJ] = future_adj,
+    [M_HEDGE_VERBS] = hedge_verbs, [M_HEDGES] = hedges, [M_INTENTS] = intents, [M_MODAL_GAP] = modal_gap,
+    [M_MODALS] = modals, [M_NEGATORS] = negators, [M_SELF_PRONOUNS] = self_pronouns, [M_STOPPERS] = stoppers,
+};
+/* is_in compares the norm of any token, as the lists' scan did */
+const fm_wordlist_group fm_mode_words = { MODE_LISTS, M_LISTS, 0 };

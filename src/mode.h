@@ -18,4 +18,9 @@
 fm_mode fm_mode_of(const char *text, const fm_token *tok, size_t n,
                    size_t verb_start, size_t verb_end,
                    const fm_attrib_frame *frames, size_t n_frames);
+/* The same with each token's word-list marks (wordlist.h; mk[i] those of
+ * tok[i], or NULL), so that a cue test is a bit test: the coder's way. */
+fm_mode fm_mode_of_marked(const char *text, const fm_token *tok, const fm_word_marks *mk, size_t n,
+                          size_t verb_start, size_t verb_end,
+                          const fm_attrib_frame *frames, size_t n_frames);
 #endif
