@@ -1162,7 +1162,7 @@ static int claimed_relative(const fm_coder *c, const fm_token *tok, size_t v)
             fm_is_word(&tok[f], "FOR")) {
             /* the claimed act is a noun phrase: no clause between it and the relative word */
             for (size_t k = f + 1; k + 1 < r; k++)
-                if (in_list(&tok[k], SUBORDINATOR) || (tok[k].kind == FM_TOK_PUNCT && strcmp(tok[k].norm, ",") != 0))
+                if (in_list(c, &tok[k], W_SUBORDINATOR) || (tok[k].kind == FM_TOK_PUNCT && strcmp(tok[k].norm, ",") != 0))
                     return -1;
             return (int)pv;
         }
