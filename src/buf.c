@@ -10,7 +10,7 @@ void fm_buf_init(fm_buf *b) { memset(b, 0, sizeof *b); }
 void fm_buf_free(fm_buf *b) { free(b->data); memset(b, 0, sizeof *b); }
 void fm_buf_clear(fm_buf *b) { b->len = 0; }
 
-int fm_buf_reserve(fm_buf *b, size_t extra)
+int fm_buf_grow(fm_buf *b, size_t extra)
 {
     if (b->failed) return -1;
     if (b->len + extra + 1 <= b->cap) return 0;
@@ -21,23 +21,6 @@ int fm_buf_reserve(fm_buf *b, size_t extra)
     b->data = p;
     b->cap = cap;
     return 0;
-}
-
-void fm_buf_add(fm_buf *b, const void *p, size_t n)
-{
-    if (fm_buf_reserve(b, n)) return;
-    if (n) memcpy(b->data + b->len, p, n);   /* p may be NULL when n is 0 (an empty buffer's data) */
-    b->len += n;
-    b->data[b->len] = 0;
-}
-
-void fm_buf_adds(fm_buf *b, const char *s) { fm_buf_add(b, s, strlen(s)); }
-
-void fm_buf_addc(fm_buf *b, char c)
-{
-    if (fm_buf_reserve(b, 1)) return;
-    b->data[b->len++] = c;
-    b->data[b->len] = 0;
 }
 
 void fm_buf_printf(fm_buf *b, const char *fmt, ...)
