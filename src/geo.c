@@ -14,7 +14,8 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
-#define FM_GAZ_MAGIC "FMGAZ002"
+#define FM_GAZ_MAGIC "FMGAZ003"
+#define FM_GAZ_HEADER 72        /* magic, then (offset, count) per section */
 #define FM_GAZ_MAX_TOKENS 6      /* the builder drops longer names */
 #define FM_GAZ_KEY_MAX 256
 
@@ -37,8 +38,13 @@ typedef struct fm_gaz_name { uint32_t key, first, count; } fm_gaz_name;
 _Static_assert(sizeof(fm_gaz_name) == 12, "gazetteer name layout");
 
 /* SEC_COMMON: indices (sorted) of the one-word names that are lower-case English
- * words ("Well", "Okay", "Republic"), from Debian's wamerican at build time. */
-enum { SEC_ENTRIES, SEC_NAMES, SEC_POSTINGS, SEC_COUNTRIES, SEC_COUNTRY_ENTRY, SEC_STRINGS, SEC_COMMON, SEC_COUNT };
+ * words ("Well", "Okay", "Republic"), from Debian's wamerican at build time.
+ * SEC_FILTER: a bit set (u64 words, a power of two of them) with two bits for
+ * each name key and each word prefix of one ("AL HOL " of "AL HOL CAMP"), at
+ * fm_hash of the bytes and at filter_bit2 of it (see filter_may_have). */
+enum { SEC_ENTRIES, SEC_NAMES, SEC_POSTINGS, SEC_COUNTRIES, SEC_COUNTRY_ENTRY, SEC_STRINGS, SEC_COMMON, SEC_FILTER,
+       SEC_COUNT };
+_Static_assert(8 + 8 * SEC_COUNT == FM_GAZ_HEADER, "gazetteer header layout");
 
 struct fm_gazetteer {
     void *map;
@@ -57,6 +63,14 @@ struct fm_gazetteer {
      * names, not all half million, and a word no name starts with costs one
      * load. NULL when some key holds other bytes: lookups search everything. */
     uint32_t *bucket;
+    /* SEC_FILTER: a span that starts no name is rejected by one or two
+     * probes, without a search or making longer keys. */
+    const uint64_t *filter;
+    uint32_t filter_mask;            /* bit count - 1 */
+    /* country record + 1 of each alpha-2 code "AA".."ZZ" (0: none); alpha2_ok
+     * 0 when some code is not two capitals, and lookups scan the records */
+    uint16_t alpha2_country[26 * 26];
+    int alpha2_ok;
 };
 
 /* Capitalised words of news English that are also the names of some village:
@@ -194,12 +208,50 @@ static void build_buckets(fm_gazetteer *g)
     g->bucket = t;
 }
 
-/* The names to search for key[0, klen): all of them, or its bucket's. With
- * prefix, key is a prefix of the names wanted, which share its bucket only
- * when it has three bytes. */
-static void name_range(const fm_gazetteer *g, const char *key, size_t klen, int prefix, size_t *lo, size_t *hi)
+/* The filter's second bit for a key hash (the first is its low bits): a remix
+ * of all 32, as tools/build_gazetteer.js computes it. */
+static uint32_t filter_bit2(uint32_t h) { h *= 0x85EBCA6Bu; return h ^ (h >> 15); }
+
+/* 0 when no name key is key[0, klen) (with a trailing space: no name starts
+ * with it); 1 is "maybe" (about 1% of absent keys). */
+static int filter_may_have(const fm_gazetteer *g, const char *key, size_t klen)
 {
-    long b = g->bucket && (!prefix || klen >= 3) ? bucket_of(key, klen) : -1;
+    if (!g->filter) return 1;
+    uint32_t h = fm_hash(key, klen);
+    uint32_t a = h & g->filter_mask, b = filter_bit2(h) & g->filter_mask;
+    return (g->filter[a >> 6] >> (a & 63) & 1) && (g->filter[b >> 6] >> (b & 63) & 1);
+}
+
+/* Country codes by alpha-2, the first record of each as the scans found it. */
+static void build_alpha2(fm_gazetteer *g)
+{
+    if (g->n_countries >= UINT16_MAX) return;
+    for (uint32_t i = 0; i < g->n_countries; i++) {
+        const char *c = g->countries[i];
+        if (c[0] < 'A' || c[0] > 'Z' || c[1] < 'A' || c[1] > 'Z') return;
+    }
+    for (uint32_t i = g->n_countries; i-- > 0;)
+        g->alpha2_country[(g->countries[i][0] - 'A') * 26 + (g->countries[i][1] - 'A')] = (uint16_t)(i + 1);
+    g->alpha2_ok = 1;
+}
+
+/* The record index of alpha2 (case-insensitive), or -1. */
+static long country_index(const fm_gazetteer *g, const char *alpha2)
+{
+    if (!g->alpha2_ok) {
+        for (uint32_t i = 0; i < g->n_countries; i++)
+            if (strncasecmp(alpha2, g->countries[i], 2) == 0) return i;
+        return -1;
+    }
+    unsigned a = (unsigned char)(alpha2[0] & ~32) - 'A', b = (unsigned char)(alpha2[1] & ~32) - 'A';
+    if (a >= 26 || b >= 26) return -1;
+    return (long)g->alpha2_country[a * 26 + b] - 1;
+}
+
+/* The names to search for key[0, klen): all of them, or its bucket's. */
+static void name_range(const fm_gazetteer *g, const char *key, size_t klen, size_t *lo, size_t *hi)
+{
+    long b = g->bucket ? bucket_of(key, klen) : -1;
     if (b < 0) { *lo = 0; *hi = g->n_names; return; }
     *lo = g->bucket[b];
     *hi = g->bucket[b + 1];
@@ -208,7 +260,7 @@ static void name_range(const fm_gazetteer *g, const char *key, size_t klen, int 
 static int check_layout(fm_gazetteer *g)
 {
     const unsigned char *b = g->map;
-    static const size_t rec[SEC_COUNT] = { 32, 12, 4, 8, 4, 1, 4 };
+    static const size_t rec[SEC_COUNT] = { 32, 12, 4, 8, 4, 1, 4, 8 };
     const void *sec[SEC_COUNT];
     uint32_t cnt[SEC_COUNT];
     for (int i = 0; i < SEC_COUNT; i++) {
@@ -224,6 +276,11 @@ static int check_layout(fm_gazetteer *g)
     g->country_entry = sec[SEC_COUNTRY_ENTRY];
     g->strings = sec[SEC_STRINGS];            g->strings_len = cnt[SEC_STRINGS];
     g->common = sec[SEC_COMMON];              g->n_common = cnt[SEC_COMMON];
+    /* no filter (count 0) is allowed: every probe says "maybe" */
+    uint32_t words = cnt[SEC_FILTER];
+    if (words & (words - 1) || words > (1u << 26)) return -1;
+    g->filter = words ? sec[SEC_FILTER] : NULL;
+    g->filter_mask = words ? (uint32_t)((uint64_t)words * 64 - 1) : 0;
     if (cnt[SEC_COUNTRY_ENTRY] != g->n_countries) return -1;
     if (!g->strings_len || g->strings[g->strings_len - 1] != '\0') return -1;
     /* Every offset and index is checked once here so lookups need not. */
@@ -257,7 +314,7 @@ fm_gazetteer *fm_gazetteer_open(const char *path, fm_diag_fn diag, void *user)
         return NULL;
     }
     struct stat st;
-    if (fstat(fd, &st) != 0 || st.st_size < 64 || (uint64_t)st.st_size > UINT32_MAX) {
+    if (fstat(fd, &st) != 0 || st.st_size < FM_GAZ_HEADER || (uint64_t)st.st_size > UINT32_MAX) {
         close(fd);
         report(diag, user, FM_ERROR, path, "%s", "not a gazetteer file (size)");
         return NULL;
@@ -282,6 +339,7 @@ fm_gazetteer *fm_gazetteer_open(const char *path, fm_diag_fn diag, void *user)
         return NULL;
     }
     build_buckets(g);
+    build_alpha2(g);
     fm_strmap_init(&g->stop);
     for (size_t i = 0; i < COUNT(stop_words); i++)
         if (fm_strmap_put(&g->stop, stop_words[i], strlen(stop_words[i]), 1) != 0) {
@@ -376,8 +434,9 @@ static int key_cmp(const char *key, size_t klen, const char *s)
 
 static const fm_gaz_name *find_name(const fm_gazetteer *g, const char *key, size_t klen)
 {
+    if (!filter_may_have(g, key, klen)) return NULL;
     size_t lo, hi;
-    name_range(g, key, klen, 0, &lo, &hi);
+    name_range(g, key, klen, &lo, &hi);
     while (lo < hi) {
         size_t mid = lo + (hi - lo) / 2;
         int c = key_cmp(key, klen, g->strings + g->names[mid].key);
@@ -385,22 +444,6 @@ static const fm_gaz_name *find_name(const fm_gazetteer *g, const char *key, size
         if (c < 0) hi = mid; else lo = mid + 1;
     }
     return NULL;
-}
-
-/* 1 if some name key starts with key[0, klen): the first key not below it
- * (names are sorted bytewise) is the only one to look at. */
-static int has_prefix(const fm_gazetteer *g, const char *key, size_t klen)
-{
-    size_t lo, hi, end;
-    name_range(g, key, klen, 1, &lo, &hi);
-    end = hi;
-    while (lo < hi) {
-        size_t mid = lo + (hi - lo) / 2;
-        if (key_cmp(key, klen, g->strings + g->names[mid].key) <= 0) hi = mid; else lo = mid + 1;
-    }
-    if (lo >= end) return 0;
-    const char *s = g->strings + g->names[lo].key;
-    return strncmp(s, key, klen) == 0;
 }
 
 /* ---- ranking ------------------------------------------------------------- */
@@ -592,21 +635,25 @@ static const fm_gaz_name *longest_at(const fm_gazetteer *g, const char *text, co
     } while (0)
     NEXT_PIECE();
     if (m == 0) return NULL;
-    NEXT_PIECE();
     /* A name of L words starts with its first L-1 words and a space: stop
-     * growing at the first such prefix no name has. Most capitalised words
-     * start no longer name, so one search replaces up to six. */
+     * growing at the first such prefix the filter says no name has (a false
+     * "maybe" only costs a search that fails), before making the next piece.
+     * Most capitalised words start no longer name. */
     size_t reach = 1;
     {
         char pre[FM_GAZ_KEY_MAX];
         size_t plen_sofar = 0;
-        while (reach < m) {
+        for (;;) {
             if (key_append(pre, &plen_sofar, pieces[reach - 1], (size_t)plen[reach - 1], 0) != 0) break;
             if (plen_sofar + 1 >= FM_GAZ_KEY_MAX) break;
             pre[plen_sofar] = ' ';
-            if (!has_prefix(g, pre, plen_sofar + 1)) break;
+            if (!filter_may_have(g, pre, plen_sofar + 1)) break;
+            if (reach == m) {
+                if (!more) break;
+                NEXT_PIECE();
+                if (reach == m) break;
+            }
             reach++;
-            if (reach == m && more) NEXT_PIECE();
         }
     }
 #undef NEXT_PIECE
@@ -959,20 +1006,17 @@ const char *fm_country_alpha2(const fm_gazetteer *g, const char *alpha3)
 int fm_geo_country(const fm_gazetteer *g, const char *alpha2, fm_place *out)
 {
     if (!g || !alpha2 || strlen(alpha2) != 2) return 0;
-    for (uint32_t i = 0; i < g->n_countries; i++)
-        if (strncasecmp(alpha2, g->countries[i], 2) == 0) {
-            const fm_gaz_entry *e = &g->entries[g->country_entry[i]];
-            if (e->kind != GAZ_COUNTRY) return 0;
-            fill_place(g, e, NULL, out);
-            return 1;
-        }
-    return 0;
+    long i = country_index(g, alpha2);
+    if (i < 0) return 0;
+    const fm_gaz_entry *e = &g->entries[g->country_entry[i]];
+    if (e->kind != GAZ_COUNTRY) return 0;
+    fill_place(g, e, NULL, out);
+    return 1;
 }
 
 const char *fm_country_alpha3(const fm_gazetteer *g, const char *alpha2)
 {
     if (!g || !alpha2 || strlen(alpha2) != 2) return NULL;
-    for (uint32_t i = 0; i < g->n_countries; i++)
-        if (strncasecmp(alpha2, g->countries[i], 2) == 0) return g->countries[i] + 3;
-    return NULL;
+    long i = country_index(g, alpha2);
+    return i < 0 ? NULL : g->countries[i] + 3;
 }
