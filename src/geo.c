@@ -376,6 +376,13 @@ static int in_list(const char *const *list, size_t n, const char *s, size_t len)
     return 0;
 }
 
+/* Articles are two or three letters: the length rejects nearly every word
+ * before the list is read. */
+static int is_article(const char *s, size_t len)
+{
+    return (len == 2 || len == 3) && in_list(articles, COUNT(articles), s, len);
+}
+
 /* The key piece of one folded word: apostrophes, ayn/hamza letters and dots are
  * dropped, other ASCII punctuation splits. Returns length, or -1 when the word
  * holds letters the builder could not have indexed (non-Latin script). */
@@ -411,7 +418,7 @@ static int key_piece(const char *s, size_t n, char *dst, size_t cap)
 /* Appends piece to key (space separated); articles become AL unless last. */
 static int key_append(char *key, size_t *klen, const char *piece, size_t plen, int last)
 {
-    if (!last && in_list(articles, COUNT(articles), piece, plen)) { piece = "AL"; plen = 2; }
+    if (!last && is_article(piece, plen)) { piece = "AL"; plen = 2; }
     if (*klen + plen + 2 > FM_GAZ_KEY_MAX) return -1;
     if (*klen) key[(*klen)++] = ' ';
     memcpy(key + *klen, piece, plen);
@@ -610,7 +617,7 @@ static const fm_gaz_name *longest_at(const fm_gazetteer *g, const char *text, co
     /* A name starts capitalised, or with a lower-case article before a capital ("al-Hol camp"). */
     int lead_article = 0;
     if (!is_cap(t0)) {
-        if (i + 1 >= n || !is_cap(&tok[i + 1]) || !in_list(articles, COUNT(articles), t0->norm, t0->norm_len))
+        if (i + 1 >= n || !is_cap(&tok[i + 1]) || !is_article(t0->norm, t0->norm_len))
             return NULL;
         lead_article = 1;
     }
@@ -775,19 +782,30 @@ static int demonym_country(const fm_gazetteer *g, const char *text, const fm_tok
 typedef struct memo_slot { const fm_gaz_name *nm; uint32_t len; uint32_t done; } memo_slot;
 typedef struct memo { memo_slot *slot; size_t n; } memo;
 
-static const fm_gaz_name *longest_memo(const fm_gazetteer *g, const char *text, const fm_token *tok, size_t n,
+static const fm_gaz_name *longest_fill(const fm_gazetteer *g, const char *text, const fm_token *tok, size_t n,
                                        size_t i, size_t *len, memo *mm)
 {
     if (!mm || i >= mm->n) return longest_at(g, text, tok, n, i, len);
     memo_slot *s = &mm->slot[i];
-    if (!s->done) {
-        size_t l = 0;
-        s->nm = longest_at(g, text, tok, n, i, &l);
-        s->len = (uint32_t)l;
-        s->done = 1;
-    }
+    size_t l = 0;
+    s->nm = longest_at(g, text, tok, n, i, &l);
+    s->len = (uint32_t)l;
+    s->done = 1;
     if (s->nm) *len = s->len;
     return s->nm;
+}
+
+/* The remembered answer inline (every token of every scan asks), the search
+ * out of line. */
+static inline const fm_gaz_name *longest_memo(const fm_gazetteer *g, const char *text, const fm_token *tok,
+                                              size_t n, size_t i, size_t *len, memo *mm)
+{
+    if (mm && i < mm->n && mm->slot[i].done) {
+        const memo_slot *s = &mm->slot[i];
+        if (s->nm) *len = s->len;
+        return s->nm;
+    }
+    return longest_fill(g, text, tok, n, i, len, mm);
 }
 
 /* The country of a demonym that stands for a place: after a locative
@@ -898,7 +916,7 @@ static size_t scan(const fm_gazetteer *g, const char *text, const fm_token *tok,
                 ok = 0;
             /* "Maarat al-Numan" when only "Numan" is known: a tail, not a place */
             if (i >= 2 && tok[i - 1].kind == FM_TOK_WORD && tok[i - 1].norm &&
-                in_list(articles, COUNT(articles), tok[i - 1].norm, tok[i - 1].norm_len) && is_cap(&tok[i - 2]))
+                is_article(tok[i - 1].norm, tok[i - 1].norm_len) && is_cap(&tok[i - 2]))
                 ok = 0;
             /* "ABS-CBN", "BBC-Arabic": an acronym glued to another capitalised piece names an outlet */
             if (i + 1 < n && (t->flags & FM_TOKF_ALLCAPS) && (tok[i + 1].flags & FM_TOKF_HYPHEN) &&
