@@ -367,12 +367,27 @@ void fm_gazetteer_close(fm_gazetteer *g)
 
 /* ---- keys ---------------------------------------------------------------- */
 
+static unsigned char lower_ascii(unsigned char c) { return c >= 'A' && c <= 'Z' ? (unsigned char)(c | 32) : c; }
+
+/* s[0, len) is an entry of list, ASCII case aside (strncasecmp's sense). One
+ * loop, no calls: the first letter rejects nearly every entry. */
 static int in_list(const char *const *list, size_t n, const char *s, size_t len)
 {
-    /* the first letter, case-folded, rejects nearly every entry without a call */
-    for (size_t i = 0; i < n; i++)
-        if ((len == 0 || (list[i][0] | 32) == (s[0] | 32)) &&
-            strlen(list[i]) == len && strncasecmp(list[i], s, len) == 0) return 1;
+    if (len == 0) {
+        for (size_t i = 0; i < n; i++)
+            if (!list[i][0]) return 1;
+        return 0;
+    }
+    unsigned char first = lower_ascii((unsigned char)s[0]);
+    for (size_t i = 0; i < n; i++) {
+        const unsigned char *w = (const unsigned char *)list[i];
+        if (w[0] != first) {
+            if (lower_ascii(w[0]) != first) continue;
+        }
+        size_t k = 1;
+        while (k < len && w[k] && lower_ascii(w[k]) == lower_ascii((unsigned char)s[k])) k++;
+        if (k == len && !w[len]) return 1;
+    }
     return 0;
 }
 
