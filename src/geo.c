@@ -58,6 +58,7 @@ struct fm_gazetteer {
     const uint32_t *common;
     uint32_t n_entries, n_names, n_postings, n_countries, strings_len, n_common;
     fm_strmap stop;                  /* single-token names that are usually not places */
+    fm_strmap words;                 /* word_lists: lower-case word -> its W_ bits */
     /* names[bucket[b] .. bucket[b + 1]) are the names whose key's first three
      * bytes make bucket b (see bucket_of): a lookup searches a few dozen
      * names, not all half million, and a word no name starts with costs one
@@ -132,9 +133,40 @@ static const char *const generic_last[] = {
     "province", "governorate", "region", "oblast", "district", "state", "crossing", "camp",
 };
 
+/* Arabic articles (and look-alikes), which keys write AL (key_append). */
 static const char *const articles[] = {
-    "AL", "EL", "EZ", "AZ", "AD", "ED", "AS", "ES", "AR", "ER", "AN", "EN", "ASH", "ESH", "AT", "ET", "ATH",
-    "ADH", "UL",
+    "al", "el", "ez", "az", "ad", "ed", "as", "es", "ar", "er", "an", "en", "ash", "esh", "at", "et", "ath",
+    "adh", "ul",
+};
+
+/* Prepositions that let an English word be a place ("in Mobile", "near Split"). */
+static const char *const where_preps[] = {
+    "in", "near", "at", "from", "outside", "inside", "into", "around", "across", "toward", "towards", "through",
+    "throughout", "off", "via", "beyond", "to", "between", "within",
+};
+
+/* Prepositions and nouns of a demonym that stands for its country ("in southern
+ * Lebanese villages"): areas, not one named place ("the Yemeni capital Sanaa"
+ * names Sanaa; "near the Syrian border" may be either side). */
+static const char *const locative_preps[] = { "in", "near", "at", "across", "into", "inside", "outside", "throughout" };
+static const char *const area_nouns[] = { "villages", "towns", "cities", "territory", "waters", "airspace", "soil",
+                                          "countryside", "coast" };
+static const char *const of_word[] = { "of" };
+
+/* Every list above, as a bit of the value in fm_gazetteer.words: one lookup
+ * tells which lists a word is in. The words are lower case. */
+enum {
+    W_PREP = 1 << 0, W_FILLER = 1 << 1, W_SETTLEMENT = 1 << 2, W_CONJ = 1 << 3, W_GENERIC_LAST = 1 << 4,
+    W_ARTICLE = 1 << 5, W_WHERE = 1 << 6, W_LOCATIVE = 1 << 7, W_AREA = 1 << 8, W_OF = 1 << 9,
+};
+#define FM_GAZ_WORD_MAX 24       /* longer than any listed word */
+typedef struct word_list { const char *const *words; size_t n; unsigned bit; } word_list;
+#define WORD_LIST(a, bit) { a, sizeof(a) / sizeof((a)[0]), bit }
+static const word_list word_lists[] = {
+    WORD_LIST(preps, W_PREP), WORD_LIST(fillers, W_FILLER), WORD_LIST(settlement_nouns, W_SETTLEMENT),
+    WORD_LIST(conjunctions, W_CONJ), WORD_LIST(generic_last, W_GENERIC_LAST), WORD_LIST(articles, W_ARTICLE),
+    WORD_LIST(where_preps, W_WHERE), WORD_LIST(locative_preps, W_LOCATIVE), WORD_LIST(area_nouns, W_AREA),
+    WORD_LIST(of_word, W_OF),
 };
 
 #define COUNT(a) (sizeof(a) / sizeof((a)[0]))
@@ -299,6 +331,21 @@ static int check_layout(fm_gazetteer *g)
     return 0;
 }
 
+/* The word lists into one map (a word in several lists gets all their bits). */
+static int build_words(fm_strmap *m)
+{
+    for (size_t l = 0; l < COUNT(word_lists); l++)
+        for (size_t i = 0; i < word_lists[l].n; i++) {
+            const char *w = word_lists[l].words[i];
+            size_t len = strlen(w);
+            if (len > FM_GAZ_WORD_MAX) return -1;   /* word_kinds could never find it */
+            uint32_t v = 0;
+            fm_strmap_get(m, w, len, &v);
+            if (fm_strmap_put(m, w, len, v | word_lists[l].bit) != 0) return -1;
+        }
+    return 0;
+}
+
 fm_gazetteer *fm_gazetteer_open(const char *path, fm_diag_fn diag, void *user)
 {
     if (!path) path = getenv("FACTUM_GAZETTEER");
@@ -353,6 +400,12 @@ fm_gazetteer *fm_gazetteer_open(const char *path, fm_diag_fn diag, void *user)
             fm_gazetteer_close(g);
             return NULL;
         }
+    fm_strmap_init(&g->words);
+    if (build_words(&g->words) != 0) {
+        report(diag, user, FM_ERROR, path, "%s", "out of memory (or a listed word over FM_GAZ_WORD_MAX)");
+        fm_gazetteer_close(g);
+        return NULL;
+    }
     return g;
 }
 
@@ -361,6 +414,7 @@ void fm_gazetteer_close(fm_gazetteer *g)
     if (!g) return;
     free(g->bucket);
     fm_strmap_free(&g->stop);
+    fm_strmap_free(&g->words);
     if (g->map) munmap(g->map, g->size);
     free(g);
 }
@@ -369,33 +423,22 @@ void fm_gazetteer_close(fm_gazetteer *g)
 
 static unsigned char lower_ascii(unsigned char c) { return c >= 'A' && c <= 'Z' ? (unsigned char)(c | 32) : c; }
 
-/* s[0, len) is an entry of list, ASCII case aside (strncasecmp's sense). One
- * loop, no calls: the first letter rejects nearly every entry. */
-static int in_list(const char *const *list, size_t n, const char *s, size_t len)
+/* The W_ bits of s[0, len), ASCII case aside: one hash lookup instead of a
+ * pass over each list. */
+static unsigned word_kinds(const fm_gazetteer *g, const char *s, size_t len)
 {
-    if (len == 0) {
-        for (size_t i = 0; i < n; i++)
-            if (!list[i][0]) return 1;
-        return 0;
-    }
-    unsigned char first = lower_ascii((unsigned char)s[0]);
-    for (size_t i = 0; i < n; i++) {
-        const unsigned char *w = (const unsigned char *)list[i];
-        if (w[0] != first) {
-            if (lower_ascii(w[0]) != first) continue;
-        }
-        size_t k = 1;
-        while (k < len && w[k] && lower_ascii(w[k]) == lower_ascii((unsigned char)s[k])) k++;
-        if (k == len && !w[len]) return 1;
-    }
-    return 0;
+    char low[FM_GAZ_WORD_MAX];
+    if (len == 0 || len > sizeof low) return 0;
+    for (size_t i = 0; i < len; i++) low[i] = (char)lower_ascii((unsigned char)s[i]);
+    uint32_t v;
+    return fm_strmap_get(&g->words, low, len, &v) ? v : 0;
 }
 
 /* Articles are two or three letters: the length rejects nearly every word
- * before the list is read. */
-static int is_article(const char *s, size_t len)
+ * before the lookup. */
+static int is_article(const fm_gazetteer *g, const char *s, size_t len)
 {
-    return (len == 2 || len == 3) && in_list(articles, COUNT(articles), s, len);
+    return (len == 2 || len == 3) && (word_kinds(g, s, len) & W_ARTICLE);
 }
 
 /* The key piece of one folded word: apostrophes, ayn/hamza letters and dots are
@@ -431,9 +474,9 @@ static int key_piece(const char *s, size_t n, char *dst, size_t cap)
 }
 
 /* Appends piece to key (space separated); articles become AL unless last. */
-static int key_append(char *key, size_t *klen, const char *piece, size_t plen, int last)
+static int key_append(const fm_gazetteer *g, char *key, size_t *klen, const char *piece, size_t plen, int last)
 {
-    if (!last && is_article(piece, plen)) { piece = "AL"; plen = 2; }
+    if (!last && is_article(g, piece, plen)) { piece = "AL"; plen = 2; }
     if (*klen + plen + 2 > FM_GAZ_KEY_MAX) return -1;
     if (*klen) key[(*klen)++] = ' ';
     memcpy(key + *klen, piece, plen);
@@ -568,7 +611,7 @@ static void fill_place(const fm_gazetteer *g, const fm_gaz_entry *e, fm_arena *a
 /* ---- single names -------------------------------------------------------- */
 
 /* Key of a free-text name: the one fold, then key pieces per word. */
-static int key_of_text(const char *name, size_t len, char *key, size_t *klen)
+static int key_of_text(const fm_gazetteer *g, const char *name, size_t len, char *key, size_t *klen)
 {
     char folded[FM_GAZ_KEY_MAX * 2];
     if (len >= FM_GAZ_KEY_MAX) return -1;
@@ -584,7 +627,7 @@ static int key_of_text(const char *name, size_t len, char *key, size_t *klen)
     while (i < (size_t)pl) {
         size_t j = i;
         while (j < (size_t)pl && piece[j] != ' ') j++;
-        if (key_append(key, klen, piece + i, j - i, j >= (size_t)pl) != 0) return -1;
+        if (key_append(g, key, klen, piece + i, j - i, j >= (size_t)pl) != 0) return -1;
         i = j + 1;
     }
     return 0;
@@ -594,7 +637,7 @@ int fm_geo_lookup(const fm_gazetteer *g, const char *name, size_t len, const fm_
 {
     char key[FM_GAZ_KEY_MAX];
     size_t klen;
-    if (!g || !name || key_of_text(name, len, key, &klen) != 0) return 0;
+    if (!g || !name || key_of_text(g, name, len, key, &klen) != 0) return 0;
     const fm_gaz_name *nm = find_name(g, key, klen);
     rank r = { .ctx = ctx };
     const fm_gaz_entry *e = nm ? best_entry(g, nm, &r, PLACE_KINDS) : NULL;
@@ -618,9 +661,10 @@ void fm_geo_context_dateline(const fm_gazetteer *g, const char *name, size_t len
 static int is_word(const fm_token *t) { return t->kind == FM_TOK_WORD || t->kind == FM_TOK_NUMBER; }
 static int is_cap(const fm_token *t) { return t->kind == FM_TOK_WORD && (t->flags & (FM_TOKF_CAP | FM_TOKF_ALLCAPS)); }
 
-static int tok_in(const char *const *list, size_t n, const char *text, const fm_token *t)
+/* A word token in one of the lists of kinds (W_ bits). */
+static int tok_is_a(const fm_gazetteer *g, unsigned kinds, const char *text, const fm_token *t)
 {
-    return t->kind == FM_TOK_WORD && in_list(list, n, text + t->start, t->end - t->start);
+    return t->kind == FM_TOK_WORD && (word_kinds(g, text + t->start, t->end - t->start) & kinds);
 }
 
 /* The longest name starting at tok[i]: sets *len (tokens) and returns the name. */
@@ -632,7 +676,7 @@ static const fm_gaz_name *longest_at(const fm_gazetteer *g, const char *text, co
     /* A name starts capitalised, or with a lower-case article before a capital ("al-Hol camp"). */
     int lead_article = 0;
     if (!is_cap(t0)) {
-        if (i + 1 >= n || !is_cap(&tok[i + 1]) || !is_article(t0->norm, t0->norm_len))
+        if (i + 1 >= n || !is_cap(&tok[i + 1]) || !is_article(g, t0->norm, t0->norm_len))
             return NULL;
         lead_article = 1;
     }
@@ -666,7 +710,7 @@ static const fm_gaz_name *longest_at(const fm_gazetteer *g, const char *text, co
         char pre[FM_GAZ_KEY_MAX];
         size_t plen_sofar = 0;
         for (;;) {
-            if (key_append(pre, &plen_sofar, pieces[reach - 1], (size_t)plen[reach - 1], 0) != 0) break;
+            if (key_append(g, pre, &plen_sofar, pieces[reach - 1], (size_t)plen[reach - 1], 0) != 0) break;
             if (plen_sofar + 1 >= FM_GAZ_KEY_MAX) break;
             pre[plen_sofar] = ' ';
             if (!filter_may_have(g, pre, plen_sofar + 1)) break;
@@ -682,13 +726,13 @@ static const fm_gaz_name *longest_at(const fm_gazetteer *g, const char *text, co
     for (size_t L = reach; L >= 1; L--) {
         if (lead_article && L < 2) break;
         const fm_token *last = &tok[i + L - 1];
-        if (!is_cap(last) && last->kind != FM_TOK_NUMBER && !tok_in(generic_last, COUNT(generic_last), text, last))
+        if (!is_cap(last) && last->kind != FM_TOK_NUMBER && !tok_is_a(g, W_GENERIC_LAST, text, last))
             continue;
         char key[FM_GAZ_KEY_MAX];
         size_t klen = 0;
         int bad = 0;
         for (size_t k = 0; k < L && !bad; k++)
-            bad = key_append(key, &klen, pieces[k], (size_t)plen[k], k + 1 == L) != 0;
+            bad = key_append(g, key, &klen, pieces[k], (size_t)plen[k], k + 1 == L) != 0;
         if (bad) continue;
         const fm_gaz_name *nm = find_name(g, key, klen);
         if (nm) { *len = L; return nm; }
@@ -724,17 +768,17 @@ static size_t first_word(const fm_token *tok, size_t n)
 }
 
 /* The preposition governing a place at tok[i]: looks back over filler words. */
-static void find_prep(const char *text, const fm_token *tok, size_t i, char prep[12])
+static void find_prep(const fm_gazetteer *g, const char *text, const fm_token *tok, size_t i, char prep[12])
 {
     prep[0] = '\0';
     for (size_t back = 0; i > 0 && back < 8; back++) {
         const fm_token *t = &tok[--i];
         if (t->kind != FM_TOK_WORD) return;   /* an "of" kept below stays the answer */
         size_t len = t->end - t->start;
-        if (tok_in(preps, COUNT(preps), text, t)) {
+        unsigned kinds = word_kinds(g, text + t->start, len);
+        if (kinds & W_PREP) {
             /* "of" after fillers ("the town of") belongs to them: keep looking */
-            if (len == 2 && strncasecmp(text + t->start, "of", 2) == 0 && back == 0 && i > 0 &&
-                tok_in(fillers, COUNT(fillers), text, &tok[i - 1])) {
+            if ((kinds & W_OF) && back == 0 && i > 0 && tok_is_a(g, W_FILLER, text, &tok[i - 1])) {
                 memcpy(prep, "of", 3);   /* unless a real preposition comes before the fillers */
                 continue;
             }
@@ -745,14 +789,14 @@ static void find_prep(const char *text, const fm_token *tok, size_t i, char prep
             }
             return;
         }
-        if (!tok_in(fillers, COUNT(fillers), text, t)) return;
+        if (!(kinds & W_FILLER)) return;
     }
 }
 
 /* "in Harouf and Qlayleh, Lebanon.": a country or region closing a list of
  * names after a comma takes the preposition that opened the list. Only when
  * the list ends there, so "In Kyiv, Russia launched" leaves Russia alone. */
-static void list_prep(const char *text, const fm_token *tok, size_t n, size_t i, size_t end, char prep[12])
+static void list_prep(const fm_gazetteer *g, const char *text, const fm_token *tok, size_t n, size_t i, size_t end, char prep[12])
 {
     if (i < 2 || tok[i - 1].kind != FM_TOK_PUNCT || text[tok[i - 1].start] != ',') return;
     if (end < n && !(tok[end].kind == FM_TOK_PUNCT || tok[end].kind == FM_TOK_CLOSE)) return;
@@ -761,9 +805,11 @@ static void list_prep(const char *text, const fm_token *tok, size_t n, size_t i,
         const fm_token *t = &tok[--k];
         if (t->kind == FM_TOK_PUNCT && text[t->start] == ',') continue;
         if (t->kind != FM_TOK_WORD) return;
-        if (is_cap(t) || tok_in(conjunctions, COUNT(conjunctions), text, t)) continue;
-        if (tok_in(preps, COUNT(preps), text, t)) { find_prep(text, tok, k + 1, prep); return; }
-        if (!tok_in(fillers, COUNT(fillers), text, t)) return;
+        if (is_cap(t)) continue;
+        unsigned kinds = word_kinds(g, text + t->start, t->end - t->start);
+        if (kinds & W_CONJ) continue;
+        if (kinds & W_PREP) { find_prep(g, text, tok, k + 1, prep); return; }
+        if (!(kinds & W_FILLER)) return;
     }
 }
 
@@ -776,11 +822,10 @@ static const fm_gaz_name *longest_memo_fwd(const fm_gazetteer *g, const char *te
 static int demonym_country(const fm_gazetteer *g, const char *text, const fm_token *tok, size_t n, size_t i,
                            struct memo *mm, char cc[2])
 {
-    static const char *const of[] = { "of" };
-    if (i < 3 || !tok_in(of, 1, text, &tok[i - 1]) || !tok_in(settlement_nouns, COUNT(settlement_nouns), text, &tok[i - 2]))
+    if (i < 3 || !tok_is_a(g, W_OF, text, &tok[i - 1]) || !tok_is_a(g, W_SETTLEMENT, text, &tok[i - 2]))
         return 0;
     size_t k = i - 3;
-    if (k > 0 && tok_in(settlement_nouns, COUNT(settlement_nouns), text, &tok[k])) k--;
+    if (k > 0 && tok_is_a(g, W_SETTLEMENT, text, &tok[k])) k--;
     size_t len = 0;
     const fm_gaz_name *nm = longest_memo_fwd(g, text, tok, n, k, &len, mm);
     if (!nm || len != 1) return 0;
@@ -829,15 +874,10 @@ static inline const fm_gaz_name *longest_memo(const fm_gazetteer *g, const char 
 static const fm_gaz_entry *demonym_place(const fm_gazetteer *g, const char *text, const fm_token *tok, size_t n,
                                          size_t i, size_t len, const fm_gaz_name *nm)
 {
-    static const char *const locative[] = { "in", "near", "at", "across", "into", "inside", "outside", "throughout" };
-    /* areas, not one named place ("the Yemeni capital Sanaa" names Sanaa; "near the
-     * Syrian border" may be either side) */
-    static const char *const areas[] = { "villages", "towns", "cities", "territory", "waters", "airspace",
-                                         "soil", "countryside", "coast" };
-    if (i + len >= n || !tok_in(areas, COUNT(areas), text, &tok[i + len])) return NULL;
+    if (i + len >= n || !tok_is_a(g, W_AREA, text, &tok[i + len])) return NULL;
     char prep[12];
-    find_prep(text, tok, i, prep);
-    if (!in_list(locative, COUNT(locative), prep, strlen(prep))) return NULL;
+    find_prep(g, text, tok, i, prep);
+    if (!(word_kinds(g, prep, strlen(prep)) & W_LOCATIVE)) return NULL;
     for (uint32_t j = 0; j < nm->count; j++) {
         const fm_gaz_entry *e = &g->entries[g->postings[nm->first + j]];
         if (e->kind != GAZ_DEMONYM || !e->country[0]) continue;
@@ -882,7 +922,7 @@ static size_t scan(const fm_gazetteer *g, const char *text, const fm_token *tok,
                 m->place.end = tok[i + len - 1].end;
                 m->tok_start = i;
                 m->tok_end = i + len;
-                find_prep(text, tok, i, m->prep);
+                find_prep(g, text, tok, i, m->prep);
             }
             i += len;
             continue;
@@ -914,12 +954,9 @@ static size_t scan(const fm_gazetteer *g, const char *text, const fm_token *tok,
              * is a place only where a preposition puts it ("in Mobile", "near Split"),
              * unless it is a city of 300,000 (Shanghai, Mecca, Muscat, Nice) */
             if (ok && e->population < 300000 && !e->curated && common_word(g, nm)) {
-                static const char *const where[] = { "in", "near", "at", "from", "outside", "inside", "into",
-                    "around", "across", "toward", "towards", "through", "throughout", "off", "via", "beyond",
-                    "to", "between", "within" };
                 char prep[12];
-                find_prep(text, tok, i, prep);
-                if (!in_list(where, COUNT(where), prep, strlen(prep))) ok = 0;
+                find_prep(g, text, tok, i, prep);
+                if (!(word_kinds(g, prep, strlen(prep)) & W_WHERE)) ok = 0;
             }
             /* a capitalised first word may just be capitalised: only well-known or expected places */
             if (i == start && !(e->population >= 100000 || ctx_has(ctx, e->country) ||
@@ -927,11 +964,11 @@ static size_t scan(const fm_gazetteer *g, const char *text, const fm_token *tok,
                 ok = 0;
             /* part of a longer proper name ("Vladimir Putin", "Gaza Health Ministry") */
             if (i > start && prev_end != i && is_cap(&tok[i - 1]) && tok[i - 1].end + 1 >= t->start &&
-                !tok_in(preps, COUNT(preps), text, &tok[i - 1]) && !tok_in(fillers, COUNT(fillers), text, &tok[i - 1]))
+                !tok_is_a(g, W_PREP | W_FILLER, text, &tok[i - 1]))
                 ok = 0;
             /* "Maarat al-Numan" when only "Numan" is known: a tail, not a place */
             if (i >= 2 && tok[i - 1].kind == FM_TOK_WORD && tok[i - 1].norm &&
-                is_article(tok[i - 1].norm, tok[i - 1].norm_len) && is_cap(&tok[i - 2]))
+                is_article(g, tok[i - 1].norm, tok[i - 1].norm_len) && is_cap(&tok[i - 2]))
                 ok = 0;
             /* "ABS-CBN", "BBC-Arabic": an acronym glued to another capitalised piece names an outlet */
             if (i + 1 < n && (t->flags & FM_TOKF_ALLCAPS) && (tok[i + 1].flags & FM_TOKF_HYPHEN) &&
@@ -958,12 +995,12 @@ static size_t scan(const fm_gazetteer *g, const char *text, const fm_token *tok,
             m->place.end = tok[i + len - 1].end;
             m->tok_start = i;
             m->tok_end = i + len;
-            find_prep(text, tok, i, m->prep);
+            find_prep(g, text, tok, i, m->prep);
             if (!m->prep[0] && (e->kind == GAZ_COUNTRY || e->kind == GAZ_ADMIN1 || e->kind == GAZ_REGION))
-                list_prep(text, tok, n, i, i + len, m->prep);
+                list_prep(g, text, tok, n, i, i + len, m->prep);
             /* "in Sanaa and Hodeidah": a place joined to the previous one shares its preposition */
             if (!m->prep[0] && count >= 2 && i >= 2 && prev_end == i - 1 &&
-                (tok[i - 1].kind == FM_TOK_PUNCT || tok_in(conjunctions, COUNT(conjunctions), text, &tok[i - 1])))
+                (tok[i - 1].kind == FM_TOK_PUNCT || tok_is_a(g, W_CONJ, text, &tok[i - 1])))
                 memcpy(m->prep, out[count - 2].prep, sizeof m->prep);
         }
         i += len;
