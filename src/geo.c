@@ -14,7 +14,8 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
-#define FM_GAZ_MAGIC "FMGAZ002"
+#define FM_GAZ_MAGIC "FMGAZ003"
+#define FM_GAZ_HEADER 72        /* magic, then (offset, count) per section */
 #define FM_GAZ_MAX_TOKENS 6      /* the builder drops longer names */
 #define FM_GAZ_KEY_MAX 256
 
@@ -37,8 +38,13 @@ typedef struct fm_gaz_name { uint32_t key, first, count; } fm_gaz_name;
 _Static_assert(sizeof(fm_gaz_name) == 12, "gazetteer name layout");
 
 /* SEC_COMMON: indices (sorted) of the one-word names that are lower-case English
- * words ("Well", "Okay", "Republic"), from Debian's wamerican at build time. */
-enum { SEC_ENTRIES, SEC_NAMES, SEC_POSTINGS, SEC_COUNTRIES, SEC_COUNTRY_ENTRY, SEC_STRINGS, SEC_COMMON, SEC_COUNT };
+ * words ("Well", "Okay", "Republic"), from Debian's wamerican at build time.
+ * SEC_FILTER: a bit set (u64 words, a power of two of them) with two bits for
+ * each name key and each word prefix of one ("AL HOL " of "AL HOL CAMP"), at
+ * fm_hash of the bytes and at filter_bit2 of it (see filter_may_have). */
+enum { SEC_ENTRIES, SEC_NAMES, SEC_POSTINGS, SEC_COUNTRIES, SEC_COUNTRY_ENTRY, SEC_STRINGS, SEC_COMMON, SEC_FILTER,
+       SEC_COUNT };
+_Static_assert(8 + 8 * SEC_COUNT == FM_GAZ_HEADER, "gazetteer header layout");
 
 struct fm_gazetteer {
     void *map;
@@ -52,11 +58,20 @@ struct fm_gazetteer {
     const uint32_t *common;
     uint32_t n_entries, n_names, n_postings, n_countries, strings_len, n_common;
     fm_strmap stop;                  /* single-token names that are usually not places */
+    fm_strmap words;                 /* word_lists: lower-case word -> its W_ bits */
     /* names[bucket[b] .. bucket[b + 1]) are the names whose key's first three
      * bytes make bucket b (see bucket_of): a lookup searches a few dozen
      * names, not all half million, and a word no name starts with costs one
      * load. NULL when some key holds other bytes: lookups search everything. */
     uint32_t *bucket;
+    /* SEC_FILTER: a span that starts no name is rejected by one or two
+     * probes, without a search or making longer keys. */
+    const uint64_t *filter;
+    uint32_t filter_mask;            /* bit count - 1 */
+    /* country record + 1 of each alpha-2 code "AA".."ZZ" (0: none); alpha2_ok
+     * 0 when some code is not two capitals, and lookups scan the records */
+    uint16_t alpha2_country[26 * 26];
+    int alpha2_ok;
 };
 
 /* Capitalised words of news English that are also the names of some village:
@@ -118,9 +133,40 @@ static const char *const generic_last[] = {
     "province", "governorate", "region", "oblast", "district", "state", "crossing", "camp",
 };
 
+/* Arabic articles (and look-alikes), which keys write AL (key_append). */
 static const char *const articles[] = {
-    "AL", "EL", "EZ", "AZ", "AD", "ED", "AS", "ES", "AR", "ER", "AN", "EN", "ASH", "ESH", "AT", "ET", "ATH",
-    "ADH", "UL",
+    "al", "el", "ez", "az", "ad", "ed", "as", "es", "ar", "er", "an", "en", "ash", "esh", "at", "et", "ath",
+    "adh", "ul",
+};
+
+/* Prepositions that let an English word be a place ("in Mobile", "near Split"). */
+static const char *const where_preps[] = {
+    "in", "near", "at", "from", "outside", "inside", "into", "around", "across", "toward", "towards", "through",
+    "throughout", "off", "via", "beyond", "to", "between", "within",
+};
+
+/* Prepositions and nouns of a demonym that stands for its country ("in southern
+ * Lebanese villages"): areas, not one named place ("the Yemeni capital Sanaa"
+ * names Sanaa; "near the Syrian border" may be either side). */
+static const char *const locative_preps[] = { "in", "near", "at", "across", "into", "inside", "outside", "throughout" };
+static const char *const area_nouns[] = { "villages", "towns", "cities", "territory", "waters", "airspace", "soil",
+                                          "countryside", "coast" };
+static const char *const of_word[] = { "of" };
+
+/* Every list above, as a bit of the value in fm_gazetteer.words: one lookup
+ * tells which lists a word is in. The words are lower case. */
+enum {
+    W_PREP = 1 << 0, W_FILLER = 1 << 1, W_SETTLEMENT = 1 << 2, W_CONJ = 1 << 3, W_GENERIC_LAST = 1 << 4,
+    W_ARTICLE = 1 << 5, W_WHERE = 1 << 6, W_LOCATIVE = 1 << 7, W_AREA = 1 << 8, W_OF = 1 << 9,
+};
+#define FM_GAZ_WORD_MAX 24       /* longer than any listed word */
+typedef struct word_list { const char *const *words; size_t n; unsigned bit; } word_list;
+#define WORD_LIST(a, bit) { a, sizeof(a) / sizeof((a)[0]), bit }
+static const word_list word_lists[] = {
+    WORD_LIST(preps, W_PREP), WORD_LIST(fillers, W_FILLER), WORD_LIST(settlement_nouns, W_SETTLEMENT),
+    WORD_LIST(conjunctions, W_CONJ), WORD_LIST(generic_last, W_GENERIC_LAST), WORD_LIST(articles, W_ARTICLE),
+    WORD_LIST(where_preps, W_WHERE), WORD_LIST(locative_preps, W_LOCATIVE), WORD_LIST(area_nouns, W_AREA),
+    WORD_LIST(of_word, W_OF),
 };
 
 #define COUNT(a) (sizeof(a) / sizeof((a)[0]))
@@ -194,12 +240,50 @@ static void build_buckets(fm_gazetteer *g)
     g->bucket = t;
 }
 
-/* The names to search for key[0, klen): all of them, or its bucket's. With
- * prefix, key is a prefix of the names wanted, which share its bucket only
- * when it has three bytes. */
-static void name_range(const fm_gazetteer *g, const char *key, size_t klen, int prefix, size_t *lo, size_t *hi)
+/* The filter's second bit for a key hash (the first is its low bits): a remix
+ * of all 32, as tools/build_gazetteer.js computes it. */
+static uint32_t filter_bit2(uint32_t h) { h *= 0x85EBCA6Bu; return h ^ (h >> 15); }
+
+/* 0 when no name key is key[0, klen) (with a trailing space: no name starts
+ * with it); 1 is "maybe" (about 1% of absent keys). */
+static int filter_may_have(const fm_gazetteer *g, const char *key, size_t klen)
 {
-    long b = g->bucket && (!prefix || klen >= 3) ? bucket_of(key, klen) : -1;
+    if (!g->filter) return 1;
+    uint32_t h = fm_hash(key, klen);
+    uint32_t a = h & g->filter_mask, b = filter_bit2(h) & g->filter_mask;
+    return (g->filter[a >> 6] >> (a & 63) & 1) && (g->filter[b >> 6] >> (b & 63) & 1);
+}
+
+/* Country codes by alpha-2, the first record of each as the scans found it. */
+static void build_alpha2(fm_gazetteer *g)
+{
+    if (g->n_countries >= UINT16_MAX) return;
+    for (uint32_t i = 0; i < g->n_countries; i++) {
+        const char *c = g->countries[i];
+        if (c[0] < 'A' || c[0] > 'Z' || c[1] < 'A' || c[1] > 'Z') return;
+    }
+    for (uint32_t i = g->n_countries; i-- > 0;)
+        g->alpha2_country[(g->countries[i][0] - 'A') * 26 + (g->countries[i][1] - 'A')] = (uint16_t)(i + 1);
+    g->alpha2_ok = 1;
+}
+
+/* The record index of alpha2 (case-insensitive), or -1. */
+static long country_index(const fm_gazetteer *g, const char *alpha2)
+{
+    if (!g->alpha2_ok) {
+        for (uint32_t i = 0; i < g->n_countries; i++)
+            if (strncasecmp(alpha2, g->countries[i], 2) == 0) return i;
+        return -1;
+    }
+    unsigned a = (unsigned char)(alpha2[0] & ~32) - 'A', b = (unsigned char)(alpha2[1] & ~32) - 'A';
+    if (a >= 26 || b >= 26) return -1;
+    return (long)g->alpha2_country[a * 26 + b] - 1;
+}
+
+/* The names to search for key[0, klen): all of them, or its bucket's. */
+static void name_range(const fm_gazetteer *g, const char *key, size_t klen, size_t *lo, size_t *hi)
+{
+    long b = g->bucket ? bucket_of(key, klen) : -1;
     if (b < 0) { *lo = 0; *hi = g->n_names; return; }
     *lo = g->bucket[b];
     *hi = g->bucket[b + 1];
@@ -208,7 +292,7 @@ static void name_range(const fm_gazetteer *g, const char *key, size_t klen, int 
 static int check_layout(fm_gazetteer *g)
 {
     const unsigned char *b = g->map;
-    static const size_t rec[SEC_COUNT] = { 32, 12, 4, 8, 4, 1, 4 };
+    static const size_t rec[SEC_COUNT] = { 32, 12, 4, 8, 4, 1, 4, 8 };
     const void *sec[SEC_COUNT];
     uint32_t cnt[SEC_COUNT];
     for (int i = 0; i < SEC_COUNT; i++) {
@@ -224,6 +308,11 @@ static int check_layout(fm_gazetteer *g)
     g->country_entry = sec[SEC_COUNTRY_ENTRY];
     g->strings = sec[SEC_STRINGS];            g->strings_len = cnt[SEC_STRINGS];
     g->common = sec[SEC_COMMON];              g->n_common = cnt[SEC_COMMON];
+    /* no filter (count 0) is allowed: every probe says "maybe" */
+    uint32_t words = cnt[SEC_FILTER];
+    if (words & (words - 1) || words > (1u << 26)) return -1;
+    g->filter = words ? sec[SEC_FILTER] : NULL;
+    g->filter_mask = words ? (uint32_t)((uint64_t)words * 64 - 1) : 0;
     if (cnt[SEC_COUNTRY_ENTRY] != g->n_countries) return -1;
     if (!g->strings_len || g->strings[g->strings_len - 1] != '\0') return -1;
     /* Every offset and index is checked once here so lookups need not. */
@@ -242,6 +331,21 @@ static int check_layout(fm_gazetteer *g)
     return 0;
 }
 
+/* The word lists into one map (a word in several lists gets all their bits). */
+static int build_words(fm_strmap *m)
+{
+    for (size_t l = 0; l < COUNT(word_lists); l++)
+        for (size_t i = 0; i < word_lists[l].n; i++) {
+            const char *w = word_lists[l].words[i];
+            size_t len = strlen(w);
+            if (len > FM_GAZ_WORD_MAX) return -1;   /* word_kinds could never find it */
+            uint32_t v = 0;
+            fm_strmap_get(m, w, len, &v);
+            if (fm_strmap_put(m, w, len, v | word_lists[l].bit) != 0) return -1;
+        }
+    return 0;
+}
+
 fm_gazetteer *fm_gazetteer_open(const char *path, fm_diag_fn diag, void *user)
 {
     if (!path) path = getenv("FACTUM_GAZETTEER");
@@ -257,7 +361,7 @@ fm_gazetteer *fm_gazetteer_open(const char *path, fm_diag_fn diag, void *user)
         return NULL;
     }
     struct stat st;
-    if (fstat(fd, &st) != 0 || st.st_size < 64 || (uint64_t)st.st_size > UINT32_MAX) {
+    if (fstat(fd, &st) != 0 || st.st_size < FM_GAZ_HEADER || (uint64_t)st.st_size > UINT32_MAX) {
         close(fd);
         report(diag, user, FM_ERROR, path, "%s", "not a gazetteer file (size)");
         return NULL;
@@ -282,6 +386,7 @@ fm_gazetteer *fm_gazetteer_open(const char *path, fm_diag_fn diag, void *user)
         return NULL;
     }
     build_buckets(g);
+    build_alpha2(g);
     fm_strmap_init(&g->stop);
     for (size_t i = 0; i < COUNT(stop_words); i++)
         if (fm_strmap_put(&g->stop, stop_words[i], strlen(stop_words[i]), 1) != 0) {
@@ -295,6 +400,12 @@ fm_gazetteer *fm_gazetteer_open(const char *path, fm_diag_fn diag, void *user)
             fm_gazetteer_close(g);
             return NULL;
         }
+    fm_strmap_init(&g->words);
+    if (build_words(&g->words) != 0) {
+        report(diag, user, FM_ERROR, path, "%s", "out of memory (or a listed word over FM_GAZ_WORD_MAX)");
+        fm_gazetteer_close(g);
+        return NULL;
+    }
     return g;
 }
 
@@ -303,19 +414,31 @@ void fm_gazetteer_close(fm_gazetteer *g)
     if (!g) return;
     free(g->bucket);
     fm_strmap_free(&g->stop);
+    fm_strmap_free(&g->words);
     if (g->map) munmap(g->map, g->size);
     free(g);
 }
 
 /* ---- keys ---------------------------------------------------------------- */
 
-static int in_list(const char *const *list, size_t n, const char *s, size_t len)
+static unsigned char lower_ascii(unsigned char c) { return c >= 'A' && c <= 'Z' ? (unsigned char)(c | 32) : c; }
+
+/* The W_ bits of s[0, len), ASCII case aside: one hash lookup instead of a
+ * pass over each list. */
+static unsigned word_kinds(const fm_gazetteer *g, const char *s, size_t len)
 {
-    /* the first letter, case-folded, rejects nearly every entry without a call */
-    for (size_t i = 0; i < n; i++)
-        if ((len == 0 || (list[i][0] | 32) == (s[0] | 32)) &&
-            strlen(list[i]) == len && strncasecmp(list[i], s, len) == 0) return 1;
-    return 0;
+    char low[FM_GAZ_WORD_MAX];
+    if (len == 0 || len > sizeof low) return 0;
+    for (size_t i = 0; i < len; i++) low[i] = (char)lower_ascii((unsigned char)s[i]);
+    uint32_t v;
+    return fm_strmap_get(&g->words, low, len, &v) ? v : 0;
+}
+
+/* Articles are two or three letters: the length rejects nearly every word
+ * before the lookup. */
+static int is_article(const fm_gazetteer *g, const char *s, size_t len)
+{
+    return (len == 2 || len == 3) && (word_kinds(g, s, len) & W_ARTICLE);
 }
 
 /* The key piece of one folded word: apostrophes, ayn/hamza letters and dots are
@@ -351,9 +474,9 @@ static int key_piece(const char *s, size_t n, char *dst, size_t cap)
 }
 
 /* Appends piece to key (space separated); articles become AL unless last. */
-static int key_append(char *key, size_t *klen, const char *piece, size_t plen, int last)
+static int key_append(const fm_gazetteer *g, char *key, size_t *klen, const char *piece, size_t plen, int last)
 {
-    if (!last && in_list(articles, COUNT(articles), piece, plen)) { piece = "AL"; plen = 2; }
+    if (!last && is_article(g, piece, plen)) { piece = "AL"; plen = 2; }
     if (*klen + plen + 2 > FM_GAZ_KEY_MAX) return -1;
     if (*klen) key[(*klen)++] = ' ';
     memcpy(key + *klen, piece, plen);
@@ -376,8 +499,9 @@ static int key_cmp(const char *key, size_t klen, const char *s)
 
 static const fm_gaz_name *find_name(const fm_gazetteer *g, const char *key, size_t klen)
 {
+    if (!filter_may_have(g, key, klen)) return NULL;
     size_t lo, hi;
-    name_range(g, key, klen, 0, &lo, &hi);
+    name_range(g, key, klen, &lo, &hi);
     while (lo < hi) {
         size_t mid = lo + (hi - lo) / 2;
         int c = key_cmp(key, klen, g->strings + g->names[mid].key);
@@ -385,22 +509,6 @@ static const fm_gaz_name *find_name(const fm_gazetteer *g, const char *key, size
         if (c < 0) hi = mid; else lo = mid + 1;
     }
     return NULL;
-}
-
-/* 1 if some name key starts with key[0, klen): the first key not below it
- * (names are sorted bytewise) is the only one to look at. */
-static int has_prefix(const fm_gazetteer *g, const char *key, size_t klen)
-{
-    size_t lo, hi, end;
-    name_range(g, key, klen, 1, &lo, &hi);
-    end = hi;
-    while (lo < hi) {
-        size_t mid = lo + (hi - lo) / 2;
-        if (key_cmp(key, klen, g->strings + g->names[mid].key) <= 0) hi = mid; else lo = mid + 1;
-    }
-    if (lo >= end) return 0;
-    const char *s = g->strings + g->names[lo].key;
-    return strncmp(s, key, klen) == 0;
 }
 
 /* ---- ranking ------------------------------------------------------------- */
@@ -503,7 +611,7 @@ static void fill_place(const fm_gazetteer *g, const fm_gaz_entry *e, fm_arena *a
 /* ---- single names -------------------------------------------------------- */
 
 /* Key of a free-text name: the one fold, then key pieces per word. */
-static int key_of_text(const char *name, size_t len, char *key, size_t *klen)
+static int key_of_text(const fm_gazetteer *g, const char *name, size_t len, char *key, size_t *klen)
 {
     char folded[FM_GAZ_KEY_MAX * 2];
     if (len >= FM_GAZ_KEY_MAX) return -1;
@@ -519,7 +627,7 @@ static int key_of_text(const char *name, size_t len, char *key, size_t *klen)
     while (i < (size_t)pl) {
         size_t j = i;
         while (j < (size_t)pl && piece[j] != ' ') j++;
-        if (key_append(key, klen, piece + i, j - i, j >= (size_t)pl) != 0) return -1;
+        if (key_append(g, key, klen, piece + i, j - i, j >= (size_t)pl) != 0) return -1;
         i = j + 1;
     }
     return 0;
@@ -529,7 +637,7 @@ int fm_geo_lookup(const fm_gazetteer *g, const char *name, size_t len, const fm_
 {
     char key[FM_GAZ_KEY_MAX];
     size_t klen;
-    if (!g || !name || key_of_text(name, len, key, &klen) != 0) return 0;
+    if (!g || !name || key_of_text(g, name, len, key, &klen) != 0) return 0;
     const fm_gaz_name *nm = find_name(g, key, klen);
     rank r = { .ctx = ctx };
     const fm_gaz_entry *e = nm ? best_entry(g, nm, &r, PLACE_KINDS) : NULL;
@@ -553,9 +661,10 @@ void fm_geo_context_dateline(const fm_gazetteer *g, const char *name, size_t len
 static int is_word(const fm_token *t) { return t->kind == FM_TOK_WORD || t->kind == FM_TOK_NUMBER; }
 static int is_cap(const fm_token *t) { return t->kind == FM_TOK_WORD && (t->flags & (FM_TOKF_CAP | FM_TOKF_ALLCAPS)); }
 
-static int tok_in(const char *const *list, size_t n, const char *text, const fm_token *t)
+/* A word token in one of the lists of kinds (W_ bits). */
+static int tok_is_a(const fm_gazetteer *g, unsigned kinds, const char *text, const fm_token *t)
 {
-    return t->kind == FM_TOK_WORD && in_list(list, n, text + t->start, t->end - t->start);
+    return t->kind == FM_TOK_WORD && (word_kinds(g, text + t->start, t->end - t->start) & kinds);
 }
 
 /* The longest name starting at tok[i]: sets *len (tokens) and returns the name. */
@@ -567,7 +676,7 @@ static const fm_gaz_name *longest_at(const fm_gazetteer *g, const char *text, co
     /* A name starts capitalised, or with a lower-case article before a capital ("al-Hol camp"). */
     int lead_article = 0;
     if (!is_cap(t0)) {
-        if (i + 1 >= n || !is_cap(&tok[i + 1]) || !in_list(articles, COUNT(articles), t0->norm, t0->norm_len))
+        if (i + 1 >= n || !is_cap(&tok[i + 1]) || !is_article(g, t0->norm, t0->norm_len))
             return NULL;
         lead_article = 1;
     }
@@ -592,34 +701,38 @@ static const fm_gaz_name *longest_at(const fm_gazetteer *g, const char *text, co
     } while (0)
     NEXT_PIECE();
     if (m == 0) return NULL;
-    NEXT_PIECE();
     /* A name of L words starts with its first L-1 words and a space: stop
-     * growing at the first such prefix no name has. Most capitalised words
-     * start no longer name, so one search replaces up to six. */
+     * growing at the first such prefix the filter says no name has (a false
+     * "maybe" only costs a search that fails), before making the next piece.
+     * Most capitalised words start no longer name. */
     size_t reach = 1;
     {
         char pre[FM_GAZ_KEY_MAX];
         size_t plen_sofar = 0;
-        while (reach < m) {
-            if (key_append(pre, &plen_sofar, pieces[reach - 1], (size_t)plen[reach - 1], 0) != 0) break;
+        for (;;) {
+            if (key_append(g, pre, &plen_sofar, pieces[reach - 1], (size_t)plen[reach - 1], 0) != 0) break;
             if (plen_sofar + 1 >= FM_GAZ_KEY_MAX) break;
             pre[plen_sofar] = ' ';
-            if (!has_prefix(g, pre, plen_sofar + 1)) break;
+            if (!filter_may_have(g, pre, plen_sofar + 1)) break;
+            if (reach == m) {
+                if (!more) break;
+                NEXT_PIECE();
+                if (reach == m) break;
+            }
             reach++;
-            if (reach == m && more) NEXT_PIECE();
         }
     }
 #undef NEXT_PIECE
     for (size_t L = reach; L >= 1; L--) {
         if (lead_article && L < 2) break;
         const fm_token *last = &tok[i + L - 1];
-        if (!is_cap(last) && last->kind != FM_TOK_NUMBER && !tok_in(generic_last, COUNT(generic_last), text, last))
+        if (!is_cap(last) && last->kind != FM_TOK_NUMBER && !tok_is_a(g, W_GENERIC_LAST, text, last))
             continue;
         char key[FM_GAZ_KEY_MAX];
         size_t klen = 0;
         int bad = 0;
         for (size_t k = 0; k < L && !bad; k++)
-            bad = key_append(key, &klen, pieces[k], (size_t)plen[k], k + 1 == L) != 0;
+            bad = key_append(g, key, &klen, pieces[k], (size_t)plen[k], k + 1 == L) != 0;
         if (bad) continue;
         const fm_gaz_name *nm = find_name(g, key, klen);
         if (nm) { *len = L; return nm; }
@@ -655,17 +768,17 @@ static size_t first_word(const fm_token *tok, size_t n)
 }
 
 /* The preposition governing a place at tok[i]: looks back over filler words. */
-static void find_prep(const char *text, const fm_token *tok, size_t i, char prep[12])
+static void find_prep(const fm_gazetteer *g, const char *text, const fm_token *tok, size_t i, char prep[12])
 {
     prep[0] = '\0';
     for (size_t back = 0; i > 0 && back < 8; back++) {
         const fm_token *t = &tok[--i];
         if (t->kind != FM_TOK_WORD) return;   /* an "of" kept below stays the answer */
         size_t len = t->end - t->start;
-        if (tok_in(preps, COUNT(preps), text, t)) {
+        unsigned kinds = word_kinds(g, text + t->start, len);
+        if (kinds & W_PREP) {
             /* "of" after fillers ("the town of") belongs to them: keep looking */
-            if (len == 2 && strncasecmp(text + t->start, "of", 2) == 0 && back == 0 && i > 0 &&
-                tok_in(fillers, COUNT(fillers), text, &tok[i - 1])) {
+            if ((kinds & W_OF) && back == 0 && i > 0 && tok_is_a(g, W_FILLER, text, &tok[i - 1])) {
                 memcpy(prep, "of", 3);   /* unless a real preposition comes before the fillers */
                 continue;
             }
@@ -676,14 +789,14 @@ static void find_prep(const char *text, const fm_token *tok, size_t i, char prep
             }
             return;
         }
-        if (!tok_in(fillers, COUNT(fillers), text, t)) return;
+        if (!(kinds & W_FILLER)) return;
     }
 }
 
 /* "in Harouf and Qlayleh, Lebanon.": a country or region closing a list of
  * names after a comma takes the preposition that opened the list. Only when
  * the list ends there, so "In Kyiv, Russia launched" leaves Russia alone. */
-static void list_prep(const char *text, const fm_token *tok, size_t n, size_t i, size_t end, char prep[12])
+static void list_prep(const fm_gazetteer *g, const char *text, const fm_token *tok, size_t n, size_t i, size_t end, char prep[12])
 {
     if (i < 2 || tok[i - 1].kind != FM_TOK_PUNCT || text[tok[i - 1].start] != ',') return;
     if (end < n && !(tok[end].kind == FM_TOK_PUNCT || tok[end].kind == FM_TOK_CLOSE)) return;
@@ -692,9 +805,11 @@ static void list_prep(const char *text, const fm_token *tok, size_t n, size_t i,
         const fm_token *t = &tok[--k];
         if (t->kind == FM_TOK_PUNCT && text[t->start] == ',') continue;
         if (t->kind != FM_TOK_WORD) return;
-        if (is_cap(t) || tok_in(conjunctions, COUNT(conjunctions), text, t)) continue;
-        if (tok_in(preps, COUNT(preps), text, t)) { find_prep(text, tok, k + 1, prep); return; }
-        if (!tok_in(fillers, COUNT(fillers), text, t)) return;
+        if (is_cap(t)) continue;
+        unsigned kinds = word_kinds(g, text + t->start, t->end - t->start);
+        if (kinds & W_CONJ) continue;
+        if (kinds & W_PREP) { find_prep(g, text, tok, k + 1, prep); return; }
+        if (!(kinds & W_FILLER)) return;
     }
 }
 
@@ -707,11 +822,10 @@ static const fm_gaz_name *longest_memo_fwd(const fm_gazetteer *g, const char *te
 static int demonym_country(const fm_gazetteer *g, const char *text, const fm_token *tok, size_t n, size_t i,
                            struct memo *mm, char cc[2])
 {
-    static const char *const of[] = { "of" };
-    if (i < 3 || !tok_in(of, 1, text, &tok[i - 1]) || !tok_in(settlement_nouns, COUNT(settlement_nouns), text, &tok[i - 2]))
+    if (i < 3 || !tok_is_a(g, W_OF, text, &tok[i - 1]) || !tok_is_a(g, W_SETTLEMENT, text, &tok[i - 2]))
         return 0;
     size_t k = i - 3;
-    if (k > 0 && tok_in(settlement_nouns, COUNT(settlement_nouns), text, &tok[k])) k--;
+    if (k > 0 && tok_is_a(g, W_SETTLEMENT, text, &tok[k])) k--;
     size_t len = 0;
     const fm_gaz_name *nm = longest_memo_fwd(g, text, tok, n, k, &len, mm);
     if (!nm || len != 1) return 0;
@@ -728,19 +842,30 @@ static int demonym_country(const fm_gazetteer *g, const char *text, const fm_tok
 typedef struct memo_slot { const fm_gaz_name *nm; uint32_t len; uint32_t done; } memo_slot;
 typedef struct memo { memo_slot *slot; size_t n; } memo;
 
-static const fm_gaz_name *longest_memo(const fm_gazetteer *g, const char *text, const fm_token *tok, size_t n,
+static const fm_gaz_name *longest_fill(const fm_gazetteer *g, const char *text, const fm_token *tok, size_t n,
                                        size_t i, size_t *len, memo *mm)
 {
     if (!mm || i >= mm->n) return longest_at(g, text, tok, n, i, len);
     memo_slot *s = &mm->slot[i];
-    if (!s->done) {
-        size_t l = 0;
-        s->nm = longest_at(g, text, tok, n, i, &l);
-        s->len = (uint32_t)l;
-        s->done = 1;
-    }
+    size_t l = 0;
+    s->nm = longest_at(g, text, tok, n, i, &l);
+    s->len = (uint32_t)l;
+    s->done = 1;
     if (s->nm) *len = s->len;
     return s->nm;
+}
+
+/* The remembered answer inline (every token of every scan asks), the search
+ * out of line. */
+static inline const fm_gaz_name *longest_memo(const fm_gazetteer *g, const char *text, const fm_token *tok,
+                                              size_t n, size_t i, size_t *len, memo *mm)
+{
+    if (mm && i < mm->n && mm->slot[i].done) {
+        const memo_slot *s = &mm->slot[i];
+        if (s->nm) *len = s->len;
+        return s->nm;
+    }
+    return longest_fill(g, text, tok, n, i, len, mm);
 }
 
 /* The country of a demonym that stands for a place: after a locative
@@ -749,15 +874,10 @@ static const fm_gaz_name *longest_memo(const fm_gazetteer *g, const char *text, 
 static const fm_gaz_entry *demonym_place(const fm_gazetteer *g, const char *text, const fm_token *tok, size_t n,
                                          size_t i, size_t len, const fm_gaz_name *nm)
 {
-    static const char *const locative[] = { "in", "near", "at", "across", "into", "inside", "outside", "throughout" };
-    /* areas, not one named place ("the Yemeni capital Sanaa" names Sanaa; "near the
-     * Syrian border" may be either side) */
-    static const char *const areas[] = { "villages", "towns", "cities", "territory", "waters", "airspace",
-                                         "soil", "countryside", "coast" };
-    if (i + len >= n || !tok_in(areas, COUNT(areas), text, &tok[i + len])) return NULL;
+    if (i + len >= n || !tok_is_a(g, W_AREA, text, &tok[i + len])) return NULL;
     char prep[12];
-    find_prep(text, tok, i, prep);
-    if (!in_list(locative, COUNT(locative), prep, strlen(prep))) return NULL;
+    find_prep(g, text, tok, i, prep);
+    if (!(word_kinds(g, prep, strlen(prep)) & W_LOCATIVE)) return NULL;
     for (uint32_t j = 0; j < nm->count; j++) {
         const fm_gaz_entry *e = &g->entries[g->postings[nm->first + j]];
         if (e->kind != GAZ_DEMONYM || !e->country[0]) continue;
@@ -802,7 +922,7 @@ static size_t scan(const fm_gazetteer *g, const char *text, const fm_token *tok,
                 m->place.end = tok[i + len - 1].end;
                 m->tok_start = i;
                 m->tok_end = i + len;
-                find_prep(text, tok, i, m->prep);
+                find_prep(g, text, tok, i, m->prep);
             }
             i += len;
             continue;
@@ -834,12 +954,9 @@ static size_t scan(const fm_gazetteer *g, const char *text, const fm_token *tok,
              * is a place only where a preposition puts it ("in Mobile", "near Split"),
              * unless it is a city of 300,000 (Shanghai, Mecca, Muscat, Nice) */
             if (ok && e->population < 300000 && !e->curated && common_word(g, nm)) {
-                static const char *const where[] = { "in", "near", "at", "from", "outside", "inside", "into",
-                    "around", "across", "toward", "towards", "through", "throughout", "off", "via", "beyond",
-                    "to", "between", "within" };
                 char prep[12];
-                find_prep(text, tok, i, prep);
-                if (!in_list(where, COUNT(where), prep, strlen(prep))) ok = 0;
+                find_prep(g, text, tok, i, prep);
+                if (!(word_kinds(g, prep, strlen(prep)) & W_WHERE)) ok = 0;
             }
             /* a capitalised first word may just be capitalised: only well-known or expected places */
             if (i == start && !(e->population >= 100000 || ctx_has(ctx, e->country) ||
@@ -847,11 +964,11 @@ static size_t scan(const fm_gazetteer *g, const char *text, const fm_token *tok,
                 ok = 0;
             /* part of a longer proper name ("Vladimir Putin", "Gaza Health Ministry") */
             if (i > start && prev_end != i && is_cap(&tok[i - 1]) && tok[i - 1].end + 1 >= t->start &&
-                !tok_in(preps, COUNT(preps), text, &tok[i - 1]) && !tok_in(fillers, COUNT(fillers), text, &tok[i - 1]))
+                !tok_is_a(g, W_PREP | W_FILLER, text, &tok[i - 1]))
                 ok = 0;
             /* "Maarat al-Numan" when only "Numan" is known: a tail, not a place */
             if (i >= 2 && tok[i - 1].kind == FM_TOK_WORD && tok[i - 1].norm &&
-                in_list(articles, COUNT(articles), tok[i - 1].norm, tok[i - 1].norm_len) && is_cap(&tok[i - 2]))
+                is_article(g, tok[i - 1].norm, tok[i - 1].norm_len) && is_cap(&tok[i - 2]))
                 ok = 0;
             /* "ABS-CBN", "BBC-Arabic": an acronym glued to another capitalised piece names an outlet */
             if (i + 1 < n && (t->flags & FM_TOKF_ALLCAPS) && (tok[i + 1].flags & FM_TOKF_HYPHEN) &&
@@ -878,12 +995,12 @@ static size_t scan(const fm_gazetteer *g, const char *text, const fm_token *tok,
             m->place.end = tok[i + len - 1].end;
             m->tok_start = i;
             m->tok_end = i + len;
-            find_prep(text, tok, i, m->prep);
+            find_prep(g, text, tok, i, m->prep);
             if (!m->prep[0] && (e->kind == GAZ_COUNTRY || e->kind == GAZ_ADMIN1 || e->kind == GAZ_REGION))
-                list_prep(text, tok, n, i, i + len, m->prep);
+                list_prep(g, text, tok, n, i, i + len, m->prep);
             /* "in Sanaa and Hodeidah": a place joined to the previous one shares its preposition */
             if (!m->prep[0] && count >= 2 && i >= 2 && prev_end == i - 1 &&
-                (tok[i - 1].kind == FM_TOK_PUNCT || tok_in(conjunctions, COUNT(conjunctions), text, &tok[i - 1])))
+                (tok[i - 1].kind == FM_TOK_PUNCT || tok_is_a(g, W_CONJ, text, &tok[i - 1])))
                 memcpy(m->prep, out[count - 2].prep, sizeof m->prep);
         }
         i += len;
@@ -959,20 +1076,17 @@ const char *fm_country_alpha2(const fm_gazetteer *g, const char *alpha3)
 int fm_geo_country(const fm_gazetteer *g, const char *alpha2, fm_place *out)
 {
     if (!g || !alpha2 || strlen(alpha2) != 2) return 0;
-    for (uint32_t i = 0; i < g->n_countries; i++)
-        if (strncasecmp(alpha2, g->countries[i], 2) == 0) {
-            const fm_gaz_entry *e = &g->entries[g->country_entry[i]];
-            if (e->kind != GAZ_COUNTRY) return 0;
-            fill_place(g, e, NULL, out);
-            return 1;
-        }
-    return 0;
+    long i = country_index(g, alpha2);
+    if (i < 0) return 0;
+    const fm_gaz_entry *e = &g->entries[g->country_entry[i]];
+    if (e->kind != GAZ_COUNTRY) return 0;
+    fill_place(g, e, NULL, out);
+    return 1;
 }
 
 const char *fm_country_alpha3(const fm_gazetteer *g, const char *alpha2)
 {
     if (!g || !alpha2 || strlen(alpha2) != 2) return NULL;
-    for (uint32_t i = 0; i < g->n_countries; i++)
-        if (strncasecmp(alpha2, g->countries[i], 2) == 0) return g->countries[i] + 3;
-    return NULL;
+    long i = country_index(g, alpha2);
+    return i < 0 ? NULL : g->countries[i] + 3;
 }

@@ -5,7 +5,6 @@
 #include "text.h"
 #include <stdlib.h>
 #include <string.h>
-#include <strings.h>
 #include <utf8proc.h>
 
 /* ---- dateline ----------------------------------------------------------- */
@@ -20,12 +19,24 @@ static int is_upper_ascii(int c) { return c >= 'A' && c <= 'Z'; }
 static int is_lower_ascii(int c) { return c >= 'a' && c <= 'z'; }
 static int is_digit(int c) { return c >= '0' && c <= '9'; }
 
+static unsigned char lower_ascii(unsigned char c) { return is_upper_ascii(c) ? (unsigned char)(c | 32) : c; }
+
+/* Bytes of name that p[0, n) starts with, ASCII case aside; 0 if it does not. */
+static size_t starts_caseless(const char *p, size_t n, const char *name)
+{
+    size_t m = 0;
+    for (; name[m]; m++)
+        if (m >= n || lower_ascii((unsigned char)p[m]) != lower_ascii((unsigned char)name[m])) return 0;
+    return m;
+}
+
 /* Length of a month name at p (with an optional period), else 0. */
 static size_t month_at(const char *p, size_t n)
 {
+    if (n == 0 || !is_upper_ascii(p[0] & ~32)) return 0;   /* every name starts with a letter */
     for (size_t i = 0; i < sizeof month_names / sizeof month_names[0]; i++) {
-        size_t m = strlen(month_names[i]);
-        if (m > n || strncasecmp(p, month_names[i], m) != 0) continue;
+        size_t m = starts_caseless(p, n, month_names[i]);
+        if (!m) continue;
         if (m < n && (is_lower_ascii(p[m]) || is_upper_ascii(p[m]))) continue;
         return m < n && p[m] == '.' ? m + 1 : m;
     }
@@ -175,22 +186,27 @@ typedef struct splitter {
 /* Hard-wrapped text breaks lines at a fixed width: many lines are about as
  * long as the longest one. There a line break is only the wrap, not the end
  * of a headline ("a senior\nBritish official said"). Returns the width or 0. */
+/* The end of the line starting at text + start: its newline, or len. */
+static size_t line_end(const char *text, size_t len, size_t start)
+{
+    const char *nl = memchr(text + start, '\n', len - start);
+    return nl ? (size_t)(nl - text) : len;
+}
+
 static size_t wrap_width(const char *text, size_t len)
 {
     size_t longest = 0, lines = 0;
-    for (size_t i = 0, start = 0; i <= len; i++) {
-        if (i < len && text[i] != '\n') continue;
+    for (size_t start = 0, i; start <= len; start = i + 1) {
+        i = line_end(text, len, start);
         size_t l = i - start;
         if (l > 0) lines++;
         if (l > longest) longest = l;
-        start = i + 1;
     }
     if (lines < 4 || longest < 40 || longest > 200) return 0;
     size_t full = 0;
-    for (size_t i = 0, start = 0; i <= len; i++) {
-        if (i < len && text[i] != '\n') continue;
+    for (size_t start = 0, i; start <= len; start = i + 1) {
+        i = line_end(text, len, start);
         if ((i - start) * 100 >= longest * 80) full++;
-        start = i + 1;
     }
     return full >= 3 && full * 10 >= lines * 4 ? longest : 0;
 }
@@ -204,10 +220,14 @@ static size_t line_length(const char *text, size_t len, size_t at)
     return b - a;
 }
 
+/* Token k is written w, byte for byte (one loop: the first byte rejects most). */
 static int tok_is(const splitter *s, size_t k, const char *w)
 {
     size_t n = s->t[k].end - s->t[k].start;
-    return strlen(w) == n && memcmp(s->text + s->t[k].start, w, n) == 0;
+    const char *p = s->text + s->t[k].start;
+    for (size_t i = 0; i < n; i++)
+        if (!w[i] || w[i] != p[i]) return 0;
+    return w[n] == '\0';
 }
 
 static int tok_in(const splitter *s, size_t k, const char *const *list, size_t count)

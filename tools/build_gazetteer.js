@@ -206,7 +206,7 @@ for (const d of deferred) {
 if (errors) { console.error(`build_gazetteer: ${errors} error(s) in ${additionsPath}`); process.exit(1); }
 
 // ---- write ---------------------------------------------------------------
-// header 64 bytes | entries 32 B each | names 12 B each | postings u32 | countries 8 B each | strings
+// header 72 bytes | entries 32 B each | names 12 B each | postings u32 | countries 8 B each | strings
 const strParts = [Buffer.from([0])];   // offset 0 = "" (none)
 let strLen = 1;
 const strMap = new Map();
@@ -222,7 +222,7 @@ const keys = [...names.keys()].sort((a, b) => (a < b ? -1 : a > b ? 1 : 0));
 let nPost = 0;
 for (const k of keys) nPost += names.get(k).size;
 
-const E = 32, N = 12, C = 8, H = 64;
+const E = 32, N = 12, C = 8, H = 72;
 const entBuf = Buffer.alloc(entries.length * E);
 entries.forEach((e, i) => {
     const o = i * E;
@@ -261,13 +261,36 @@ keys.forEach((k, i) => { if (/^[A-Z]+$/.test(k) && lowerWords.has(k.toLowerCase(
 const comBuf = Buffer.alloc(common.length * 4);
 common.forEach((i, j) => comBuf.writeUInt32LE(i, j * 4));
 
+// The filter: two bits for every key and every word prefix of one ("AL HOL "
+// of "AL HOL CAMP"), so the reader rejects a span no name starts with in one or
+// two probes. The hashes must be geo.c's: fm_hash (FNV-1a, 0 -> 1), and
+// filter_bit2 of it for the second bit. About 32 bits per key.
+function fnvFinal(h) { return h === 0 ? 1 : h; }
+function bit2(h) { const x = Math.imul(h, 0x85EBCA6B) >>> 0; return (x ^ (x >>> 15)) >>> 0; }
+let filterBits = 1 << 16;
+while (filterBits < (1 << 28) && filterBits / 32 < keys.length) filterBits *= 2;
+const filtBuf = Buffer.alloc(filterBits / 8);
+function filterAdd(h) {
+    for (const b of [(h & (filterBits - 1)) >>> 0, (bit2(h) & (filterBits - 1)) >>> 0]) filtBuf[b >>> 3] |= 1 << (b & 7);
+}
+for (const k of keys) {
+    let h = 2166136261;
+    for (let i = 0; i < k.length; i++) {
+        const c = k.charCodeAt(i);
+        h = Math.imul(h ^ c, 16777619) >>> 0;
+        if (c === 32) filterAdd(fnvFinal(h));
+    }
+    filterAdd(fnvFinal(h));
+}
+
 const strings = Buffer.concat(strParts);
 const hdr = Buffer.alloc(H);
-hdr.write('FMGAZ002', 0, 'latin1');
+hdr.write('FMGAZ003', 0, 'latin1');
 let off = H;
-// The header holds 7 (offset, count) pairs after the magic: 64 bytes in all.
-const sections = [entBuf, nameBuf, postBuf, ctyBuf, ctyEnt, strings, comBuf];
-const counts = [entries.length, keys.length, nPost, alpha.length, alpha.length, strings.length, common.length];
+// The header holds 8 (offset, count) pairs after the magic: 72 bytes in all.
+const sections = [entBuf, nameBuf, postBuf, ctyBuf, ctyEnt, strings, comBuf, filtBuf];
+const counts = [entries.length, keys.length, nPost, alpha.length, alpha.length, strings.length, common.length,
+    filterBits / 64];
 sections.forEach((s, i) => {
     hdr.writeUInt32LE(off, 8 + i * 8);
     hdr.writeUInt32LE(counts[i], 12 + i * 8);
