@@ -373,7 +373,7 @@ int fm_lexicon_finish(fm_lexicon *lx)
     if (lx->finished) return 0;
     lx->finished = 1;
     if (load_cameo(lx)) return -1;
-    if (fm_synset_index_build(lx)) return -1;
+    if (fm_synset_index_build(lx) || fm_pattern_guards_build(lx)) return -1;
     return lx->arena.failed ? -1 : 0;
 }
 

@@ -175,6 +175,9 @@ struct fm_lexicon {
      * tries those, not every member of every synset its words start. */
     uint32_t *syn_mem_first;
     fm_syn_member *syn_members;
+    /* pattern index -> a word the pattern needs (FM_NO_WORD: none), so that a
+     * sentence without it passes the pattern by with one look-up (finish). */
+    uint32_t *pattern_guard;
 
     fm_strmap country_codes;/* 3-letter CAMEO country codes seen in actor files */
     fm_cameo_table *cameo;
@@ -228,6 +231,8 @@ int fm_dict_load_verbs(fm_lexicon *lx, const char *file, const char *data, size_
 int fm_dict_load_discards(fm_lexicon *lx, const char *file, const char *data, size_t len);
 /* Builds the synset index above (verb_dict.c); returns 0 or -1. */
 int fm_synset_index_build(fm_lexicon *lx);
+/* Builds fm_lexicon.pattern_guard (verb_dict.c); returns 0 or -1. */
+int fm_pattern_guards_build(fm_lexicon *lx);
 int fm_dict_load_issues(fm_lexicon *lx, const char *file, const char *data, size_t len);
 
 /* Actor code valid on a date (yyyymmdd); NULL if none. */

@@ -305,6 +305,9 @@ int fm_verb_match_code(fm_coder *c, const fm_token *tok, size_t n, size_t v, siz
     uint32_t to_id = h->end > h->start + 1 && fm_is_word(&tok[h->end - 1], "TO") ? fm_lexicon_word_find(lx, "TO", 2)
                                                                                  : FM_NO_WORD;
     for (uint32_t p = 0; p < ve->n_patterns; p++) {
+        /* the word the pattern needs: most patterns are out at this one look-up */
+        uint32_t guard = lx->pattern_guard[ve->first_pattern + p];
+        if (filter && guard != FM_NO_WORD && c->word_stamp[guard] != c->stamp) continue;
         const fm_pattern *pat = &lx->patterns.a[ve->first_pattern + p];
         int weight = lx->tabari_verbs ? pat->length : pat->weight;
         if (weight <= best_weight) continue;
