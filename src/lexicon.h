@@ -142,7 +142,8 @@ struct fm_lexicon {
     uint32_t word_filter_mask;   /* bits - 1 */
     /* id -> the tries (their start_bit) whose root has an edge of that word:
      * exact edges in the low byte, stem edges in the high byte; ids past the
-     * end start nothing. Kept by fm_trie_add. */
+     * end start nothing. Kept by fm_trie_add; FM_STARTS_SYNSET (high byte:
+     * exact word or prefix alike) is added by fm_synset_index_build. */
     fm_u16_vec word_starts;
 
     fm_trie actors, agents, verbs, discards, issues;
@@ -201,6 +202,9 @@ uint32_t fm_trie_child(const fm_trie *t, uint32_t node, uint32_t word, int stem)
  * those readings (exact or stem), so that most tokens are passed over by a
  * mask test before any trie is looked at. */
 typedef struct fm_tok_ids { uint32_t exact; uint32_t pre[6]; uint8_t n_pre, starts; } fm_tok_ids;
+/* The bit of starts (no trie's) for a token whose words start a member of an
+ * indexed synset (fm_lexicon.syn_mem_first): the others have no synset hits. */
+#define FM_STARTS_SYNSET 0x80u
 void fm_tok_ids_of(const fm_lexicon *lx, const fm_token *t, fm_tok_ids *out);
 
 size_t fm_trie_longest_at(const fm_trie *t, const fm_tok_ids *ids, size_t n, size_t i, uint32_t *value);

@@ -591,6 +591,13 @@ static int synset_members_build(fm_lexicon *lx)
     }
     for (size_t w = nw; w > 0; w--) lx->syn_mem_first[w] = lx->syn_mem_first[w - 1];
     lx->syn_mem_first[0] = 0;
+    /* and in the token masks, so that sentence tables pass the other tokens by */
+    for (size_t w = 0; w < nw; w++) {
+        if (lx->syn_mem_first[w] == lx->syn_mem_first[w + 1]) continue;
+        while (lx->word_starts.n <= w)
+            if (fm_u16_vec_push(&lx->word_starts, 0)) return -1;
+        lx->word_starts.a[w] |= FM_STARTS_SYNSET << 8;
+    }
     return 0;
 }
 

@@ -227,6 +227,7 @@ static int sentence_tables(fm_coder *c, const fm_token *tok, size_t n)
         const fm_tok_ids *ids = &c->ids[i];
         c->syn_off[i] = (uint32_t)c->syn_hits.n;
         c->syn_cnt[i] = 0;
+        if (!(ids->starts & FM_STARTS_SYNSET)) { c->syn_from = i; continue; }   /* starts no member */
         fm_syn_hit best[64];
         size_t nb = member_lengths(&w, ids, i, best, sizeof best / sizeof *best);
         if (nb != SIZE_MAX) {
