@@ -259,9 +259,10 @@ size_t fm_trie_longest_at(const fm_trie *t, const fm_tok_ids *ids, size_t n, siz
 {
     *value = 0;
     if (i >= n) return 0;
-    /* most tokens start nothing in this trie: say so before any set-up */
+    /* most tokens start nothing in this trie: say so before any set-up (a
+     * lexicon trie's bit in the token mask, tested inline, said it already) */
     const fm_tok_ids *ti = &ids[i];
-    int may = first_bits(t, ti->exact) != 0;
+    int may = t->start_bit || first_bits(t, ti->exact) != 0;
     for (int k = 0; k < ti->n_pre && !may; k++) may = first_bits(t, ti->pre[k]) & 2;
     if (!may) return 0;
     return longest_from(t, ids, n, i, 0, 0, value);
