@@ -26,14 +26,19 @@ int fm_strmap_get(const fm_strmap *m, const char *key, size_t len, uint32_t *val
 /* The slot of key (hash: its fm_hash), or the empty slot where it would go.
  * Inline with the look-up below: the matchers probe the map several times
  * per token, and a call costs about what a probe does. */
+static inline uint64_t fm_strmap_load8(const char *p) { uint64_t x; memcpy(&x, p, 8); return x; }
+static inline uint32_t fm_strmap_load4(const char *p) { uint32_t x; memcpy(&x, p, 4); return x; }
+
+/* Keys of 4 to 16 bytes (trie edges, most words) compare as two loads that
+ * may overlap, never reading past either key; a memcmp call cost more. */
 static inline __attribute__((always_inline)) int fm_strmap_same_key(const char *a, const char *b, size_t len)
 {
-    if (len == 8) {     /* trie edges: one compare instead of a memcmp call */
-        uint64_t x, y;
-        memcpy(&x, a, 8);
-        memcpy(&y, b, 8);
-        return x == y;
-    }
+    if (len >= 8 && len <= 16)
+        return fm_strmap_load8(a) == fm_strmap_load8(b) &&
+               fm_strmap_load8(a + len - 8) == fm_strmap_load8(b + len - 8);
+    if (len >= 4 && len < 8)
+        return fm_strmap_load4(a) == fm_strmap_load4(b) &&
+               fm_strmap_load4(a + len - 4) == fm_strmap_load4(b + len - 4);
     return memcmp(a, b, len) == 0;
 }
 
