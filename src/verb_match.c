@@ -305,10 +305,10 @@ int fm_verb_match_code(fm_coder *c, const fm_token *tok, size_t n, size_t v, siz
      * "(TO WITHDRAW &TROOPS)" (not to "*_TO", which the phrase itself already is) */
     uint32_t to_id = h->end > h->start + 1 && fm_is_word(&tok[h->end - 1], "TO") ? fm_lexicon_word_find(lx, "TO", 2)
                                                                                  : FM_NO_WORD;
+    const uint32_t *guard = lx->pattern_guard + ve->first_pattern, *seen = c->word_stamp, stamp = c->stamp;
     for (uint32_t p = 0; p < ve->n_patterns; p++) {
         /* the word the pattern needs: most patterns are out at this one look-up */
-        uint32_t guard = lx->pattern_guard[ve->first_pattern + p];
-        if (filter && guard != FM_NO_WORD && c->word_stamp[guard] != c->stamp) continue;
+        if (filter && guard[p] != FM_NO_WORD && seen[guard[p]] != stamp) continue;
         const fm_pattern *pat = &lx->patterns.a[ve->first_pattern + p];
         int weight = lx->tabari_verbs ? pat->length : pat->weight;
         if (weight <= best_weight) continue;
