@@ -29,6 +29,9 @@ fm_lexicon *fm_lexicon_new(fm_diag_fn diag, void *user)
     fm_trie_init(&lx->discards);
     fm_trie_init(&lx->issues);
     fm_trie_init(&lx->gapped_first);
+    /* the tries whose first words fm_tok_ids_of marks in each token */
+    fm_trie *tries[] = { &lx->actors, &lx->agents, &lx->verbs, &lx->discards, &lx->issues, &lx->gapped_first };
+    for (size_t i = 0; i < sizeof tries / sizeof *tries; i++) tries[i]->start_bit = (uint8_t)(1u << i);
     fm_strmap_init(&lx->synset_names);
     fm_strmap_init(&lx->verb_names);
     fm_strmap_init(&lx->country_codes);
@@ -40,6 +43,8 @@ void fm_lexicon_free(fm_lexicon *lx)
     if (!lx) return;
     fm_strmap_free(&lx->words);
     fm_u32_vec_free(&lx->word_len);
+    free(lx->word_filter);
+    fm_u16_vec_free(&lx->word_starts);
     fm_trie_free(&lx->actors);
     fm_trie_free(&lx->agents);
     fm_trie_free(&lx->verbs);
@@ -368,7 +373,7 @@ int fm_lexicon_finish(fm_lexicon *lx)
     if (lx->finished) return 0;
     lx->finished = 1;
     if (load_cameo(lx)) return -1;
-    if (fm_synset_index_build(lx)) return -1;
+    if (fm_synset_index_build(lx) || fm_pattern_guards_build(lx)) return -1;
     return lx->arena.failed ? -1 : 0;
 }
 

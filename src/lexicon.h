@@ -15,6 +15,8 @@
 #define FM_NO_WORD UINT32_MAX
 
 FM_VEC(fm_u32_vec, uint32_t)
+FM_VEC(fm_u16_vec, uint16_t)
+FM_VEC(fm_u8_vec, uint8_t)
 
 /* A trie whose edges are words: edge key (node, word, stem) -> child. A node's
  * value is an index+1 into the owner's entry array (0: not a phrase end).
@@ -23,12 +25,16 @@ FM_VEC(fm_u32_vec, uint32_t)
 typedef struct fm_trie {
     fm_strmap edges;
     fm_u32_vec value;      /* per node */
+    fm_u8_vec inner;       /* per node: 1 if it has an edge (a longer phrase may go on) */
     uint32_t n_nodes;
     /* Bit (word << 1 | stem) is set when an edge of the root (first) or of any
      * node (any) carries that word: most tokens start no phrase, and a bit test
      * is far cheaper than the hash probe it saves. Grown by fm_trie_add. */
     uint64_t *first, *any;
     size_t bits_words;     /* 64-bit words in each of first and any */
+    /* This trie's bit in fm_tok_ids.starts (a trie of the lexicon), or 0 for a
+     * trie the token masks do not cover. */
+    uint8_t start_bit;
 } fm_trie;
 
 /* ---- entries ---- */
@@ -129,6 +135,16 @@ struct fm_lexicon {
     fm_strmap words;        /* folded word -> id */
     uint32_t n_words;
     fm_u32_vec word_len;    /* id -> length (for stems) */
+    /* A bit per hash class of the interned words (bit fm_word_filter_bit of a
+     * word's fm_hash): a token's prefixes are mostly no word, and a clear bit
+     * says so without the probe. Grown with the words, at most 1/16 full. */
+    uint64_t *word_filter;
+    uint32_t word_filter_mask;   /* bits - 1 */
+    /* id -> the tries (their start_bit) whose root has an edge of that word:
+     * exact edges in the low byte, stem edges in the high byte; ids past the
+     * end start nothing. Kept by fm_trie_add; FM_STARTS_SYNSET (high byte:
+     * exact word or prefix alike) is added by fm_synset_index_build. */
+    fm_u16_vec word_starts;
 
     fm_trie actors, agents, verbs, discards, issues;
     fm_actor_vec actor_entries;
@@ -160,6 +176,9 @@ struct fm_lexicon {
      * tries those, not every member of every synset its words start. */
     uint32_t *syn_mem_first;
     fm_syn_member *syn_members;
+    /* pattern index -> a word the pattern needs (FM_NO_WORD: none), so that a
+     * sentence without it passes the pattern by with one look-up (finish). */
+    uint32_t *pattern_guard;
 
     fm_strmap country_codes;/* 3-letter CAMEO country codes seen in actor files */
     fm_cameo_table *cameo;
@@ -179,12 +198,24 @@ uint32_t fm_trie_child(const fm_trie *t, uint32_t node, uint32_t word, int stem)
 
 /* Candidate word ids of a token: its exact id, then the ids of its proper
  * prefixes that are known words (for stems), longest first. */
-typedef struct fm_tok_ids { uint32_t exact; uint32_t pre[6]; uint8_t n_pre; } fm_tok_ids;
+/* starts: the start_bit of every lexicon trie with a root edge for one of
+ * those readings (exact or stem), so that most tokens are passed over by a
+ * mask test before any trie is looked at. */
+typedef struct fm_tok_ids { uint32_t exact; uint32_t pre[6]; uint8_t n_pre, starts; } fm_tok_ids;
+/* The bit of starts (no trie's) for a token whose words start a member of an
+ * indexed synset (fm_lexicon.syn_mem_first): the others have no synset hits. */
+#define FM_STARTS_SYNSET 0x80u
 void fm_tok_ids_of(const fm_lexicon *lx, const fm_token *t, fm_tok_ids *out);
 
+size_t fm_trie_longest_at(const fm_trie *t, const fm_tok_ids *ids, size_t n, size_t i, uint32_t *value);
 /* Longest phrase of t starting at token i: returns its length in tokens (0 if
- * none) and the value (entry index + 1) in *value. */
-size_t fm_trie_longest(const fm_trie *t, const fm_tok_ids *ids, size_t n, size_t i, uint32_t *value);
+ * none) and the value (entry index + 1) in *value. Inline: it is asked of
+ * every token for every trie, and the mask answers nearly all of them. */
+static inline size_t fm_trie_longest(const fm_trie *t, const fm_tok_ids *ids, size_t n, size_t i, uint32_t *value)
+{
+    if (i >= n || (t->start_bit && !(ids[i].starts & t->start_bit))) { *value = 0; return 0; }
+    return fm_trie_longest_at(t, ids, n, i, value);
+}
 
 /* ---- loading (dict_*.c) ---- */
 void fm_lexicon_error(fm_lexicon *lx, const char *file, long line, const char *fmt, ...)
@@ -204,6 +235,8 @@ int fm_dict_load_verbs(fm_lexicon *lx, const char *file, const char *data, size_
 int fm_dict_load_discards(fm_lexicon *lx, const char *file, const char *data, size_t len);
 /* Builds the synset index above (verb_dict.c); returns 0 or -1. */
 int fm_synset_index_build(fm_lexicon *lx);
+/* Builds fm_lexicon.pattern_guard (verb_dict.c); returns 0 or -1. */
+int fm_pattern_guards_build(fm_lexicon *lx);
 int fm_dict_load_issues(fm_lexicon *lx, const char *file, const char *data, size_t len);
 
 /* Actor code valid on a date (yyyymmdd); NULL if none. */

@@ -11,6 +11,37 @@ uint32_t fm_lexicon_word_find(const fm_lexicon *lx, const char *norm, size_t len
     return fm_strmap_get(&lx->words, norm, len, &id) ? id : FM_NO_WORD;
 }
 
+static inline uint32_t filter_bit(const fm_lexicon *lx, uint32_t hash)
+{
+    return (hash ^ hash >> 15) & lx->word_filter_mask;
+}
+
+/* 0 when no interned word has this fm_hash: the probe would fail. */
+static inline int may_be_word(const fm_lexicon *lx, uint32_t hash)
+{
+    if (!lx->word_filter) return 1;
+    uint32_t b = filter_bit(lx, hash);
+    return lx->word_filter[b >> 6] >> (b & 63) & 1;
+}
+
+/* Rebuilds the word filter for want words from the map's stored hashes; on
+ * allocation failure there is none (every probe is made). */
+static void word_filter_grow(fm_lexicon *lx, size_t want)
+{
+    size_t bits = 4096;
+    while (bits < 16 * want) bits *= 2;
+    free(lx->word_filter);
+    lx->word_filter = calloc(bits / 64, sizeof *lx->word_filter);
+    lx->word_filter_mask = lx->word_filter ? (uint32_t)(bits - 1) : 0;
+    if (!lx->word_filter) return;
+    for (size_t i = 0; i < lx->words.cap; i++) {
+        const fm_strmap_slot *sl = &lx->words.slots[i];
+        if (!sl->key) continue;
+        uint32_t b = filter_bit(lx, sl->hash);
+        lx->word_filter[b >> 6] |= 1ull << (b & 63);
+    }
+}
+
 uint32_t fm_lexicon_word(fm_lexicon *lx, const char *norm, size_t len)
 {
     uint32_t id = fm_lexicon_word_find(lx, norm, len);
@@ -21,6 +52,12 @@ uint32_t fm_lexicon_word(fm_lexicon *lx, const char *norm, size_t len)
     if (fm_strmap_put(&lx->words, key, len, id) || fm_u32_vec_push(&lx->word_len, (uint32_t)len))
         return FM_NO_WORD;
     lx->n_words++;
+    if (!lx->word_filter || 16 * (size_t)lx->n_words > (size_t)lx->word_filter_mask + 1)
+        word_filter_grow(lx, lx->n_words);     /* the new word is in the map: included */
+    else {
+        uint32_t b = filter_bit(lx, fm_hash(key, len));
+        lx->word_filter[b >> 6] |= 1ull << (b & 63);
+    }
     return id;
 }
 
@@ -30,12 +67,14 @@ void fm_trie_init(fm_trie *t)
     fm_strmap_init(&t->edges);
     t->n_nodes = 1;                 /* node 0 is the root */
     fm_u32_vec_push(&t->value, 0);
+    fm_u8_vec_push(&t->inner, 0);
 }
 
 void fm_trie_free(fm_trie *t)
 {
     fm_strmap_free(&t->edges);
     fm_u32_vec_free(&t->value);
+    fm_u8_vec_free(&t->inner);
     free(t->first);
     free(t->any);
     t->first = t->any = NULL;
@@ -90,6 +129,16 @@ uint32_t fm_trie_child(const fm_trie *t, uint32_t node, uint32_t word, int stem)
     return fm_strmap_get_hashed(&t->edges, (const char *)&k, sizeof k, fm_hash_final(h), &child) ? child : 0;
 }
 
+/* Records in lx->word_starts that word (exact or stem) begins a phrase of t. */
+static int mark_start(fm_lexicon *lx, const fm_trie *t, uint32_t word, int stem)
+{
+    if (word == FM_NO_WORD) return 0;
+    while (lx->word_starts.n <= word)
+        if (fm_u16_vec_push(&lx->word_starts, 0)) return -1;
+    lx->word_starts.a[word] |= (uint16_t)(stem ? t->start_bit << 8 : t->start_bit);
+    return 0;
+}
+
 uint32_t fm_trie_add(fm_lexicon *lx, fm_trie *t, const uint32_t *words, size_t n, int last_is_stem)
 {
     uint32_t node = 0;
@@ -102,12 +151,29 @@ uint32_t fm_trie_add(fm_lexicon *lx, fm_trie *t, const uint32_t *words, size_t n
             if (!k) return 0;
             *k = make_key(node, words[i], stem);
             child = t->n_nodes++;
-            if (fm_strmap_put(&t->edges, (const char *)k, sizeof *k, child) || fm_u32_vec_push(&t->value, 0))
+            if (fm_strmap_put(&t->edges, (const char *)k, sizeof *k, child) || fm_u32_vec_push(&t->value, 0) ||
+                fm_u8_vec_push(&t->inner, 0))
                 return 0;
+            t->inner.a[node] = 1;
+            if (node == 0 && t->start_bit && mark_start(lx, t, words[i], stem)) return 0;
         }
         node = child;
     }
     return node;
+}
+
+static inline unsigned word_starts(const fm_lexicon *lx, uint32_t word)
+{
+    return word < lx->word_starts.n ? lx->word_starts.a[word] : 0;
+}
+
+/* The tries a phrase may start in at a token with these readings: any root
+ * edge of the exact word, stem edges of the prefixes. */
+static void mark_starts(const fm_lexicon *lx, fm_tok_ids *out)
+{
+    unsigned e = word_starts(lx, out->exact), s = e | e >> 8;
+    for (int k = 0; k < out->n_pre; k++) s |= word_starts(lx, out->pre[k]) >> 8;
+    out->starts = (uint8_t)s;
 }
 
 void fm_tok_ids_of(const fm_lexicon *lx, const fm_token *t, fm_tok_ids *out)
@@ -116,11 +182,12 @@ void fm_tok_ids_of(const fm_lexicon *lx, const fm_token *t, fm_tok_ids *out)
     out->n_pre = 0;
     if (t->kind != FM_TOK_WORD || len > 64) {
         out->exact = fm_lexicon_word_find(lx, t->norm, len);
-        if (t->kind != FM_TOK_WORD) return;
-        for (size_t l = len; l-- > 3 && out->n_pre < 6;) {
-            uint32_t id = fm_lexicon_word_find(lx, t->norm, l);
-            if (id != FM_NO_WORD) out->pre[out->n_pre++] = id;
-        }
+        if (t->kind == FM_TOK_WORD)
+            for (size_t l = len; l-- > 3 && out->n_pre < 6;) {
+                uint32_t id = fm_lexicon_word_find(lx, t->norm, l);
+                if (id != FM_NO_WORD) out->pre[out->n_pre++] = id;
+            }
+        mark_starts(lx, out);
         return;
     }
     /* FNV-1a runs left to right: one pass gives the hash of every prefix,
@@ -129,14 +196,37 @@ void fm_tok_ids_of(const fm_lexicon *lx, const fm_token *t, fm_tok_ids *out)
     const unsigned char *s = (const unsigned char *)t->norm;
     for (size_t i = 0; i < len; i++) { h = fm_hash_byte(h, s[i]); hash[i + 1] = fm_hash_final(h); }
     uint32_t id;
-    out->exact = len && fm_strmap_get_hashed(&lx->words, t->norm, len, hash[len], &id) ? id
+    out->exact = len && may_be_word(lx, hash[len]) && fm_strmap_get_hashed(&lx->words, t->norm, len, hash[len], &id)
+                     ? id
                : len ? FM_NO_WORD : fm_lexicon_word_find(lx, t->norm, 0);
     /* proper prefixes, longest first; stems shorter than 3 letters mislead */
     for (size_t l = len; l-- > 3 && out->n_pre < 6;)
-        if (fm_strmap_get_hashed(&lx->words, t->norm, l, hash[l], &id)) out->pre[out->n_pre++] = id;
+        if (may_be_word(lx, hash[l]) && fm_strmap_get_hashed(&lx->words, t->norm, l, hash[l], &id))
+            out->pre[out->n_pre++] = id;
+    mark_starts(lx, out);
 }
 
-/* Depth-first: the longest phrase wins; among equal lengths the exact reading. */
+static size_t longest_from(const fm_trie *t, const fm_tok_ids *ids, size_t n, size_t i,
+                           uint32_t node, size_t depth, uint32_t *value);
+
+/* The edge (word, stem) from node, if any, followed: the phrase through it
+ * replaces *best when longer. */
+static inline void try_edge(const fm_trie *t, const uint64_t *bits, const fm_tok_ids *ids, size_t n, size_t i,
+                            uint32_t node, size_t depth, uint32_t word, int stem, size_t *best, uint32_t *best_value)
+{
+    if (!has_bit(bits, t->bits_words, word, stem)) return;
+    uint32_t child = fm_trie_child(t, node, word, stem);
+    if (!child) return;
+    uint32_t v = 0;
+    /* a leaf ends the phrase here: no call to learn that nothing follows */
+    size_t len = t->inner.a[child] ? longest_from(t, ids, n, i + 1, child, depth + 1, &v) : 0;
+    if (len) { len += 1; }
+    else if (t->value.a[child]) { len = 1; v = t->value.a[child]; }
+    if (len > *best) { *best = len; *best_value = v; }
+}
+
+/* Depth-first: the longest phrase wins; among equal lengths the exact reading
+ * (tried first: exact edge, stem edge of the word, then the prefixes' stem edges). */
 static size_t longest_from(const fm_trie *t, const fm_tok_ids *ids, size_t n, size_t i,
                            uint32_t node, size_t depth, uint32_t *value)
 {
@@ -144,25 +234,14 @@ static size_t longest_from(const fm_trie *t, const fm_tok_ids *ids, size_t n, si
     uint32_t best_value = 0;
     if (i < n && depth < 24) {
         const fm_tok_ids *ti = &ids[i];
-        uint32_t cand[8];
-        int stem[8], nc = 0;
-        if (ti->exact != FM_NO_WORD) {
-            cand[nc] = ti->exact; stem[nc++] = 0;
-            cand[nc] = ti->exact; stem[nc++] = 1;
-        }
-        for (int k = 0; k < ti->n_pre && nc < 8; k++) { cand[nc] = ti->pre[k]; stem[nc++] = 1; }
         /* the first word of a phrase is the common miss: a bit test decides it */
         const uint64_t *bits = node ? t->any : t->first;
-        for (int k = 0; k < nc; k++) {
-            if (!has_bit(bits, t->bits_words, cand[k], stem[k])) continue;
-            uint32_t child = fm_trie_child(t, node, cand[k], stem[k]);
-            if (!child) continue;
-            uint32_t v = 0;
-            size_t len = longest_from(t, ids, n, i + 1, child, depth + 1, &v);
-            if (len) { len += 1; }
-            else if (t->value.a[child]) { len = 1; v = t->value.a[child]; }
-            if (len > best) { best = len; best_value = v; }
+        if (ti->exact != FM_NO_WORD) {
+            try_edge(t, bits, ids, n, i, node, depth, ti->exact, 0, &best, &best_value);
+            try_edge(t, bits, ids, n, i, node, depth, ti->exact, 1, &best, &best_value);
         }
+        for (int k = 0; k < ti->n_pre; k++)
+            try_edge(t, bits, ids, n, i, node, depth, ti->pre[k], 1, &best, &best_value);
     }
     *value = best_value;
     return best;
@@ -176,13 +255,14 @@ static inline unsigned first_bits(const fm_trie *t, uint32_t word)
     return (b >> 6) < t->bits_words ? (unsigned)(t->first[b >> 6] >> (b & 63)) & 3u : 0;
 }
 
-size_t fm_trie_longest(const fm_trie *t, const fm_tok_ids *ids, size_t n, size_t i, uint32_t *value)
+size_t fm_trie_longest_at(const fm_trie *t, const fm_tok_ids *ids, size_t n, size_t i, uint32_t *value)
 {
     *value = 0;
     if (i >= n) return 0;
-    /* most tokens start nothing in this trie: say so before any set-up */
+    /* most tokens start nothing in this trie: say so before any set-up (a
+     * lexicon trie's bit in the token mask, tested inline, said it already) */
     const fm_tok_ids *ti = &ids[i];
-    int may = first_bits(t, ti->exact) != 0;
+    int may = t->start_bit || first_bits(t, ti->exact) != 0;
     for (int k = 0; k < ti->n_pre && !may; k++) may = first_bits(t, ti->pre[k]) & 2;
     if (!may) return 0;
     return longest_from(t, ids, n, i, 0, 0, value);

@@ -13,31 +13,8 @@ uint32_t fm_hash(const void *p, size_t n)
     return fm_hash_final(h);
 }
 
-static inline int same_key(const char *a, const char *b, size_t len)
-{
-    if (len == 8) {     /* trie edges: one compare instead of a memcmp call */
-        uint64_t x, y;
-        memcpy(&x, a, 8);
-        memcpy(&y, b, 8);
-        return x == y;
-    }
-    return memcmp(a, b, len) == 0;
-}
-
 void fm_strmap_init(fm_strmap *m) { memset(m, 0, sizeof *m); }
 void fm_strmap_free(fm_strmap *m) { free(m->slots); memset(m, 0, sizeof *m); }
-
-static inline __attribute__((always_inline)) fm_strmap_slot *find(const fm_strmap *m, const char *key, size_t len, uint32_t h)
-{
-    size_t mask = m->cap - 1, i = h & mask;
-    for (;;) {
-        fm_strmap_slot *s = &m->slots[i];
-        /* hash is never 0, so an empty slot (hash 0) never passes the first test */
-        if (s->hash == h && s->len == len && same_key(s->key, key, len)) return s;
-        if (!s->key) return s;
-        i = (i + 1) & mask;
-    }
-}
 
 static int grow(fm_strmap *m)
 {
@@ -48,7 +25,7 @@ static int grow(fm_strmap *m)
     if (!m->slots) { m->slots = old; return -1; }
     m->cap = cap;
     for (size_t i = 0; i < oldcap; i++)
-        if (old[i].key) *find(m, old[i].key, old[i].len, old[i].hash) = old[i];
+        if (old[i].key) *fm_strmap_find(m, old[i].key, old[i].len, old[i].hash) = old[i];
     free(old);
     return 0;
 }
@@ -57,7 +34,7 @@ int fm_strmap_put(fm_strmap *m, const char *key, size_t len, uint32_t value)
 {
     if ((m->count + 1) * 2 > m->cap && grow(m)) return -1;
     uint32_t h = fm_hash(key, len);
-    fm_strmap_slot *s = find(m, key, len, h);
+    fm_strmap_slot *s = fm_strmap_find(m, key, len, h);
     if (!s->key) {
         s->key = key;
         s->len = (uint32_t)len;
@@ -71,16 +48,7 @@ int fm_strmap_put(fm_strmap *m, const char *key, size_t len, uint32_t value)
 int fm_strmap_get(const fm_strmap *m, const char *key, size_t len, uint32_t *value)
 {
     if (!m->cap) return 0;
-    fm_strmap_slot *s = find(m, key, len, fm_hash(key, len));
-    if (!s->key) return 0;
-    if (value) *value = s->value;
-    return 1;
-}
-
-int fm_strmap_get_hashed(const fm_strmap *m, const char *key, size_t len, uint32_t hash, uint32_t *value)
-{
-    if (!m->cap) return 0;
-    fm_strmap_slot *s = find(m, key, len, hash);
+    fm_strmap_slot *s = fm_strmap_find(m, key, len, fm_hash(key, len));
     if (!s->key) return 0;
     if (value) *value = s->value;
     return 1;

@@ -591,6 +591,13 @@ static int synset_members_build(fm_lexicon *lx)
     }
     for (size_t w = nw; w > 0; w--) lx->syn_mem_first[w] = lx->syn_mem_first[w - 1];
     lx->syn_mem_first[0] = 0;
+    /* and in the token masks, so that sentence tables pass the other tokens by */
+    for (size_t w = 0; w < nw; w++) {
+        if (lx->syn_mem_first[w] == lx->syn_mem_first[w + 1]) continue;
+        while (lx->word_starts.n <= w)
+            if (fm_u16_vec_push(&lx->word_starts, 0)) return -1;
+        lx->word_starts.a[w] |= FM_STARTS_SYNSET << 8;
+    }
     return 0;
 }
 
@@ -627,4 +634,23 @@ int fm_synset_index_build(fm_lexicon *lx)
     for (size_t w = nw; w > 0; w--) lx->syn_first[w] = lx->syn_first[w - 1];
     lx->syn_first[0] = 0;
     return synset_members_build(lx);
+}
+
+/* fm_lexicon.pattern_guard: a pattern's first fixed word, after the verb
+ * before the words before it (the one most patterns fail on). */
+int fm_pattern_guards_build(fm_lexicon *lx)
+{
+    size_t np = lx->patterns.n;
+    lx->pattern_guard = fm_arena_alloc(&lx->arena, (np ? np : 1) * sizeof *lx->pattern_guard);
+    if (!lx->pattern_guard) return -1;
+    for (size_t p = 0; p < np; p++) {
+        const fm_pattern *pat = &lx->patterns.a[p];
+        uint32_t guard = FM_NO_WORD;
+        for (uint32_t k = 0; k < pat->n_post + pat->n_pre && guard == FM_NO_WORD; k++) {
+            const fm_pat_elem *e = &lx->elems.a[k < pat->n_post ? pat->post + k : pat->pre + (k - pat->n_post)];
+            if (e->kind == FM_PE_WORD && e->id < lx->n_words) guard = e->id;
+        }
+        lx->pattern_guard[p] = guard;
+    }
+    return 0;
 }

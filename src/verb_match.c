@@ -227,6 +227,7 @@ static int sentence_tables(fm_coder *c, const fm_token *tok, size_t n)
         const fm_tok_ids *ids = &c->ids[i];
         c->syn_off[i] = (uint32_t)c->syn_hits.n;
         c->syn_cnt[i] = 0;
+        if (!(ids->starts & FM_STARTS_SYNSET)) { c->syn_from = i; continue; }   /* starts no member */
         fm_syn_hit best[64];
         size_t nb = member_lengths(&w, ids, i, best, sizeof best / sizeof *best);
         if (nb != SIZE_MAX) {
@@ -279,6 +280,13 @@ static int may_match(const fm_coder *c, const fm_pat_elem *el, size_t ne)
     return 1;
 }
 
+/* The elements from index i on; NULL when the lexicon has none at all (a
+ * pattern without elements: &NULL[0] would be undefined). */
+static inline const fm_pat_elem *elems_at(const fm_lexicon *lx, uint32_t i)
+{
+    return lx->elems.a ? lx->elems.a + i : NULL;
+}
+
 /* src[0, n) into dst, cut to fit (what snprintf "%.*s" did, without a
  * format to parse for each of the sentence's verbs) */
 static void copy_code(char *dst, size_t cap, const char *src, size_t n)
@@ -304,16 +312,19 @@ int fm_verb_match_code(fm_coder *c, const fm_token *tok, size_t n, size_t v, siz
      * "(TO WITHDRAW &TROOPS)" (not to "*_TO", which the phrase itself already is) */
     uint32_t to_id = h->end > h->start + 1 && fm_is_word(&tok[h->end - 1], "TO") ? fm_lexicon_word_find(lx, "TO", 2)
                                                                                  : FM_NO_WORD;
+    const uint32_t *guard = lx->pattern_guard + ve->first_pattern, *seen = c->word_stamp, stamp = c->stamp;
     for (uint32_t p = 0; p < ve->n_patterns; p++) {
+        /* the word the pattern needs: most patterns are out at this one look-up */
+        if (filter && guard[p] != FM_NO_WORD && seen[guard[p]] != stamp) continue;
         const fm_pattern *pat = &lx->patterns.a[ve->first_pattern + p];
         int weight = lx->tabari_verbs ? pat->length : pat->weight;
         if (weight <= best_weight) continue;
         /* most patterns fail on their first word: tested here before the calls */
         if (filter && ((pat->n_post && elem_absent(c, &lx->elems.a[pat->post])) ||
-                       !(may_match(c, &lx->elems.a[pat->post], pat->n_post) &&
-                         may_match(c, &lx->elems.a[pat->pre], pat->n_pre)))) continue;
+                       !(may_match(c, elems_at(lx, pat->post), pat->n_post) &&
+                         may_match(c, elems_at(lx, pat->pre), pat->n_pre)))) continue;
         walk w = { c, tok, n, clause_start, clause_end, -1, -1, 0 };
-        const fm_pat_elem *first = &lx->elems.a[pat->post];
+        const fm_pat_elem *first = elems_at(lx, pat->post);
         size_t post_from = to_id != FM_NO_WORD && pat->n_post > 1 && first->kind == FM_PE_WORD && first->id == to_id
                                ? h->end - 1 : h->end;
         if (pat->n_post && !match_forward(&w, first, pat->n_post, post_from)) continue;
@@ -357,7 +368,7 @@ int fm_verb_town_code(const fm_coder *c, size_t v, fm_verb_match *out)
     const fm_verb_entry *ve = &lx->verb_entries.a[h->form->verb];
     for (uint32_t p = 0; p < ve->n_patterns; p++) {
         const fm_pattern *pat = &lx->patterns.a[ve->first_pattern + p];
-        const fm_pat_elem *e = &lx->elems.a[pat->post];
+        const fm_pat_elem *e = elems_at(lx, pat->post);
         if (pat->n_pre || pat->n_post != 2 || e[0].kind != FM_PE_WORD || e[1].kind != FM_PE_WORD ||
             e[0].id != the || e[1].id != town || !pat->code[0] || pat->code2[0])
             continue;
