@@ -33,8 +33,12 @@ typedef struct fm_wordlists {
      * row + 1 by that id (0: in no list) spares them the hash lookup. */
     uint16_t *row_by_id;
     uint32_t n_ids;
-    uint32_t unknown_lens;    /* bit l: some list word of length l is no lexicon word */
+    /* bit l of unknown_lens[b]: some list word of length l (l < 32; 0 for longer)
+     * that is no lexicon word starts with byte b */
+    uint32_t unknown_lens[256];
     unsigned kinds[FM_WL_GROUPS];   /* each group's kinds, ~0u for any */
+    /* by_kind[k].in[g]: all ones when group g holds tokens of kind k, else 0 */
+    fm_word_marks by_kind[32];
 } fm_wordlists;
 
 /* Builds the table of every group for tokens looked up in lx; 0, or -1 when
