@@ -14,7 +14,7 @@ static const fm_wordlist_group *const GROUPS[FM_WL_GROUPS] = {
 static fm_word_marks *row_of(fm_wordlists *w, const char *word, size_t cap)
 {
     uint32_t r;
-    size_t len = strlen(word);
+    size_t len = strcspn(word, " ");   /* a phrase: its first word */
     if (fm_strmap_get(&w->words, word, len, &r)) return &w->rows[r];
     if (w->n_rows == cap || fm_strmap_put(&w->words, word, len, (uint32_t)w->n_rows)) return NULL;
     memset(&w->rows[w->n_rows], 0, sizeof w->rows[0]);

@@ -3,7 +3,9 @@
  * const arrays where the rules read them, and name them in one group each (at
  * most 64 lists, list i is bit i). A coder builds one fm_wordlists from the
  * groups (word -> the lists it is in) and marks each sentence's tokens once,
- * one lookup per token; a rule then tests a bit of the token's marks. */
+ * one lookup per token; a rule then tests a bit of the token's marks. A list
+ * entry of several blank-separated words marks its first word: a rule that
+ * matches the list's phrases need try them only at a token so marked. */
 #ifndef FM_WORDLIST_H
 #define FM_WORDLIST_H
 #include <stddef.h>
