@@ -248,10 +248,9 @@ const char *fm_attrib_kind_name(int kind)
     }
 }
 
-int fm_speech_verb(const fm_token *t)
+/* fm_speech_verb of a word token with the tokenizer's speech class bit */
+int fm_speech_verb_listed(const fm_token *t)
 {
-    /* the tokenizer's class bit settles nearly every token of the sentence */
-    if (!t || t->kind != FM_TOK_WORD || !(t->wclass & FM_WC_SPEECH)) return 0;
     const char *w = nm(t);
     const speech_word *s = speech_words_for(w[0]);
     if (s)
