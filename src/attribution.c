@@ -1091,7 +1091,9 @@ size_t fm_attribution_frames_marked(const char *text, const fm_token *tok, const
         size_t next = 0;
         int kind;
         if (is(tok, n, i, "ACCORDING") && is(tok, n, i + 1, "TO")) next = according_to(&fd, i);
-        else if ((next = dispute(&fd, i)) || (next = responsibility(&fd, i))) { }
+        /* their own first tests, inline: most tokens open neither */
+        else if ((is_in(mk, tok, n, i, A_DISPUTE_VERBS) && (next = dispute(&fd, i))) ||
+                 (is_in(mk, tok, n, i, A_RESPONSIBILITY_VERBS) && (next = responsibility(&fd, i)))) { }
         else if ((kind = fm_speech_verb(&tok[i]))) next = speech(&fd, i, kind);
         i = next > i ? next : i + 1;
     }
