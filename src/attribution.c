@@ -12,7 +12,9 @@ enum {
     A_FINITE_WORDS, A_GERUND_PREPS, A_INVERTIBLE, A_ISSUE_VERBS, A_JOINS, A_MONTHS, A_NEGATORS, A_NP_ENDERS,
     A_OUTLET_AFTER, A_OUTLET_BEFORE, A_PARTICIPLES, A_PARTS_OF_DAY, A_PLATFORM_DETS, A_PLATFORM_TAILS,
     A_PRE_CUE_WORDS, A_RELATIVES, A_REPORT_NOUNISH, A_RESPONSIBILITY_VERBS, A_SUBJECT_PRONOUNS, A_TIME_SINGLE,
-    A_TOLD_PRONOUNS, A_WEEKDAYS, A_LISTS
+    A_TOLD_PRONOUNS, A_WEEKDAYS,
+    A_OUTLETS, A_PLATFORMS,   /* phrase lists: the bit marks a token that is a phrase's first word */
+    A_LISTS
 };
 static const char *const *const ATTRIBUTION_LISTS[A_LISTS];
 
@@ -246,10 +248,9 @@ const char *fm_attrib_kind_name(int kind)
     }
 }
 
-int fm_speech_verb(const fm_token *t)
+/* fm_speech_verb of a word token with the tokenizer's speech class bit */
+int fm_speech_verb_listed(const fm_token *t)
 {
-    /* the tokenizer's class bit settles nearly every token of the sentence */
-    if (!t || t->kind != FM_TOK_WORD || !(t->wclass & FM_WC_SPEECH)) return 0;
     const char *w = nm(t);
     const speech_word *s = speech_words_for(w[0]);
     if (s)
@@ -265,6 +266,17 @@ int fm_outlet_at(const fm_token *tok, size_t n, size_t i, size_t *len)
     if (p > k) k = p;
     if (len) *len = k;
     return k > 0;
+}
+
+/* fm_outlet_at with the sentence's marks: a phrase of either list starts only at
+ * a token marked as the first word of one, so most tokens need no scan of them */
+static int outlet_at(const fm_word_marks *mk, const fm_token *tok, size_t n, size_t i, size_t *len)
+{
+    if (mk && i < n && !(mk[i].in[FM_WL_ATTRIBUTION] & ((uint64_t)1 << A_OUTLETS | (uint64_t)1 << A_PLATFORMS))) {
+        if (len) *len = 0;
+        return 0;
+    }
+    return fm_outlet_at(tok, n, i, len);
 }
 
 /* ---- phrases -------------------------------------------------------------- */
@@ -284,12 +296,12 @@ static int outlet_in(const fm_word_marks *mk, const fm_token *tok, size_t n, siz
 {
     for (size_t i = from; i < to; i++) {
         size_t k;
-        if (!fm_outlet_at(tok, n, i, &k) || i + k > to) continue;
+        if (!outlet_at(mk, tok, n, i, &k) || i + k > to) continue;
         size_t s = i, e = i + k;
         for (;;) {
             size_t m;
             if (e < to && is_in(mk, tok, n, e, A_OUTLET_AFTER)) e++;
-            else if (e < to && fm_outlet_at(tok, n, e, &m) && e + m <= to) e += m;
+            else if (e < to && outlet_at(mk, tok, n, e, &m) && e + m <= to) e += m;
             else break;
         }
         while (s > from && (is_in(mk, tok, n, s - 1, A_OUTLET_BEFORE) || tok[s - 1].kind == FM_TOK_POSS ||
@@ -367,7 +379,7 @@ static size_t platform_at(const fm_word_marks *mk, const fm_token *tok, size_t n
     size_t len = 0;
     /* the tokenizer may read a sentence-final "X." as an initial */
     if ((is(tok, n, k, "X") || is(tok, n, k, "X.")) && k > 0 && is(tok, n, i - 1, "ON")) len = 1;
-    else if (!fm_outlet_at(tok, n, k, &len)) return 0;
+    else if (!outlet_at(mk, tok, n, k, &len)) return 0;
     range o;
     if (len > 1 || !outlet_in(mk, tok, n, k, k + len, &o)) { o.s = k; o.e = k + len; }
     size_t e = k + len;
@@ -1079,7 +1091,9 @@ size_t fm_attribution_frames_marked(const char *text, const fm_token *tok, const
         size_t next = 0;
         int kind;
         if (is(tok, n, i, "ACCORDING") && is(tok, n, i + 1, "TO")) next = according_to(&fd, i);
-        else if ((next = dispute(&fd, i)) || (next = responsibility(&fd, i))) { }
+        /* their own first tests, inline: most tokens open neither */
+        else if ((is_in(mk, tok, n, i, A_DISPUTE_VERBS) && (next = dispute(&fd, i))) ||
+                 (is_in(mk, tok, n, i, A_RESPONSIBILITY_VERBS) && (next = responsibility(&fd, i)))) { }
         else if ((kind = fm_speech_verb(&tok[i]))) next = speech(&fd, i, kind);
         i = next > i ? next : i + 1;
     }
@@ -1135,6 +1149,7 @@ static const char *const *const ATTRIBUTION_LISTS[A_LISTS] = {
     [A_RELATIVES] = relatives, [A_REPORT_NOUNISH] = report_nounish,
     [A_RESPONSIBILITY_VERBS] = responsibility_verbs, [A_SUBJECT_PRONOUNS] = subject_pronouns,
     [A_TIME_SINGLE] = time_single, [A_TOLD_PRONOUNS] = told_pronouns, [A_WEEKDAYS] = weekdays,
+    [A_OUTLETS] = outlets, [A_PLATFORMS] = platforms,   /* tested only through outlet_at */
 };
 /* is_in compares the norm of any token, as the lists' scan did */
 const fm_wordlist_group fm_attribution_words = { ATTRIBUTION_LISTS, A_LISTS, 0 };

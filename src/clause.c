@@ -562,6 +562,18 @@ static int inside_mention(const fm_coder *c, size_t i)
     return 0;
 }
 
+/* inside_mention for a walk over i rising: the mentions of fm_find_mentions
+ * (and an implied one past the sentence) stand in order of their starts, so
+ * the ones that end before i are passed once for the whole walk. */
+static int covered(const fm_coder *c, size_t *from, size_t i)
+{
+    const fm_mention *m = c->mentions.a;
+    while (*from < c->mentions.n && m[*from].end <= i) ++*from;
+    for (size_t k = *from; k < c->mentions.n && m[k].start <= i; k++)
+        if (i < m[k].end && !m[k].pronoun) return 1;
+    return 0;
+}
+
 /* Headlines capitalise every word; there capitals say nothing about nouns. */
 static int title_case(const fm_token *tok, size_t n)
 {
@@ -704,15 +716,17 @@ void fm_find_verbs(fm_coder *c, const fm_token *tok, size_t n)
     c->verbs.n = 0;
     c->syn_valid = 0;          /* a new sentence: verb_match.c rebuilds its tables */
     int headline = title_case(tok, n);
+    size_t mk = 0;   /* mentions before mk end before i (the walk of covered) */
     for (size_t i = 0; i < n; i++) {
-        if (tok[i].kind != FM_TOK_WORD || inside_mention(c, i)) continue;
+        if (tok[i].kind != FM_TOK_WORD || covered(c, &mk, i)) continue;
+        /* "the restore", "its attack": a determiner makes a noun; tested before the
+         * verb trie, which is the dearer question */
+        if (i > 0 && in_list(c, &tok[i - 1], c->lx->tabari_verbs ? W_ARTICLE : W_DETERMINER)) continue;
+        if (i > 0 && tok[i - 1].kind == FM_TOK_NUMBER) continue;
         uint32_t v;
         size_t len = fm_trie_longest(&c->lx->verbs, c->ids, n, i, &v);
         int speech = fm_speech_verb(&tok[i]);
         if (!len && !speech) continue;
-        /* "the restore", "its attack": a determiner makes a noun */
-        if (i > 0 && in_list(c, &tok[i - 1], c->lx->tabari_verbs ? W_ARTICLE : W_DETERMINER)) continue;
-        if (i > 0 && tok[i - 1].kind == FM_TOK_NUMBER) continue;
         /* "struck Hezbollah targets", "against Houthi targets": a plural right after the
          * actor a verb or a preposition governs is that phrase's head noun */
         if (!c->lx->tabari_verbs && len && c->verbs.n && i > 0 &&
@@ -1366,15 +1380,19 @@ size_t fm_clause_start(const fm_coder *c, const fm_token *tok, size_t v)
 size_t fm_clause_end(const fm_coder *c, const fm_token *tok, size_t n, size_t v)
 {
     const fm_verb_hit *h = &c->verbs.a[v];
+    /* verb_at(k) for k rising from h->end: the verbs stand in order and do not
+     * overlap, so a cursor over the later ones answers it (vk: -1 or w) */
+    size_t w = v + 1;
     for (size_t k = h->end; k < n; k++) {
         const fm_token *t = &tok[k];
+        while (w < c->verbs.n && c->verbs.a[w].end <= k) w++;
         if (t->kind == FM_TOK_PUNCT && strcmp(t->norm, ";") == 0) return k;
         /* "willing to impose sanctions if aid is blocked": a condition is a clause of its own */
         if (k > h->end && (fm_is_word(t, "IF") || fm_is_word(t, "UNLESS"))) return k;
         if (t->kind == FM_TOK_PUNCT && strcmp(t->norm, ",") == 0 && k + 1 < n &&
             (fm_is_word(&tok[k + 1], "WHO") || fm_is_word(&tok[k + 1], "WHICH") || fm_is_word(&tok[k + 1], "WHILE")))
             return k;
-        int vk = verb_at(c, k);
+        int vk = w < c->verbs.n && c->verbs.a[w].start <= k ? (int)w : -1;
         if (vk > (int)v) {
             /* the later words of an infinitive complement ("offered to hand over to Britain"):
              * its first word decided */

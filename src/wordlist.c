@@ -14,7 +14,7 @@ static const fm_wordlist_group *const GROUPS[FM_WL_GROUPS] = {
 static fm_word_marks *row_of(fm_wordlists *w, const char *word, size_t cap)
 {
     uint32_t r;
-    size_t len = strlen(word);
+    size_t len = strcspn(word, " ");   /* a phrase: its first word */
     if (fm_strmap_get(&w->words, word, len, &r)) return &w->rows[r];
     if (w->n_rows == cap || fm_strmap_put(&w->words, word, len, (uint32_t)w->n_rows)) return NULL;
     memset(&w->rows[w->n_rows], 0, sizeof w->rows[0]);
@@ -33,7 +33,7 @@ static int index_by_lexicon(fm_wordlists *w, const fm_lexicon *lx)
         if (!sl->key) continue;
         uint32_t id = fm_lexicon_word_find(lx, sl->key, sl->len);
         if (id != FM_NO_WORD && id < w->n_ids) w->row_by_id[id] = (uint16_t)(sl->value + 1);
-        else w->unknown_lens |= sl->len < 32 ? 1u << sl->len : 1u;
+        else w->unknown_lens[(unsigned char)sl->key[0]] |= sl->len < 32 ? 1u << sl->len : 1u;
     }
     return 0;
 }
@@ -59,6 +59,8 @@ int fm_wordlists_init(fm_wordlists *w, const fm_lexicon *lx)
                 m->in[g] |= (uint64_t)1 << i;
             }
     }
+    for (int k = 0; k < 32; k++)
+        for (int g = 0; g < FM_WL_GROUPS; g++) w->by_kind[k].in[g] = w->kinds[g] & 1u << k ? ~(uint64_t)0 : 0;
     if (index_by_lexicon(w, lx)) { fm_wordlists_free(w); return -1; }
     return 0;
 }
@@ -81,7 +83,8 @@ static const fm_word_marks *row_of_token(const fm_wordlists *w, const fm_token *
         return w->row_by_id[ids->exact] ? &w->rows[w->row_by_id[ids->exact] - 1] : NULL;
     /* norm_len is capped at 0xFFFF: a longer norm is no list word anyway */
     uint32_t len_bit = t->norm_len < 32 ? 1u << t->norm_len : 1u;
-    if (!(w->unknown_lens & len_bit) || !fm_strmap_get(&w->words, t->norm, t->norm_len, &r)) return NULL;
+    if (!(w->unknown_lens[(unsigned char)t->norm[0]] & len_bit) || !fm_strmap_get(&w->words, t->norm, t->norm_len, &r))
+        return NULL;
     return &w->rows[r];
 }
 
@@ -91,9 +94,9 @@ void fm_wordlists_mark(const fm_wordlists *w, const fm_token *tok, const fm_tok_
     static const fm_word_marks none;
     for (size_t i = 0; i < n; i++) {
         const fm_word_marks *row = row_of_token(w, &tok[i], &ids[i]);
-        if (!row) row = &none;
-        unsigned kind = 1u << (tok[i].kind & 31);
-        for (int g = 0; g < FM_WL_GROUPS; g++) out[i].in[g] = w->kinds[g] & kind ? row->in[g] : 0;
+        if (!row) { out[i] = none; continue; }          /* most tokens: in no list */
+        const fm_word_marks *mask = &w->by_kind[tok[i].kind & 31];
+        for (int g = 0; g < FM_WL_GROUPS; g++) out[i].in[g] = row->in[g] & mask->in[g];
     }
 }
 

@@ -3,7 +3,9 @@
  * const arrays where the rules read them, and name them in one group each (at
  * most 64 lists, list i is bit i). A coder builds one fm_wordlists from the
  * groups (word -> the lists it is in) and marks each sentence's tokens once,
- * one lookup per token; a rule then tests a bit of the token's marks. */
+ * one lookup per token; a rule then tests a bit of the token's marks. A list
+ * entry of several blank-separated words marks its first word: a rule that
+ * matches the list's phrases need try them only at a token so marked. */
 #ifndef FM_WORDLIST_H
 #define FM_WORDLIST_H
 #include <stddef.h>
@@ -33,8 +35,12 @@ typedef struct fm_wordlists {
      * row + 1 by that id (0: in no list) spares them the hash lookup. */
     uint16_t *row_by_id;
     uint32_t n_ids;
-    uint32_t unknown_lens;    /* bit l: some list word of length l is no lexicon word */
+    /* bit l of unknown_lens[b]: some list word of length l (l < 32; 0 for longer)
+     * that is no lexicon word starts with byte b */
+    uint32_t unknown_lens[256];
     unsigned kinds[FM_WL_GROUPS];   /* each group's kinds, ~0u for any */
+    /* by_kind[k].in[g]: all ones when group g holds tokens of kind k, else 0 */
+    fm_word_marks by_kind[32];
 } fm_wordlists;
 
 /* Builds the table of every group for tokens looked up in lx; 0, or -1 when
