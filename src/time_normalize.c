@@ -175,6 +175,7 @@ static int month_at(const ctx *c, size_t i, size_t *next)
 {
     if (i >= c->n || c->tok[i].kind != FM_TOK_WORD) return 0;
     const fm_token *t = &c->tok[i];
+    if (!(t->wclass & FM_WC_MONTH)) return 0;   /* the tokenizer's class holds every name below */
     for (int k = 0; k < 12; k++) {
         if (word_is(t, month_names[k])) {
             if ((k == 2 || k == 4) && !(t->flags & FM_TOKF_CAP)) return 0;
@@ -201,6 +202,7 @@ static int month_at(const ctx *c, size_t i, size_t *next)
 
 static int weekday_at(const ctx *c, size_t i)
 {
+    if (i >= c->n || !(c->tok[i].wclass & FM_WC_WEEKDAY)) return -1;
     for (int k = 0; k < 7; k++)
         if (W(c, i, weekday_names[k])) return k;
     return -1;
@@ -577,6 +579,7 @@ static unit unit_at(const ctx *c, size_t i, int *plural)
         {"MONTH", U_MONTH, 0}, {"MONTHS", U_MONTH, 1}, {"YEAR", U_YEAR, 0}, {"YEARS", U_YEAR, 1},
         {"DECADE", U_DECADE, 0}, {"DECADES", U_DECADE, 1}, {NULL, U_NONE, 0}
     };
+    if (i >= c->n || !(c->tok[i].wclass & FM_WC_UNIT)) return U_NONE;   /* the class is this table's words */
     for (size_t k = 0; units[k].w; k++)
         if (W(c, i, units[k].w)) {
             *plural = units[k].plural;

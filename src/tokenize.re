@@ -475,6 +475,10 @@ static uint16_t word_class_of(const unsigned char *w, size_t n)
         "APRIL" "\x00" { return FM_WC_MONTH | FM_WC_TIME; }
         "ARE" "\x00" { return FM_WC_AUX; }
         "AROUND" "\x00" { return FM_WC_HEDGE | FM_WC_PREP; }
+        "ARREST" "\x00" { return FM_WC_COUNT; }
+        "ARRESTED" "\x00" { return FM_WC_COUNT; }
+        "ARRESTING" "\x00" { return FM_WC_COUNT; }
+        "ARRESTS" "\x00" { return FM_WC_COUNT; }
         "AS" "\x00" { return FM_WC_HEDGE; }
         "ASSERTED" "\x00" { return FM_WC_SPEECH; }
         "AT" "\x00" { return FM_WC_HEDGE | FM_WC_PREP; }
@@ -511,23 +515,33 @@ static uint16_t word_class_of(const unsigned char *w, size_t n)
         "COULDN'T" "\x00" { return FM_WC_MODAL; }
         "COUNTLESS" "\x00" { return FM_WC_NUMBER | FM_WC_TIME; }
         "COUPLE" "\x00" { return FM_WC_NUMBER | FM_WC_TIME; }
-        "DAY" "\x00" { return FM_WC_TIME; }
-        "DAYS" "\x00" { return FM_WC_TIME; }
+        "DAY" "\x00" { return FM_WC_TIME | FM_WC_UNIT; }
+        "DAYS" "\x00" { return FM_WC_TIME | FM_WC_UNIT; }
+        "DEAD" "\x00" { return FM_WC_COUNT; }
+        "DEATHS" "\x00" { return FM_WC_COUNT; }
         "DEC" "\x00" { return FM_WC_MONTH | FM_WC_TIME; }
-        "DECADE" "\x00" { return FM_WC_TIME; }
-        "DECADES" "\x00" { return FM_WC_TIME; }
+        "DECADE" "\x00" { return FM_WC_TIME | FM_WC_UNIT; }
+        "DECADES" "\x00" { return FM_WC_TIME | FM_WC_UNIT; }
         "DECEMBER" "\x00" { return FM_WC_MONTH | FM_WC_TIME; }
         "DECLARED" "\x00" { return FM_WC_SPEECH; }
         "DENIED" "\x00" { return FM_WC_SPEECH; }
         "DENIES" "\x00" { return FM_WC_SPEECH; }
         "DENYING" "\x00" { return FM_WC_SPEECH; }
         "DESPITE" "\x00" { return FM_WC_PREP; }
+        "DETAIN" "\x00" { return FM_WC_COUNT; }
+        "DETAINED" "\x00" { return FM_WC_COUNT; }
+        "DETAINING" "\x00" { return FM_WC_COUNT; }
+        "DETAINS" "\x00" { return FM_WC_COUNT; }
+        "DETENTIONS" "\x00" { return FM_WC_COUNT; }
         "DID" "\x00" { return FM_WC_AUX; }
+        "DIE" "\x00" { return FM_WC_COUNT; }
+        "DIED" "\x00" { return FM_WC_COUNT; }
         "DO" "\x00" { return FM_WC_AUX; }
         "DOES" "\x00" { return FM_WC_AUX; }
         "DOWN" "\x00" { return FM_WC_PREP; }
         "DOZEN" "\x00" { return FM_WC_NUMBER; }
         "DOZENS" "\x00" { return FM_WC_NUMBER | FM_WC_TIME; }
+        "DROWNED" "\x00" { return FM_WC_COUNT; }
         "DURING" "\x00" { return FM_WC_TIME | FM_WC_PREP; }
         "EACH" "\x00" { return FM_WC_DET; }
         "EARLIER" "\x00" { return FM_WC_TIME; }
@@ -541,7 +555,10 @@ static uint16_t word_class_of(const unsigned char *w, size_t n)
         "ESTIMATED" "\x00" { return FM_WC_HEDGE; }
         "EVERY" "\x00" { return FM_WC_DET; }
         "EXCEPT" "\x00" { return FM_WC_PREP; }
+        "EXECUTED" "\x00" { return FM_WC_COUNT; }
+        "EXECUTING" "\x00" { return FM_WC_COUNT; }
         "EXPLAINED" "\x00" { return FM_WC_SPEECH; }
+        "FATALITIES" "\x00" { return FM_WC_COUNT; }
         "FEB" "\x00" { return FM_WC_MONTH | FM_WC_TIME; }
         "FEBRUARY" "\x00" { return FM_WC_MONTH | FM_WC_TIME; }
         "FEW" "\x00" { return FM_WC_NUMBER | FM_WC_TIME; }
@@ -565,13 +582,19 @@ static uint16_t word_class_of(const unsigned char *w, size_t n)
         "HIM" "\x00" { return FM_WC_PRONOUN; }
         "HIMSELF" "\x00" { return FM_WC_PRONOUN; }
         "HIS" "\x00" { return FM_WC_DET; }
-        "HOUR" "\x00" { return FM_WC_TIME; }
-        "HOURS" "\x00" { return FM_WC_TIME; }
+        "HOUR" "\x00" { return FM_WC_TIME | FM_WC_UNIT; }
+        "HOURS" "\x00" { return FM_WC_TIME | FM_WC_UNIT; }
         "HUNDRED" "\x00" { return FM_WC_NUMBER; }
         "HUNDREDS" "\x00" { return FM_WC_NUMBER | FM_WC_TIME; }
+        "HURT" "\x00" { return FM_WC_COUNT; }
         "I" "\x00" { return FM_WC_PRONOUN; }
         "IF" "\x00" { return FM_WC_CONJ; }
         "IN" "\x00" { return FM_WC_TIME | FM_WC_PREP; }
+        "INJURE" "\x00" { return FM_WC_COUNT; }
+        "INJURED" "\x00" { return FM_WC_COUNT; }
+        "INJURES" "\x00" { return FM_WC_COUNT; }
+        "INJURIES" "\x00" { return FM_WC_COUNT; }
+        "INJURING" "\x00" { return FM_WC_COUNT; }
         "INSIDE" "\x00" { return FM_WC_PREP; }
         "INSISTED" "\x00" { return FM_WC_SPEECH; }
         "INSISTS" "\x00" { return FM_WC_SPEECH; }
@@ -587,6 +610,10 @@ static uint16_t word_class_of(const unsigned char *w, size_t n)
         "JUN" "\x00" { return FM_WC_MONTH | FM_WC_TIME; }
         "JUNE" "\x00" { return FM_WC_MONTH | FM_WC_TIME; }
         "JUST" "\x00" { return FM_WC_HEDGE; }
+        "KILL" "\x00" { return FM_WC_COUNT; }
+        "KILLED" "\x00" { return FM_WC_COUNT; }
+        "KILLING" "\x00" { return FM_WC_COUNT; }
+        "KILLS" "\x00" { return FM_WC_COUNT; }
         "LAST" "\x00" { return FM_WC_TIME; }
         "LATE" "\x00" { return FM_WC_TIME; }
         "LATER" "\x00" { return FM_WC_TIME; }
@@ -596,6 +623,8 @@ static uint16_t word_class_of(const unsigned char *w, size_t n)
         "MANY" "\x00" { return FM_WC_NUMBER | FM_WC_TIME; }
         "MAR" "\x00" { return FM_WC_MONTH | FM_WC_TIME; }
         "MARCH" "\x00" { return FM_WC_MONTH | FM_WC_TIME; }
+        "MASSACRED" "\x00" { return FM_WC_COUNT; }
+        "MASSACRING" "\x00" { return FM_WC_COUNT; }
         "MAY" "\x00" { return FM_WC_MONTH | FM_WC_MODAL | FM_WC_TIME; }
         "ME" "\x00" { return FM_WC_PRONOUN; }
         "MID" "\x00" { return FM_WC_TIME; }
@@ -604,11 +633,11 @@ static uint16_t word_class_of(const unsigned char *w, size_t n)
         "MIGHT" "\x00" { return FM_WC_MODAL; }
         "MILLION" "\x00" { return FM_WC_NUMBER; }
         "MILLIONS" "\x00" { return FM_WC_NUMBER | FM_WC_TIME; }
-        "MINUTE" "\x00" { return FM_WC_TIME; }
-        "MINUTES" "\x00" { return FM_WC_TIME; }
+        "MINUTE" "\x00" { return FM_WC_TIME | FM_WC_UNIT; }
+        "MINUTES" "\x00" { return FM_WC_TIME | FM_WC_UNIT; }
         "MONDAY" "\x00" { return FM_WC_WEEKDAY | FM_WC_TIME; }
-        "MONTH" "\x00" { return FM_WC_TIME; }
-        "MONTHS" "\x00" { return FM_WC_TIME; }
+        "MONTH" "\x00" { return FM_WC_TIME | FM_WC_UNIT; }
+        "MONTHS" "\x00" { return FM_WC_TIME | FM_WC_UNIT; }
         "MORE" "\x00" { return FM_WC_HEDGE; }
         "MUST" "\x00" { return FM_WC_MODAL; }
         "MY" "\x00" { return FM_WC_DET; }
@@ -647,6 +676,7 @@ static uint16_t word_class_of(const unsigned char *w, size_t n)
         "OVERNIGHT" "\x00" { return FM_WC_TIME; }
         "PAST" "\x00" { return FM_WC_TIME | FM_WC_PREP; }
         "PERHAPS" "\x00" { return FM_WC_HEDGE; }
+        "PERISHED" "\x00" { return FM_WC_COUNT; }
         "POSSIBLY" "\x00" { return FM_WC_HEDGE; }
         "PRESUMABLY" "\x00" { return FM_WC_HEDGE; }
         "PREVIOUS" "\x00" { return FM_WC_TIME; }
@@ -681,6 +711,7 @@ static uint16_t word_class_of(const unsigned char *w, size_t n)
         "SIX" "\x00" { return FM_WC_NUMBER | FM_WC_TIME; }
         "SIXTEEN" "\x00" { return FM_WC_NUMBER | FM_WC_TIME; }
         "SIXTY" "\x00" { return FM_WC_NUMBER | FM_WC_TIME; }
+        "SLAIN" "\x00" { return FM_WC_COUNT; }
         "SO" "\x00" { return FM_WC_TIME; }
         "SOME" "\x00" { return FM_WC_HEDGE | FM_WC_DET; }
         "STATED" "\x00" { return FM_WC_SPEECH; }
@@ -713,6 +744,7 @@ static uint16_t word_class_of(const unsigned char *w, size_t n)
         "TO" "\x00" { return FM_WC_PREP; }
         "TODAY" "\x00" { return FM_WC_TIME; }
         "TOLD" "\x00" { return FM_WC_SPEECH; }
+        "TOLL" "\x00" { return FM_WC_COUNT; }
         "TOMORROW" "\x00" { return FM_WC_TIME; }
         "TONIGHT" "\x00" { return FM_WC_TIME; }
         "TOWARD" "\x00" { return FM_WC_PREP; }
@@ -736,8 +768,8 @@ static uint16_t word_class_of(const unsigned char *w, size_t n)
         "WAS" "\x00" { return FM_WC_AUX; }
         "WE" "\x00" { return FM_WC_PRONOUN; }
         "WEDNESDAY" "\x00" { return FM_WC_WEEKDAY | FM_WC_TIME; }
-        "WEEK" "\x00" { return FM_WC_TIME; }
-        "WEEKS" "\x00" { return FM_WC_TIME; }
+        "WEEK" "\x00" { return FM_WC_TIME | FM_WC_UNIT; }
+        "WEEKS" "\x00" { return FM_WC_TIME | FM_WC_UNIT; }
         "WERE" "\x00" { return FM_WC_AUX; }
         "WHEN" "\x00" { return FM_WC_CONJ; }
         "WHERE" "\x00" { return FM_WC_CONJ; }
@@ -754,9 +786,13 @@ static uint16_t word_class_of(const unsigned char *w, size_t n)
         "WON'T" "\x00" { return FM_WC_MODAL; }
         "WOULD" "\x00" { return FM_WC_MODAL; }
         "WOULDN'T" "\x00" { return FM_WC_MODAL; }
+        "WOUND" "\x00" { return FM_WC_COUNT; }
+        "WOUNDED" "\x00" { return FM_WC_COUNT; }
+        "WOUNDING" "\x00" { return FM_WC_COUNT; }
+        "WOUNDS" "\x00" { return FM_WC_COUNT; }
         "WROTE" "\x00" { return FM_WC_SPEECH; }
-        "YEAR" "\x00" { return FM_WC_TIME; }
-        "YEARS" "\x00" { return FM_WC_TIME; }
+        "YEAR" "\x00" { return FM_WC_TIME | FM_WC_UNIT; }
+        "YEARS" "\x00" { return FM_WC_TIME | FM_WC_UNIT; }
         "YESTERDAY" "\x00" { return FM_WC_TIME; }
         "YOU" "\x00" { return FM_WC_PRONOUN; }
         "YOUR" "\x00" { return FM_WC_DET; }
