@@ -125,11 +125,17 @@ typedef struct ctx {
 } ctx;
 
 /* fm_token_word_is behind a first-byte test (a dot may come first: "P.M."):
- * every parser below probes every token, and nearly all probes fail there. */
+ * every parser below probes every token, and nearly all probes fail there.
+ * The words here have no dots and their lengths fold to constants: a norm as
+ * long as the word is equal to it or no match (a dot would make the rest too
+ * short), a shorter one never matches; only a longer one may hold dots. */
 static inline __attribute__((always_inline)) int word_is(const fm_token *t, const char *w)
 {
     const char *s = t->norm;
-    return s && t->norm_len && (s[0] == w[0] || s[0] == '.') && fm_token_word_is(t, w);
+    size_t wl = strlen(w);
+    if (!s || !wl || t->norm_len < wl || (s[0] != w[0] && s[0] != '.')) return 0;
+    if (t->norm_len == wl) return memcmp(s, w, wl) == 0;
+    return fm_token_word_is(t, w);
 }
 
 static inline __attribute__((always_inline)) int W(const ctx *c, size_t i, const char *w)
