@@ -50,9 +50,10 @@ static const word_value scales[] = {
     {NULL, 0}
 };
 
+/* tab: units or scales, whose words all have the tokenizer's FM_WC_NUMBER */
 static int lookup(const word_value *tab, const fm_token *t, int *v)
 {
-    if (t->kind != FM_TOK_WORD) return 0;
+    if (t->kind != FM_TOK_WORD || !(t->wclass & FM_WC_NUMBER)) return 0;
     for (size_t i = 0; tab[i].word; i++)
         if (word_is(t, tab[i].word)) { *v = tab[i].value; return 1; }
     return 0;
@@ -108,7 +109,7 @@ int fm_number_parse(const fm_token *tok, size_t n, size_t i, fm_number *out)
     if (t->kind != FM_TOK_NUMBER && !(t->wclass & (FM_WC_NUMBER | FM_WC_HEDGE))) return 0;
 
     /* vague: "dozens", "tens of thousands", "hundreds of thousands", "a number of" */
-    if (word_in(t, vague_words)) {
+    if ((t->wclass & FM_WC_NUMBER) && word_in(t, vague_words)) {   /* all of them have the bit */
         size_t j = i + 1;
         if (j + 1 < n && word_is(&tok[j], "OF") &&
             (word_is(&tok[j + 1], "THOUSANDS") || word_is(&tok[j + 1], "MILLIONS")) &&

@@ -43,28 +43,32 @@ typedef struct scanner {
     char *norm_cur, *norm_end;  /* room for ASCII norms, taken from the arena a chunk at a time */
 } scanner;
 
+static int abbreviation_of(const unsigned char *up, size_t n);
+
 static int is_abbreviation(const scanner *s, const unsigned char *w, size_t n, const unsigned char *after)
 {
     if (n == 0 || n > 6) return 0;
-    for (size_t i = 0; i < sizeof abbreviations / sizeof abbreviations[0]; i++) {
-        const char *a = abbreviations[i].word;
-        if ((a[0] | 32) != (w[0] | 32) || strlen(a) != n) continue;   /* first letter: no strlen call */
-        int same = memcmp(a, w, n) == 0;
-        if (!same && (s->phrase || abbreviations[i].kind == 'T')) {
-            same = strncasecmp(a, (const char *)w, n) == 0;
-            /* outside dictionaries only the ALL CAPS spelling is accepted */
-            for (size_t k = 0; same && !s->phrase && k < n; k++)
-                if (w[k] >= 'a' && w[k] <= 'z') same = 0;
-        }
-        if (!same) continue;
-        if (abbreviations[i].kind == 'N') {   /* "No. 10": a number must follow */
-            const unsigned char *p = after + 1;
-            while (p < s->lim && *p == ' ') p++;
-            return p > after + 1 && p < s->lim && *p >= '0' && *p <= '9';
-        }
-        return 1;
+    /* the one entry the word may be (the words differ in more than case):
+     * found by a DFA over its ASCII upper case, not by a pass over the table */
+    unsigned char up[8];   /* 8: GCC cannot see that the DFA stops at n */
+    for (size_t k = 0; k < n; k++) up[k] = (unsigned char)((unsigned)w[k] - 'a' < 26u ? w[k] - 32 : w[k]);
+    int i = abbreviation_of(up, n);
+    if (i < 0) return 0;
+    const char *a = abbreviations[i].word;
+    int same = memcmp(a, w, n) == 0;
+    if (!same && (s->phrase || abbreviations[i].kind == 'T')) {
+        same = strncasecmp(a, (const char *)w, n) == 0;
+        /* outside dictionaries only the ALL CAPS spelling is accepted */
+        for (size_t k = 0; same && !s->phrase && k < n; k++)
+            if (w[k] >= 'a' && w[k] <= 'z') same = 0;
     }
-    return 0;
+    if (!same) return 0;
+    if (abbreviations[i].kind == 'N') {   /* "No. 10": a number must follow */
+        const unsigned char *p = after + 1;
+        while (p < s->lim && *p == ' ') p++;
+        return p > after + 1 && p < s->lim && *p >= '0' && *p <= '9';
+    }
+    return 1;
 }
 
 /* Starts p a word or a number? Used to tell a joining hyphen from a dash. */
@@ -798,6 +802,114 @@ static uint16_t word_class_of(const unsigned char *w, size_t n)
         "YOUR" "\x00" { return FM_WC_DET; }
         "ZERO" "\x00" { return FM_WC_NUMBER | FM_WC_TIME; }
         * { return 0; }
+    */
+}
+
+/* The index in abbreviations[] of the word whose upper case is up[0, n), or
+ * -1. A word added to that table must be added here, at its index. */
+static int abbreviation_of(const unsigned char *up, size_t n)
+{
+    const unsigned char *cur = up, *lim = up + n, *mar = cur;
+    (void)mar;
+    /*!re2c
+    re2c:api = custom;
+    re2c:yyfill:enable = 0;
+    re2c:define:YYCTYPE = "unsigned char";
+
+        "ADM" "\x00" { return 0; }
+        "AMB" "\x00" { return 1; }
+        "BRIG" "\x00" { return 2; }
+        "CAPT" "\x00" { return 3; }
+        "CMDR" "\x00" { return 4; }
+        "COL" "\x00" { return 5; }
+        "CPL" "\x00" { return 6; }
+        "DET" "\x00" { return 7; }
+        "DR" "\x00" { return 8; }
+        "DRS" "\x00" { return 9; }
+        "FR" "\x00" { return 10; }
+        "GEN" "\x00" { return 11; }
+        "GENS" "\x00" { return 12; }
+        "GOV" "\x00" { return 13; }
+        "HON" "\x00" { return 14; }
+        "INSP" "\x00" { return 15; }
+        "LT" "\x00" { return 16; }
+        "MAJ" "\x00" { return 17; }
+        "MESSRS" "\x00" { return 18; }
+        "MR" "\x00" { return 19; }
+        "MRS" "\x00" { return 20; }
+        "MS" "\x00" { return 21; }
+        "PFC" "\x00" { return 22; }
+        "PRES" "\x00" { return 23; }
+        "PROF" "\x00" { return 24; }
+        "PVT" "\x00" { return 25; }
+        "REP" "\x00" { return 26; }
+        "REPS" "\x00" { return 27; }
+        "REV" "\x00" { return 28; }
+        "SEN" "\x00" { return 29; }
+        "SENS" "\x00" { return 30; }
+        "SGT" "\x00" { return 31; }
+        "SUPT" "\x00" { return 32; }
+        "JR" "\x00" { return 33; }
+        "SR" "\x00" { return 34; }
+        "ST" "\x00" { return 35; }
+        "JAN" "\x00" { return 36; }
+        "FEB" "\x00" { return 37; }
+        "MAR" "\x00" { return 38; }
+        "APR" "\x00" { return 39; }
+        "JUN" "\x00" { return 40; }
+        "JUL" "\x00" { return 41; }
+        "AUG" "\x00" { return 42; }
+        "SEP" "\x00" { return 43; }
+        "SEPT" "\x00" { return 44; }
+        "OCT" "\x00" { return 45; }
+        "NOV" "\x00" { return 46; }
+        "DEC" "\x00" { return 47; }
+        "NO" "\x00" { return 48; }
+        "NOS" "\x00" { return 49; }
+        "CO" "\x00" { return 50; }
+        "CORP" "\x00" { return 51; }
+        "INC" "\x00" { return 52; }
+        "LTD" "\x00" { return 53; }
+        "BROS" "\x00" { return 54; }
+        "DEPT" "\x00" { return 55; }
+        "GOVT" "\x00" { return 56; }
+        "AVE" "\x00" { return 57; }
+        "BLVD" "\x00" { return 58; }
+        "RD" "\x00" { return 59; }
+        "MT" "\x00" { return 60; }
+        "FT" "\x00" { return 61; }
+        "PT" "\x00" { return 62; }
+        "VOL" "\x00" { return 63; }
+        "ALA" "\x00" { return 64; }
+        "ARIZ" "\x00" { return 65; }
+        "CALIF" "\x00" { return 66; }
+        "COLO" "\x00" { return 67; }
+        "CONN" "\x00" { return 68; }
+        "FLA" "\x00" { return 69; }
+        "ILL" "\x00" { return 70; }
+        "KAN" "\x00" { return 71; }
+        "KY" "\x00" { return 72; }
+        "MD" "\x00" { return 73; }
+        "MASS" "\x00" { return 74; }
+        "MICH" "\x00" { return 75; }
+        "MINN" "\x00" { return 76; }
+        "NEB" "\x00" { return 77; }
+        "NEV" "\x00" { return 78; }
+        "OKLA" "\x00" { return 79; }
+        "ORE" "\x00" { return 80; }
+        "PA" "\x00" { return 81; }
+        "TENN" "\x00" { return 82; }
+        "TEX" "\x00" { return 83; }
+        "VA" "\x00" { return 84; }
+        "WIS" "\x00" { return 85; }
+        "WYO" "\x00" { return 86; }
+        "APPROX" "\x00" { return 87; }
+        "CF" "\x00" { return 88; }
+        "EST" "\x00" { return 89; }
+        "ETC" "\x00" { return 90; }
+        "VS" "\x00" { return 91; }
+        "AL" "\x00" { return 92; }
+        * { return -1; }
     */
 }
 
