@@ -341,11 +341,31 @@ static int emit_single_quote(scanner *s, const unsigned char *b, const unsigned 
 #define YYBACKUP() (mar = cur)
 #define YYRESTORE() (cur = mar)
 
+/* ASCII letters (2) and digits (1): the bytes of the common word. */
+static const unsigned char ascii_alnum[256] = { ['0' ... '9'] = 1, ['A' ... 'Z'] = 2, ['a' ... 'z'] = 2 };
+
+/* The end of the word rule's match at p when p starts an ASCII word the DFA
+ * would take whole: letters and digits up to an ASCII byte that can neither
+ * go on with a word nor start "U.S." (a dot) or a contraction (an
+ * apostrophe); NULL otherwise. The DFA marks a backup point per byte there. */
+static inline const unsigned char *plain_word_end(const unsigned char *p, const unsigned char *lim)
+{
+    if (p >= lim || ascii_alnum[*p] != 2) return NULL;   /* a digit may start a number */
+    while (++p < lim && ascii_alnum[*p]) {}
+    if (p == lim) return p;
+    return *p < 0x80 && *p != '.' && *p != '\'' ? p : NULL;
+}
+
 static int scan(scanner *s, const unsigned char *cur)
 {
     const unsigned char *lim = s->lim, *mar = cur, *tok;
     for (;;) {
         tok = cur;
+        const unsigned char *we = plain_word_end(cur, lim);
+        if (we) {
+            if (!(cur = emit_word(s, tok, we, 0))) return -1;
+            continue;
+        }
         /*!re2c
         re2c:api = custom;
         re2c:yyfill:enable = 0;
