@@ -44,6 +44,7 @@ void fm_lexicon_free(fm_lexicon *lx)
     fm_strmap_free(&lx->words);
     fm_u32_vec_free(&lx->word_len);
     free(lx->word_filter);
+    free(lx->prefix_lens);
     fm_u16_vec_free(&lx->word_starts);
     fm_trie_free(&lx->actors);
     fm_trie_free(&lx->agents);

@@ -140,6 +140,12 @@ struct fm_lexicon {
      * says so without the probe. Grown with the words, at most 1/16 full. */
     uint64_t *word_filter;
     uint32_t word_filter_mask;   /* bits - 1 */
+    /* The lengths (bit L, 4 <= L < 64) of the interned words, per hash class of
+     * their first 4 bytes: a token's prefix of length L can be a word only if
+     * its class has bit L, so most of the prefix probes are never made. Grown
+     * with the words (no more words than entries); NULL: every length may be. */
+    uint64_t *prefix_lens;
+    uint32_t prefix_lens_mask;   /* entries - 1 */
     /* id -> the tries (their start_bit) whose root has an edge of that word:
      * exact edges in the low byte, stem edges in the high byte; ids past the
      * end start nothing. Kept by fm_trie_add; FM_STARTS_SYNSET (high byte:

@@ -42,6 +42,40 @@ static void word_filter_grow(fm_lexicon *lx, size_t want)
     }
 }
 
+/* The class in prefix_lens of a word whose first 4 bytes have fm_hash h4. */
+static inline uint32_t prefix_class(const fm_lexicon *lx, uint32_t h4)
+{
+    return (h4 ^ h4 >> 15) & lx->prefix_lens_mask;
+}
+
+static void prefix_lens_add(fm_lexicon *lx, const char *key, size_t len)
+{
+    if (len >= 4 && len < 64 && lx->prefix_lens)
+        lx->prefix_lens[prefix_class(lx, fm_hash(key, 4))] |= 1ull << len;
+}
+
+/* Rebuilds prefix_lens with room for want words; on allocation failure there
+ * is none (every length is probed). */
+static void prefix_lens_grow(fm_lexicon *lx, size_t want)
+{
+    size_t n = 4096;
+    while (n < want) n *= 2;
+    free(lx->prefix_lens);
+    lx->prefix_lens = calloc(n, sizeof *lx->prefix_lens);
+    lx->prefix_lens_mask = lx->prefix_lens ? (uint32_t)(n - 1) : 0;
+    for (size_t i = 0; i < lx->words.cap; i++)
+        if (lx->words.slots[i].key) prefix_lens_add(lx, lx->words.slots[i].key, lx->words.slots[i].len);
+}
+
+/* The lengths in [4, len) at which a word may end that the token's norm
+ * starts with (h4: fm_hash of its first 4 bytes; len <= 64). */
+static inline uint64_t prefix_lens_of(const fm_lexicon *lx, uint32_t h4, size_t len)
+{
+    uint64_t below = len >= 64 ? ~0ull : (1ull << len) - 1;
+    uint64_t lens = lx->prefix_lens ? lx->prefix_lens[prefix_class(lx, h4)] : ~0ull;
+    return lens & below & ~15ull;
+}
+
 uint32_t fm_lexicon_word(fm_lexicon *lx, const char *norm, size_t len)
 {
     uint32_t id = fm_lexicon_word_find(lx, norm, len);
@@ -58,6 +92,10 @@ uint32_t fm_lexicon_word(fm_lexicon *lx, const char *norm, size_t len)
         uint32_t b = filter_bit(lx, fm_hash(key, len));
         lx->word_filter[b >> 6] |= 1ull << (b & 63);
     }
+    if (!lx->prefix_lens || (size_t)lx->n_words > (size_t)lx->prefix_lens_mask + 1)
+        prefix_lens_grow(lx, lx->n_words);     /* the new word is in the map: included */
+    else
+        prefix_lens_add(lx, key, len);
     return id;
 }
 
@@ -199,10 +237,19 @@ void fm_tok_ids_of(const fm_lexicon *lx, const fm_token *t, fm_tok_ids *out)
     out->exact = len && may_be_word(lx, hash[len]) && fm_strmap_get_hashed(&lx->words, t->norm, len, hash[len], &id)
                      ? id
                : len ? FM_NO_WORD : fm_lexicon_word_find(lx, t->norm, 0);
-    /* proper prefixes, longest first; stems shorter than 3 letters mislead */
-    for (size_t l = len; l-- > 3 && out->n_pre < 6;)
+    /* proper prefixes, longest first; stems shorter than 3 letters mislead.
+     * Of 4 letters or more: only at the lengths where a word with the same
+     * first 4 bytes ends (most tokens have none or one such length). */
+    uint64_t lens = len > 4 ? prefix_lens_of(lx, hash[4], len) : 0;
+    while (lens && out->n_pre < 6) {
+        size_t l = 63 - (size_t)__builtin_clzll(lens);
+        lens &= ~(1ull << l);
         if (may_be_word(lx, hash[l]) && fm_strmap_get_hashed(&lx->words, t->norm, l, hash[l], &id))
             out->pre[out->n_pre++] = id;
+    }
+    if (len > 3 && out->n_pre < 6 && may_be_word(lx, hash[3]) &&
+        fm_strmap_get_hashed(&lx->words, t->norm, 3, hash[3], &id))
+        out->pre[out->n_pre++] = id;
     mark_starts(lx, out);
 }
 

@@ -50,9 +50,10 @@ static const word_value scales[] = {
     {NULL, 0}
 };
 
+/* tab: units or scales, whose words all have the tokenizer's FM_WC_NUMBER */
 static int lookup(const word_value *tab, const fm_token *t, int *v)
 {
-    if (t->kind != FM_TOK_WORD) return 0;
+    if (t->kind != FM_TOK_WORD || !(t->wclass & FM_WC_NUMBER)) return 0;
     for (size_t i = 0; tab[i].word; i++)
         if (word_is(t, tab[i].word)) { *v = tab[i].value; return 1; }
     return 0;
@@ -108,7 +109,7 @@ int fm_number_parse(const fm_token *tok, size_t n, size_t i, fm_number *out)
     if (t->kind != FM_TOK_NUMBER && !(t->wclass & (FM_WC_NUMBER | FM_WC_HEDGE))) return 0;
 
     /* vague: "dozens", "tens of thousands", "hundreds of thousands", "a number of" */
-    if (word_in(t, vague_words)) {
+    if ((t->wclass & FM_WC_NUMBER) && word_in(t, vague_words)) {   /* all of them have the bit */
         size_t j = i + 1;
         if (j + 1 < n && word_is(&tok[j], "OF") &&
             (word_is(&tok[j + 1], "THOUSANDS") || word_is(&tok[j + 1], "MILLIONS")) &&
@@ -444,26 +445,13 @@ static int passive_here(const fm_token *tok, size_t n, size_t v)
     return 1;
 }
 
-/* The words scan acts on at a token, by first letter, so that a token that is
- * none of them costs one switch instead of a pass over every list. triggers:
- * the active and after lists above and TOLL (the first loop); count_starts:
- * the first words of fm_number_skip_hedges' hedges and of fm_number_parse's
- * number phrases (the second loop: read_count fails at any other word).
- * A word added to one of those lists must be added here. */
-static const char *const triggers_a[] = { "ARREST", "ARRESTS", "ARRESTED", "ARRESTING", NULL };
-static const char *const triggers_d[] = { "DETAIN", "DETAINS", "DETAINED", "DETAINING", "DEAD", "DIED", "DIE", "DEATHS",
-                                          "DETENTIONS", "DROWNED", NULL };
-static const char *const triggers_e[] = { "EXECUTED", "EXECUTING", NULL };
-static const char *const triggers_f[] = { "FATALITIES", NULL };
-static const char *const triggers_h[] = { "HURT", NULL };
-static const char *const triggers_i[] = { "INJURE", "INJURES", "INJURED", "INJURING", "INJURIES", NULL };
-static const char *const triggers_k[] = { "KILL", "KILLS", "KILLED", "KILLING", NULL };
-static const char *const triggers_m[] = { "MASSACRED", "MASSACRING", NULL };
-static const char *const triggers_p[] = { "PERISHED", NULL };
-static const char *const triggers_s[] = { "SLAIN", NULL };
-static const char *const triggers_t[] = { "TOLL", NULL };
-static const char *const triggers_w[] = { "WOUND", "WOUNDS", "WOUNDED", "WOUNDING", NULL };
-
+/* The words scan's second loop acts on at a token, by first letter, so that
+ * a token that is none of them costs one switch instead of a pass over every
+ * list: the first words of fm_number_skip_hedges' hedges and of
+ * fm_number_parse's number phrases (read_count fails at any other word). The
+ * first loop's words (the active and after lists above and TOLL) are the
+ * tokenizer's FM_WC_COUNT class. A word added to one of those lists must be
+ * added here or there. */
 static const char *const counts_a[] = { "A", "AN", "AT", "AS", "ALMOST", "ABOUT", "AROUND", "APPROXIMATELY", "ANOTHER",
                                         "ABOVE", NULL };
 static const char *const counts_b[] = { "BETWEEN", NULL };
@@ -497,11 +485,6 @@ static int may_be(const fm_token *t, const char *const *const *by_letter)
     return word_in(t, by_letter[c - 'A']);
 }
 
-static const char *const *const triggers[26] = {
-    ['A' - 'A'] = triggers_a, ['D' - 'A'] = triggers_d, ['E' - 'A'] = triggers_e, ['F' - 'A'] = triggers_f,
-    ['H' - 'A'] = triggers_h, ['I' - 'A'] = triggers_i, ['K' - 'A'] = triggers_k, ['M' - 'A'] = triggers_m,
-    ['P' - 'A'] = triggers_p, ['S' - 'A'] = triggers_s, ['T' - 'A'] = triggers_t, ['W' - 'A'] = triggers_w,
-};
 static const char *const *const count_starts[26] = {
     ['A' - 'A'] = counts_a, ['B' - 'A'] = counts_b, ['C' - 'A'] = counts_c, ['D' - 'A'] = counts_d,
     ['E' - 'A'] = counts_e, ['F' - 'A'] = counts_f, ['H' - 'A'] = counts_h, ['J' - 'A'] = counts_j,
@@ -518,7 +501,7 @@ static void scan(const fm_token *tok, size_t n, sink *sk)
 
     for (size_t i = 0; i < n; i++) {
         fm_number num;
-        if (!may_be(&tok[i], triggers)) continue;
+        if (!(tok[i].wclass & FM_WC_COUNT)) continue;   /* the class is the triggers' words */
         for (int c = 0; c < 3; c++) {
             if (word_in(&tok[i], active[c]) && read_count(tok, n, i + 1, 1, &num) &&
                 !(word_in(&tok[i], ambiguous_past) && i > 0 && word_in(&tok[i - 1], auxiliaries) &&

@@ -50,7 +50,10 @@ enum {
     FM_WC_DET      = 1 << 9,   /* determiners and possessives: the, a, this, its, their, some, no ... */
     FM_WC_PRONOUN  = 1 << 10,  /* personal pronouns: he, she, it, they, him, them, us ... */
     FM_WC_AUX      = 1 << 11,  /* forms of be, have and do */
-    FM_WC_CONJ     = 1 << 12   /* conjunctions and clause openers: and, or, but, while, that, which, who, if ... */
+    FM_WC_CONJ     = 1 << 12,  /* conjunctions and clause openers: and, or, but, while, that, which, who, if ... */
+    FM_WC_COUNT    = 1 << 13,  /* the words a count hangs on (quantities.c's active and after lists and
+                                  TOLL): kill, killed, dead, wounded, arrested, detained ... */
+    FM_WC_UNIT     = 1 << 14   /* time units of time_normalize's unit_at: minute(s) .. decade(s) */
 };
 
 typedef struct fm_token {

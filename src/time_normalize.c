@@ -125,11 +125,17 @@ typedef struct ctx {
 } ctx;
 
 /* fm_token_word_is behind a first-byte test (a dot may come first: "P.M."):
- * every parser below probes every token, and nearly all probes fail there. */
+ * every parser below probes every token, and nearly all probes fail there.
+ * The words here have no dots and their lengths fold to constants: a norm as
+ * long as the word is equal to it or no match (a dot would make the rest too
+ * short), a shorter one never matches; only a longer one may hold dots. */
 static inline __attribute__((always_inline)) int word_is(const fm_token *t, const char *w)
 {
     const char *s = t->norm;
-    return s && t->norm_len && (s[0] == w[0] || s[0] == '.') && fm_token_word_is(t, w);
+    size_t wl = strlen(w);
+    if (!s || !wl || t->norm_len < wl || (s[0] != w[0] && s[0] != '.')) return 0;
+    if (t->norm_len == wl) return memcmp(s, w, wl) == 0;
+    return fm_token_word_is(t, w);
 }
 
 static inline __attribute__((always_inline)) int W(const ctx *c, size_t i, const char *w)
@@ -175,6 +181,7 @@ static int month_at(const ctx *c, size_t i, size_t *next)
 {
     if (i >= c->n || c->tok[i].kind != FM_TOK_WORD) return 0;
     const fm_token *t = &c->tok[i];
+    if (!(t->wclass & FM_WC_MONTH)) return 0;   /* the tokenizer's class holds every name below */
     for (int k = 0; k < 12; k++) {
         if (word_is(t, month_names[k])) {
             if ((k == 2 || k == 4) && !(t->flags & FM_TOKF_CAP)) return 0;
@@ -201,6 +208,7 @@ static int month_at(const ctx *c, size_t i, size_t *next)
 
 static int weekday_at(const ctx *c, size_t i)
 {
+    if (i >= c->n || !(c->tok[i].wclass & FM_WC_WEEKDAY)) return -1;
     for (int k = 0; k < 7; k++)
         if (W(c, i, weekday_names[k])) return k;
     return -1;
@@ -577,6 +585,7 @@ static unit unit_at(const ctx *c, size_t i, int *plural)
         {"MONTH", U_MONTH, 0}, {"MONTHS", U_MONTH, 1}, {"YEAR", U_YEAR, 0}, {"YEARS", U_YEAR, 1},
         {"DECADE", U_DECADE, 0}, {"DECADES", U_DECADE, 1}, {NULL, U_NONE, 0}
     };
+    if (i >= c->n || !(c->tok[i].wclass & FM_WC_UNIT)) return U_NONE;   /* the class is this table's words */
     for (size_t k = 0; units[k].w; k++)
         if (W(c, i, units[k].w)) {
             *plural = units[k].plural;

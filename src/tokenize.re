@@ -43,28 +43,32 @@ typedef struct scanner {
     char *norm_cur, *norm_end;  /* room for ASCII norms, taken from the arena a chunk at a time */
 } scanner;
 
+static int abbreviation_of(const unsigned char *up, size_t n);
+
 static int is_abbreviation(const scanner *s, const unsigned char *w, size_t n, const unsigned char *after)
 {
     if (n == 0 || n > 6) return 0;
-    for (size_t i = 0; i < sizeof abbreviations / sizeof abbreviations[0]; i++) {
-        const char *a = abbreviations[i].word;
-        if ((a[0] | 32) != (w[0] | 32) || strlen(a) != n) continue;   /* first letter: no strlen call */
-        int same = memcmp(a, w, n) == 0;
-        if (!same && (s->phrase || abbreviations[i].kind == 'T')) {
-            same = strncasecmp(a, (const char *)w, n) == 0;
-            /* outside dictionaries only the ALL CAPS spelling is accepted */
-            for (size_t k = 0; same && !s->phrase && k < n; k++)
-                if (w[k] >= 'a' && w[k] <= 'z') same = 0;
-        }
-        if (!same) continue;
-        if (abbreviations[i].kind == 'N') {   /* "No. 10": a number must follow */
-            const unsigned char *p = after + 1;
-            while (p < s->lim && *p == ' ') p++;
-            return p > after + 1 && p < s->lim && *p >= '0' && *p <= '9';
-        }
-        return 1;
+    /* the one entry the word may be (the words differ in more than case):
+     * found by a DFA over its ASCII upper case, not by a pass over the table */
+    unsigned char up[8];   /* 8: GCC cannot see that the DFA stops at n */
+    for (size_t k = 0; k < n; k++) up[k] = (unsigned char)((unsigned)w[k] - 'a' < 26u ? w[k] - 32 : w[k]);
+    int i = abbreviation_of(up, n);
+    if (i < 0) return 0;
+    const char *a = abbreviations[i].word;
+    int same = memcmp(a, w, n) == 0;
+    if (!same && (s->phrase || abbreviations[i].kind == 'T')) {
+        same = strncasecmp(a, (const char *)w, n) == 0;
+        /* outside dictionaries only the ALL CAPS spelling is accepted */
+        for (size_t k = 0; same && !s->phrase && k < n; k++)
+            if (w[k] >= 'a' && w[k] <= 'z') same = 0;
     }
-    return 0;
+    if (!same) return 0;
+    if (abbreviations[i].kind == 'N') {   /* "No. 10": a number must follow */
+        const unsigned char *p = after + 1;
+        while (p < s->lim && *p == ' ') p++;
+        return p > after + 1 && p < s->lim && *p >= '0' && *p <= '9';
+    }
+    return 1;
 }
 
 /* Starts p a word or a number? Used to tell a joining hyphen from a dash. */
@@ -337,11 +341,31 @@ static int emit_single_quote(scanner *s, const unsigned char *b, const unsigned 
 #define YYBACKUP() (mar = cur)
 #define YYRESTORE() (cur = mar)
 
+/* ASCII letters (2) and digits (1): the bytes of the common word. */
+static const unsigned char ascii_alnum[256] = { ['0' ... '9'] = 1, ['A' ... 'Z'] = 2, ['a' ... 'z'] = 2 };
+
+/* The end of the word rule's match at p when p starts an ASCII word the DFA
+ * would take whole: letters and digits up to an ASCII byte that can neither
+ * go on with a word nor start "U.S." (a dot) or a contraction (an
+ * apostrophe); NULL otherwise. The DFA marks a backup point per byte there. */
+static inline const unsigned char *plain_word_end(const unsigned char *p, const unsigned char *lim)
+{
+    if (p >= lim || ascii_alnum[*p] != 2) return NULL;   /* a digit may start a number */
+    while (++p < lim && ascii_alnum[*p]) {}
+    if (p == lim) return p;
+    return *p < 0x80 && *p != '.' && *p != '\'' ? p : NULL;
+}
+
 static int scan(scanner *s, const unsigned char *cur)
 {
     const unsigned char *lim = s->lim, *mar = cur, *tok;
     for (;;) {
         tok = cur;
+        const unsigned char *we = plain_word_end(cur, lim);
+        if (we) {
+            if (!(cur = emit_word(s, tok, we, 0))) return -1;
+            continue;
+        }
         /*!re2c
         re2c:api = custom;
         re2c:yyfill:enable = 0;
@@ -475,6 +499,10 @@ static uint16_t word_class_of(const unsigned char *w, size_t n)
         "APRIL" "\x00" { return FM_WC_MONTH | FM_WC_TIME; }
         "ARE" "\x00" { return FM_WC_AUX; }
         "AROUND" "\x00" { return FM_WC_HEDGE | FM_WC_PREP; }
+        "ARREST" "\x00" { return FM_WC_COUNT; }
+        "ARRESTED" "\x00" { return FM_WC_COUNT; }
+        "ARRESTING" "\x00" { return FM_WC_COUNT; }
+        "ARRESTS" "\x00" { return FM_WC_COUNT; }
         "AS" "\x00" { return FM_WC_HEDGE; }
         "ASSERTED" "\x00" { return FM_WC_SPEECH; }
         "AT" "\x00" { return FM_WC_HEDGE | FM_WC_PREP; }
@@ -511,23 +539,33 @@ static uint16_t word_class_of(const unsigned char *w, size_t n)
         "COULDN'T" "\x00" { return FM_WC_MODAL; }
         "COUNTLESS" "\x00" { return FM_WC_NUMBER | FM_WC_TIME; }
         "COUPLE" "\x00" { return FM_WC_NUMBER | FM_WC_TIME; }
-        "DAY" "\x00" { return FM_WC_TIME; }
-        "DAYS" "\x00" { return FM_WC_TIME; }
+        "DAY" "\x00" { return FM_WC_TIME | FM_WC_UNIT; }
+        "DAYS" "\x00" { return FM_WC_TIME | FM_WC_UNIT; }
+        "DEAD" "\x00" { return FM_WC_COUNT; }
+        "DEATHS" "\x00" { return FM_WC_COUNT; }
         "DEC" "\x00" { return FM_WC_MONTH | FM_WC_TIME; }
-        "DECADE" "\x00" { return FM_WC_TIME; }
-        "DECADES" "\x00" { return FM_WC_TIME; }
+        "DECADE" "\x00" { return FM_WC_TIME | FM_WC_UNIT; }
+        "DECADES" "\x00" { return FM_WC_TIME | FM_WC_UNIT; }
         "DECEMBER" "\x00" { return FM_WC_MONTH | FM_WC_TIME; }
         "DECLARED" "\x00" { return FM_WC_SPEECH; }
         "DENIED" "\x00" { return FM_WC_SPEECH; }
         "DENIES" "\x00" { return FM_WC_SPEECH; }
         "DENYING" "\x00" { return FM_WC_SPEECH; }
         "DESPITE" "\x00" { return FM_WC_PREP; }
+        "DETAIN" "\x00" { return FM_WC_COUNT; }
+        "DETAINED" "\x00" { return FM_WC_COUNT; }
+        "DETAINING" "\x00" { return FM_WC_COUNT; }
+        "DETAINS" "\x00" { return FM_WC_COUNT; }
+        "DETENTIONS" "\x00" { return FM_WC_COUNT; }
         "DID" "\x00" { return FM_WC_AUX; }
+        "DIE" "\x00" { return FM_WC_COUNT; }
+        "DIED" "\x00" { return FM_WC_COUNT; }
         "DO" "\x00" { return FM_WC_AUX; }
         "DOES" "\x00" { return FM_WC_AUX; }
         "DOWN" "\x00" { return FM_WC_PREP; }
         "DOZEN" "\x00" { return FM_WC_NUMBER; }
         "DOZENS" "\x00" { return FM_WC_NUMBER | FM_WC_TIME; }
+        "DROWNED" "\x00" { return FM_WC_COUNT; }
         "DURING" "\x00" { return FM_WC_TIME | FM_WC_PREP; }
         "EACH" "\x00" { return FM_WC_DET; }
         "EARLIER" "\x00" { return FM_WC_TIME; }
@@ -541,7 +579,10 @@ static uint16_t word_class_of(const unsigned char *w, size_t n)
         "ESTIMATED" "\x00" { return FM_WC_HEDGE; }
         "EVERY" "\x00" { return FM_WC_DET; }
         "EXCEPT" "\x00" { return FM_WC_PREP; }
+        "EXECUTED" "\x00" { return FM_WC_COUNT; }
+        "EXECUTING" "\x00" { return FM_WC_COUNT; }
         "EXPLAINED" "\x00" { return FM_WC_SPEECH; }
+        "FATALITIES" "\x00" { return FM_WC_COUNT; }
         "FEB" "\x00" { return FM_WC_MONTH | FM_WC_TIME; }
         "FEBRUARY" "\x00" { return FM_WC_MONTH | FM_WC_TIME; }
         "FEW" "\x00" { return FM_WC_NUMBER | FM_WC_TIME; }
@@ -565,13 +606,19 @@ static uint16_t word_class_of(const unsigned char *w, size_t n)
         "HIM" "\x00" { return FM_WC_PRONOUN; }
         "HIMSELF" "\x00" { return FM_WC_PRONOUN; }
         "HIS" "\x00" { return FM_WC_DET; }
-        "HOUR" "\x00" { return FM_WC_TIME; }
-        "HOURS" "\x00" { return FM_WC_TIME; }
+        "HOUR" "\x00" { return FM_WC_TIME | FM_WC_UNIT; }
+        "HOURS" "\x00" { return FM_WC_TIME | FM_WC_UNIT; }
         "HUNDRED" "\x00" { return FM_WC_NUMBER; }
         "HUNDREDS" "\x00" { return FM_WC_NUMBER | FM_WC_TIME; }
+        "HURT" "\x00" { return FM_WC_COUNT; }
         "I" "\x00" { return FM_WC_PRONOUN; }
         "IF" "\x00" { return FM_WC_CONJ; }
         "IN" "\x00" { return FM_WC_TIME | FM_WC_PREP; }
+        "INJURE" "\x00" { return FM_WC_COUNT; }
+        "INJURED" "\x00" { return FM_WC_COUNT; }
+        "INJURES" "\x00" { return FM_WC_COUNT; }
+        "INJURIES" "\x00" { return FM_WC_COUNT; }
+        "INJURING" "\x00" { return FM_WC_COUNT; }
         "INSIDE" "\x00" { return FM_WC_PREP; }
         "INSISTED" "\x00" { return FM_WC_SPEECH; }
         "INSISTS" "\x00" { return FM_WC_SPEECH; }
@@ -587,6 +634,10 @@ static uint16_t word_class_of(const unsigned char *w, size_t n)
         "JUN" "\x00" { return FM_WC_MONTH | FM_WC_TIME; }
         "JUNE" "\x00" { return FM_WC_MONTH | FM_WC_TIME; }
         "JUST" "\x00" { return FM_WC_HEDGE; }
+        "KILL" "\x00" { return FM_WC_COUNT; }
+        "KILLED" "\x00" { return FM_WC_COUNT; }
+        "KILLING" "\x00" { return FM_WC_COUNT; }
+        "KILLS" "\x00" { return FM_WC_COUNT; }
         "LAST" "\x00" { return FM_WC_TIME; }
         "LATE" "\x00" { return FM_WC_TIME; }
         "LATER" "\x00" { return FM_WC_TIME; }
@@ -596,6 +647,8 @@ static uint16_t word_class_of(const unsigned char *w, size_t n)
         "MANY" "\x00" { return FM_WC_NUMBER | FM_WC_TIME; }
         "MAR" "\x00" { return FM_WC_MONTH | FM_WC_TIME; }
         "MARCH" "\x00" { return FM_WC_MONTH | FM_WC_TIME; }
+        "MASSACRED" "\x00" { return FM_WC_COUNT; }
+        "MASSACRING" "\x00" { return FM_WC_COUNT; }
         "MAY" "\x00" { return FM_WC_MONTH | FM_WC_MODAL | FM_WC_TIME; }
         "ME" "\x00" { return FM_WC_PRONOUN; }
         "MID" "\x00" { return FM_WC_TIME; }
@@ -604,11 +657,11 @@ static uint16_t word_class_of(const unsigned char *w, size_t n)
         "MIGHT" "\x00" { return FM_WC_MODAL; }
         "MILLION" "\x00" { return FM_WC_NUMBER; }
         "MILLIONS" "\x00" { return FM_WC_NUMBER | FM_WC_TIME; }
-        "MINUTE" "\x00" { return FM_WC_TIME; }
-        "MINUTES" "\x00" { return FM_WC_TIME; }
+        "MINUTE" "\x00" { return FM_WC_TIME | FM_WC_UNIT; }
+        "MINUTES" "\x00" { return FM_WC_TIME | FM_WC_UNIT; }
         "MONDAY" "\x00" { return FM_WC_WEEKDAY | FM_WC_TIME; }
-        "MONTH" "\x00" { return FM_WC_TIME; }
-        "MONTHS" "\x00" { return FM_WC_TIME; }
+        "MONTH" "\x00" { return FM_WC_TIME | FM_WC_UNIT; }
+        "MONTHS" "\x00" { return FM_WC_TIME | FM_WC_UNIT; }
         "MORE" "\x00" { return FM_WC_HEDGE; }
         "MUST" "\x00" { return FM_WC_MODAL; }
         "MY" "\x00" { return FM_WC_DET; }
@@ -647,6 +700,7 @@ static uint16_t word_class_of(const unsigned char *w, size_t n)
         "OVERNIGHT" "\x00" { return FM_WC_TIME; }
         "PAST" "\x00" { return FM_WC_TIME | FM_WC_PREP; }
         "PERHAPS" "\x00" { return FM_WC_HEDGE; }
+        "PERISHED" "\x00" { return FM_WC_COUNT; }
         "POSSIBLY" "\x00" { return FM_WC_HEDGE; }
         "PRESUMABLY" "\x00" { return FM_WC_HEDGE; }
         "PREVIOUS" "\x00" { return FM_WC_TIME; }
@@ -681,6 +735,7 @@ static uint16_t word_class_of(const unsigned char *w, size_t n)
         "SIX" "\x00" { return FM_WC_NUMBER | FM_WC_TIME; }
         "SIXTEEN" "\x00" { return FM_WC_NUMBER | FM_WC_TIME; }
         "SIXTY" "\x00" { return FM_WC_NUMBER | FM_WC_TIME; }
+        "SLAIN" "\x00" { return FM_WC_COUNT; }
         "SO" "\x00" { return FM_WC_TIME; }
         "SOME" "\x00" { return FM_WC_HEDGE | FM_WC_DET; }
         "STATED" "\x00" { return FM_WC_SPEECH; }
@@ -713,6 +768,7 @@ static uint16_t word_class_of(const unsigned char *w, size_t n)
         "TO" "\x00" { return FM_WC_PREP; }
         "TODAY" "\x00" { return FM_WC_TIME; }
         "TOLD" "\x00" { return FM_WC_SPEECH; }
+        "TOLL" "\x00" { return FM_WC_COUNT; }
         "TOMORROW" "\x00" { return FM_WC_TIME; }
         "TONIGHT" "\x00" { return FM_WC_TIME; }
         "TOWARD" "\x00" { return FM_WC_PREP; }
@@ -736,8 +792,8 @@ static uint16_t word_class_of(const unsigned char *w, size_t n)
         "WAS" "\x00" { return FM_WC_AUX; }
         "WE" "\x00" { return FM_WC_PRONOUN; }
         "WEDNESDAY" "\x00" { return FM_WC_WEEKDAY | FM_WC_TIME; }
-        "WEEK" "\x00" { return FM_WC_TIME; }
-        "WEEKS" "\x00" { return FM_WC_TIME; }
+        "WEEK" "\x00" { return FM_WC_TIME | FM_WC_UNIT; }
+        "WEEKS" "\x00" { return FM_WC_TIME | FM_WC_UNIT; }
         "WERE" "\x00" { return FM_WC_AUX; }
         "WHEN" "\x00" { return FM_WC_CONJ; }
         "WHERE" "\x00" { return FM_WC_CONJ; }
@@ -754,14 +810,126 @@ static uint16_t word_class_of(const unsigned char *w, size_t n)
         "WON'T" "\x00" { return FM_WC_MODAL; }
         "WOULD" "\x00" { return FM_WC_MODAL; }
         "WOULDN'T" "\x00" { return FM_WC_MODAL; }
+        "WOUND" "\x00" { return FM_WC_COUNT; }
+        "WOUNDED" "\x00" { return FM_WC_COUNT; }
+        "WOUNDING" "\x00" { return FM_WC_COUNT; }
+        "WOUNDS" "\x00" { return FM_WC_COUNT; }
         "WROTE" "\x00" { return FM_WC_SPEECH; }
-        "YEAR" "\x00" { return FM_WC_TIME; }
-        "YEARS" "\x00" { return FM_WC_TIME; }
+        "YEAR" "\x00" { return FM_WC_TIME | FM_WC_UNIT; }
+        "YEARS" "\x00" { return FM_WC_TIME | FM_WC_UNIT; }
         "YESTERDAY" "\x00" { return FM_WC_TIME; }
         "YOU" "\x00" { return FM_WC_PRONOUN; }
         "YOUR" "\x00" { return FM_WC_DET; }
         "ZERO" "\x00" { return FM_WC_NUMBER | FM_WC_TIME; }
         * { return 0; }
+    */
+}
+
+/* The index in abbreviations[] of the word whose upper case is up[0, n), or
+ * -1. A word added to that table must be added here, at its index. */
+static int abbreviation_of(const unsigned char *up, size_t n)
+{
+    const unsigned char *cur = up, *lim = up + n, *mar = cur;
+    (void)mar;
+    /*!re2c
+    re2c:api = custom;
+    re2c:yyfill:enable = 0;
+    re2c:define:YYCTYPE = "unsigned char";
+
+        "ADM" "\x00" { return 0; }
+        "AMB" "\x00" { return 1; }
+        "BRIG" "\x00" { return 2; }
+        "CAPT" "\x00" { return 3; }
+        "CMDR" "\x00" { return 4; }
+        "COL" "\x00" { return 5; }
+        "CPL" "\x00" { return 6; }
+        "DET" "\x00" { return 7; }
+        "DR" "\x00" { return 8; }
+        "DRS" "\x00" { return 9; }
+        "FR" "\x00" { return 10; }
+        "GEN" "\x00" { return 11; }
+        "GENS" "\x00" { return 12; }
+        "GOV" "\x00" { return 13; }
+        "HON" "\x00" { return 14; }
+        "INSP" "\x00" { return 15; }
+        "LT" "\x00" { return 16; }
+        "MAJ" "\x00" { return 17; }
+        "MESSRS" "\x00" { return 18; }
+        "MR" "\x00" { return 19; }
+        "MRS" "\x00" { return 20; }
+        "MS" "\x00" { return 21; }
+        "PFC" "\x00" { return 22; }
+        "PRES" "\x00" { return 23; }
+        "PROF" "\x00" { return 24; }
+        "PVT" "\x00" { return 25; }
+        "REP" "\x00" { return 26; }
+        "REPS" "\x00" { return 27; }
+        "REV" "\x00" { return 28; }
+        "SEN" "\x00" { return 29; }
+        "SENS" "\x00" { return 30; }
+        "SGT" "\x00" { return 31; }
+        "SUPT" "\x00" { return 32; }
+        "JR" "\x00" { return 33; }
+        "SR" "\x00" { return 34; }
+        "ST" "\x00" { return 35; }
+        "JAN" "\x00" { return 36; }
+        "FEB" "\x00" { return 37; }
+        "MAR" "\x00" { return 38; }
+        "APR" "\x00" { return 39; }
+        "JUN" "\x00" { return 40; }
+        "JUL" "\x00" { return 41; }
+        "AUG" "\x00" { return 42; }
+        "SEP" "\x00" { return 43; }
+        "SEPT" "\x00" { return 44; }
+        "OCT" "\x00" { return 45; }
+        "NOV" "\x00" { return 46; }
+        "DEC" "\x00" { return 47; }
+        "NO" "\x00" { return 48; }
+        "NOS" "\x00" { return 49; }
+        "CO" "\x00" { return 50; }
+        "CORP" "\x00" { return 51; }
+        "INC" "\x00" { return 52; }
+        "LTD" "\x00" { return 53; }
+        "BROS" "\x00" { return 54; }
+        "DEPT" "\x00" { return 55; }
+        "GOVT" "\x00" { return 56; }
+        "AVE" "\x00" { return 57; }
+        "BLVD" "\x00" { return 58; }
+        "RD" "\x00" { return 59; }
+        "MT" "\x00" { return 60; }
+        "FT" "\x00" { return 61; }
+        "PT" "\x00" { return 62; }
+        "VOL" "\x00" { return 63; }
+        "ALA" "\x00" { return 64; }
+        "ARIZ" "\x00" { return 65; }
+        "CALIF" "\x00" { return 66; }
+        "COLO" "\x00" { return 67; }
+        "CONN" "\x00" { return 68; }
+        "FLA" "\x00" { return 69; }
+        "ILL" "\x00" { return 70; }
+        "KAN" "\x00" { return 71; }
+        "KY" "\x00" { return 72; }
+        "MD" "\x00" { return 73; }
+        "MASS" "\x00" { return 74; }
+        "MICH" "\x00" { return 75; }
+        "MINN" "\x00" { return 76; }
+        "NEB" "\x00" { return 77; }
+        "NEV" "\x00" { return 78; }
+        "OKLA" "\x00" { return 79; }
+        "ORE" "\x00" { return 80; }
+        "PA" "\x00" { return 81; }
+        "TENN" "\x00" { return 82; }
+        "TEX" "\x00" { return 83; }
+        "VA" "\x00" { return 84; }
+        "WIS" "\x00" { return 85; }
+        "WYO" "\x00" { return 86; }
+        "APPROX" "\x00" { return 87; }
+        "CF" "\x00" { return 88; }
+        "EST" "\x00" { return 89; }
+        "ETC" "\x00" { return 90; }
+        "VS" "\x00" { return 91; }
+        "AL" "\x00" { return 92; }
+        * { return -1; }
     */
 }
 
