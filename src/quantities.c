@@ -633,3 +633,33 @@ int fm_quantities_pick(const fm_quantity_set *s, const char *text, const fm_toke
     finish(text, tok, a, m, q, &set);
     return set;
 }
+
+/* The lists the scanners pass by unless a token has a class bit must hold only
+ * words of that class (the tokenizer's table is written apart from them): the
+ * first listed word without its bit, or NULL. */
+static const char *unclassed_in(const char *const *list, uint16_t bit)
+{
+    for (; *list; list++)
+        if (!(fm_word_class(*list) & bit)) return *list;
+    return NULL;
+}
+
+static const char *unclassed_values(const word_value *tab, uint16_t bit)
+{
+    for (; tab->word; tab++)
+        if (!(fm_word_class(tab->word) & bit)) return tab->word;
+    return NULL;
+}
+
+const char *fm_quantities_unclassed(void)
+{
+    static const char *const toll[] = { "TOLL", NULL };
+    const char *const *counts[] = { active_killed, active_injured, active_arrested, after_killed, after_injured,
+                                    after_arrested, toll };
+    const char *w = NULL;
+    for (size_t k = 0; !w && k < sizeof counts / sizeof counts[0]; k++) w = unclassed_in(counts[k], FM_WC_COUNT);
+    if (!w) w = unclassed_in(vague_words, FM_WC_NUMBER);
+    if (!w) w = unclassed_values(units, FM_WC_NUMBER);
+    if (!w) w = unclassed_values(scales, FM_WC_NUMBER);
+    return w;
+}

@@ -52,4 +52,8 @@ typedef struct fm_quantity_set {
 void fm_quantities_collect(const fm_token *tok, size_t n, fm_quantity_set *out);
 int fm_quantities_pick(const fm_quantity_set *s, const char *text, const fm_token *tok, size_t n,
                        size_t from, size_t to, fm_arena *a, fm_quantities *q);
+/* The first word of a list the count scanner skips by a word class that lacks
+ * that class (tokenize.re must list it), or NULL: a test checks it is NULL. */
+const char *fm_quantities_unclassed(void);
+
 #endif

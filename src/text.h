@@ -82,6 +82,11 @@ int fm_sentence_split_tokens(const char *text, size_t len, fm_arena *a, fm_token
  * (e.g. "Reuters", or {0,0}) and returns its length in bytes, else 0. */
 size_t fm_dateline(const char *text, size_t len, fm_span *place, fm_span *outlet);
 
+/* The FM_WC_* the tokenizer gives the word (an upper-case lookup form). The
+ * scanners that skip tokens by a class bit test with it that their lists and
+ * the class agree (fm_quantities_unclassed, fm_time_unclassed). */
+uint16_t fm_word_class(const char *word);
+
 /* Tokens of text[start, end), appended to out (offsets are document offsets). */
 int fm_tokenize(const char *text, uint32_t start, uint32_t end, fm_arena *a, fm_token_vec *out);
 

@@ -577,14 +577,30 @@ static int parse_time_at(const ctx *c, size_t i, fm_when *w, size_t *end)
 
 typedef enum unit { U_NONE, U_HOUR, U_DAY, U_WEEK, U_MONTH, U_YEAR, U_DECADE } unit;
 
+/* the time units; their words are the tokenizer's FM_WC_UNIT class (fm_time_unclassed) */
+static const struct { const char *w; unit u; int plural; } units[] = {
+    {"MINUTE", U_HOUR, 0}, {"MINUTES", U_HOUR, 1}, {"HOUR", U_HOUR, 0}, {"HOURS", U_HOUR, 1},
+    {"DAY", U_DAY, 0}, {"DAYS", U_DAY, 1}, {"WEEK", U_WEEK, 0}, {"WEEKS", U_WEEK, 1},
+    {"MONTH", U_MONTH, 0}, {"MONTHS", U_MONTH, 1}, {"YEAR", U_YEAR, 0}, {"YEARS", U_YEAR, 1},
+    {"DECADE", U_DECADE, 0}, {"DECADES", U_DECADE, 1}, {NULL, U_NONE, 0}
+};
+
+const char *fm_time_unclassed(void)
+{
+    for (size_t k = 0; units[k].w; k++)
+        if (!(fm_word_class(units[k].w) & FM_WC_UNIT)) return units[k].w;
+    for (int k = 0; k < 12; k++) {
+        if (!(fm_word_class(month_names[k]) & FM_WC_MONTH)) return month_names[k];
+        if (month_abbrev[k][0] && !(fm_word_class(month_abbrev[k]) & FM_WC_MONTH)) return month_abbrev[k];
+    }
+    if (!(fm_word_class("SEP") & FM_WC_MONTH)) return "SEP";
+    for (int k = 0; k < 7; k++)
+        if (!(fm_word_class(weekday_names[k]) & FM_WC_WEEKDAY)) return weekday_names[k];
+    return NULL;
+}
+
 static unit unit_at(const ctx *c, size_t i, int *plural)
 {
-    static const struct { const char *w; unit u; int plural; } units[] = {
-        {"MINUTE", U_HOUR, 0}, {"MINUTES", U_HOUR, 1}, {"HOUR", U_HOUR, 0}, {"HOURS", U_HOUR, 1},
-        {"DAY", U_DAY, 0}, {"DAYS", U_DAY, 1}, {"WEEK", U_WEEK, 0}, {"WEEKS", U_WEEK, 1},
-        {"MONTH", U_MONTH, 0}, {"MONTHS", U_MONTH, 1}, {"YEAR", U_YEAR, 0}, {"YEARS", U_YEAR, 1},
-        {"DECADE", U_DECADE, 0}, {"DECADES", U_DECADE, 1}, {NULL, U_NONE, 0}
-    };
     if (i >= c->n || !(c->tok[i].wclass & FM_WC_UNIT)) return U_NONE;   /* the class is this table's words */
     for (size_t k = 0; units[k].w; k++)
         if (W(c, i, units[k].w)) {

@@ -53,4 +53,8 @@ void fm_when_relative_to(fm_when *w, const fm_when *base);
 
 /* Writes w's date as ISO 8601 at its precision ("2024-04-21", "2024-02", "2024"). */
 void fm_when_format(const fm_when *w, char out[11]);
+/* The first time-unit, month or weekday word without the tokenizer's class for it
+ * (FM_WC_UNIT, FM_WC_MONTH, FM_WC_WEEKDAY), or NULL: a test checks it is NULL. */
+const char *fm_time_unclassed(void);
+
 #endif

@@ -956,6 +956,11 @@ __attribute__((noinline)) static uint16_t word_class(const char *norm, size_t le
     return c;
 }
 
+uint16_t fm_word_class(const char *word)
+{
+    return word_class(word, strlen(word), strchr(word, '.') == NULL);
+}
+
 int fm_tokenize(const char *text, uint32_t start, uint32_t end, fm_arena *a, fm_token_vec *out)
 {
     if (!text || end <= start) return 0;

@@ -201,5 +201,7 @@ int main(void)
     if (n < 0) n = check_cases("tests/cases/quantities.txt");
     TAP_OK(n >= 100, "quantities.txt has %d cases", n);
     check_corpus();
+    const char *gap = fm_quantities_unclassed();
+    TAP_OK(gap == NULL, "every word the count scanner skips to by a word class has that class (%s)", gap ? gap : "all do");
     return TAP_DONE();
 }

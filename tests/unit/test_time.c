@@ -142,5 +142,7 @@ int main(void)
     int n = check_cases(FM_DATADIR "/../tests/cases/time.txt");
     if (n < 0) n = check_cases("tests/cases/time.txt");
     TAP_OK(n >= 100, "time.txt has %d cases", n);
+    const char *gap = fm_time_unclassed();
+    TAP_OK(gap == NULL, "every unit, month and weekday word has the tokenizer's class for it (%s)", gap ? gap : "all do");
     return TAP_DONE();
 }
