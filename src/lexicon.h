@@ -22,8 +22,14 @@ FM_VEC(fm_u8_vec, uint8_t)
  * value is an index+1 into the owner's entry array (0: not a phrase end).
  * stem = 1 on the last word of a phrase without a trailing '_': it also matches
  * longer words that start with it (TABARI's convention: IRAQI matches IRAQIS). */
+/* One edge: (node, word | stem << 31) -> child; child 0 marks an empty slot
+ * (the root is no one's child). The key sits in the slot, so a probe reads
+ * one cache line where a string-keyed map also read the key it points to. */
+typedef struct fm_trie_edge { uint32_t node, word, child; } fm_trie_edge;
+
 typedef struct fm_trie {
-    fm_strmap edges;
+    fm_trie_edge *edges;   /* open addressing, power-of-two size, <= 50% full */
+    size_t edges_cap, n_edges;
     fm_u32_vec value;      /* per node */
     fm_u8_vec inner;       /* per node: 1 if it has an edge (a longer phrase may go on) */
     uint32_t n_nodes;

@@ -102,7 +102,6 @@ uint32_t fm_lexicon_word(fm_lexicon *lx, const char *norm, size_t len)
 void fm_trie_init(fm_trie *t)
 {
     memset(t, 0, sizeof *t);
-    fm_strmap_init(&t->edges);
     t->n_nodes = 1;                 /* node 0 is the root */
     fm_u32_vec_push(&t->value, 0);
     fm_u8_vec_push(&t->inner, 0);
@@ -110,7 +109,9 @@ void fm_trie_init(fm_trie *t)
 
 void fm_trie_free(fm_trie *t)
 {
-    fm_strmap_free(&t->edges);
+    free(t->edges);
+    t->edges = NULL;
+    t->edges_cap = t->n_edges = 0;
     fm_u32_vec_free(&t->value);
     fm_u8_vec_free(&t->inner);
     free(t->first);
@@ -147,24 +148,51 @@ static int mark_edge(fm_trie *t, uint32_t node, uint32_t word, int stem)
     return 0;
 }
 
-typedef struct edge_key { uint32_t node, word; } edge_key;
+static inline uint32_t edge_word(uint32_t word, int stem) { return word | (stem ? 0x80000000u : 0); }
 
-static edge_key make_key(uint32_t node, uint32_t word, int stem)
+/* Node and word mixed so that the edges of one node spread over the table. */
+static inline size_t edge_slot(uint32_t node, uint32_t word, size_t mask)
 {
-    edge_key k = { node, word | (stem ? 0x80000000u : 0) };
-    return k;
+    uint32_t h = (node * 0x9E3779B1u ^ word) * 0x85EBCA6Bu;
+    return (h ^ h >> 16) & mask;
 }
 
 uint32_t fm_trie_child(const fm_trie *t, uint32_t node, uint32_t word, int stem)
 {
-    edge_key k = make_key(node, word, stem);
-    uint32_t child;
-    /* fm_hash of the key, unrolled here: the key has a fixed 8 bytes, and this
-     * probe runs for every candidate edge while matching */
-    const unsigned char *p = (const unsigned char *)&k;
-    uint32_t h = FM_HASH_SEED;
-    for (size_t i = 0; i < sizeof k; i++) h = fm_hash_byte(h, p[i]);
-    return fm_strmap_get_hashed(&t->edges, (const char *)&k, sizeof k, fm_hash_final(h), &child) ? child : 0;
+    if (!t->edges_cap) return 0;
+    uint32_t w = edge_word(word, stem);
+    size_t mask = t->edges_cap - 1;
+    for (size_t i = edge_slot(node, w, mask);; i = (i + 1) & mask) {
+        const fm_trie_edge *e = &t->edges[i];
+        if (!e->child) return 0;
+        if (e->node == node && e->word == w) return e->child;
+    }
+}
+
+static void edge_put(fm_trie_edge *edges, size_t cap, fm_trie_edge e)
+{
+    size_t i = edge_slot(e.node, e.word, cap - 1);
+    while (edges[i].child) i = (i + 1) & (cap - 1);
+    edges[i] = e;
+}
+
+/* Adds an edge known to be absent; -1 on allocation failure. */
+static int edge_add(fm_trie *t, uint32_t node, uint32_t word, int stem, uint32_t child)
+{
+    if ((t->n_edges + 1) * 2 > t->edges_cap) {
+        size_t cap = t->edges_cap ? t->edges_cap * 2 : 256;
+        fm_trie_edge *edges = calloc(cap, sizeof *edges);
+        if (!edges) return -1;
+        for (size_t i = 0; i < t->edges_cap; i++)
+            if (t->edges[i].child) edge_put(edges, cap, t->edges[i]);
+        free(t->edges);
+        t->edges = edges;
+        t->edges_cap = cap;
+    }
+    fm_trie_edge e = { node, edge_word(word, stem), child };
+    edge_put(t->edges, t->edges_cap, e);
+    t->n_edges++;
+    return 0;
 }
 
 /* Records in lx->word_starts that word (exact or stem) begins a phrase of t. */
@@ -185,11 +213,8 @@ uint32_t fm_trie_add(fm_lexicon *lx, fm_trie *t, const uint32_t *words, size_t n
         uint32_t child = fm_trie_child(t, node, words[i], stem);
         if (!child) {
             if (mark_edge(t, node, words[i], stem)) return 0;
-            edge_key *k = fm_arena_alloc(&lx->arena, sizeof *k);
-            if (!k) return 0;
-            *k = make_key(node, words[i], stem);
             child = t->n_nodes++;
-            if (fm_strmap_put(&t->edges, (const char *)k, sizeof *k, child) || fm_u32_vec_push(&t->value, 0) ||
+            if (edge_add(t, node, words[i], stem, child) || fm_u32_vec_push(&t->value, 0) ||
                 fm_u8_vec_push(&t->inner, 0))
                 return 0;
             t->inner.a[node] = 1;
