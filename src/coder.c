@@ -29,7 +29,8 @@ fm_coder *fm_coder_new(const fm_lexicon *lx, const fm_options *opt, fm_diag_fn d
     c->diag_user = user;
     fm_arena_init(&c->arena, 256 * 1024);
     c->geo = fm_gazetteer_open(NULL, NULL, NULL);   /* no gazetteer: events simply have no place */
-    if (fm_wordlists_init(&c->wordlists, lx)) { fm_coder_free(c); return NULL; }
+    c->tok_memo = calloc(FM_TOK_MEMO_SIZE, sizeof *c->tok_memo);
+    if (!c->tok_memo || fm_wordlists_init(&c->wordlists, lx)) { fm_coder_free(c); return NULL; }
     return c;
 }
 
@@ -51,6 +52,7 @@ void fm_coder_free(fm_coder *c)
     fm_span_vec_free(&c->sentence_tokens);
     fm_token_vec_free(&c->tokens);
     free(c->ids);
+    free(c->tok_memo);
     free(c->marks);
     fm_wordlists_free(&c->wordlists);
     fm_mention_vec_free(&c->mentions);
@@ -1329,7 +1331,7 @@ int fm_coder_code(fm_coder *c, const fm_doc *doc, const fm_event **events, size_
             if (!p || !mk) { report(c, doc, "out of memory"); return -1; }
             c->ids_cap = n;
         }
-        for (size_t i = 0; i < n; i++) fm_tok_ids_of(c->lx, &c->tokens.a[i], &c->ids[i]);
+        for (size_t i = 0; i < n; i++) fm_tok_ids_memo(c->lx, c->tok_memo, &c->tokens.a[i], &c->ids[i]);
         fm_wordlists_mark(&c->wordlists, c->tokens.a, c->ids, n, c->marks);
         if (discarded(c, n)) continue;
         if (c->opt.minimum_words > 0 && sentence_words(c->tokens.a, n) < (size_t)c->opt.minimum_words) continue;

@@ -219,6 +219,20 @@ typedef struct fm_tok_ids { uint32_t exact; uint32_t pre[6]; uint8_t n_pre, star
 #define FM_STARTS_SYNSET 0x80u
 void fm_tok_ids_of(const fm_lexicon *lx, const fm_token *t, fm_tok_ids *out);
 
+/* A memo of fm_tok_ids_of for one coder (no sharing between threads), direct-
+ * mapped by the token's norm and kind: the frequent words of news text are
+ * looked up over and over, and their lexicon slots and prefixes are scattered
+ * over megabytes of table where this is one cache line per word. Words of
+ * more than 26 bytes are not kept. Zeroed memory is an empty memo. */
+#define FM_TOK_MEMO_SIZE 16384
+typedef struct fm_tok_memo_entry {
+    uint32_t tag;          /* 0: empty */
+    uint8_t len, kind;
+    char key[26];
+    fm_tok_ids ids;
+} fm_tok_memo_entry;
+void fm_tok_ids_memo(const fm_lexicon *lx, fm_tok_memo_entry *memo, const fm_token *t, fm_tok_ids *out);
+
 size_t fm_trie_longest_at(const fm_trie *t, const fm_tok_ids *ids, size_t n, size_t i, uint32_t *value);
 /* Longest phrase of t starting at token i: returns its length in tokens (0 if
  * none) and the value (entry index + 1) in *value. Inline: it is asked of

@@ -278,6 +278,40 @@ void fm_tok_ids_of(const fm_lexicon *lx, const fm_token *t, fm_tok_ids *out)
     mark_starts(lx, out);
 }
 
+/* A cheap mix of a short key (its first and last bytes, read as at most two
+ * loads each way) with its length and kind; never 0. */
+static inline uint32_t memo_tag(const char *s, size_t len, unsigned kind)
+{
+    uint64_t x;
+    if (len >= 8) x = fm_strmap_load8(s) * 0x9E3779B97F4A7C15ull ^ fm_strmap_load8(s + len - 8);
+    else if (len >= 4) x = (uint64_t)fm_strmap_load4(s) << 32 | fm_strmap_load4(s + len - 4);
+    else {
+        x = 0;
+        for (size_t i = 0; i < len; i++) x = x << 8 | (unsigned char)s[i];
+    }
+    x = (x ^ (uint64_t)len << 56 ^ (uint64_t)kind << 48) * 0xD6E8FEB86659FD93ull;
+    uint32_t h = (uint32_t)(x >> 32);
+    return h ? h : 1;
+}
+
+void fm_tok_ids_memo(const fm_lexicon *lx, fm_tok_memo_entry *memo, const fm_token *t, fm_tok_ids *out)
+{
+    size_t len = t->norm_len;
+    if (len > sizeof memo->key) { fm_tok_ids_of(lx, t, out); return; }
+    uint32_t tag = memo_tag(t->norm, len, t->kind);
+    fm_tok_memo_entry *e = &memo[tag & (FM_TOK_MEMO_SIZE - 1)];
+    if (e->tag == tag && e->len == len && e->kind == t->kind && memcmp(e->key, t->norm, len) == 0) {
+        *out = e->ids;
+        return;
+    }
+    fm_tok_ids_of(lx, t, out);
+    e->tag = tag;
+    e->len = (uint8_t)len;
+    e->kind = t->kind;
+    memcpy(e->key, t->norm, len);
+    e->ids = *out;
+}
+
 static size_t longest_from(const fm_trie *t, const fm_tok_ids *ids, size_t n, size_t i,
                            uint32_t node, size_t depth, uint32_t *value);
 
