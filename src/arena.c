@@ -2,6 +2,7 @@
  * size gets a block of its own so big strings never waste a whole block. */
 #include "arena.h"
 #include <limits.h>
+#include <stdint.h>
 #include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -71,6 +72,7 @@ void *fm_arena_alloc(fm_arena *a, size_t n)
 
 char *fm_arena_strndup(fm_arena *a, const char *s, size_t n)
 {
+    if (n == SIZE_MAX) return NULL;      /* n + 1 would wrap to an empty allocation */
     char *p = fm_arena_alloc(a, n + 1);
     if (!p) return NULL;
     memcpy(p, s, n);

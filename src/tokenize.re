@@ -50,7 +50,7 @@ static int is_abbreviation(const scanner *s, const unsigned char *w, size_t n, c
     if (n == 0 || n > 6) return 0;
     /* the one entry the word may be (the words differ in more than case):
      * found by a DFA over its ASCII upper case, not by a pass over the table */
-    unsigned char up[8];   /* 8: GCC cannot see that the DFA stops at n */
+    unsigned char up[8] = { 0 };   /* 8, zeroed: GCC cannot see that the DFA stops at n */
     for (size_t k = 0; k < n; k++) up[k] = (unsigned char)((unsigned)w[k] - 'a' < 26u ? w[k] - 32 : w[k]);
     int i = abbreviation_of(up, n);
     if (i < 0) return 0;
