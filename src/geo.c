@@ -14,8 +14,8 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
-#define FM_GAZ_MAGIC "FMGAZ004"
-#define FM_GAZ_HEADER 72        /* magic, then (offset, count) per section */
+#define FM_GAZ_MAGIC "FMGAZ005"
+#define FM_GAZ_HEADER 80        /* magic, then (offset, count) per section */
 #define FM_GAZ_MAX_TOKENS 6      /* the builder drops longer names */
 #define FM_GAZ_KEY_MAX 256
 
@@ -42,9 +42,12 @@ _Static_assert(sizeof(fm_gaz_name) == 12, "gazetteer name layout");
  * SEC_FILTER: a bit set (u64 words, a power of two of them) with two bits for
  * each name key and each word prefix of one ("AL HOL " of "AL HOL CAMP"), both
  * in one u64 word: at fm_hash of the bytes, and at the low 6 bits of
- * filter_bit2 of it in the same word (see filter_may_have). */
+ * filter_bit2 of it in the same word (see filter_may_have).
+ * SEC_NAME_HASH: open addressing on fm_hash of a name key (a power of two of
+ * u32 slots, at most half full, linear probing): name index + 1 in the low 24
+ * bits (0: empty), the hash's top 8 bits above them (see find_name). */
 enum { SEC_ENTRIES, SEC_NAMES, SEC_POSTINGS, SEC_COUNTRIES, SEC_COUNTRY_ENTRY, SEC_STRINGS, SEC_COMMON, SEC_FILTER,
-       SEC_COUNT };
+       SEC_NAME_HASH, SEC_COUNT };
 _Static_assert(8 + 8 * SEC_COUNT == FM_GAZ_HEADER, "gazetteer header layout");
 
 struct fm_gazetteer {
@@ -60,11 +63,8 @@ struct fm_gazetteer {
     uint32_t n_entries, n_names, n_postings, n_countries, strings_len, n_common;
     fm_strmap stop;                  /* single-token names that are usually not places */
     fm_strmap words;                 /* word_lists: lower-case word -> its W_ bits */
-    /* names[bucket[b] .. bucket[b + 1]) are the names whose key's first three
-     * bytes make bucket b (see bucket_of): a lookup searches a few dozen
-     * names, not all half million, and a word no name starts with costs one
-     * load. NULL when some key holds other bytes: lookups search everything. */
-    uint32_t *bucket;
+    const uint32_t *name_hash;       /* SEC_NAME_HASH */
+    uint32_t name_hash_mask;         /* slot count - 1 */
     /* SEC_FILTER: a span that starts no name is rejected by one or two
      * probes, without a search or making longer keys. */
     const uint64_t *filter;
@@ -184,77 +184,24 @@ static uint32_t rd32(const unsigned char *p) { return p[0] | p[1] << 8 | p[2] <<
 
 /* ---- open / close ------------------------------------------------------ */
 
-/* Name keys are upper-case letters, digits and spaces; the three first bytes
- * (0 past the end) in that byte order give a bucket number that keeps the
- * names' bytewise order. -1 for any other byte. */
-#define GAZ_BUCKET_CLASSES 38
-#define GAZ_N_BUCKETS (GAZ_BUCKET_CLASSES * GAZ_BUCKET_CLASSES * GAZ_BUCKET_CLASSES)
-
-static int key_class(unsigned char c)
-{
-    if (!c) return 0;
-    if (c == ' ') return 1;
-    if (c >= '0' && c <= '9') return 2 + (c - '0');
-    if (c >= 'A' && c <= 'Z') return 12 + (c - 'A');
-    return -1;
-}
-
-static long bucket_of(const char *key, size_t klen)
-{
-    long b = 0;
-    for (size_t i = 0; i < 3; i++) {
-        int k = i < klen ? key_class((unsigned char)key[i]) : 0;
-        if (k < 0 || (k == 0 && i < klen)) return -1;
-        b = b * GAZ_BUCKET_CLASSES + k;
-    }
-    return b;
-}
-
-static long name_bucket(const fm_gazetteer *g, uint32_t i)
-{
-    const char *k = g->strings + g->names[i].key;
-    return bucket_of(k, k[0] ? (k[1] ? (k[2] ? 3 : 2) : 1) : 0);
-}
-
-/* The bucket table; without it (odd bytes, names out of order, no memory)
- * lookups stay correct, only slower. Names are sorted, so a bucket's end is
- * found by galloping and bisection: a few key reads per bucket at open, not
- * one per name (every coder opens the gazetteer). */
-static void build_buckets(fm_gazetteer *g)
-{
-    uint32_t *t = malloc((GAZ_N_BUCKETS + 1) * sizeof *t);
-    if (!t) return;
-    long next = 0;
-    for (uint32_t i = 0; i < g->n_names;) {
-        long b = name_bucket(g, i);
-        if (b < 0 || b + 1 < next) { free(t); return; }
-        while (next <= b) t[next++] = i;
-        uint32_t lo = i, hi = i + 1, step = 1;   /* bucket(lo) == b; hi: past it or n_names */
-        while (hi < g->n_names && name_bucket(g, hi) == b) { lo = hi; step *= 2; hi = step > g->n_names - lo ? g->n_names : lo + step; }
-        while (hi - lo > 1) {
-            uint32_t mid = lo + (hi - lo) / 2;
-            if (name_bucket(g, mid) == b) lo = mid; else hi = mid;
-        }
-        i = hi;
-    }
-    while (next <= GAZ_N_BUCKETS) t[next++] = g->n_names;
-    g->bucket = t;
-}
-
 /* The filter's second bit for a key hash (its low 6 bits, in the word of the
  * first): a remix of all 32, as tools/build_gazetteer.js computes it. */
 static uint32_t filter_bit2(uint32_t h) { h *= 0x85EBCA6Bu; return h ^ (h >> 15); }
 
 /* 0 when no name key is key[0, klen) (with a trailing space: no name starts
  * with it); 1 is "maybe" (about 1% of absent keys). */
-static int filter_may_have(const fm_gazetteer *g, const char *key, size_t klen)
+static int filter_hash_may_have(const fm_gazetteer *g, uint32_t h)
 {
     if (!g->filter) return 1;
-    uint32_t h = fm_hash(key, klen);
     uint32_t a = h & g->filter_mask;
     /* both bits in one word: one cache miss where two places cost two */
     uint64_t want = 1ull << (a & 63) | 1ull << (filter_bit2(h) & 63);
     return (g->filter[a >> 6] & want) == want;
+}
+
+static int filter_may_have(const fm_gazetteer *g, const char *key, size_t klen)
+{
+    return filter_hash_may_have(g, fm_hash(key, klen));
 }
 
 /* Country codes by alpha-2, the first record of each as the scans found it. */
@@ -283,19 +230,10 @@ static long country_index(const fm_gazetteer *g, const char *alpha2)
     return (long)g->alpha2_country[a * 26 + b] - 1;
 }
 
-/* The names to search for key[0, klen): all of them, or its bucket's. */
-static void name_range(const fm_gazetteer *g, const char *key, size_t klen, size_t *lo, size_t *hi)
-{
-    long b = g->bucket ? bucket_of(key, klen) : -1;
-    if (b < 0) { *lo = 0; *hi = g->n_names; return; }
-    *lo = g->bucket[b];
-    *hi = g->bucket[b + 1];
-}
-
 static int check_layout(fm_gazetteer *g)
 {
     const unsigned char *b = g->map;
-    static const size_t rec[SEC_COUNT] = { 32, 12, 4, 8, 4, 1, 4, 8 };
+    static const size_t rec[SEC_COUNT] = { 32, 12, 4, 8, 4, 1, 4, 8, 4 };
     const void *sec[SEC_COUNT];
     uint32_t cnt[SEC_COUNT];
     for (int i = 0; i < SEC_COUNT; i++) {
@@ -316,6 +254,11 @@ static int check_layout(fm_gazetteer *g)
     if (words & (words - 1) || words > (1u << 26)) return -1;
     g->filter = words ? sec[SEC_FILTER] : NULL;
     g->filter_mask = words ? (uint32_t)((uint64_t)words * 64 - 1) : 0;
+    /* slots' indices are checked where they are read (find_name) */
+    uint32_t slots = cnt[SEC_NAME_HASH];
+    if (!slots || slots & (slots - 1) || slots / 2 < g->n_names || g->n_names >= (1u << 24) - 1) return -1;
+    g->name_hash = sec[SEC_NAME_HASH];
+    g->name_hash_mask = slots - 1;
     if (cnt[SEC_COUNTRY_ENTRY] != g->n_countries) return -1;
     if (!g->strings_len || g->strings[g->strings_len - 1] != '\0') return -1;
     /* Every offset and index is checked once here so lookups need not. */
@@ -388,7 +331,6 @@ fm_gazetteer *fm_gazetteer_open(const char *path, fm_diag_fn diag, void *user)
         fm_gazetteer_close(g);
         return NULL;
     }
-    build_buckets(g);
     build_alpha2(g);
     fm_strmap_init(&g->stop);
     for (size_t i = 0; i < COUNT(stop_words); i++)
@@ -415,7 +357,6 @@ fm_gazetteer *fm_gazetteer_open(const char *path, fm_diag_fn diag, void *user)
 void fm_gazetteer_close(fm_gazetteer *g)
 {
     if (!g) return;
-    free(g->bucket);
     fm_strmap_free(&g->stop);
     fm_strmap_free(&g->words);
     if (g->map) munmap(g->map, g->size);
@@ -502,14 +443,15 @@ static int key_cmp(const char *key, size_t klen, const char *s)
 
 static const fm_gaz_name *find_name(const fm_gazetteer *g, const char *key, size_t klen)
 {
-    if (!filter_may_have(g, key, klen)) return NULL;
-    size_t lo, hi;
-    name_range(g, key, klen, &lo, &hi);
-    while (lo < hi) {
-        size_t mid = lo + (hi - lo) / 2;
-        int c = key_cmp(key, klen, g->strings + g->names[mid].key);
-        if (c == 0) return &g->names[mid];
-        if (c < 0) hi = mid; else lo = mid + 1;
+    uint32_t h = fm_hash(key, klen);
+    if (!filter_hash_may_have(g, h)) return NULL;
+    /* a slot whose tag (the hash's top 8 bits) differs is passed over without
+     * reading its name; a bad index (a damaged file) ends the search */
+    for (uint32_t i = h & g->name_hash_mask, left = g->name_hash_mask + 1; left--; i = (i + 1) & g->name_hash_mask) {
+        uint32_t slot = g->name_hash[i], idx = slot & 0xFFFFFFu;
+        if (!idx || idx > g->n_names) return NULL;
+        if ((slot >> 24) == (h >> 24) && key_cmp(key, klen, g->strings + g->names[idx - 1].key) == 0)
+            return &g->names[idx - 1];
     }
     return NULL;
 }

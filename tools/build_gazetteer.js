@@ -222,7 +222,7 @@ const keys = [...names.keys()].sort((a, b) => (a < b ? -1 : a > b ? 1 : 0));
 let nPost = 0;
 for (const k of keys) nPost += names.get(k).size;
 
-const E = 32, N = 12, C = 8, H = 72;
+const E = 32, N = 12, C = 8, H = 80;
 const entBuf = Buffer.alloc(entries.length * E);
 entries.forEach((e, i) => {
     const o = i * E;
@@ -286,14 +286,32 @@ for (const k of keys) {
     filterAdd(fnvFinal(h));
 }
 
+// The name table: open addressing on fm_hash of a key's bytes (linear
+// probing, at most half full), a u32 per slot: the name index + 1 in the low
+// 24 bits (0: empty) and the hash's top 8 bits above them, so that a probe
+// reads the name only when those agree. geo.c's find_name probes it.
+if (keys.length >= (1 << 24) - 1) throw new Error('gazetteer: too many names for the name table');
+let hashSlots = 1 << 10;
+while (hashSlots < 2 * keys.length) hashSlots *= 2;
+const hashTab = new Uint32Array(hashSlots);
+keys.forEach((k, i) => {
+    let h = 2166136261;
+    for (const c of Buffer.from(k, 'utf8')) h = Math.imul(h ^ c, 16777619) >>> 0;
+    h = fnvFinal(h);
+    let s = h & (hashSlots - 1);
+    while (hashTab[s]) s = (s + 1) & (hashSlots - 1);
+    hashTab[s] = ((h >>> 24) << 24 | (i + 1)) >>> 0;
+});
+const hashBuf = Buffer.from(hashTab.buffer);
+
 const strings = Buffer.concat(strParts);
 const hdr = Buffer.alloc(H);
-hdr.write('FMGAZ004', 0, 'latin1');
+hdr.write('FMGAZ005', 0, 'latin1');
 let off = H;
-// The header holds 8 (offset, count) pairs after the magic: 72 bytes in all.
-const sections = [entBuf, nameBuf, postBuf, ctyBuf, ctyEnt, strings, comBuf, filtBuf];
+// The header holds 9 (offset, count) pairs after the magic: 80 bytes in all.
+const sections = [entBuf, nameBuf, postBuf, ctyBuf, ctyEnt, strings, comBuf, filtBuf, hashBuf];
 const counts = [entries.length, keys.length, nPost, alpha.length, alpha.length, strings.length, common.length,
-    filterBits / 64];
+    filterBits / 64, hashSlots];
 sections.forEach((s, i) => {
     hdr.writeUInt32LE(off, 8 + i * 8);
     hdr.writeUInt32LE(counts[i], 12 + i * 8);
