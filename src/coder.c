@@ -30,7 +30,8 @@ fm_coder *fm_coder_new(const fm_lexicon *lx, const fm_options *opt, fm_diag_fn d
     fm_arena_init(&c->arena, 256 * 1024);
     c->geo = fm_gazetteer_open(NULL, NULL, NULL);   /* no gazetteer: events simply have no place */
     c->tok_memo = calloc(FM_TOK_MEMO_SIZE, sizeof *c->tok_memo);
-    if (!c->tok_memo || fm_wordlists_init(&c->wordlists, lx)) { fm_coder_free(c); return NULL; }
+    c->wclass_memo = calloc(1, sizeof *c->wclass_memo);
+    if (!c->tok_memo || !c->wclass_memo || fm_wordlists_init(&c->wordlists, lx)) { fm_coder_free(c); return NULL; }
     return c;
 }
 
@@ -53,6 +54,7 @@ void fm_coder_free(fm_coder *c)
     fm_token_vec_free(&c->tokens);
     free(c->ids);
     free(c->tok_memo);
+    free(c->wclass_memo);
     free(c->marks);
     fm_wordlists_free(&c->wordlists);
     fm_mention_vec_free(&c->mentions);
@@ -1306,7 +1308,8 @@ int fm_coder_code(fm_coder *c, const fm_doc *doc, const fm_event **events, size_
     }
     set_doc_date(c, doc);
     c->sentences.n = c->doc_tokens.n = c->sentence_tokens.n = 0;
-    if (fm_sentence_split_tokens(doc->text, doc->len, &c->arena, &c->doc_tokens, &c->sentences, &c->sentence_tokens)) {
+    if (fm_sentence_split_tokens(doc->text, doc->len, &c->arena, &c->doc_tokens, &c->sentences, &c->sentence_tokens,
+                                 c->wclass_memo)) {
         report(c, doc, "out of memory");
         return -1;
     }

@@ -92,6 +92,7 @@ struct fm_coder {
     fm_token_vec tokens;
     fm_tok_ids *ids; size_t ids_cap;
     fm_tok_memo_entry *tok_memo;   /* FM_TOK_MEMO_SIZE entries */
+    fm_wclass_memo *wclass_memo;
     fm_wordlists wordlists;     /* word -> the rule files' word lists it is in */
     fm_word_marks *marks;       /* parallel to tokens (ids_cap of them): each token's lists */
     const fm_token *tokens_now;  /* the sentence being coded */

@@ -411,21 +411,22 @@ static int same_alone(const char *text, const fm_token *t, size_t i, size_t e)
 }
 
 int fm_sentence_split_tokens(const char *text, size_t len, fm_arena *a, fm_token_vec *tokens,
-                             fm_span_vec *out, fm_span_vec *ranges)
+                             fm_span_vec *out, fm_span_vec *ranges, fm_wclass_memo *memo)
 {
     if (!text || len == 0) return 0;
     if (len > UINT32_MAX || !a) return -1;
     fm_token_vec all = {0};
     fm_span_vec idx = {0};
     /* norms do not steer the scanner: the splitter sees what fm_sentence_split sees */
-    int rc = fm_tokenize(text, 0, (uint32_t)len, a, &all) ? -1 : split(text, len, all.a, all.n, out, &idx);
+    int rc = fm_tokenize_memo(text, 0, (uint32_t)len, a, &all, memo) ? -1 : split(text, len, all.a, all.n, out, &idx);
     for (size_t k = 0; rc == 0 && k < idx.n; k++) {
         size_t i = idx.a[k].start, e = idx.a[k].end, from = tokens->n;
         if (same_alone(text, all.a, i, e)) {
             if (fm_token_vec_reserve(tokens, tokens->n + (e - i))) { rc = -1; break; }
             memcpy(tokens->a + tokens->n, all.a + i, (e - i) * sizeof *all.a);
             tokens->n += e - i;
-        } else if (fm_tokenize(text, out->a[out->n - idx.n + k].start, out->a[out->n - idx.n + k].end, a, tokens)) {
+        } else if (fm_tokenize_memo(text, out->a[out->n - idx.n + k].start, out->a[out->n - idx.n + k].end, a, tokens,
+                                    memo)) {
             rc = -1;
             break;
         }

@@ -71,12 +71,24 @@ FM_VEC(fm_token_vec, fm_token)
  * ("BAGHDAD, April 22 (Reuters) -") is not part of the first sentence. */
 int fm_sentence_split(const char *text, size_t len, fm_span_vec *out);
 
+/* The word classes (FM_WC_*) of short words the tokenizer has seen, by their
+ * norm's 8 bytes: the classifier's DFA runs once per distinct word, not once
+ * per token. For one tokenizing thread at a time (a coder owns one); zeroed
+ * memory is an empty memo. Only words whose norm the tokenizer wrote as 8
+ * zero-padded bytes use it, so the key is the whole word. */
+#define FM_WCLASS_MEMO_SIZE 4096
+typedef struct fm_wclass_memo {
+    uint64_t key[FM_WCLASS_MEMO_SIZE];     /* 0: empty */
+    uint16_t wclass[FM_WCLASS_MEMO_SIZE];
+} fm_wclass_memo;
+
 /* fm_sentence_split and fm_tokenize of every sentence in one pass over the
  * text: appends the sentences' tokens (norms in a) to tokens, their spans to
  * out and, per sentence, its token index range [start, end) in tokens to
- * ranges. The tokens are those fm_tokenize gives for each sentence alone. */
+ * ranges. The tokens are those fm_tokenize gives for each sentence alone.
+ * memo (may be NULL) is the caller's fm_wclass_memo. */
 int fm_sentence_split_tokens(const char *text, size_t len, fm_arena *a, fm_token_vec *tokens,
-                             fm_span_vec *out, fm_span_vec *ranges);
+                             fm_span_vec *out, fm_span_vec *ranges, fm_wclass_memo *memo);
 
 /* A dateline at the start of text: sets *place (e.g. "BAGHDAD") and *outlet
  * (e.g. "Reuters", or {0,0}) and returns its length in bytes, else 0. */
@@ -89,6 +101,9 @@ uint16_t fm_word_class(const char *word);
 
 /* Tokens of text[start, end), appended to out (offsets are document offsets). */
 int fm_tokenize(const char *text, uint32_t start, uint32_t end, fm_arena *a, fm_token_vec *out);
+/* The same, with the caller's memo of word classes (may be NULL). */
+int fm_tokenize_memo(const char *text, uint32_t start, uint32_t end, fm_arena *a, fm_token_vec *out,
+                     fm_wclass_memo *memo);
 
 /* Lookup form of a dictionary phrase: the same folding as fm_tokenize applied to
  * a phrase where '_' stands for a space ("AL-NUSRA_FRONT_" -> AL NUSRA FRONT).

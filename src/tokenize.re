@@ -41,6 +41,8 @@ typedef struct scanner {
     int phrase;                 /* dictionary phrase: case carries no meaning */
     int nodot;                  /* the word being emitted has no '.' in its norm */
     char *norm_cur, *norm_end;  /* room for ASCII norms, taken from the arena a chunk at a time */
+    fm_wclass_memo *memo;       /* may be NULL */
+    uint64_t key8;              /* the word being emitted: its norm as 8 zero-padded bytes (0: not so read) */
 } scanner;
 
 static int abbreviation_of(const unsigned char *up, size_t n);
@@ -85,6 +87,17 @@ static int word_start(const unsigned char *p, const unsigned char *lim)
 
 static uint16_t word_class(const char *norm, size_t len, int nodot);
 
+/* word_class of a short ASCII word without dots, by its norm's 8 bytes. */
+static inline uint16_t memo_word_class(fm_wclass_memo *m, uint64_t key, const char *norm, size_t len)
+{
+    size_t i = (size_t)((key * 0x9E3779B97F4A7C15ull) >> 52) & (FM_WCLASS_MEMO_SIZE - 1);
+    if (m->key[i] != key) {
+        m->key[i] = key;
+        m->wclass[i] = word_class(norm, len, 1);
+    }
+    return m->wclass[i];
+}
+
 /* emit's body, inline in emit_word: a word is most tokens, and the call cost
  * about a third of what emitting does. */
 static inline __attribute__((always_inline)) int push_token(scanner *s, uint8_t kind, const unsigned char *b,
@@ -92,7 +105,10 @@ static inline __attribute__((always_inline)) int push_token(scanner *s, uint8_t 
                                                             size_t norm_len, uint8_t flags)
 {
     fm_token t;
-    t.wclass = kind == FM_TOK_WORD && norm ? word_class(norm, norm_len, s->nodot) : 0;
+    if (kind != FM_TOK_WORD || !norm) t.wclass = 0;
+    else if (s->memo && s->key8 && s->nodot) t.wclass = memo_word_class(s->memo, s->key8, norm, norm_len);
+    else t.wclass = word_class(norm, norm_len, s->nodot);
+    s->key8 = 0;
     t.start = (uint32_t)((const char *)b - s->text);
     t.end = (uint32_t)((const char *)e - s->text);
     t.norm = norm;
@@ -198,6 +214,7 @@ static int short_ascii_word(scanner *s, const unsigned char *b, size_t n, char *
     uint64_t lower = bytes_in(w, 'a', 'z'), upper = bytes_in(w, 'A', 'Z'), digit = bytes_in(w, '0', '9');
     uint64_t folded = w - (lower >> 2);   /* 0x80 >> 2 = 0x20, the case bit */
     memcpy(d, &folded, 8);
+    s->key8 = folded;     /* never 0: the word has a first byte */
     d[n] = 0;
     s->norm_cur += n + 1;
     *norm = d;
@@ -961,7 +978,8 @@ uint16_t fm_word_class(const char *word)
     return word_class(word, strlen(word), strchr(word, '.') == NULL);
 }
 
-int fm_tokenize(const char *text, uint32_t start, uint32_t end, fm_arena *a, fm_token_vec *out)
+int fm_tokenize_memo(const char *text, uint32_t start, uint32_t end, fm_arena *a, fm_token_vec *out,
+                     fm_wclass_memo *memo)
 {
     if (!text || end <= start) return 0;
     scanner s = {0};
@@ -969,7 +987,13 @@ int fm_tokenize(const char *text, uint32_t start, uint32_t end, fm_arena *a, fm_
     s.lim = (const unsigned char *)text + end;
     s.a = a;
     s.out = out;
+    s.memo = memo;
     return scan(&s, (const unsigned char *)text + start);
+}
+
+int fm_tokenize(const char *text, uint32_t start, uint32_t end, fm_arena *a, fm_token_vec *out)
+{
+    return fm_tokenize_memo(text, start, end, a, out, NULL);
 }
 
 int fm_tokenize_phrase(const char *phrase, size_t len, fm_arena *a, fm_token_vec *out)

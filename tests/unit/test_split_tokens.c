@@ -1,6 +1,8 @@
 /* test_split_tokens.c — fm_sentence_split_tokens (one tokenizer pass per
  * document) against fm_sentence_split + fm_tokenize of each sentence alone:
- * the same spans and, token by token, the same offsets, kinds, flags and norms.
+ * the same spans and, token by token, the same offsets, kinds, flags, norms and
+ * word classes (the one pass reads classes through a memo kept across
+ * documents, as a coder does; fm_tokenize alone reads them afresh).
  * Hand-written cases (tests/cases/split_tokens.txt) and, when ../shared is
  * there, every document of the shared corpora. */
 #include "text.h"
@@ -15,12 +17,12 @@
 #define CASES FM_DATADIR "/../tests/cases/split_tokens.txt"
 #define SHARED FM_DATADIR "/../../shared"
 
-typedef struct tally { size_t docs, sentences, tokens, bad; char first_bad[200]; } tally;
+typedef struct tally { size_t docs, sentences, tokens, bad; char first_bad[200]; fm_wclass_memo *memo; } tally;
 
 static int same_token(const fm_token *a, const fm_token *b)
 {
     return a->start == b->start && a->end == b->end && a->kind == b->kind && a->flags == b->flags &&
-           a->norm_len == b->norm_len && (a->norm == b->norm || (a->norm && b->norm && !strcmp(a->norm, b->norm)));
+           a->wclass == b->wclass && a->norm_len == b->norm_len && (a->norm == b->norm || (a->norm && b->norm && !strcmp(a->norm, b->norm)));
 }
 
 /* Compares both ways of reading text; counts per sentence go to counts (if not NULL). */
@@ -31,7 +33,7 @@ static void check_doc(const char *text, size_t len, const char *name, tally *t, 
     fm_span_vec ref = {0}, got = {0}, ranges = {0};
     fm_token_vec toks = {0}, alone = {0};
     int ok = fm_sentence_split(text, len, &ref) == 0 &&
-             fm_sentence_split_tokens(text, len, &a, &toks, &got, &ranges) == 0 &&
+             fm_sentence_split_tokens(text, len, &a, &toks, &got, &ranges, t->memo) == 0 &&
              ref.n == got.n && ranges.n == got.n;
     for (size_t s = 0; ok && s < ref.n; s++) {
         ok = ref.a[s].start == got.a[s].start && ref.a[s].end == got.a[s].end;
@@ -55,7 +57,7 @@ static void check_doc(const char *text, size_t len, const char *name, tally *t, 
     fm_arena_free(&a);
 }
 
-static void hand_cases(void)
+static void hand_cases(fm_wclass_memo *memo)
 {
     FILE *f = fopen(CASES, "r");
     TAP_OK(f != NULL, "%s opens", CASES);
@@ -81,7 +83,7 @@ static void hand_cases(void)
             want[nw++] = (size_t)v;
             p = e;
         }
-        tally t = {0};
+        tally t = { .memo = memo };
         size_t got[16] = {0}, ng = 0;
         check_doc(text, n, "case", &t, got, &ng);
         int same = ng == nw;
@@ -97,7 +99,7 @@ static void hand_cases(void)
     fclose(f);
 }
 
-static void corpus(const char *file)
+static void corpus(const char *file, fm_wclass_memo *memo)
 {
     char path[1024];
     snprintf(path, sizeof path, "%s/corpus/%s", SHARED, file);
@@ -109,7 +111,7 @@ static void corpus(const char *file)
     fm_reader *r = fm_reader_open(path, &o, NULL, NULL);
     TAP_OK(r != NULL, "%s opens", file);
     if (!r) return;
-    tally t = {0};
+    tally t = { .memo = memo };
     fm_doc d;
     while (fm_reader_next(r, &d) == 1) check_doc(d.text, d.len, d.id, &t, NULL, NULL);
     fm_reader_close(r);
@@ -120,9 +122,12 @@ static void corpus(const char *file)
 
 int main(void)
 {
-    hand_cases();
-    corpus("reuters21578.jsonl");
-    corpus("current-events-2025.jsonl");
-    corpus("wikinews-2019-2020.jsonl");
+    fm_wclass_memo *memo = calloc(1, sizeof *memo);   /* one for all: a word's class is read back */
+    if (!memo) return 1;
+    hand_cases(memo);
+    corpus("reuters21578.jsonl", memo);
+    corpus("current-events-2025.jsonl", memo);
+    corpus("wikinews-2019-2020.jsonl", memo);
+    free(memo);
     return TAP_DONE();
 }
