@@ -294,13 +294,27 @@ static inline uint32_t memo_tag(const char *s, size_t len, unsigned kind)
     return h ? h : 1;
 }
 
+/* a[0, len) == b[0, len) for a memo key (len <= 26): inline for the short
+ * words and marks most tokens are, where a memcmp call cost more than the
+ * rest of the look-up */
+static inline int memo_same(const char *a, const char *b, size_t len)
+{
+    if (len >= 4 && len <= 16) return fm_strmap_same_key(a, b, len);
+    if (len < 4) {
+        for (size_t i = 0; i < len; i++)
+            if (a[i] != b[i]) return 0;
+        return 1;
+    }
+    return memcmp(a, b, len) == 0;
+}
+
 void fm_tok_ids_memo(const fm_lexicon *lx, fm_tok_memo_entry *memo, const fm_token *t, fm_tok_ids *out)
 {
     size_t len = t->norm_len;
     if (len > sizeof memo->key) { fm_tok_ids_of(lx, t, out); return; }
     uint32_t tag = memo_tag(t->norm, len, t->kind);
     fm_tok_memo_entry *e = &memo[tag & (FM_TOK_MEMO_SIZE - 1)];
-    if (e->tag == tag && e->len == len && e->kind == t->kind && memcmp(e->key, t->norm, len) == 0) {
+    if (e->tag == tag && e->len == len && e->kind == t->kind && memo_same(e->key, t->norm, len)) {
         *out = e->ids;
         return;
     }
