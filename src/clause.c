@@ -607,11 +607,16 @@ static int form_in_text(const fm_verb_form *f, const fm_token *t)
  * a bare or -ing form after a determiner and up to three modifiers (no verb,
  * no named actor, the last not a plural: "the rebels launch" is a verb) is a
  * noun. */
-static int noun_after_modifiers(const fm_coder *c, const fm_token *tok, size_t i, const fm_verb_form *f)
+static int noun_after_modifiers(const fm_coder *c, const fm_token *tok, size_t n, size_t i, const fm_verb_form *f)
 {
     int vf = form_in_text(f, &tok[i]);
     if (vf == FM_VF_IRREG && ends_with(&tok[i], "ING")) vf = FM_VF_ING;   /* SHOOT {... SHOOTING} */
     if (vf != FM_VF_BASE && vf != FM_VF_ING) return 0;
+    /* "the blast leaves seven dead": a dictionary head written with its -S ("LEAVES {LEFT
+     * LEAVING}") before a count is the verb, not a plural noun after a modifier */
+    if (vf == FM_VF_BASE && ends_with(&tok[i], "S") && !ends_with(&tok[i], "SS") &&
+        i + 1 < n && (tok[i + 1].kind == FM_TOK_NUMBER || (tok[i + 1].wclass & FM_WC_NUMBER)))
+        return 0;
     size_t words = 0;
     int agent_between = 0;
     for (size_t j = i; j-- > 0;) {
@@ -752,7 +757,7 @@ void fm_find_verbs(fm_coder *c, const fm_token *tok, size_t n)
             while (j > 0 && (tok[j].flags & FM_TOKF_HYPHEN)) j--;
             if (j > 0 && in_list(c, &tok[j - 1], W_DETERMINER)) continue;
         }
-        if (!c->lx->tabari_verbs && len && noun_after_modifiers(c, tok, i, &c->lx->verb_forms.a[v - 1])) continue;
+        if (!c->lx->tabari_verbs && len && noun_after_modifiers(c, tok, n, i, &c->lx->verb_forms.a[v - 1])) continue;
         /* TABARI's rule: a capitalised word inside a sentence is a noun */
         if (!headline && i > 0 && (tok[i].flags & FM_TOKF_CAP) && !(tok[i].flags & FM_TOKF_ALLCAPS) &&
             tok[i - 1].kind != FM_TOK_QUOTE && !(tok[i - 1].kind == FM_TOK_PUNCT && strcmp(tok[i - 1].norm, ":") == 0))
@@ -843,6 +848,8 @@ static const char *const ATTACK_NOUN[] = { "BOMB", "BOMBS", "BOMBING", "BOMBINGS
     "GUNFIRE", "SHOOTING", "SHOOTINGS", "GRENADE", "GRENADES", "IED", "IEDS", "LANDMINE", "LANDMINES", "MINE",
     "EXPLOSIVE", "EXPLOSIVES", "AMBUSH", "RAID", "RAIDS", "CLASH", "CLASHES", "FIGHTING", "GUNMEN", "GUNMAN",
     "ASSAILANTS", "ATTACKERS", "SNIPER", "SNIPERS", "BOMBER", "BOMBERS", "SHELLFIRE", "BARRAGE", "STAMPEDE",
+    "RIOT", "RIOTS", "SHOOTOUT", "SHOOTOUTS", "FIREFIGHT", "FIREFIGHTS", "GUNFIGHT", "GUNFIGHTS", "GUNBATTLE",
+    "GUNBATTLES",
     /* an attacker named without a code: "a man kills 14 people" */
     "MAN", "MEN", "WOMAN", "SUSPECT", "SUSPECTS", "SHOOTER", "SHOOTERS", "ASSAILANT", "ATTACKER", "KNIFEMAN",
     "PERPETRATOR", "PERPETRATORS", "TEENAGER", "DRIVER", NULL };
