@@ -85,10 +85,13 @@ void fm_lexicon_error(fm_lexicon *lx, const char *file, long line, const char *f
     if (lx->diag) lx->diag(lx->diag_user, FM_WARNING, where, msg);
 }
 
+/* isspace in the C locale (factum never sets another), without its call */
+static inline int is_space(char c) { return c == ' ' || (c >= '\t' && c <= '\r'); }
+
 void fm_trim(const char **s, size_t *n)
 {
-    while (*n && isspace((unsigned char)**s)) { (*s)++; (*n)--; }
-    while (*n && isspace((unsigned char)(*s)[*n - 1])) (*n)--;
+    while (*n && is_space(**s)) { (*s)++; (*n)--; }
+    while (*n && is_space((*s)[*n - 1])) (*n)--;
 }
 
 void fm_dict_lines_init(fm_dict_lines *it, fm_lexicon *lx, const char *file, const char *data, size_t len)
@@ -163,13 +166,13 @@ int fm_dict_lines_next(fm_dict_lines *it, const char **line, size_t *len)
     if (n && s[n - 1] == '\r') n--;
     if (skip_xml_comment(it, &s, &n)) { *line = s; *len = 0; return 1; }
     /* a comment starts at ';' anywhere, or '#' at the start or after white space */
-    int in_quote = 0;
-    for (size_t i = 0; i < n; i++) {
-        if (s[i] == '"') in_quote = !in_quote;
-        if (s[i] == ';' || (s[i] == '#' && (i == 0 || isspace((unsigned char)s[i - 1]) || s[i - 1] == ']'))) {
-            n = i;
-            break;
-        }
+    /* (the line up to its first ';' is searched for '#' only: memchr, not a loop per byte) */
+    const char *semi = memchr(s, ';', n);
+    if (semi) n = (size_t)(semi - s);
+    for (const char *h = memchr(s, '#', n); h; h = memchr(h + 1, '#', n - (size_t)(h + 1 - s))) {
+        size_t i = (size_t)(h - s);
+        if (i == 0 || is_space(s[i - 1]) || s[i - 1] == ']') { n = i; break; }
+        if (i + 1 >= n) break;
     }
     s = fix_latin1(it, s, &n);
     fm_trim(&s, &n);
