@@ -41,6 +41,7 @@ fm_lexicon *fm_lexicon_new(fm_diag_fn diag, void *user)
 void fm_lexicon_free(fm_lexicon *lx)
 {
     if (!lx) return;
+    fm_token_vec_free(&lx->phrase_toks);
     fm_strmap_free(&lx->words);
     fm_u32_vec_free(&lx->word_len);
     free(lx->word_filter);
@@ -204,9 +205,11 @@ uint32_t fm_lexicon_phrase_node(fm_lexicon *lx, fm_trie *t, const char *phrase, 
     fm_trim(&phrase, &len);
     if (!len) { fm_lexicon_error(lx, file, line, "empty phrase"); return 0; }
     int stem = phrase[len - 1] != '_';
-    fm_token_vec toks = {0};
-    if (fm_tokenize_phrase(phrase, len, &lx->arena, &toks) || toks.n == 0 || toks.n > 24) {
-        fm_token_vec_free(&toks);
+    fm_token_vec toks = lx->phrase_toks;   /* its buffer, reused: one malloc for all phrases, not one each */
+    toks.n = 0;
+    int bad = fm_tokenize_phrase(phrase, len, &lx->arena, &toks) || toks.n == 0 || toks.n > 24;
+    lx->phrase_toks = toks;
+    if (bad) {
         fm_lexicon_error(lx, file, line, "cannot read phrase \"%.*s\"", (int)(len > 80 ? 80 : len), phrase);
         return 0;
     }
@@ -215,9 +218,7 @@ uint32_t fm_lexicon_phrase_node(fm_lexicon *lx, fm_trie *t, const char *phrase, 
     /* a single short word as a stem ("US", "UN") would match half the language */
     if (stem && toks.a[toks.n - 1].norm_len < min_stem) stem = 0;
     if (toks.a[toks.n - 1].kind != FM_TOK_WORD) stem = 0;
-    uint32_t node = fm_trie_add(lx, t, words, toks.n, stem);
-    fm_token_vec_free(&toks);
-    return node;
+    return fm_trie_add(lx, t, words, toks.n, stem);
 }
 
 /* ---- which loader ---- */

@@ -193,6 +193,7 @@ struct fm_lexicon {
     uint32_t *pattern_guard;
 
     fm_strmap country_codes;/* 3-letter CAMEO country codes seen in actor files */
+    fm_token_vec phrase_toks;  /* fm_lexicon_phrase_node's scratch tokens */
     fm_cameo_table *cameo;
     int have_verbs, have_actors;
     int tabari_verbs;       /* a TABARI .verbs file was read: TABARI's default actor search */
