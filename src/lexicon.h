@@ -28,7 +28,7 @@ FM_VEC(fm_u8_vec, uint8_t)
 typedef struct fm_trie_edge { uint32_t node, word, child; } fm_trie_edge;
 
 typedef struct fm_trie {
-    fm_trie_edge *edges;   /* open addressing, power-of-two size, <= 75% full (a smaller table stays in cache) */
+    fm_trie_edge *edges;   /* open addressing, power-of-two size, <= 50% full */
     size_t edges_cap, n_edges;
     fm_u32_vec value;      /* per node */
     fm_u8_vec inner;       /* per node: 1 if it has an edge (a longer phrase may go on) */

@@ -179,7 +179,7 @@ static void edge_put(fm_trie_edge *edges, size_t cap, fm_trie_edge e)
 /* Adds an edge known to be absent; -1 on allocation failure. */
 static int edge_add(fm_trie *t, uint32_t node, uint32_t word, int stem, uint32_t child)
 {
-    if ((t->n_edges + 1) * 4 > t->edges_cap * 3) {
+    if ((t->n_edges + 1) * 2 > t->edges_cap) {
         size_t cap = t->edges_cap ? t->edges_cap * 2 : 256;
         fm_trie_edge *edges = calloc(cap, sizeof *edges);
         if (!edges) return -1;
