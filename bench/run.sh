@@ -137,13 +137,13 @@ if command -v valgrind > /dev/null 2>&1; then
         END {
             n = split("fm_reader_next:reading input (reader.c)|fm_sentence_split:sentence splitting (sentence_split.c)|" \
                 "fm_sentence_split_tokens:splitting and tokenizing in one pass (sentence_split.c)|" \
-                "fm_tokenize:tokenizing (tokenize.re)|fm_tok_ids_of:word ids of tokens (phrase_trie.c)|" \
+                "fm_tokenize_memo:tokenizing (tokenize.re)|fm_tok_ids_memo:word ids of tokens (phrase_trie.c, memo first)|" \
                 "fm_find_mentions:actor and agent matching (clause.c)|" \
                 "fm_find_verbs:verb matching (clause.c)|fm_verb_match_code:verb patterns (verb_match.c)|" \
-                "fm_trie_longest:  all trie lookups, in the three above (phrase_trie.c)|" \
-                "fm_context_sentence:context stage (context.c)|fm_attribution_frames:attribution frames (attribution.c)|" \
+                "fm_trie_longest_at:  all trie lookups, in the three above (phrase_trie.c)|" \
+                "fm_context_sentence:context stage (context.c)|fm_attribution_frames_marked:attribution frames (attribution.c)|" \
                 "fm_when_collect:  dates (time_normalize.c)|fm_geo_sentence:  places (geo.c)|" \
-                "fm_quantities_collect:  counts (quantities.c)|fm_mode_of:  mode (mode.c)|" \
+                "fm_quantities_collect:  counts (quantities.c)|fm_mode_of_marked:  mode (mode.c)|" \
                 "fm_event_write_json:output (event_json.c)", rows, "|")
             for (k = 1; k <= n; k++) {
                 split(rows[k], kv, ":")
