@@ -220,8 +220,8 @@ typedef struct fm_tok_ids { uint32_t exact; uint32_t pre[6]; uint8_t n_pre, star
 #define FM_STARTS_SYNSET 0x80u
 void fm_tok_ids_of(const fm_lexicon *lx, const fm_token *t, fm_tok_ids *out);
 
-/* A memo of fm_tok_ids_of for one coder (no sharing between threads), direct-
- * mapped by the token's norm and kind: the frequent words of news text are
+/* A memo of fm_tok_ids_of for one coder (no sharing between threads), two-way
+ * set-associative by the token's norm and kind: the frequent words of news text are
  * looked up over and over, and their lexicon slots and prefixes are scattered
  * over megabytes of table where this is one cache line per word. Words of
  * more than 26 bytes are not kept. Zeroed memory is an empty memo. */

@@ -308,22 +308,35 @@ static inline int memo_same(const char *a, const char *b, size_t len)
     return memcmp(a, b, len) == 0;
 }
 
+static inline int memo_is(const fm_tok_memo_entry *e, uint32_t tag, const fm_token *t, size_t len)
+{
+    return e->tag == tag && e->len == len && e->kind == t->kind && memo_same(e->key, t->norm, len);
+}
+
+/* Two ways per set, the more recent first: a word that collides with another
+ * frequent one no longer evicts it at every turn (direct-mapped, one token in
+ * seven missed; the misses are the dear lexicon probes). */
 void fm_tok_ids_memo(const fm_lexicon *lx, fm_tok_memo_entry *memo, const fm_token *t, fm_tok_ids *out)
 {
     size_t len = t->norm_len;
     if (len > sizeof memo->key) { fm_tok_ids_of(lx, t, out); return; }
     uint32_t tag = memo_tag(t->norm, len, t->kind);
-    fm_tok_memo_entry *e = &memo[tag & (FM_TOK_MEMO_SIZE - 1)];
-    if (e->tag == tag && e->len == len && e->kind == t->kind && memo_same(e->key, t->norm, len)) {
-        *out = e->ids;
+    fm_tok_memo_entry *e = &memo[(tag & (FM_TOK_MEMO_SIZE / 2 - 1)) * 2];
+    if (memo_is(&e[0], tag, t, len)) { *out = e[0].ids; return; }
+    if (memo_is(&e[1], tag, t, len)) {
+        fm_tok_memo_entry hit = e[1];
+        e[1] = e[0];
+        e[0] = hit;
+        *out = hit.ids;
         return;
     }
     fm_tok_ids_of(lx, t, out);
-    e->tag = tag;
-    e->len = (uint8_t)len;
-    e->kind = t->kind;
-    memcpy(e->key, t->norm, len);
-    e->ids = *out;
+    e[1] = e[0];
+    e[0].tag = tag;
+    e[0].len = (uint8_t)len;
+    e[0].kind = t->kind;
+    memcpy(e[0].key, t->norm, len);
+    e[0].ids = *out;
 }
 
 static size_t longest_from(const fm_trie *t, const fm_tok_ids *ids, size_t n, size_t i,
