@@ -106,9 +106,13 @@ struct fm_coder {
     size_t sentence_now;        /* index of the sentence being coded: how far back memory reaches */
     /* verb_match.c's per-sentence tables, rebuilt when fm_find_verbs clears
      * syn_valid: which words and synsets the sentence holds (stamp arrays
-     * indexed by word id and synset id), and each token's synset hits. */
+     * indexed by word id and synset id: a word's is a byte, 45 KB for the
+     * Phoenix set that stay in cache where 32-bit stamps were 180 KB; it
+     * wraps every 255 sentences, and the array is cleared then), and each
+     * token's synset hits. */
     int syn_valid;
-    uint32_t stamp, *word_stamp, *syn_stamp;
+    uint8_t word_stamp_now, *word_stamp;
+    uint32_t stamp, *syn_stamp;
     size_t syn_from;            /* the hits of tokens >= syn_from are built */
     uint32_t *syn_off;          /* token i's hits: syn_hits.a[syn_off[i] .. syn_off[i] + syn_cnt[i]) */
     uint32_t *syn_cnt;

@@ -212,15 +212,19 @@ static int sentence_tables(fm_coder *c, const fm_token *tok, size_t n)
         c->syn_tok_cap = n;
     }
     if (++c->stamp == 0) {   /* wrapped: old stamps could read as current */
-        memset(c->word_stamp, 0, (lx->n_words + 1) * sizeof *c->word_stamp);
         memset(c->syn_stamp, 0, (lx->synsets.n + 1) * sizeof *c->syn_stamp);
         c->stamp = 1;
+    }
+    if (++c->word_stamp_now == 0) {
+        memset(c->word_stamp, 0, (lx->n_words + 1) * sizeof *c->word_stamp);
+        c->word_stamp_now = 1;
     }
     c->syn_hits.n = 0;
     for (size_t i = 0; i < n; i++) {
         const fm_tok_ids *ids = &c->ids[i];
-        if (ids->exact < lx->n_words) c->word_stamp[ids->exact] = c->stamp;
-        for (int p = 0; p < ids->n_pre; p++) if (ids->pre[p] < lx->n_words) c->word_stamp[ids->pre[p]] = c->stamp;
+        if (ids->exact < lx->n_words) c->word_stamp[ids->exact] = c->word_stamp_now;
+        for (int p = 0; p < ids->n_pre; p++)
+            if (ids->pre[p] < lx->n_words) c->word_stamp[ids->pre[p]] = c->word_stamp_now;
     }
     walk w = { c, tok, n, 0, n, -1, -1, 0 };
     for (size_t i = n; i-- > 0;) {
@@ -266,7 +270,7 @@ static int sentence_tables(fm_coder *c, const fm_token *tok, size_t n)
 static inline int elem_absent(const fm_coder *c, const fm_pat_elem *e)
 {
     const fm_lexicon *lx = c->lx;
-    if (e->kind == FM_PE_WORD) return e->id < lx->n_words && c->word_stamp[e->id] != c->stamp;
+    if (e->kind == FM_PE_WORD) return e->id < lx->n_words && c->word_stamp[e->id] != c->word_stamp_now;
     return e->kind == FM_PE_SYN && e->id < lx->synsets.n && !lx->syn_unindexed[e->id] &&
            c->syn_stamp[e->id] != c->stamp;
 }
@@ -312,7 +316,8 @@ int fm_verb_match_code(fm_coder *c, const fm_token *tok, size_t n, size_t v, siz
      * "(TO WITHDRAW &TROOPS)" (not to "*_TO", which the phrase itself already is) */
     uint32_t to_id = h->end > h->start + 1 && fm_is_word(&tok[h->end - 1], "TO") ? fm_lexicon_word_find(lx, "TO", 2)
                                                                                  : FM_NO_WORD;
-    const uint32_t *guard = lx->pattern_guard + ve->first_pattern, *seen = c->word_stamp, stamp = c->stamp;
+    const uint32_t *guard = lx->pattern_guard + ve->first_pattern;
+    const uint8_t *seen = c->word_stamp, stamp = c->word_stamp_now;
     for (uint32_t p = 0; p < ve->n_patterns; p++) {
         /* the word the pattern needs: most patterns are out at this one look-up */
         if (filter && guard[p] != FM_NO_WORD && seen[guard[p]] != stamp) continue;
