@@ -61,25 +61,37 @@ echo
 
 # ---- dictionary load ----
 load_src=$("$STATS" load "${dict_paths[@]}")
+IMAGE="$tmp/phoenix.fmlex"
+t0=$(now)
+"$FACTUM" compile -q -o "$IMAGE" "${dict_args[@]}" || { echo "bench: factum compile failed" >&2; exit 1; }
+t1=$(now)
+compile_s=$(calc "$t1 - $t0" 3)
+load_img=$("$STATS" load "$IMAGE")
 printf '{"id":"x","date":"2024-01-01","text":"Iraqi forces attacked Mosul."}\n' > "$tmp/one.jsonl"
 run_timed "$tmp/one.out" "$FACTUM" code -q "${dict_args[@]}" "$tmp/one.jsonl"
 startup_wall=$WALL startup_rss=$RSS_KB
+run_timed "$tmp/one.out" "$FACTUM" code -q --dict "$IMAGE" "$tmp/one.jsonl"
+startup_img_wall=$WALL startup_img_rss=$RSS_KB
 {
 echo "## dictionary load (full Phoenix set)"
 echo "from source, in process (fm_lexicon_new .. fm_lexicon_finish, best of 3): $(echo "$load_src" | awk '{print $2 " s, " $4 " words"}')"
-echo "from a compiled cache: n/a (the lexicon has no compiled cache yet)"
-echo "factum code on one sentence (start-up + load + gazetteer + code): $startup_wall s, peak RSS $((startup_rss / 1024)) MB"
+echo "from the compiled lexicon (factum compile -o phoenix.fmlex --dict x7: $compile_s s, $(calc "$(stat -c %s "$IMAGE") / 1000000" 1) MB),"
+echo "  in process, best of 3: $(echo "$load_img" | awk '{print $2 " s, " $4 " words"}')"
+echo "factum code on one sentence (start-up + load + gazetteer + code): $startup_wall s from source, peak RSS"
+echo "  $((startup_rss / 1024)) MB; $startup_img_wall s from the compiled lexicon, peak RSS $((startup_img_rss / 1024)) MB"
 echo
-echo "## coding (factum code -q --dict x7 FILE > out; wall clock, best of $REPEAT)"
+echo "## coding (factum code -q --dict phoenix.fmlex FILE > out, the seven files compiled; wall clock, best of $REPEAT)"
 echo "MB/s and per-second rates count article text (the documents' text fields), over the whole run including the"
 echo "dictionary load; 'coding MB/s' leaves the load out. wc -w: the same file through 'wc -w'; ratio = factum / wc -w."
+echo "The last row codes Reuters from the seven source files (--dict x7): the same output bytes, checked."
 echo
 echo "MB = 10^6 bytes. CPU s = user + sys of the process (steadier than wall clock on a shared machine)."
 echo
 echo "| corpus | text MB | docs | sentences | -j | wall s | CPU s | MB/s | coding MB/s | sentences/s | events/s | peak RSS MB | wc -w s | ratio |"
 echo "|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|"
 } >> "$OUT"
-load_s=$(echo "$load_src" | awk '{print $2}')
+load_s=$(echo "$load_img" | awk '{print $2}')
+load_src_s=$(echo "$load_src" | awk '{print $2}')
 
 declare -A J1_WALL
 for c in $CORPORA; do
@@ -94,7 +106,7 @@ for c in $CORPORA; do
         if [ -z "$wc_best" ] || awk "BEGIN { exit !($w < $wc_best) }"; then wc_best=$w; fi
     done
     for j in 1 2; do
-        run_timed "$tmp/out.jsonl" "$FACTUM" code -q -j "$j" "${dict_args[@]}" "$f"
+        run_timed "$tmp/out.jsonl" "$FACTUM" code -q -j "$j" --dict "$IMAGE" "$f"
         events=$(wc -l < "$tmp/out.jsonl")
         [ "$j" = 1 ] && J1_WALL[$c]=$WALL && cp "$tmp/out.jsonl" "$tmp/j1.jsonl"
         same=""
@@ -108,20 +120,34 @@ for c in $CORPORA; do
         fi
     done
 done
+# the same Reuters run from the source dictionaries: its load is in the wall time, and the bytes must match
+f="$SHARED/corpus/reuters21578.jsonl"
+if [ -f "$f" ]; then
+    read -r _ docs _ bytes _ sents < <("$STATS" count "$f")
+    mb=$(calc "$bytes / 1000000" 2)
+    run_timed "$tmp/src.jsonl" "$FACTUM" code -q -j 1 "${dict_args[@]}" "$f"
+    events=$(wc -l < "$tmp/src.jsonl")
+    "$FACTUM" code -q -j 1 --dict "$IMAGE" "$f" > "$tmp/img.jsonl"
+    same=""
+    cmp -s "$tmp/src.jsonl" "$tmp/img.jsonl" || same=" (OUTPUT DIFFERS FROM THE COMPILED LEXICON'S)"
+    echo "| reuters21578, --dict x7 | $mb | $docs | $sents | 1 | $WALL | $CPU | $(calc "$mb / $WALL" 2) |" \
+         "$(calc "$mb / ($WALL - $load_src_s)" 2) | $(calc "$sents / $WALL" 0) | $(calc "$events / $WALL" 0) |" \
+         "$(calc "$RSS_KB / 1024" 0) | | $same |" >> "$OUT"
+fi
 { echo; cat "$tmp/speedups" 2>/dev/null; echo; } >> "$OUT"
 
 # ---- callgrind: a stable instruction count to compare across commits ----
 if command -v valgrind > /dev/null 2>&1; then
     head -n 300 "$SHARED/corpus/reuters21578.jsonl" > "$tmp/slice.jsonl"
     read -r _ _ _ slice_bytes _ _ < <("$STATS" count "$tmp/slice.jsonl")
-    valgrind --tool=callgrind --callgrind-out-file="$tmp/cg.all" "$FACTUM" code -q "${dict_args[@]}" \
+    valgrind --tool=callgrind --callgrind-out-file="$tmp/cg.all" "$FACTUM" code -q --dict "$IMAGE" \
         "$tmp/slice.jsonl" > /dev/null 2> "$tmp/cg.err"
-    valgrind --tool=callgrind --callgrind-out-file="$tmp/cg.load" "$FACTUM" code -q "${dict_args[@]}" \
+    valgrind --tool=callgrind --callgrind-out-file="$tmp/cg.load" "$FACTUM" code -q --dict "$IMAGE" \
         "$tmp/one.jsonl" > /dev/null 2>> "$tmp/cg.err"
     ir_all=$(awk '/^summary:/ {print $2}' "$tmp/cg.all")
     ir_load=$(awk '/^summary:/ {print $2}' "$tmp/cg.load")
     {
-    echo "## callgrind (valgrind --tool=callgrind factum code -q --dict x7 on the first 300 records of reuters21578,"
+    echo "## callgrind (valgrind --tool=callgrind factum code -q --dict phoenix.fmlex on the first 300 records of reuters21578,"
     echo "## $slice_bytes bytes of text; the same run on one sentence is the start-up and load)"
     echo "instructions, whole run:        $ir_all"
     echo "instructions, start-up + load:  $ir_load"

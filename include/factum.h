@@ -112,6 +112,11 @@ int fm_lexicon_load_default(fm_lexicon *lx);
 int fm_lexicon_load_path(fm_lexicon *lx, const char *path);
 /* Compile into matchers; after this the lexicon is read-only. */
 int fm_lexicon_finish(fm_lexicon *lx);
+/* Writes a finished lexicon to path as a compiled lexicon, which
+ * fm_lexicon_load_path reads back (alone, into a new lexicon) without parsing
+ * the dictionaries again. The file is for this build of factum only: another
+ * build refuses it. Returns 0, or -1 with a message through the diag. */
+int fm_lexicon_save(fm_lexicon *lx, const char *path);
 void fm_lexicon_free(fm_lexicon *lx);
 
 /* ---- coding ------------------------------------------------------------ */

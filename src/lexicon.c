@@ -302,8 +302,13 @@ static int load_file(fm_lexicon *lx, const char *path, int from_dir)
         fm_lexicon_error(lx, path, 0, "%s", strerror(errno));
         return 1;
     }
-    if (k == K_UNKNOWN || k == K_SKIP) k = kind_by_content(data, len);
     int before = lx->errors;
+    if (fm_lexicon_is_image(data, len)) {
+        fm_lexicon_load_image(lx, path, data, len);
+        free(data);
+        return lx->errors - before;
+    }
+    if (k == K_UNKNOWN || k == K_SKIP) k = kind_by_content(data, len);
     switch (k) {
     case K_ACTORS: fm_dict_load_actors(lx, path, data, len); lx->have_actors = 1; break;
     case K_AGENTS: fm_dict_load_agents(lx, path, data, len); break;
@@ -376,6 +381,7 @@ static int load_cameo(fm_lexicon *lx)
 int fm_lexicon_finish(fm_lexicon *lx)
 {
     if (lx->finished) return 0;
+    if (lx->image_failed) return -1;
     lx->finished = 1;
     if (load_cameo(lx)) return -1;
     if (fm_synset_index_build(lx) || fm_pattern_guards_build(lx)) return -1;

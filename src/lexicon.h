@@ -196,12 +196,16 @@ struct fm_lexicon {
     fm_token_vec phrase_toks;  /* fm_lexicon_phrase_node's scratch tokens */
     fm_cameo_table *cameo;
     int have_verbs, have_actors;
+    int image_failed;       /* a compiled lexicon could not be read: finish fails rather than code with part of it */
     int tabari_verbs;       /* a TABARI .verbs file was read: TABARI's default actor search */
 };
 
 /* ---- words and tries (phrase_trie.c) ---- */
 uint32_t fm_lexicon_word(fm_lexicon *lx, const char *norm, size_t len);        /* intern */
 uint32_t fm_lexicon_word_find(const fm_lexicon *lx, const char *norm, size_t len);
+/* Rebuilds the word filter and prefix lengths from the word map (a lexicon
+ * read from an image); 0 or -1. */
+int fm_lexicon_words_index(fm_lexicon *lx);
 void fm_trie_init(fm_trie *t);
 void fm_trie_free(fm_trie *t);
 /* Adds a phrase (already tokenized) ending in a stem or exact word; returns the
@@ -243,6 +247,13 @@ static inline size_t fm_trie_longest(const fm_trie *t, const fm_tok_ids *ids, si
     if (i >= n || (t->start_bit && !(ids[i].starts & t->start_bit))) { *value = 0; return 0; }
     return fm_trie_longest_at(t, ids, n, i, value);
 }
+
+/* ---- a compiled lexicon (lexicon_image.c) ---- */
+/* 1 if data starts like a compiled lexicon. */
+int fm_lexicon_is_image(const char *data, size_t len);
+/* Reads a compiled lexicon into lx, which must be empty; 0, or -1 with a message
+ * for path (then lx->image_failed is set and fm_lexicon_finish fails). */
+int fm_lexicon_load_image(fm_lexicon *lx, const char *path, const char *data, size_t len);
 
 /* ---- loading (dict_*.c) ---- */
 void fm_lexicon_error(fm_lexicon *lx, const char *file, long line, const char *fmt, ...)

@@ -1,0 +1,487 @@
+/* lexicon_image.c — a compiled lexicon: the finished tables of fm_lexicon
+ * written to one file, read back without tokenizing a dictionary phrase or
+ * interning a word. `factum compile` writes it; --dict FILE reads it like any
+ * dictionary (by its magic), alone in its lexicon.
+ *
+ * The file is this build's memory layout, not an exchange format: the header
+ * names the layout (FM_IMAGE_MAGIC, the sizes of the records copied whole), a
+ * CRC-32 (zlib) covers the rest, and any other build or a damaged file is
+ * refused with a message, never read. Strings are offsets into one pool;
+ * hash maps and tries are their slot arrays as they were, so a loaded lexicon
+ * codes the same bytes as the one that was saved. What fm_lexicon_finish
+ * derives (synset index, pattern guards, the CAMEO table) it derives again. */
+#include "lexicon.h"
+#include "buf.h"
+#include <errno.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <zlib.h>
+
+#define FM_IMAGE_MAGIC "FMLEX001"
+
+/* ---- writing ------------------------------------------------------------- */
+
+typedef struct wr { fm_buf body, pool; } wr;
+
+static void put(wr *w, const void *p, size_t n) { fm_buf_add(&w->body, p, n); }
+static void put_u32(wr *w, uint32_t v) { put(w, &v, sizeof v); }
+static void put_u64(wr *w, uint64_t v) { put(w, &v, sizeof v); }
+/* a string as its pool offset + 1 (0: NULL) */
+static void put_str(wr *w, const char *s)
+{
+    if (!s) { put_u32(w, 0); return; }
+    put_u32(w, (uint32_t)w->pool.len + 1);
+    fm_buf_add(&w->pool, s, strlen(s) + 1);
+}
+/* n records of size bytes each, copied whole */
+static void put_array(wr *w, const void *a, size_t n, size_t size)
+{
+    put_u64(w, n);
+    if (n) put(w, a, n * size);
+}
+
+static void put_map(wr *w, const fm_strmap *m)
+{
+    put_u64(w, m->cap);
+    put_u64(w, m->count);
+    for (size_t i = 0; i < m->cap; i++) {
+        const fm_strmap_slot *s = &m->slots[i];
+        if (!s->key) { put_u32(w, 0); continue; }
+        /* keys need not end in NUL where they sit: the pool copy does */
+        put_u32(w, (uint32_t)w->pool.len + 1);
+        fm_buf_add(&w->pool, s->key, s->len);
+        fm_buf_addc(&w->pool, '\0');
+        put_u32(w, s->len);
+        put_u32(w, s->hash);
+        put_u32(w, s->value);
+    }
+}
+
+static void put_trie(wr *w, const fm_trie *t)
+{
+    put_u32(w, t->n_nodes);
+    put_u32(w, t->start_bit);
+    put_u64(w, t->n_edges);
+    put_array(w, t->edges, t->edges_cap, sizeof *t->edges);
+    put_array(w, t->value.a, t->value.n, sizeof *t->value.a);
+    put_array(w, t->inner.a, t->inner.n, sizeof *t->inner.a);
+    put_array(w, t->first, t->bits_words, sizeof *t->first);
+    put_array(w, t->any, t->bits_words, sizeof *t->any);
+}
+
+static void put_body(wr *w, const fm_lexicon *lx)
+{
+    put_u32(w, (uint32_t)lx->have_verbs);
+    put_u32(w, (uint32_t)lx->have_actors);
+    put_u32(w, (uint32_t)lx->tabari_verbs);
+    put_u32(w, lx->n_words);
+    put_map(w, &lx->words);
+    put_array(w, lx->word_len.a, lx->word_len.n, sizeof *lx->word_len.a);
+    put_array(w, lx->word_starts.a, lx->word_starts.n, sizeof *lx->word_starts.a);
+    const fm_trie *tries[] = { &lx->actors, &lx->agents, &lx->verbs, &lx->discards, &lx->issues, &lx->gapped_first };
+    for (size_t i = 0; i < sizeof tries / sizeof *tries; i++) put_trie(w, tries[i]);
+    put_u64(w, lx->actor_entries.n);
+    for (size_t i = 0; i < lx->actor_entries.n; i++) {
+        const fm_actor_entry *a = &lx->actor_entries.a[i];
+        put_str(w, a->name);
+        put_u32(w, a->n_codes);
+        for (uint32_t k = 0; k < a->n_codes; k++) {
+            put_str(w, a->codes[k].code);
+            put_u32(w, (uint32_t)a->codes[k].from);
+            put_u32(w, (uint32_t)a->codes[k].to);
+        }
+    }
+    put_array(w, lx->gapped.a, lx->gapped.n, sizeof *lx->gapped.a);
+    put_array(w, lx->gap_words.a, lx->gap_words.n, sizeof *lx->gap_words.a);
+    put_u64(w, lx->agent_entries.n);
+    for (size_t i = 0; i < lx->agent_entries.n; i++) {
+        put_str(w, lx->agent_entries.a[i].code);
+        put_u32(w, (uint32_t)lx->agent_entries.a[i].prefix);
+    }
+    put_u64(w, lx->verb_entries.n);
+    for (size_t i = 0; i < lx->verb_entries.n; i++) {
+        fm_verb_entry v = lx->verb_entries.a[i];
+        put_str(w, v.name);
+        v.name = NULL;                 /* the record without its pointer */
+        put(w, &v, sizeof v);
+    }
+    put_array(w, lx->verb_forms.a, lx->verb_forms.n, sizeof *lx->verb_forms.a);
+    put_u64(w, lx->patterns.n);
+    for (size_t i = 0; i < lx->patterns.n; i++) {
+        fm_pattern p = lx->patterns.a[i];
+        put_str(w, p.text);
+        p.text = NULL;
+        put(w, &p, sizeof p);
+    }
+    put_array(w, lx->elems.a, lx->elems.n, sizeof *lx->elems.a);
+    put_u64(w, lx->issue_entries.n);
+    for (size_t i = 0; i < lx->issue_entries.n; i++) put_str(w, lx->issue_entries.a[i].code);
+    put_map(w, &lx->synset_names);
+    put_u64(w, lx->synsets.n);
+    for (size_t i = 0; i < lx->synsets.n; i++)
+        put_array(w, lx->synsets.a[i].a, lx->synsets.a[i].n, sizeof *lx->synsets.a[i].a);
+    put_map(w, &lx->verb_names);
+    put_map(w, &lx->country_codes);
+}
+
+/* The header: magic, then the sizes of the records the body copies whole (a
+ * build that lays them out otherwise refuses the file), then the pool and body
+ * lengths and the CRC-32 of pool and body. */
+static void header_sizes(uint32_t out[8])
+{
+    out[0] = (uint32_t)sizeof(fm_trie_edge);
+    out[1] = (uint32_t)sizeof(fm_verb_entry);
+    out[2] = (uint32_t)sizeof(fm_verb_form);
+    out[3] = (uint32_t)sizeof(fm_pattern);
+    out[4] = (uint32_t)sizeof(fm_pat_elem);
+    out[5] = (uint32_t)sizeof(fm_gap_word);
+    out[6] = (uint32_t)sizeof(fm_gapped_actor);
+    out[7] = (uint32_t)sizeof(fm_strmap_slot);
+}
+
+int fm_lexicon_save(fm_lexicon *lx, const char *path)
+{
+    if (!lx->finished) { fm_lexicon_error(lx, path, 0, "%s", "the lexicon is not finished: nothing to save"); return -1; }
+    wr w;
+    fm_buf_init(&w.body);
+    fm_buf_init(&w.pool);
+    put_body(&w, lx);
+    int rc = -1;
+    if (w.body.failed || w.pool.failed) { fm_lexicon_error(lx, path, 0, "%s", "out of memory"); goto out; }
+    uint32_t sizes[8];
+    header_sizes(sizes);
+    uint64_t lens[2] = { w.pool.len, w.body.len };
+    uLong crc = crc32(0L, Z_NULL, 0);
+    crc = crc32_z(crc, (const Bytef *)w.pool.data, w.pool.len);
+    crc = crc32_z(crc, (const Bytef *)w.body.data, w.body.len);
+    uint32_t crc32v = (uint32_t)crc;
+    /* written beside the target and renamed: a reader never sees half a file */
+    char tmp[4096];
+    snprintf(tmp, sizeof tmp, "%s.tmp", path);
+    FILE *f = fopen(tmp, "wb");
+    if (!f) { fm_lexicon_error(lx, tmp, 0, "%s", strerror(errno)); goto out; }
+    int ok = fwrite(FM_IMAGE_MAGIC, 1, 8, f) == 8 && fwrite(sizes, sizeof sizes, 1, f) == 1 &&
+             fwrite(lens, sizeof lens, 1, f) == 1 && fwrite(&crc32v, sizeof crc32v, 1, f) == 1 &&
+             (!w.pool.len || fwrite(w.pool.data, w.pool.len, 1, f) == 1) &&
+             (!w.body.len || fwrite(w.body.data, w.body.len, 1, f) == 1);
+    if (fclose(f) != 0) ok = 0;
+    if (!ok || rename(tmp, path) != 0) {
+        fm_lexicon_error(lx, path, 0, "cannot write: %s", strerror(errno));
+        remove(tmp);
+        goto out;
+    }
+    rc = 0;
+out:
+    fm_buf_free(&w.body);
+    fm_buf_free(&w.pool);
+    return rc;
+}
+
+/* ---- reading ------------------------------------------------------------- */
+
+typedef struct rd {
+    const unsigned char *p, *end;
+    const char *pool;
+    size_t pool_len;
+    int bad;
+} rd;
+
+static void get(rd *r, void *dst, size_t n)
+{
+    if (r->bad || (size_t)(r->end - r->p) < n) { r->bad = 1; memset(dst, 0, n); return; }
+    memcpy(dst, r->p, n);
+    r->p += n;
+}
+static uint32_t get_u32(rd *r) { uint32_t v; get(r, &v, sizeof v); return v; }
+static uint64_t get_u64(rd *r) { uint64_t v; get(r, &v, sizeof v); return v; }
+static const char *get_str(rd *r)
+{
+    uint32_t off = get_u32(r);
+    if (!off) return NULL;
+    if (off - 1 >= r->pool_len) { r->bad = 1; return NULL; }
+    return r->pool + off - 1;
+}
+/* n records into a fresh malloc'd array (NULL for none); *n_out = n */
+static void *get_array(rd *r, size_t size, size_t *n_out)
+{
+    uint64_t n = get_u64(r);
+    *n_out = 0;
+    if (r->bad || !n) return NULL;
+    if (n > (uint64_t)(r->end - r->p) / size) { r->bad = 1; return NULL; }
+    void *a = malloc((size_t)n * size);
+    if (!a) { r->bad = 1; return NULL; }
+    get(r, a, (size_t)n * size);
+    *n_out = (size_t)n;
+    return a;
+}
+
+static void get_map(rd *r, fm_strmap *m)
+{
+    uint64_t cap = get_u64(r), count = get_u64(r);
+    if (r->bad) return;
+    fm_strmap_free(m);
+    if (!cap && !count) return;            /* a map nothing was put in */
+    if (cap & (cap - 1) || cap > (uint64_t)(r->end - r->p) || count >= cap) { r->bad = 1; return; }
+    fm_strmap_slot *slots = calloc((size_t)cap, sizeof *slots);
+    if (!slots) { r->bad = 1; return; }
+    for (size_t i = 0; i < cap && !r->bad; i++) {
+        const char *key = get_str(r);
+        if (!key) continue;
+        slots[i].key = key;
+        slots[i].len = get_u32(r);
+        slots[i].hash = get_u32(r);
+        slots[i].value = get_u32(r);
+        if (slots[i].len > r->pool_len - (size_t)(key - r->pool)) r->bad = 1;
+    }
+    m->slots = slots;
+    m->cap = (size_t)cap;
+    m->count = (size_t)count;
+}
+
+static void get_trie(rd *r, fm_trie *t)
+{
+    size_t n;
+    fm_trie_free(t);
+    fm_trie_init(t);
+    free(t->value.a);
+    free(t->inner.a);
+    t->value.a = NULL; t->value.n = t->value.cap = 0;
+    t->inner.a = NULL; t->inner.n = t->inner.cap = 0;
+    t->n_nodes = get_u32(r);
+    t->start_bit = (uint8_t)get_u32(r);
+    t->n_edges = (size_t)get_u64(r);
+    t->edges = get_array(r, sizeof *t->edges, &t->edges_cap);
+    t->value.a = get_array(r, sizeof *t->value.a, &n);
+    t->value.n = t->value.cap = n;
+    t->inner.a = get_array(r, sizeof *t->inner.a, &n);
+    t->inner.n = t->inner.cap = n;
+    size_t nf, na;
+    t->first = get_array(r, sizeof *t->first, &nf);
+    t->any = get_array(r, sizeof *t->any, &na);
+    t->bits_words = nf;
+    /* what matching indexes without a check: node ids below the node count */
+    if (nf != na || t->value.n != t->n_nodes || t->inner.n != t->n_nodes ||
+        (t->edges_cap & (t->edges_cap - 1)) || t->n_edges >= t->edges_cap + (t->edges_cap == 0))
+        r->bad = 1;
+    for (size_t i = 0; i < t->edges_cap && !r->bad; i++)
+        if (t->edges[i].child && (t->edges[i].child >= t->n_nodes || t->edges[i].node >= t->n_nodes)) r->bad = 1;
+}
+
+static void get_body(rd *r, fm_lexicon *lx)
+{
+    size_t n;
+    lx->have_verbs = (int)get_u32(r);
+    lx->have_actors = (int)get_u32(r);
+    lx->tabari_verbs = (int)get_u32(r);
+    lx->n_words = get_u32(r);
+    get_map(r, &lx->words);
+    lx->word_len.a = get_array(r, sizeof *lx->word_len.a, &n);
+    lx->word_len.n = lx->word_len.cap = n;
+    if (n != lx->n_words) r->bad = 1;
+    lx->word_starts.a = get_array(r, sizeof *lx->word_starts.a, &n);
+    lx->word_starts.n = lx->word_starts.cap = n;
+    fm_trie *tries[] = { &lx->actors, &lx->agents, &lx->verbs, &lx->discards, &lx->issues, &lx->gapped_first };
+    for (size_t i = 0; i < sizeof tries / sizeof *tries && !r->bad; i++) get_trie(r, tries[i]);
+    uint64_t na = get_u64(r);
+    if (na > (uint64_t)(r->end - r->p)) r->bad = 1;
+    for (uint64_t i = 0; i < na && !r->bad; i++) {
+        fm_actor_entry a = { 0 };
+        a.name = get_str(r);
+        a.n_codes = get_u32(r);
+        if (a.n_codes > (size_t)(r->end - r->p) / 12) { r->bad = 1; break; }
+        a.codes = a.n_codes ? calloc(a.n_codes, sizeof *a.codes) : NULL;
+        if (a.n_codes && !a.codes) { r->bad = 1; break; }
+        for (uint32_t k = 0; k < a.n_codes; k++) {
+            a.codes[k].code = get_str(r);
+            a.codes[k].from = (int32_t)get_u32(r);
+            a.codes[k].to = (int32_t)get_u32(r);
+        }
+        if (fm_actor_vec_push(&lx->actor_entries, a)) { free(a.codes); r->bad = 1; }
+    }
+    lx->gapped.a = get_array(r, sizeof *lx->gapped.a, &n);
+    lx->gapped.n = lx->gapped.cap = n;
+    lx->gap_words.a = get_array(r, sizeof *lx->gap_words.a, &n);
+    lx->gap_words.n = lx->gap_words.cap = n;
+    uint64_t ng = get_u64(r);
+    if (ng > (uint64_t)(r->end - r->p)) r->bad = 1;
+    for (uint64_t i = 0; i < ng && !r->bad; i++) {
+        fm_agent_entry a;
+        a.code = get_str(r);
+        a.prefix = (int)get_u32(r);
+        if (fm_agent_vec_push(&lx->agent_entries, a)) r->bad = 1;
+    }
+    uint64_t nv = get_u64(r);
+    if (nv > (uint64_t)(r->end - r->p)) r->bad = 1;
+    for (uint64_t i = 0; i < nv && !r->bad; i++) {
+        const char *name = get_str(r);
+        fm_verb_entry v;
+        get(r, &v, sizeof v);
+        v.name = name;
+        if (fm_verb_vec_push(&lx->verb_entries, v)) r->bad = 1;
+    }
+    lx->verb_forms.a = get_array(r, sizeof *lx->verb_forms.a, &n);
+    lx->verb_forms.n = lx->verb_forms.cap = n;
+    uint64_t np = get_u64(r);
+    if (np > (uint64_t)(r->end - r->p)) r->bad = 1;
+    for (uint64_t i = 0; i < np && !r->bad; i++) {
+        const char *text = get_str(r);
+        fm_pattern p;
+        get(r, &p, sizeof p);
+        p.text = text;
+        if (fm_pattern_vec_push(&lx->patterns, p)) r->bad = 1;
+    }
+    lx->elems.a = get_array(r, sizeof *lx->elems.a, &n);
+    lx->elems.n = lx->elems.cap = n;
+    uint64_t ni = get_u64(r);
+    if (ni > (uint64_t)(r->end - r->p)) r->bad = 1;
+    for (uint64_t i = 0; i < ni && !r->bad; i++) {
+        fm_issue_entry e = { get_str(r) };
+        if (fm_issue_vec_push(&lx->issue_entries, e)) r->bad = 1;
+    }
+    get_map(r, &lx->synset_names);
+    uint64_t ns = get_u64(r);
+    if (ns > (uint64_t)(r->end - r->p)) r->bad = 1;
+    for (uint64_t i = 0; i < ns && !r->bad; i++) {
+        fm_u32_vec v = { 0 };
+        v.a = get_array(r, sizeof *v.a, &n);
+        v.n = v.cap = n;
+        if (fm_u32list_vec_push(&lx->synsets, v)) { free(v.a); r->bad = 1; }
+    }
+    get_map(r, &lx->verb_names);
+    get_map(r, &lx->country_codes);
+    if (r->p != r->end) r->bad = 1;
+}
+
+/* Every index the matchers follow without a check, checked once here: a file
+ * that passed its CRC may still have been written by hand, and a bad index
+ * must be a refusal, not a read out of bounds. 0 if all hold. */
+static int trie_values_in(const fm_trie *t, size_t n_entries)
+{
+    for (uint32_t i = 0; i < t->n_nodes; i++)
+        if (t->value.a[i] > n_entries) return -1;
+    /* an edge's word (with its stem bit) must lie in the bit tables the matcher tests first */
+    for (size_t i = 0; i < t->edges_cap; i++) {
+        const fm_trie_edge *e = &t->edges[i];
+        if (!e->child) continue;
+        size_t b = (size_t)(e->word & 0x7FFFFFFFu) << 1 | (e->word >> 31);
+        if ((b >> 6) >= t->bits_words) return -1;
+    }
+    return 0;
+}
+
+static int elems_in(const fm_lexicon *lx, uint32_t first, uint32_t n)
+{
+    if (first > lx->elems.n || n > lx->elems.n - first) return -1;
+    for (uint32_t k = first; k < first + n; k++) {
+        const fm_pat_elem *e = &lx->elems.a[k];
+        if (e->kind == FM_PE_WORD && e->id >= lx->n_words && e->id != FM_NO_WORD) return -1;
+        if (e->kind == FM_PE_SYN && e->id >= lx->synsets.n) return -1;
+    }
+    return 0;
+}
+
+static int map_values_below(const fm_strmap *m, size_t n)
+{
+    for (size_t i = 0; i < m->cap; i++)
+        if (m->slots[i].key && m->slots[i].value >= n) return -1;
+    return 0;
+}
+
+static int check_indices(const fm_lexicon *lx)
+{
+    if (map_values_below(&lx->words, lx->n_words) || map_values_below(&lx->synset_names, lx->synsets.n) ||
+        map_values_below(&lx->verb_names, lx->verb_entries.n))
+        return -1;
+    if (trie_values_in(&lx->actors, lx->actor_entries.n) || trie_values_in(&lx->agents, lx->agent_entries.n) ||
+        trie_values_in(&lx->verbs, lx->verb_forms.n) || trie_values_in(&lx->discards, 1) ||
+        trie_values_in(&lx->issues, lx->issue_entries.n) || trie_values_in(&lx->gapped_first, 1))
+        return -1;
+    for (size_t i = 0; i < lx->gapped.n; i++) {
+        const fm_gapped_actor *g = &lx->gapped.a[i];
+        if (g->entry >= lx->actor_entries.n || g->first > lx->gap_words.n || g->n > lx->gap_words.n - g->first)
+            return -1;
+    }
+    for (size_t i = 0; i < lx->gap_words.n; i++)
+        if (lx->gap_words.a[i].id >= lx->n_words) return -1;
+    for (size_t i = 0; i < lx->verb_forms.n; i++)
+        if (lx->verb_forms.a[i].verb >= lx->verb_entries.n) return -1;
+    for (size_t i = 0; i < lx->verb_entries.n; i++) {
+        const fm_verb_entry *v = &lx->verb_entries.a[i];
+        if (v->first_pattern > lx->patterns.n || v->n_patterns > lx->patterns.n - v->first_pattern ||
+            v->next_same > lx->verb_entries.n || memchr(v->code, 0, sizeof v->code) == NULL ||
+            memchr(v->code2, 0, sizeof v->code2) == NULL)
+            return -1;
+    }
+    for (size_t i = 0; i < lx->patterns.n; i++) {
+        const fm_pattern *p = &lx->patterns.a[i];
+        if (p->verb >= lx->verb_entries.n || elems_in(lx, p->pre, p->n_pre) || elems_in(lx, p->post, p->n_post) ||
+            memchr(p->code, 0, sizeof p->code) == NULL || memchr(p->code2, 0, sizeof p->code2) == NULL)
+            return -1;
+    }
+    for (size_t i = 0; i < lx->verb_forms.n; i++)
+        if (memchr(lx->verb_forms.a[i].code, 0, sizeof lx->verb_forms.a[i].code) == NULL ||
+            memchr(lx->verb_forms.a[i].code2, 0, sizeof lx->verb_forms.a[i].code2) == NULL)
+            return -1;
+    for (size_t i = 0; i < lx->synsets.n; i++) {
+        const fm_u32_vec *m = &lx->synsets.a[i];
+        if (m->n % 2) return -1;
+        for (size_t k = 0; k + 1 < m->n; k += 2)
+            if (elems_in(lx, m->a[k], m->a[k + 1])) return -1;
+    }
+    return 0;
+}
+
+int fm_lexicon_is_image(const char *data, size_t len)
+{
+    return len >= 8 && memcmp(data, FM_IMAGE_MAGIC, 8) == 0;
+}
+
+static int load_image(fm_lexicon *lx, const char *path, const char *data, size_t len);
+
+int fm_lexicon_load_image(fm_lexicon *lx, const char *path, const char *data, size_t len)
+{
+    int rc = load_image(lx, path, data, len);
+    if (rc) lx->image_failed = 1;     /* part of it may be in: fm_lexicon_finish refuses */
+    return rc;
+}
+
+static int load_image(fm_lexicon *lx, const char *path, const char *data, size_t len)
+{
+    /* the tables are taken whole: nothing may have been loaded before */
+    if (lx->n_words || lx->actor_entries.n || lx->verb_entries.n || lx->agent_entries.n || lx->finished) {
+        fm_lexicon_error(lx, path, 0, "%s", "a compiled lexicon is loaded alone (no other --dict, no default lexicon)");
+        return -1;
+    }
+    uint32_t want[8], got[8];
+    uint64_t lens[2];
+    uint32_t crc_file;
+    size_t head = 8 + sizeof got + sizeof lens + sizeof crc_file;
+    header_sizes(want);
+    if (len < head) goto bad;
+    memcpy(got, data + 8, sizeof got);
+    memcpy(lens, data + 8 + sizeof got, sizeof lens);
+    memcpy(&crc_file, data + 8 + sizeof got + sizeof lens, sizeof crc_file);
+    if (memcmp(got, want, sizeof want) != 0) {
+        fm_lexicon_error(lx, path, 0, "%s", "compiled by another build of factum: compile it again");
+        return -1;
+    }
+    if (lens[0] > len - head || lens[1] != len - head - lens[0]) goto bad;
+    uLong crc = crc32(0L, Z_NULL, 0);
+    crc = crc32_z(crc, (const Bytef *)data + head, (size_t)(lens[0] + lens[1]));
+    if ((uint32_t)crc != crc_file) goto bad;
+    /* the strings live in the arena, as they do when dictionaries are read */
+    char *pool = fm_arena_alloc(&lx->arena, (size_t)lens[0] + 1);
+    if (!pool) { fm_lexicon_error(lx, path, 0, "%s", "out of memory"); return -1; }
+    memcpy(pool, data + head, (size_t)lens[0]);
+    rd r = { (const unsigned char *)data + head + lens[0], (const unsigned char *)data + len, pool, (size_t)lens[0], 0 };
+    get_body(&r, lx);
+    if (r.bad || check_indices(lx)) goto bad;
+    if (fm_lexicon_words_index(lx)) { fm_lexicon_error(lx, path, 0, "%s", "out of memory"); return -1; }
+    return 0;
+bad:
+    /* the CRC held and the reader still went wrong: a file of another layout
+     * that kept the sizes; either way nothing of it may be used */
+    fm_lexicon_error(lx, path, 0, "%s", "not a complete compiled lexicon (truncated or damaged): compile it again");
+    return -1;
+}
