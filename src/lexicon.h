@@ -31,7 +31,10 @@ typedef struct fm_trie {
     fm_trie_edge *edges;   /* open addressing, power-of-two size, <= 50% full */
     size_t edges_cap, n_edges;
     fm_u32_vec value;      /* per node */
-    fm_u8_vec inner;       /* per node: 1 if it has an edge (a longer phrase may go on) */
+    /* per node: a bit per edge out of it, at fm_trie_mask_bit of the edge's word
+     * (0: a leaf, no longer phrase goes on). Most edges a match asks for are
+     * not there; the node's 4 bytes say so without a probe of the edge table. */
+    fm_u32_vec mask;
     uint32_t n_nodes;
     /* Bit (word << 1 | stem) is set when an edge of the root (first) or of any
      * node (any) carries that word: most tokens start no phrase, and a bit test
@@ -212,6 +215,11 @@ void fm_trie_free(fm_trie *t);
  * end node (its value may already be set: synonyms share entries). */
 uint32_t fm_trie_add(fm_lexicon *lx, fm_trie *t, const uint32_t *words, size_t n, int last_is_stem);
 uint32_t fm_trie_child(const fm_trie *t, uint32_t node, uint32_t word, int stem);
+/* The bit of fm_trie.mask for an edge of word (exact or stem). */
+static inline uint32_t fm_trie_mask_bit(uint32_t word, int stem)
+{
+    return 1u << ((word * 0x9E3779B1u + (stem ? 0x7F4A7C15u : 0u)) >> 27);
+}
 
 /* Candidate word ids of a token: its exact id, then the ids of its proper
  * prefixes that are known words (for stems), longest first. */

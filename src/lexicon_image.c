@@ -18,7 +18,7 @@
 #include <string.h>
 #include <zlib.h>
 
-#define FM_IMAGE_MAGIC "FMLEX001"
+#define FM_IMAGE_MAGIC "FMLEX002"
 
 /* ---- writing ------------------------------------------------------------- */
 
@@ -65,7 +65,7 @@ static void put_trie(wr *w, const fm_trie *t)
     put_u64(w, t->n_edges);
     put_array(w, t->edges, t->edges_cap, sizeof *t->edges);
     put_array(w, t->value.a, t->value.n, sizeof *t->value.a);
-    put_array(w, t->inner.a, t->inner.n, sizeof *t->inner.a);
+    put_array(w, t->mask.a, t->mask.n, sizeof *t->mask.a);
     put_array(w, t->first, t->bits_words, sizeof *t->first);
     put_array(w, t->any, t->bits_words, sizeof *t->any);
 }
@@ -245,23 +245,23 @@ static void get_trie(rd *r, fm_trie *t)
     fm_trie_free(t);
     fm_trie_init(t);
     free(t->value.a);
-    free(t->inner.a);
+    free(t->mask.a);
     t->value.a = NULL; t->value.n = t->value.cap = 0;
-    t->inner.a = NULL; t->inner.n = t->inner.cap = 0;
+    t->mask.a = NULL; t->mask.n = t->mask.cap = 0;
     t->n_nodes = get_u32(r);
     t->start_bit = (uint8_t)get_u32(r);
     t->n_edges = (size_t)get_u64(r);
     t->edges = get_array(r, sizeof *t->edges, &t->edges_cap);
     t->value.a = get_array(r, sizeof *t->value.a, &n);
     t->value.n = t->value.cap = n;
-    t->inner.a = get_array(r, sizeof *t->inner.a, &n);
-    t->inner.n = t->inner.cap = n;
+    t->mask.a = get_array(r, sizeof *t->mask.a, &n);
+    t->mask.n = t->mask.cap = n;
     size_t nf, na;
     t->first = get_array(r, sizeof *t->first, &nf);
     t->any = get_array(r, sizeof *t->any, &na);
     t->bits_words = nf;
     /* what matching indexes without a check: node ids below the node count */
-    if (nf != na || t->value.n != t->n_nodes || t->inner.n != t->n_nodes ||
+    if (nf != na || t->value.n != t->n_nodes || t->mask.n != t->n_nodes ||
         (t->edges_cap & (t->edges_cap - 1)) || t->n_edges >= t->edges_cap + (t->edges_cap == 0))
         r->bad = 1;
     for (size_t i = 0; i < t->edges_cap && !r->bad; i++)

@@ -111,7 +111,7 @@ void fm_trie_init(fm_trie *t)
     memset(t, 0, sizeof *t);
     t->n_nodes = 1;                 /* node 0 is the root */
     fm_u32_vec_push(&t->value, 0);
-    fm_u8_vec_push(&t->inner, 0);
+    fm_u32_vec_push(&t->mask, 0);
 }
 
 void fm_trie_free(fm_trie *t)
@@ -120,7 +120,7 @@ void fm_trie_free(fm_trie *t)
     t->edges = NULL;
     t->edges_cap = t->n_edges = 0;
     fm_u32_vec_free(&t->value);
-    fm_u8_vec_free(&t->inner);
+    fm_u32_vec_free(&t->mask);
     free(t->first);
     free(t->any);
     t->first = t->any = NULL;
@@ -222,9 +222,9 @@ uint32_t fm_trie_add(fm_lexicon *lx, fm_trie *t, const uint32_t *words, size_t n
             if (mark_edge(t, node, words[i], stem)) return 0;
             child = t->n_nodes++;
             if (edge_add(t, node, words[i], stem, child) || fm_u32_vec_push(&t->value, 0) ||
-                fm_u8_vec_push(&t->inner, 0))
+                fm_u32_vec_push(&t->mask, 0))
                 return 0;
-            t->inner.a[node] = 1;
+            t->mask.a[node] |= fm_trie_mask_bit(words[i], stem);
             if (node == 0 && t->start_bit && mark_start(lx, t, words[i], stem)) return 0;
         }
         node = child;
@@ -355,11 +355,12 @@ static inline void try_edge(const fm_trie *t, const uint64_t *bits, const fm_tok
                             uint32_t node, size_t depth, uint32_t word, int stem, size_t *best, uint32_t *best_value)
 {
     if (!has_bit(bits, t->bits_words, word, stem)) return;
+    if (node && !(t->mask.a[node] & fm_trie_mask_bit(word, stem))) return;
     uint32_t child = fm_trie_child(t, node, word, stem);
     if (!child) return;
     uint32_t v = 0;
     /* a leaf ends the phrase here: no call to learn that nothing follows */
-    size_t len = t->inner.a[child] ? longest_from(t, ids, n, i + 1, child, depth + 1, &v) : 0;
+    size_t len = t->mask.a[child] ? longest_from(t, ids, n, i + 1, child, depth + 1, &v) : 0;
     if (len) { len += 1; }
     else if (t->value.a[child]) { len = 1; v = t->value.a[child]; }
     if (len > *best) { *best = len; *best_value = v; }
