@@ -93,47 +93,65 @@ echo "|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|"
 load_s=$(echo "$load_img" | awk '{print $2}')
 load_src_s=$(echo "$load_src" | awk '{print $2}')
 
-declare -A J1_WALL
+# time_once OUTFILE CMD... : one run; sets T_WALL, T_RSS (KB), T_CPU (user+sys s)
+time_once() {
+    local out=$1; shift
+    local t0 t1
+    t0=$(now)
+    /usr/bin/time -f '%M %U %S' -o "$tmp/rss" "$@" > "$out" 2> "$tmp/err"
+    t1=$(now)
+    T_WALL=$(calc "$t1 - $t0" 3)
+    local u sy
+    read -r T_RSS u sy < <(tail -n 1 "$tmp/rss")
+    T_CPU=$(calc "$u + $sy" 2)
+}
+# keep KEY : the run just timed replaces BEST_*[KEY] when faster
+declare -A BEST_WALL BEST_RSS BEST_CPU
+keep() {
+    if [ -z "${BEST_WALL[$1]:-}" ] || awk "BEGIN { exit !($T_WALL < ${BEST_WALL[$1]}) }"; then
+        BEST_WALL[$1]=$T_WALL BEST_RSS[$1]=$T_RSS BEST_CPU[$1]=$T_CPU
+    fi
+}
+# row LABEL MB DOCS SENTS J KEY EVENTS LOAD_S WC_S NOTE
+row() {
+    local w=${BEST_WALL[$6]}
+    echo "| $1 | $2 | $3 | $4 | $5 | $w | ${BEST_CPU[$6]} | $(calc "$2 / $w" 2) | $(calc "$2 / ($w - $8)" 2) |" \
+         "$(calc "$4 / $w" 0) | $(calc "$7 / $w" 0) | $(calc "${BEST_RSS[$6]} / 1024" 0) | $9 |" \
+         "$( [ -n "$9" ] && calc "$w / $9" 0 )${10} |"
+}
+
+# The configurations of a corpus are timed in turn, round after round (best of REPEAT each): wall clock on
+# a shared VM drifts by 10-30% over tens of seconds, and interleaving gives each the same weather.
+ref=reuters21578
 for c in $CORPORA; do
     f="$SHARED/corpus/$c.jsonl"
     [ -f "$f" ] || continue
     read -r _ docs _ bytes _ sents < <("$STATS" count "$f")
     mb=$(calc "$bytes / 1000000" 2)
     wc_best=
-    for _ in 1 2 3; do
+    for _ in $(seq 1 "$REPEAT"); do
         t0=$(now); wc -w < "$f" > /dev/null; t1=$(now)
         w=$(calc "$t1 - $t0" 3)
         if [ -z "$wc_best" ] || awk "BEGIN { exit !($w < $wc_best) }"; then wc_best=$w; fi
-    done
-    for j in 1 2; do
-        run_timed "$tmp/out.jsonl" "$FACTUM" code -q -j "$j" --dict "$IMAGE" "$f"
-        events=$(wc -l < "$tmp/out.jsonl")
-        [ "$j" = 1 ] && J1_WALL[$c]=$WALL && cp "$tmp/out.jsonl" "$tmp/j1.jsonl"
-        same=""
-        [ "$j" != 1 ] && ! cmp -s "$tmp/out.jsonl" "$tmp/j1.jsonl" && same=" (OUTPUT DIFFERS FROM -j 1)"
-        code_s=$(calc "$WALL - $load_s" 3)
-        echo "| $c | $mb | $docs | $sents | $j | $WALL | $CPU | $(calc "$mb / $WALL" 2) | $(calc "$mb / $code_s" 2) |" \
-             "$(calc "$sents / $WALL" 0) | $(calc "$events / $WALL" 0) | $(calc "$RSS_KB / 1024" 0) | $wc_best |" \
-             "$(calc "$WALL / $wc_best" 0)$same |" >> "$OUT"
-        if [ "$j" = 2 ]; then
-            echo "speedup -j 2 / -j 1 on $c: $(calc "${J1_WALL[$c]} / $WALL" 2)x" >> "$tmp/speedups"
+        time_once "$tmp/j1.jsonl" "$FACTUM" code -q -j 1 --dict "$IMAGE" "$f"; keep "$c-1"
+        time_once "$tmp/j2.jsonl" "$FACTUM" code -q -j 2 --dict "$IMAGE" "$f"; keep "$c-2"
+        if [ "$c" = "$ref" ]; then
+            time_once "$tmp/src.jsonl" "$FACTUM" code -q -j 1 "${dict_args[@]}" "$f"; keep "$c-src"
         fi
     done
-done
-# the same Reuters run from the source dictionaries: its load is in the wall time, and the bytes must match
-f="$SHARED/corpus/reuters21578.jsonl"
-if [ -f "$f" ]; then
-    read -r _ docs _ bytes _ sents < <("$STATS" count "$f")
-    mb=$(calc "$bytes / 1000000" 2)
-    run_timed "$tmp/src.jsonl" "$FACTUM" code -q -j 1 "${dict_args[@]}" "$f"
-    events=$(wc -l < "$tmp/src.jsonl")
-    "$FACTUM" code -q -j 1 --dict "$IMAGE" "$f" > "$tmp/img.jsonl"
+    events=$(wc -l < "$tmp/j1.jsonl")
     same=""
-    cmp -s "$tmp/src.jsonl" "$tmp/img.jsonl" || same=" (OUTPUT DIFFERS FROM THE COMPILED LEXICON'S)"
-    echo "| reuters21578, --dict x7 | $mb | $docs | $sents | 1 | $WALL | $CPU | $(calc "$mb / $WALL" 2) |" \
-         "$(calc "$mb / ($WALL - $load_src_s)" 2) | $(calc "$sents / $WALL" 0) | $(calc "$events / $WALL" 0) |" \
-         "$(calc "$RSS_KB / 1024" 0) | | $same |" >> "$OUT"
-fi
+    cmp -s "$tmp/j1.jsonl" "$tmp/j2.jsonl" || same=" (OUTPUT DIFFERS FROM -j 1)"
+    row "$c" "$mb" "$docs" "$sents" 1 "$c-1" "$events" "$load_s" "$wc_best" "" >> "$OUT"
+    row "$c" "$mb" "$docs" "$sents" 2 "$c-2" "$events" "$load_s" "$wc_best" "$same" >> "$OUT"
+    echo "speedup -j 2 / -j 1 on $c: $(calc "${BEST_WALL[$c-1]} / ${BEST_WALL[$c-2]}" 2)x" >> "$tmp/speedups"
+    if [ "$c" = "$ref" ]; then
+        same=""
+        cmp -s "$tmp/src.jsonl" "$tmp/j1.jsonl" || same=" (OUTPUT DIFFERS FROM THE COMPILED LEXICON'S)"
+        src_row=$(row "$c, --dict x7" "$mb" "$docs" "$sents" 1 "$c-src" "$events" "$load_src_s" "$wc_best" "$same")
+    fi
+done
+[ -n "${src_row:-}" ] && echo "$src_row" >> "$OUT"
 { echo; cat "$tmp/speedups" 2>/dev/null; echo; } >> "$OUT"
 
 # ---- callgrind: a stable instruction count to compare across commits ----
