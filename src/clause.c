@@ -227,7 +227,11 @@ static const char *const INSTITUTION_WORD[] = { "UNION", "NATIONS", "COUNCIL", "
     "COURT", "ASSOCIATION", "BRIGADES", "MOVEMENT", "LEAGUE", "COMMISSION", "STATES", "REPUBLIC", "KINGDOM",
     "GROUP", "CORPS", "GUARD", "GUARDS", "POLICE", "SERVICE", "OFFICE", "PARLIAMENT", "ASSEMBLY", "CONGRESS",
     "SENATE", "INSTITUTE", "AUTHORITY", "COMMUNITY", "ALLIANCE", "CROSS", "CRESCENT", "NETWORK", "NEWS", "TIMES",
-    "COMPANY", "CORPORATION", "UNIVERSITY", "HOSPITAL", "EMIRATES", "ISLANDS", "COAST", "STRIP", "BANK", NULL };
+    "COMPANY", "CORPORATION", "UNIVERSITY", "HOSPITAL", "EMIRATES", "ISLANDS", "COAST", "STRIP", "BANK",
+    /* armed groups by name ("Islamic Jihad said it fired", "Kataib Hezbollah said it launched"): "it" */
+    "STATE", "ISLAMIC", "JIHAD", "RESISTANCE", "BRIGADE", "BATTALION", "BATTALIONS", "MILITIA", "MILITIAS",
+    "HEZBOLLAH", "HIZBOLLAH", "KATAIB", "COALITION", "LIBERATION", "MUJAHIDEEN", "TALIBAN", "QAEDA", "SHABAAB",
+    "ANSAR", "JAMAAT", "JAISH", "TAHRIR", "CARTEL", "CLAN", "GANG", "COMMAND", "UNITS", "DIVISION", NULL };
 
 /* Words of the actor phrase tok[s, e) when it may be a personal name (0 when
  * it names an institution: "European Union", "Red Cross"). */

@@ -153,6 +153,15 @@ static int recent(const fm_coder *c, int have, size_t at, size_t reach)
     return have && c->sentence_now - at <= reach;
 }
 
+static int singular_it(const fm_token *t) { return fm_is_word(t, "IT") || fm_is_word(t, "ITS") || fm_is_word(t, "ITSELF"); }
+
+/* A common noun in the plural ("militants", "forces"; not "Houthis", not "press"). */
+static int plural_noun(const fm_token *t)
+{
+    return t->kind == FM_TOK_WORD && !(t->flags & (FM_TOKF_CAP | FM_TOKF_ALLCAPS)) && t->norm_len > 3 &&
+           t->norm[t->norm_len - 1] == 'S' && t->norm[t->norm_len - 2] != 'S';
+}
+
 /* Pronouns and "the group" stand for the nearest compatible actor named
  * before them in the same sentence ("Hamas said it fired"), else for the last
  * one named in one of the few sentences before. */
@@ -165,6 +174,8 @@ static const fm_mention *resolve(fm_coder *c, const fm_mention *m)
             if (a->pronoun || !a->code || a->implied || a->weapon || a->end > m->start) continue;
             /* "imposed sanctions on Russian companies that it accused": not a prepositional object */
             if (c->tokens_now && fm_after_preposition(c, c->tokens_now, a->start)) continue;
+            /* "detains dozens of Islamic State militants, whom it alleges": "it" is no plural noun */
+            if (c->tokens_now && singular_it(&c->tokens_now[m->start]) && plural_noun(&c->tokens_now[a->end - 1])) continue;
             if ((m->pronoun == 1) == is_person(a)) return a;
         }
     }
@@ -365,6 +376,21 @@ static int theme_mention(fm_coder *c, const fm_token *tok, int m, int src)
     if (strlen(a->code) < 6 || strncmp(a->code + 3, "MIL", 3)) return 0;
     const fm_mention *s = resolve(c, &c->mentions.a[src]);
     return s && s->country && a->country && !strcmp(s->country, a->country);
+}
+
+/* "launched drones at the base", "fired artillery at the town": a weapon the
+ * agents list codes as military (DRONE [~MIL]), sent by the source with no
+ * owner named, is what the act is done with, not whom it is done to. */
+static const char *const WEAPON_PLATFORM[] = { "DRONE", "DRONES", "JET", "JETS", "WARPLANE", "WARPLANES",
+    "HELICOPTER", "HELICOPTERS", "AIRCRAFT", "WARSHIP", "WARSHIPS", "GUNSHIP", "GUNSHIPS", "ARTILLERY", NULL };
+
+static int weapon_platform(const fm_coder *c, const fm_token *tok, int m)
+{
+    const fm_mention *a = &c->mentions.a[m];
+    if (!a->agent_only || a->country || a->pronoun || a->end == 0) return 0;
+    for (const char *const *w = WEAPON_PLATFORM; *w; w++)
+        if (fm_is_word(&tok[a->end - 1], *w)) return 1;
+    return 0;
 }
 
 /* The actor governed by a preposition right after theme mention m ("withdraw its troops
@@ -783,6 +809,7 @@ static void code_sentence(fm_coder *c, const fm_doc *doc, size_t si, const fm_to
             int conflict = (vm.code[0] == '1' && vm.code[1] >= '5') || vm.code[0] == '2';
             int r = recipient_after(c, tok, tgt, ce, conflict);
             if (r >= 0) tgt = r;
+            else if (conflict && weapon_platform(c, tok, tgt)) tgt = -1;
         }
         if (vm.source >= 0) src = vm.source;
         /* in a passive clause the subject is the target: a '+' after the verb
