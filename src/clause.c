@@ -596,6 +596,38 @@ static int ends_with(const fm_token *t, const char *suffix)
     return t->norm_len > l + 2 && memcmp(t->norm + t->norm_len - l, suffix, l) == 0;
 }
 
+static int plural_common(const fm_token *t)
+{
+    return t->kind == FM_TOK_WORD && !(t->flags & (FM_TOKF_CAP | FM_TOKF_ALLCAPS)) && t->norm_len > 3 &&
+           t->norm[t->norm_len - 1] == 'S' && t->norm[t->norm_len - 2] != 'S';
+}
+
+static int adjective_like(const fm_token *t)
+{
+    static const char *const ends[] = { "OUS", "IVE", "ABLE", "IBLE", "FUL", "LESS", "ICAL", NULL };
+    if (t->kind != FM_TOK_WORD || (t->flags & (FM_TOKF_CAP | FM_TOKF_ALLCAPS))) return 0;
+    for (const char *const *e = ends; *e; e++)
+        if (ends_with(t, *e)) return 1;
+    return 0;
+}
+
+static int form_in_text(const fm_verb_form *f, const fm_token *t);
+
+/* tok[i], an -S form of a verb, is a noun of a list or after an adjective:
+ * ", bombs and", ", drones," after a plural and a comma; "dangerous arms". */
+static int plural_in_list(const fm_coder *c, const fm_token *tok, size_t n, size_t i, const fm_verb_form *f)
+{
+    int vf = form_in_text(f, &tok[i]);
+    if (!(vf == FM_VF_S || (vf == FM_VF_IRREG && ends_with(&tok[i], "S")))) return 0;
+    if (i > 0 && adjective_like(&tok[i - 1])) return 1;
+    if (i < 2 || i + 1 >= n || tok[i - 1].kind != FM_TOK_PUNCT || strcmp(tok[i - 1].norm, ",")) return 0;
+    const fm_token *next = &tok[i + 1];
+    int listed = fm_is_word(next, "AND") || fm_is_word(next, "OR") ||
+                 (next->kind == FM_TOK_PUNCT && !strcmp(next->norm, ","));
+    (void)c;
+    return listed && plural_common(&tok[i - 2]);
+}
+
 /* The form of a verb occurrence: the dictionary's, or for a stem the ending. */
 static int form_in_text(const fm_verb_form *f, const fm_token *t)
 {
@@ -748,6 +780,9 @@ void fm_find_verbs(fm_coder *c, const fm_token *tok, size_t n)
                  in_list(c, &tok[ms - 1], W_PREPOSITION)))   /* "against Houthi targets" */
                 continue;
         }
+        /* "weapons, fighter jets, bombs and dangerous arms": a plural in a list of plurals, or
+         * after an adjective, is a noun (an adjective heads no subject) */
+        if (!c->lx->tabari_verbs && len == 1 && plural_in_list(c, tok, n, i, &c->lx->verb_forms.a[v - 1])) continue;
         /* "rocket fire", "artillery and mortar fire": fire after a weapon is a noun */
         if (!c->lx->tabari_verbs && len && fm_is_word(&tok[i], "FIRE") && i > 0 && weapon_word(c, &tok[i - 1])) continue;
         if (!c->lx->tabari_verbs && len && infinitive_object(c, tok, i)) {

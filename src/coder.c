@@ -378,9 +378,10 @@ static int theme_mention(fm_coder *c, const fm_token *tok, int m, int src)
     return s && s->country && a->country && !strcmp(s->country, a->country);
 }
 
-/* "launched drones at the base", "fired artillery at the town": a weapon the
- * agents list codes as military (DRONE [~MIL]), sent by the source with no
- * owner named, is what the act is done with, not whom it is done to. */
+/* "launched drones at the base", "fired artillery at the town", "send fighter jets
+ * to the region": a weapon the agents list codes as military (DRONE [~MIL]),
+ * sent by the source with no owner named, is what the act is done with, not
+ * whom it is done to. */
 static const char *const WEAPON_PLATFORM[] = { "DRONE", "DRONES", "JET", "JETS", "WARPLANE", "WARPLANES",
     "HELICOPTER", "HELICOPTERS", "AIRCRAFT", "WARSHIP", "WARSHIPS", "GUNSHIP", "GUNSHIPS", "ARTILLERY", NULL };
 
@@ -809,12 +810,14 @@ static void code_sentence(fm_coder *c, const fm_doc *doc, size_t si, const fm_to
             int conflict = (vm.code[0] == '1' && vm.code[1] >= '5') || vm.code[0] == '2';
             int r = recipient_after(c, tok, tgt, ce, conflict);
             if (r >= 0) tgt = r;
-            else if (conflict && weapon_platform(c, tok, tgt)) tgt = -1;
+            else if (weapon_platform(c, tok, tgt)) tgt = -1;     /* "send fighter jets to the region": no one's */
         }
         if (vm.source >= 0) src = vm.source;
         /* in a passive clause the subject is the target: a '+' after the verb
          * ("shelled (+ WITH ARTILLERY)") names no victim */
         if (vm.target >= 0 && !(h->passive && tgt >= 0)) tgt = vm.target;
+        /* (a pattern's '+' too: "send + &WEAPON" on "send weapons, fighter jets, ... arms") */
+        if (tgt >= 0 && !h->passive && weapon_platform(c, tok, tgt)) tgt = -1;
         /* "Gondor and Osgiliath delayed their meeting", "the Philippines and the EU agree":
          * with no object, the members of a compound subject act on each other when
          * the act is one two sides do together (consult, cooperate, fight) */
