@@ -777,8 +777,20 @@ void fm_find_verbs(fm_coder *c, const fm_token *tok, size_t n)
             while (ms > 0 && in_list(c, &tok[ms - 1], W_DETERMINER)) ms--;
             if (m >= 0 && !c->mentions.a[m].pronoun && ms > 0 &&
                 ((c->verbs.a[c->verbs.n - 1].end == ms && !c->verbs.a[c->verbs.n - 1].speech) ||
-                 in_list(c, &tok[ms - 1], W_PREPOSITION)))   /* "against Houthi targets" */
+                 in_list(c, &tok[ms - 1], W_PREPOSITION) ||   /* "against Houthi targets" */
+                 /* "struck dozens of Hezbollah targets" */
+                 (ms > 1 && fm_is_word(&tok[ms - 1], "OF") &&
+                  (tok[ms - 2].kind == FM_TOK_NUMBER || (tok[ms - 2].wclass & FM_WC_NUMBER)))))
                 continue;
+        }
+        /* "struck targets", "launched attacks", "says talks": an -S form right after a finite
+         * verb is its object, a noun (two finite verbs do not stand side by side) */
+        if (!c->lx->tabari_verbs && len == 1 && c->verbs.n && c->verbs.a[c->verbs.n - 1].end == i &&
+            (c->verbs.a[c->verbs.n - 1].speech || c->verbs.a[c->verbs.n - 1].vform == FM_VF_ED ||
+             c->verbs.a[c->verbs.n - 1].vform == FM_VF_S || c->verbs.a[c->verbs.n - 1].vform == FM_VF_IRREG) &&
+            !c->verbs.a[c->verbs.n - 1].passive) {
+            int vf = form_in_text(&c->lx->verb_forms.a[v - 1], &tok[i]);
+            if (vf == FM_VF_S || (vf == FM_VF_IRREG && ends_with(&tok[i], "S"))) continue;
         }
         /* "weapons, fighter jets, bombs and dangerous arms": a plural in a list of plurals, or
          * after an adjective, is a noun (an adjective heads no subject) */
@@ -1231,6 +1243,25 @@ static int claimed_relative(const fm_coder *c, const fm_token *tok, size_t v)
     return -1;
 }
 
+static int finite_form(const fm_verb_hit *h) { return h->form && (h->vform == FM_VF_ED || h->vform == FM_VF_S || h->vform == FM_VF_IRREG); }
+
+/* Verb v (its group starting at pc, adverbs before it included) comes right after a
+ * comma, the verb before it is finite with the same ending, neither speaks, and an
+ * AND ends the series after v ("struck targets, destroyed a tunnel and killed two
+ * militants"; "attacked Hamas, killed five fighters and": not Hamas). */
+static int series_verb(const fm_coder *c, const fm_token *tok, size_t n, size_t v, size_t pc)
+{
+    const fm_verb_hit *h = &c->verbs.a[v];
+    if (v == 0 || pc < 2 || !finite_form(h) || h->passive || tok[pc - 1].kind != FM_TOK_PUNCT || strcmp(tok[pc - 1].norm, ","))
+        return 0;
+    const fm_verb_hit *p = &c->verbs.a[v - 1];
+    if (h->speech || !finite_form(p) || p->passive || p->speech || (p->vform == FM_VF_S) != (h->vform == FM_VF_S))
+        return 0;
+    for (size_t k = h->end; k < n && k < h->end + 12; k++)
+        if (fm_is_word(&tok[k], "AND")) return 1;
+    return 0;
+}
+
 int fm_subject_of(fm_coder *c, const fm_token *tok, size_t n, size_t v)
 {
     int claim = -1;
@@ -1249,6 +1280,9 @@ int fm_subject_of(fm_coder *c, const fm_token *tok, size_t n, size_t v)
     while (pc > 0 && (in_list(c, &tok[pc - 1], W_ADVERB_GAP) || ly_adverb(&tok[pc - 1]))) pc--;
     if (h->form && h->vform == FM_VF_ING && pc > 0 && tok[pc - 1].kind == FM_TOK_PUNCT && v > 0)
         return inherit_subject(c, tok, n, h, v - 1);
+    /* "The army shelled the town, killed five people and wounded ten": a finite verb right
+     * after the comma of a series shares the subject of the finite verb before it */
+    if (series_verb(c, tok, n, v, pc)) return inherit_subject(c, tok, n, h, v - 1);
     /* "killed five militants after repelling an ambush", "After storming the camp, troops
      * killed": a participle right after a preposition has no subject of its own; it is
      * the main clause's */
