@@ -241,6 +241,26 @@ static int name_words(const fm_coder *c, const fm_token *tok, size_t s, size_t e
     return (int)(e - s);
 }
 
+/* tok[comma] is the first comma of a sentence that opens with a subordinator
+ * ("As", "When", "After"), then an actor and a verb of the lexicon. */
+static int opening_clause_comma(const fm_coder *c, const fm_token *tok, size_t comma)
+{
+    if (comma < 2 || !(in_list(c, &tok[0], W_ADVERBIAL_SUBORDINATOR) || fm_is_word(&tok[0], "AFTER") ||
+                       fm_is_word(&tok[0], "BEFORE")))
+        return 0;
+    size_t verb = 0;
+    for (size_t k = 1; k < comma; k++) {
+        if (tok[k].kind == FM_TOK_PUNCT && !strcmp(tok[k].norm, ",")) return 0;
+        uint32_t v;
+        if (!verb && fm_trie_longest(&c->lx->verbs, c->ids, comma, k, &v)) verb = k;
+    }
+    /* with its own subject before the verb ("After Israel struck Gaza,"; not "After
+     * repelling an ambush,", whose participle is the main clause's act) */
+    for (size_t m = 0; verb && m < c->mentions.n; m++)
+        if (c->mentions.a[m].start >= 1 && c->mentions.a[m].end <= verb) return 1;
+    return 0;
+}
+
 /* "Neither Galadriel nor Gollum", "Arnor and the evil awful Gondor",
  * "Russia and its ally Belarus": a conjunction, then determiners and up to
  * two lower-case modifiers (no verb, adverb or preposition) before the next
@@ -502,6 +522,9 @@ void fm_find_mentions(fm_coder *c, const fm_doc *doc, const fm_token *tok, size_
             (fm_attribution_in_head(c->frames_now, c->n_frames_now, m->start) ||
              fm_attribution_in_head(c->frames_now, c->n_frames_now, m2->start)))
             joined = 0;
+        /* "As they tried to storm parliament, police fired": the comma closes the opening
+         * clause (a subordinator, then a verb before the comma), no list */
+        if (joined && gap == 1 && tok[m->end].kind == FM_TOK_PUNCT && opening_clause_comma(c, tok, m->end)) joined = 0;
         if (!joined) continue;
         m->next = (int)k + 1;
         /* "US and British forces": the agent of the last applies to the bare actor */
@@ -1472,6 +1495,8 @@ size_t fm_clause_end(const fm_coder *c, const fm_token *tok, size_t n, size_t v)
         if (t->kind == FM_TOK_PUNCT && strcmp(t->norm, ",") == 0 && k + 1 < n &&
             (fm_is_word(&tok[k + 1], "WHO") || fm_is_word(&tok[k + 1], "WHICH") || fm_is_word(&tok[k + 1], "WHILE")))
             return k;
+        /* "After Israel struck Gaza, Egypt and Qatar called": the opening clause ends at its comma */
+        if (t->kind == FM_TOK_PUNCT && !c->lx->tabari_verbs && opening_clause_comma(c, tok, k)) return k;
         int vk = w < c->verbs.n && c->verbs.a[w].start <= k ? (int)w : -1;
         if (vk > (int)v) {
             /* the later words of an infinitive complement ("offered to hand over to Britain"):
