@@ -903,6 +903,15 @@ static void code_sentence(fm_coder *c, const fm_doc *doc, size_t si, const fm_to
     keep_by_priority(c, first_event);
     join_toll_to_attack(c, doc, first_event);
     for (size_t k = 0; k < c->mentions.n; k++) remember(c, resolve(c, &c->mentions.a[k]));
+    /* the subject of the sentence's first verb is whom a later "they" or "he" most
+     * likely means ("The protesters clashed with the police ... As they tried"):
+     * remembered last, over the objects named after it */
+    for (size_t v = 0; v < c->verbs.n; v++) {
+        const fm_verb_hit *h = &c->verbs.a[v];
+        if (!h->subject_done || h->subject < 0 || (size_t)h->subject >= c->mentions.n) continue;
+        remember(c, resolve(c, &c->mentions.a[h->subject]));
+        break;
+    }
     fm_context_sentence(c, doc, si, tok, n, first_event, frames, nf);
     fix_denial_modes(c, first_event);
     c->frames_now = NULL;      /* frames lives on this stack frame */
