@@ -207,8 +207,8 @@ struct fm_lexicon {
 uint32_t fm_lexicon_word(fm_lexicon *lx, const char *norm, size_t len);        /* intern */
 uint32_t fm_lexicon_word_find(const fm_lexicon *lx, const char *norm, size_t len);
 /* Rebuilds the word filter and prefix lengths from the word map (a lexicon
- * read from an image); 0 or -1. */
-int fm_lexicon_words_index(fm_lexicon *lx);
+ * read from an image). */
+void fm_lexicon_words_index(fm_lexicon *lx);
 void fm_trie_init(fm_trie *t);
 void fm_trie_free(fm_trie *t);
 /* Adds a phrase (already tokenized) ending in a stem or exact word; returns the

@@ -99,11 +99,11 @@ uint32_t fm_lexicon_word(fm_lexicon *lx, const char *norm, size_t len)
     return id;
 }
 
-int fm_lexicon_words_index(fm_lexicon *lx)
+void fm_lexicon_words_index(fm_lexicon *lx)
 {
+    /* on allocation failure either is left out: every probe is made, slower, not wrong */
     word_filter_grow(lx, lx->n_words);
     prefix_lens_grow(lx, lx->n_words);
-    return 0;              /* without them every probe is made: slower, not wrong */
 }
 
 void fm_trie_init(fm_trie *t)
