@@ -308,6 +308,12 @@ static int load_file(fm_lexicon *lx, const char *path, int from_dir)
         free(data);
         return lx->errors - before;
     }
+    if (lx->from_image) {
+        fm_lexicon_error(lx, path, 0, "%s", "a compiled lexicon is loaded alone: no dictionary may be added to it");
+        lx->image_failed = 1;
+        free(data);
+        return lx->errors - before;
+    }
     if (k == K_UNKNOWN || k == K_SKIP) k = kind_by_content(data, len);
     switch (k) {
     case K_ACTORS: fm_dict_load_actors(lx, path, data, len); lx->have_actors = 1; break;

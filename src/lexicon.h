@@ -200,6 +200,7 @@ struct fm_lexicon {
     fm_cameo_table *cameo;
     int have_verbs, have_actors;
     int image_failed;       /* a compiled lexicon could not be read: finish fails rather than code with part of it */
+    int from_image;         /* a compiled lexicon was read: nothing may be added to it */
     int tabari_verbs;       /* a TABARI .verbs file was read: TABARI's default actor search */
 };
 

@@ -449,7 +449,8 @@ int fm_lexicon_load_image(fm_lexicon *lx, const char *path, const char *data, si
 static int load_image(fm_lexicon *lx, const char *path, const char *data, size_t len)
 {
     /* the tables are taken whole: nothing may have been loaded before */
-    if (lx->n_words || lx->actor_entries.n || lx->verb_entries.n || lx->agent_entries.n || lx->finished) {
+    if (lx->n_words || lx->actor_entries.n || lx->verb_entries.n || lx->agent_entries.n || lx->finished ||
+        lx->from_image) {
         fm_lexicon_error(lx, path, 0, "%s", "a compiled lexicon is loaded alone (no other --dict, no default lexicon)");
         return -1;
     }
@@ -478,6 +479,7 @@ static int load_image(fm_lexicon *lx, const char *path, const char *data, size_t
     get_body(&r, lx);
     if (r.bad || check_indices(lx)) goto bad;
     fm_lexicon_words_index(lx);
+    lx->from_image = 1;
     return 0;
 bad:
     /* the CRC held and the reader still went wrong: a file of another layout

@@ -42,6 +42,10 @@ test "$rc" != 0 && grep -q "compiled by another build" "$tmp/err"; ok $? "a file
 "$FACTUM" code --dict data/lexicon --dict "$tmp/default.fmlex" samples/01-rockets-syria-base.txt > "$tmp/out" 2> "$tmp/err"
 rc=$?
 test "$rc" != 0 && grep -q "loaded alone" "$tmp/err"; ok $? "a compiled lexicon after another dictionary: refused (exit $rc)"
+"$FACTUM" code --dict "$tmp/default.fmlex" --dict data/lexicon samples/01-rockets-syria-base.txt > "$tmp/out" 2> "$tmp/err"
+rc=$?
+test "$rc" != 0 && ! test -s "$tmp/out" && grep -q "loaded alone" "$tmp/err"
+ok $? "a dictionary after a compiled lexicon: refused, nothing coded (exit $rc)"
 "$FACTUM" compile -q > /dev/null 2>&1; rc=$?
 test "$rc" = 1; ok $? "factum compile without -o is a usage error (exit $rc)"
 "$FACTUM" compile -q -o /nonexistent/dir/x.fmlex 2> /dev/null; rc=$?
