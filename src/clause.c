@@ -276,10 +276,12 @@ static int modified_member(const fm_coder *c, const fm_token *tok, size_t from, 
     for (; p < to; p++) {
         const fm_token *t = &tok[p];
         if (in_list(c, t, W_DETERMINER)) continue;
+        /* "other pro-federal forces": a hyphenated modifier is one */
+        if (t->kind == FM_TOK_DASH && p > from && p + 1 < to && (tok[p + 1].flags & FM_TOKF_HYPHEN)) continue;
         uint32_t v;
         if (t->kind != FM_TOK_WORD || (t->flags & FM_TOKF_CAP) || in_list(c, t, W_AUX) || in_list(c, t, W_ADVERB_GAP) ||
             in_list(c, t, W_PREPOSITION) || in_list(c, t, W_NOUN_PREPOSITION) || fm_is_word(t, "AND") || fm_is_word(t, "THAT") ||
-            fm_trie_longest(&c->lx->verbs, c->ids, to, p, &v) || ++modifiers > 2)
+            fm_trie_longest(&c->lx->verbs, c->ids, to, p, &v) || (!(t->flags & FM_TOKF_HYPHEN) && ++modifiers > 2))
             return 0;
     }
     return 1;
@@ -619,6 +621,26 @@ static int ends_with(const fm_token *t, const char *suffix)
     return t->norm_len > l + 2 && memcmp(t->norm + t->norm_len - l, suffix, l) == 0;
 }
 
+static int form_in_text(const fm_verb_form *f, const fm_token *t);
+
+/* tok[i] is an -ED form glued by a hyphen to a word of three letters or more
+ * that is no verb prefix: "Iran-backed", "US-led" ("US" too), "state-run";
+ * not "re-entered", "counter-attacked". */
+static int glued_participle(const fm_coder *c, const fm_token *tok, size_t i, const fm_verb_form *f)
+{
+    static const char *const prefixes[] = { "PRE", "MIS", "OUT", "NON", "OVER", "UNDER", "COUNTER", "CROSS", NULL };
+    int vf = form_in_text(f, &tok[i]);
+    if (!(vf == FM_VF_ED || (vf == FM_VF_IRREG && ends_with(&tok[i], "ED"))) && !fm_is_word(&tok[i], "LED")) return 0;
+    /* (the hyphen is no token: the word carries FM_TOKF_HYPHEN) */
+    if (i == 0 || !(tok[i].flags & FM_TOKF_HYPHEN) || tok[i - 1].kind != FM_TOK_WORD) return 0;
+    const fm_token *w = &tok[i - 1];
+    if (w->norm_len < 2 || (w->norm_len == 2 && !(w->flags & FM_TOKF_ALLCAPS))) return 0;
+    for (const char *const *p = prefixes; *p; p++)
+        if (fm_is_word(w, *p)) return 0;
+    (void)c;
+    return 1;
+}
+
 static int plural_common(const fm_token *t)
 {
     return t->kind == FM_TOK_WORD && !(t->flags & (FM_TOKF_CAP | FM_TOKF_ALLCAPS)) && t->norm_len > 3 &&
@@ -830,6 +852,9 @@ void fm_find_verbs(fm_coder *c, const fm_token *tok, size_t n)
             size_t j = i;
             while (j > 0 && (tok[j].flags & FM_TOKF_HYPHEN)) j--;
             if (j > 0 && in_list(c, &tok[j - 1], W_DETERMINER)) continue;
+            /* "Iran-backed groups", "US-led forces", "Russian-occupied": a participle glued to
+             * the word before it is an adjective */
+            if (!c->lx->tabari_verbs && len == 1 && glued_participle(c, tok, i, &c->lx->verb_forms.a[v - 1])) continue;
         }
         if (!c->lx->tabari_verbs && len && noun_after_modifiers(c, tok, n, i, &c->lx->verb_forms.a[v - 1])) continue;
         /* TABARI's rule: a capitalised word inside a sentence is a noun */
