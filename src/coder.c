@@ -195,6 +195,30 @@ static const fm_mention *resolve(fm_coder *c, const fm_mention *m)
     return NULL;
 }
 
+/* send, deploy, dispatch, order: the verbs whose object a state sends out as its own */
+static int sending_verb(const fm_token *t)
+{
+    static const char *const stems[] = { "SEND", "SENT", "DEPLOY", "DISPATCH", "ORDER", "MOBILI", NULL };
+    for (const char *const *p = stems; *p; p++)
+        if (t->norm && !strncmp(t->norm, *p, strlen(*p))) return 1;
+    return 0;
+}
+
+/* Mention obj (agent only, no country: "warplanes", "troops") takes the country of
+ * the state actor sender, when there is one. */
+static void own_sent_forces(fm_coder *c, int obj, int sender)
+{
+    if (sender < 0 || obj == sender) return;
+    fm_mention *m = &c->mentions.a[obj];
+    const fm_mention *s = resolve(c, &c->mentions.a[sender]);
+    if (!m->agent_only || m->country || !m->code || m->pronoun || !s || !s->country || !s->code ||
+        !fm_state_actor(s->code) || strncmp(m->code, "MIL", 3))
+        return;
+    m->code = fm_arena_printf(&c->arena, "%s%s", s->country, m->code);
+    m->country = s->country;
+    m->agent_only = 0;
+}
+
 /* Both mentions resolve to actors of one country: a leader touring his own
  * country hosts nobody ("Xi Jinping visits Lhasa"), so no paired event. */
 static int same_country(fm_coder *c, int a, int b)
@@ -790,6 +814,10 @@ static void code_sentence(fm_coder *c, const fm_doc *doc, size_t si, const fm_to
             subj = obj >= 0 ? obj : fm_subject_of(c, tok, n, v - 1);
             claimed_own = obj < 0 && c->verbs.a[v - 1].speech == FM_ATTRIB_CLAIM;
         }
+        /* "Israel sent warplanes to strike Hodeidah": forces sent with no owner named are
+         * the sender's */
+        if (subj >= 0 && v > 0 && infinitive(tok, h->start) && sending_verb(&tok[c->verbs.a[v - 1].start]))
+            own_sent_forces(c, subj, fm_subject_of(c, tok, n, v - 1));
         int src = subj, tgt;
         if (h->passive) {
             src = by_agent(c, tok, h->end, ce, n);
