@@ -18,6 +18,10 @@
 #include <string.h>
 #include <zlib.h>
 
+/* Change the number whenever a record the body copies whole (fm_trie_edge,
+ * fm_verb_entry, fm_verb_form, fm_pattern, fm_pat_elem, fm_gap_word,
+ * fm_gapped_actor, the trie mask) changes its fields: the size check in the
+ * header only catches a change of size. */
 #define FM_IMAGE_MAGIC "FMLEX002"
 
 /* ---- writing ------------------------------------------------------------- */
@@ -149,6 +153,7 @@ int fm_lexicon_save(fm_lexicon *lx, const char *path)
     put_body(&w, lx);
     int rc = -1;
     if (w.body.failed || w.pool.failed) { fm_lexicon_error(lx, path, 0, "%s", "out of memory"); goto out; }
+    if (w.pool.len >= UINT32_MAX) { fm_lexicon_error(lx, path, 0, "%s", "too many strings for a compiled lexicon"); goto out; }
     uint32_t sizes[8];
     header_sizes(sizes);
     uint64_t lens[2] = { w.pool.len, w.body.len };
