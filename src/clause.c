@@ -481,6 +481,13 @@ void fm_find_mentions(fm_coder *c, const fm_doc *doc, const fm_token *tok, size_
                     continue;
                 }
             }
+            /* "pro-government coalition", "anti-government protesters": the agent is half of
+             * an adjective, no actor */
+            /* ("pro-government forces": the words after it may still be an agent) */
+            if (i > 0 && (tok[i].flags & FM_TOKF_HYPHEN) && (fm_is_word(&tok[i - 1], "PRO") || fm_is_word(&tok[i - 1], "ANTI"))) {
+                i++;
+                continue;
+            }
             push_mention(c, i, j, ag->code, NULL, 1);
             c->mentions.a[c->mentions.n - 1].agent_prefix = ag->prefix;
             i = j;

@@ -112,6 +112,18 @@ static const char *const self_pronouns[] = {
 };
 /* a quote before its speaker that starts with the speaker's own word: "We did not attack," */
 static const char *const first_person[] = { "WE", "I", "OUR", "MY", NULL };
+/* One word that may stand between BE and a hedge verb: an -ly adverb or a time word. */
+static int between_adverb(const fm_token *t)
+{
+    static const char *const words[] = { "YESTERDAY", "TODAY", "ALSO", "NOW", "EARLIER", "LATER", "INITIALLY",
+                                         "FIRST", "ALREADY", "STILL", "ONLY", NULL };
+    if (t->kind != FM_TOK_WORD || !t->norm) return 0;
+    if (t->norm_len > 4 && !strcmp(t->norm + t->norm_len - 2, "LY")) return 1;
+    for (const char *const *w = words; *w; w++)
+        if (!strcmp(t->norm, *w)) return 1;
+    return 0;
+}
+
 static const char *const aux_adverbs[] = {
     "HAD", "HAS", "HAVE", "ALSO", "SUCCESSFULLY", "JUST", "RECENTLY", "EARLIER", "LATER",
     "THEN", "ALREADY", "AGAIN", "DID", "DOES", "DO", NULL
@@ -264,7 +276,10 @@ fm_mode fm_mode_of_marked(const char *text, const fm_token *tok, const fm_word_m
             if (is(tok, n, k, "LIKELY") && is(tok, n, k + 1, "TO")) hypothetical = 1;
             else hedged = 1;
         }
-        if (before && is_in(mk, tok, n, k, M_HEDGE_VERBS) && k > cs && is_in(mk, tok, n, k - 1, M_BE_WORDS)) {
+        if (before && is_in(mk, tok, n, k, M_HEDGE_VERBS) && k > cs &&
+            (is_in(mk, tok, n, k - 1, M_BE_WORDS) ||
+             /* "was yesterday reported to have", "is widely believed to" */
+             (k > cs + 1 && is_in(mk, tok, n, k - 2, M_BE_WORDS) && between_adverb(&tok[k - 1])))) {
             /* "is said to have", "were reported killed", "is accused of" */
             if (is(tok, n, k + 1, "TO") || is(tok, n, k + 1, "OF") || k + 1 == vs)
                 hedged = 1;
