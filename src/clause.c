@@ -648,6 +648,22 @@ static int glued_participle(const fm_coder *c, const fm_token *tok, size_t i, co
     return 1;
 }
 
+/* tok[i, e) is KILLED / WOUNDED / INJURED right after a mention whose first token
+ * follows a count, and a preposition, a subordinator, punctuation or the end follows. */
+static int counted_victim_participle(const fm_coder *c, const fm_token *tok, size_t n, size_t i, size_t e)
+{
+    if (!(fm_is_word(&tok[i], "KILLED") || fm_is_word(&tok[i], "WOUNDED") || fm_is_word(&tok[i], "INJURED")))
+        return 0;
+    int m = i > 0 ? mention_ending_at(c, i - 1) : -1;
+    if (m < 0) return 0;
+    size_t s = c->mentions.a[m].start;
+    if (s == 0 || !(tok[s - 1].kind == FM_TOK_NUMBER || (tok[s - 1].wclass & FM_WC_NUMBER))) return 0;
+    if (e >= n) return 1;
+    const fm_token *t = &tok[e];
+    return t->kind == FM_TOK_PUNCT || in_list(c, t, W_PREPOSITION) || in_list(c, t, W_ADVERBIAL_SUBORDINATOR) ||
+           fm_is_word(t, "BY");
+}
+
 static int plural_common(const fm_token *t)
 {
     return t->kind == FM_TOK_WORD && !(t->flags & (FM_TOKF_CAP | FM_TOKF_ALLCAPS)) && t->norm_len > 3 &&
@@ -886,6 +902,9 @@ void fm_find_verbs(fm_coder *c, const fm_token *tok, size_t n)
                 k--;
             }
             if (k > 0 && in_list(c, &tok[k - 1], W_BE)) h.passive = 1;
+            /* "including three civilians killed in Kyiv", "12 people wounded when": a casualty
+             * participle right after a counted victim, before a preposition or the end, is passive */
+            if (!h.passive && !c->lx->tabari_verbs && counted_victim_participle(c, tok, n, i, h.end)) h.passive = 1;
             /* the hedge is part of this verb's group, no speech verb of its own */
             if (h.passive && hedge != SIZE_MAX && c->verbs.n && c->verbs.a[c->verbs.n - 1].start == hedge) c->verbs.n--;
             if (!h.passive && !c->lx->tabari_verbs && shares_passive(c, tok, i)) h.passive = h.joined_passive = 1;
