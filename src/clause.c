@@ -896,7 +896,9 @@ void fm_find_verbs(fm_coder *c, const fm_token *tok, size_t n)
             /* "was reportedly shot by", "is fatally shot by": adverbs between BE and the participle */
             /* ("are confirmed killed", "were reported killed": a hedge between them too) */
             size_t hedge = SIZE_MAX;
+            /* ("were all killed", "were both injured": a floating quantifier too) */
             while (k > 0 && (in_list(c, &tok[k - 1], W_ADVERB_GAP) || ly_adverb(&tok[k - 1]) ||
+                             fm_is_word(&tok[k - 1], "ALL") || fm_is_word(&tok[k - 1], "BOTH") ||
                              (k > 1 && in_list(c, &tok[k - 1], W_HEDGE_PARTICIPLE) && in_list(c, &tok[k - 2], W_BE)))) {
                 if (in_list(c, &tok[k - 1], W_HEDGE_PARTICIPLE)) hedge = k - 1;
                 k--;
