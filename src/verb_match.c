@@ -54,6 +54,7 @@ static size_t syn_len_at(walk *w, uint32_t set, size_t i)
 {
     const fm_coder *c = w->c;
     if (i < c->syn_from || c->lx->syn_unindexed[set]) return syn_len_slow(w, set, i);
+    if (!c->syn_cnt[i]) return 0;      /* (and syn_hits may hold nothing: no pointer into it) */
     const fm_syn_hit *h = &c->syn_hits.a[c->syn_off[i]];
     for (uint32_t k = 0; k < c->syn_cnt[i]; k++) {
         if (h[k].set != set) continue;
