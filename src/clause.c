@@ -633,7 +633,7 @@ static int form_in_text(const fm_verb_form *f, const fm_token *t);
 /* tok[i] is an -ED form glued by a hyphen to a word of three letters or more
  * that is no verb prefix: "Iran-backed", "US-led" ("US" too), "state-run";
  * not "re-entered", "counter-attacked". */
-static int glued_participle(const fm_coder *c, const fm_token *tok, size_t i, const fm_verb_form *f)
+static int glued_participle(const fm_token *tok, size_t i, const fm_verb_form *f)
 {
     static const char *const prefixes[] = { "PRE", "MIS", "OUT", "NON", "OVER", "UNDER", "COUNTER", "CROSS", NULL };
     int vf = form_in_text(f, &tok[i]);
@@ -644,7 +644,6 @@ static int glued_participle(const fm_coder *c, const fm_token *tok, size_t i, co
     if (w->norm_len < 2 || (w->norm_len == 2 && !(w->flags & FM_TOKF_ALLCAPS))) return 0;
     for (const char *const *p = prefixes; *p; p++)
         if (fm_is_word(w, *p)) return 0;
-    (void)c;
     return 1;
 }
 
@@ -683,7 +682,7 @@ static int form_in_text(const fm_verb_form *f, const fm_token *t);
 
 /* tok[i], an -S form of a verb, is a noun of a list or after an adjective:
  * ", bombs and", ", drones," after a plural and a comma; "dangerous arms". */
-static int plural_in_list(const fm_coder *c, const fm_token *tok, size_t n, size_t i, const fm_verb_form *f)
+static int plural_in_list(const fm_token *tok, size_t n, size_t i, const fm_verb_form *f)
 {
     int vf = form_in_text(f, &tok[i]);
     if (!(vf == FM_VF_S || (vf == FM_VF_IRREG && ends_with(&tok[i], "S")))) return 0;
@@ -692,7 +691,6 @@ static int plural_in_list(const fm_coder *c, const fm_token *tok, size_t n, size
     const fm_token *next = &tok[i + 1];
     int listed = fm_is_word(next, "AND") || fm_is_word(next, "OR") ||
                  (next->kind == FM_TOK_PUNCT && !strcmp(next->norm, ","));
-    (void)c;
     return listed && plural_common(&tok[i - 2]);
 }
 
@@ -862,7 +860,7 @@ void fm_find_verbs(fm_coder *c, const fm_token *tok, size_t n)
         }
         /* "weapons, fighter jets, bombs and dangerous arms": a plural in a list of plurals, or
          * after an adjective, is a noun (an adjective heads no subject) */
-        if (!c->lx->tabari_verbs && len == 1 && plural_in_list(c, tok, n, i, &c->lx->verb_forms.a[v - 1])) continue;
+        if (!c->lx->tabari_verbs && len == 1 && plural_in_list(tok, n, i, &c->lx->verb_forms.a[v - 1])) continue;
         /* "rocket fire", "artillery and mortar fire": fire after a weapon is a noun */
         if (!c->lx->tabari_verbs && len && fm_is_word(&tok[i], "FIRE") && i > 0 && weapon_word(c, &tok[i - 1])) continue;
         if (!c->lx->tabari_verbs && len && infinitive_object(c, tok, i)) {
@@ -877,7 +875,7 @@ void fm_find_verbs(fm_coder *c, const fm_token *tok, size_t n)
             if (j > 0 && in_list(c, &tok[j - 1], W_DETERMINER)) continue;
             /* "Iran-backed groups", "US-led forces", "Russian-occupied": a participle glued to
              * the word before it is an adjective */
-            if (!c->lx->tabari_verbs && len == 1 && glued_participle(c, tok, i, &c->lx->verb_forms.a[v - 1])) continue;
+            if (!c->lx->tabari_verbs && len == 1 && glued_participle(tok, i, &c->lx->verb_forms.a[v - 1])) continue;
         }
         if (!c->lx->tabari_verbs && len && noun_after_modifiers(c, tok, n, i, &c->lx->verb_forms.a[v - 1])) continue;
         /* TABARI's rule: a capitalised word inside a sentence is a noun */

@@ -207,6 +207,14 @@ static const char *get_str(rd *r)
     if (off - 1 >= r->pool_len) { r->bad = 1; return NULL; }
     return r->pool + off - 1;
 }
+/* A record count: at most one record per byte left (a larger count is a damaged file). */
+static uint64_t get_count(rd *r)
+{
+    uint64_t n = get_u64(r);
+    if (n > (uint64_t)(r->end - r->p)) r->bad = 1;
+    return r->bad ? 0 : n;
+}
+
 /* n records into a fresh malloc'd array (NULL for none); *n_out = n */
 static void *get_array(rd *r, size_t size, size_t *n_out)
 {
@@ -288,8 +296,7 @@ static void get_body(rd *r, fm_lexicon *lx)
     lx->word_starts.n = lx->word_starts.cap = n;
     fm_trie *tries[] = { &lx->actors, &lx->agents, &lx->verbs, &lx->discards, &lx->issues, &lx->gapped_first };
     for (size_t i = 0; i < sizeof tries / sizeof *tries && !r->bad; i++) get_trie(r, tries[i]);
-    uint64_t na = get_u64(r);
-    if (na > (uint64_t)(r->end - r->p)) r->bad = 1;
+    uint64_t na = get_count(r);
     for (uint64_t i = 0; i < na && !r->bad; i++) {
         fm_actor_entry a = { 0 };
         a.name = get_str(r);
@@ -308,16 +315,14 @@ static void get_body(rd *r, fm_lexicon *lx)
     lx->gapped.n = lx->gapped.cap = n;
     lx->gap_words.a = get_array(r, sizeof *lx->gap_words.a, &n);
     lx->gap_words.n = lx->gap_words.cap = n;
-    uint64_t ng = get_u64(r);
-    if (ng > (uint64_t)(r->end - r->p)) r->bad = 1;
+    uint64_t ng = get_count(r);
     for (uint64_t i = 0; i < ng && !r->bad; i++) {
         fm_agent_entry a;
         a.code = get_str(r);
         a.prefix = (int)get_u32(r);
         if (fm_agent_vec_push(&lx->agent_entries, a)) r->bad = 1;
     }
-    uint64_t nv = get_u64(r);
-    if (nv > (uint64_t)(r->end - r->p)) r->bad = 1;
+    uint64_t nv = get_count(r);
     for (uint64_t i = 0; i < nv && !r->bad; i++) {
         const char *name = get_str(r);
         fm_verb_entry v;
@@ -327,8 +332,7 @@ static void get_body(rd *r, fm_lexicon *lx)
     }
     lx->verb_forms.a = get_array(r, sizeof *lx->verb_forms.a, &n);
     lx->verb_forms.n = lx->verb_forms.cap = n;
-    uint64_t np = get_u64(r);
-    if (np > (uint64_t)(r->end - r->p)) r->bad = 1;
+    uint64_t np = get_count(r);
     for (uint64_t i = 0; i < np && !r->bad; i++) {
         const char *text = get_str(r);
         fm_pattern p;
@@ -338,15 +342,13 @@ static void get_body(rd *r, fm_lexicon *lx)
     }
     lx->elems.a = get_array(r, sizeof *lx->elems.a, &n);
     lx->elems.n = lx->elems.cap = n;
-    uint64_t ni = get_u64(r);
-    if (ni > (uint64_t)(r->end - r->p)) r->bad = 1;
+    uint64_t ni = get_count(r);
     for (uint64_t i = 0; i < ni && !r->bad; i++) {
         fm_issue_entry e = { get_str(r) };
         if (fm_issue_vec_push(&lx->issue_entries, e)) r->bad = 1;
     }
     get_map(r, &lx->synset_names);
-    uint64_t ns = get_u64(r);
-    if (ns > (uint64_t)(r->end - r->p)) r->bad = 1;
+    uint64_t ns = get_count(r);
     for (uint64_t i = 0; i < ns && !r->bad; i++) {
         fm_u32_vec v = { 0 };
         v.a = get_array(r, sizeof *v.a, &n);
