@@ -191,7 +191,7 @@ struct fm_lexicon {
      * tries those, not every member of every synset its words start. */
     uint32_t *syn_mem_first;
     fm_syn_member *syn_members;
-    /* pattern index -> a word the pattern needs (FM_NO_WORD: none), so that a
+    /* pattern index -> a word the pattern needs (n_words: none), so that a
      * sentence without it passes the pattern by with one look-up (finish). */
     uint32_t *pattern_guard;
 
@@ -238,7 +238,9 @@ void fm_tok_ids_of(const fm_lexicon *lx, const fm_token *t, fm_tok_ids *out);
  * looked up over and over, and their lexicon slots and prefixes are scattered
  * over megabytes of table where this is one cache line per word. Words of
  * more than 26 bytes are not kept. Zeroed memory is an empty memo. */
+#ifndef FM_TOK_MEMO_SIZE
 #define FM_TOK_MEMO_SIZE 8192
+#endif
 typedef struct fm_tok_memo_entry {
     uint32_t tag;          /* 0: empty */
     uint8_t len, kind;

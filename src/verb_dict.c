@@ -637,7 +637,8 @@ int fm_synset_index_build(fm_lexicon *lx)
 }
 
 /* fm_lexicon.pattern_guard: a pattern's first fixed word, after the verb
- * before the words before it (the one most patterns fail on). */
+ * before the words before it (the one most patterns fail on); n_words, the
+ * stamp slot every sentence holds, when it has none. */
 int fm_pattern_guards_build(fm_lexicon *lx)
 {
     size_t np = lx->patterns.n;
@@ -645,8 +646,8 @@ int fm_pattern_guards_build(fm_lexicon *lx)
     if (!lx->pattern_guard) return -1;
     for (size_t p = 0; p < np; p++) {
         const fm_pattern *pat = &lx->patterns.a[p];
-        uint32_t guard = FM_NO_WORD;
-        for (uint32_t k = 0; k < pat->n_post + pat->n_pre && guard == FM_NO_WORD; k++) {
+        uint32_t guard = lx->n_words;
+        for (uint32_t k = 0; k < pat->n_post + pat->n_pre && guard == lx->n_words; k++) {
             const fm_pat_elem *e = &lx->elems.a[k < pat->n_post ? pat->post + k : pat->pre + (k - pat->n_post)];
             if (e->kind == FM_PE_WORD && e->id < lx->n_words) guard = e->id;
         }
