@@ -805,6 +805,11 @@ static const fm_gaz_name *longest_fill(const fm_gazetteer *g, const char *text, 
 static inline const fm_gaz_name *longest_memo(const fm_gazetteer *g, const char *text, const fm_token *tok,
                                               size_t n, size_t i, size_t *len, memo *mm)
 {
+    /* longest_at's own first test, inline: most tokens start no name (lower
+     * case, not an article of two or three letters before a capital) */
+    const fm_token *t = &tok[i];
+    if (!t->norm || (t->kind != FM_TOK_NUMBER && t->kind != FM_TOK_WORD)) return NULL;
+    if (!is_cap(t) && (i + 1 >= n || !is_cap(&tok[i + 1]) || t->norm_len < 2 || t->norm_len > 3)) return NULL;
     if (mm && i < mm->n && mm->slot[i].done) {
         const memo_slot *s = &mm->slot[i];
         if (s->nm) *len = s->len;
