@@ -14,7 +14,7 @@ enum {
     W_PERSON_PRONOUN, W_GROUP_PRONOUN, W_GROUP_NOUN, W_SUBORDINATOR, W_ADVERBIAL_SUBORDINATOR,
     W_PARTICIPLE_PREPOSITION, W_HEDGE_PARTICIPLE, W_COME, W_BARE_PARTICIPLE, W_INSTITUTION_WORD,
     W_RELATION_NOUN, W_TITLE, W_COUNT_WORD, W_AMOUNT, W_WEAPON, W_PLACE_BEFORE_OF, W_ATTACK_NOUN, W_LOCATIVE,
-    W_LISTS
+    W_ING_HEAD, W_LISTS
 };
 
 /* t (a word or possessive token of the sentence being coded, c->tokens) is
@@ -878,6 +878,9 @@ void fm_find_verbs(fm_coder *c, const fm_token *tok, size_t n)
             if (!c->lx->tabari_verbs && len == 1 && glued_participle(tok, i, &c->lx->verb_forms.a[v - 1])) continue;
         }
         if (!c->lx->tabari_verbs && len && noun_after_modifiers(c, tok, n, i, &c->lx->verb_forms.a[v - 1])) continue;
+        /* "a vehicle ramming and stabbing attack": an -ING form before a bare singular head noun modifies it */
+        if (!c->lx->tabari_verbs && len == 1 && i + 1 < n && ends_with(&tok[i], "ING") && in_list(c, &tok[i + 1], W_ING_HEAD))
+            continue;
         /* TABARI's rule: a capitalised word inside a sentence is a noun */
         if (!headline && i > 0 && (tok[i].flags & FM_TOKF_CAP) && !(tok[i].flags & FM_TOKF_ALLCAPS) &&
             tok[i - 1].kind != FM_TOK_QUOTE && !(tok[i - 1].kind == FM_TOK_PUNCT && strcmp(tok[i - 1].norm, ":") == 0))
@@ -966,6 +969,11 @@ int fm_after_preposition(const fm_coder *c, const fm_token *tok, size_t s)
     return s > 0 && (in_list(c, &tok[s - 1], W_PREPOSITION) ||
                      (s > 1 && fm_is_word(&tok[s - 1], "OF") && in_list(c, &tok[s - 2], W_PLACE_BEFORE_OF)));
 }
+
+/* Singular nouns an -ING form right before them modifies ("a stabbing attack", "a
+ * shooting incident", "a killing spree"): no verb takes one of them bare as its object. */
+static const char *const ING_HEAD[] = { "ATTACK", "SPREE", "INCIDENT", "CAMPAIGN", "OPERATION", "RAID",
+    "ASSAULT", "MISSION", "RAMPAGE", NULL };
 
 static const char *const ATTACK_NOUN[] = { "BOMB", "BOMBS", "BOMBING", "BOMBINGS", "BLAST", "BLASTS",
     "EXPLOSION", "EXPLOSIONS", "STRIKE", "STRIKES", "AIRSTRIKE", "AIRSTRIKES", "MISSILE", "MISSILES", "ROCKET",
@@ -1575,7 +1583,7 @@ static const char *const *const CLAUSE_LISTS[W_LISTS] = {
     [W_BARE_PARTICIPLE] = BARE_PARTICIPLE, [W_INSTITUTION_WORD] = INSTITUTION_WORD,
     [W_RELATION_NOUN] = RELATION_NOUN, [W_TITLE] = TITLE, [W_COUNT_WORD] = COUNT_WORD, [W_AMOUNT] = AMOUNT,
     [W_WEAPON] = WEAPON, [W_PLACE_BEFORE_OF] = PLACE_BEFORE_OF, [W_ATTACK_NOUN] = ATTACK_NOUN,
-    [W_LOCATIVE] = LOCATIVE,
+    [W_LOCATIVE] = LOCATIVE, [W_ING_HEAD] = ING_HEAD,
 };
 /* in_list holds words and possessives ("'S") only */
 const fm_wordlist_group fm_clause_words = { CLAUSE_LISTS, W_LISTS, 1u << FM_TOK_WORD | 1u << FM_TOK_POSS };

@@ -749,7 +749,8 @@ static int toll_joined(const fm_token *tok, const fm_verb_hit *h, const fm_verb_
     for (size_t k = h->end + 1; k < next->start; k++) {
         const fm_token *t = &tok[k];
         if (t->kind == FM_TOK_NUMBER || fm_is_aux(t) || fm_is_word(t, "MORE") || fm_is_word(t, "OTHERS") ||
-            fm_is_word(t, "OTHER"))
+            fm_is_word(t, "OTHER") || fm_is_word(t, "ANOTHER") ||   /* "and another two are injured" */
+            (fm_is_word(t, "OF") && k > h->end + 1))                 /* "and dozens of others" */
             continue;
         fm_number num;
         if (fm_number_parse(tok, next->start, k, &num) && num.end > k) { k = num.end - 1; continue; }
@@ -764,6 +765,12 @@ static int infinitive(const fm_token *tok, size_t s)
 {
     if (s > 0 && fm_is_word(&tok[s - 1], "TO")) return 1;
     return s > 1 && fm_is_word(&tok[s - 1], "HAVE") && fm_is_word(&tok[s - 2], "TO");
+}
+
+static int reflexive(const fm_token *t)
+{
+    return fm_is_word(t, "HIMSELF") || fm_is_word(t, "HERSELF") || fm_is_word(t, "THEMSELVES") ||
+           fm_is_word(t, "ITSELF") || fm_is_word(t, "ONESELF");
 }
 
 static void code_sentence(fm_coder *c, const fm_doc *doc, size_t si, const fm_token *tok, size_t n)
@@ -806,6 +813,9 @@ static void code_sentence(fm_coder *c, const fm_doc *doc, size_t si, const fm_to
             if (!fm_verb_town_code(c, v, &vm)) continue;
         }
         if (vm.discard || vm.complex) { rejected = 1; break; }
+        /* "before killing himself", "blew themselves up": an act on oneself is no
+         * event between two actors (the objects after it are not its) */
+        if (h->end < n && reflexive(&tok[h->end]) && !vm.pattern) continue;
         int subj = fm_subject_of(c, tok, n, v);
         /* an infinitive takes the subject of the verb it completes */
         int claimed_own = 0;   /* "Russian forces claimed to have taken X": the claimant is the actor */
@@ -840,7 +850,13 @@ static void code_sentence(fm_coder *c, const fm_doc *doc, size_t si, const fm_to
             if (r >= 0) tgt = r;
             else if (weapon_platform(c, tok, tgt)) tgt = -1;     /* "send fighter jets to the region": no one's */
         }
-        if (vm.source >= 0) src = vm.source;
+        /* "injured in a drone attack by the RSF": a pattern's source that is a weapon
+         * yields to the passive's named agent */
+        /* (or a bare agent, "a drone", where the agent is an actor) */
+        const fm_mention *pm = vm.source >= 0 ? &c->mentions.a[vm.source] : NULL;
+        if (pm && !(h->passive && src >= 0 && src != vm.source && (pm->weapon || pm->agent_only) &&
+                    !c->mentions.a[src].weapon && !c->mentions.a[src].agent_only))
+            src = vm.source;
         /* in a passive clause the subject is the target: a '+' after the verb
          * ("shelled (+ WITH ARTILLERY)") names no victim */
         if (vm.target >= 0 && !(h->passive && tgt >= 0)) tgt = vm.target;

@@ -443,7 +443,7 @@ void fm_context_sentence(fm_coder *c, const fm_doc *doc, size_t si, const fm_tok
             fm_quantities_collect(tok, n, &counts);
             dates_read = 1;
         }
-        if (fm_when_pick(&dates, tok, n, from, to, &w)) {
+        if (fm_when_pick(&dates, tok, n, from, to, et->verb_start, &w)) {
             if (w.relative_to_event) {
                 fm_when base;
                 earlier_event_date(c, k, &base);

@@ -76,27 +76,30 @@ struct fm_gazetteer {
 };
 
 /* Capitalised words of news English that are also the names of some village:
- * one-token matches on these are not places. Countries are never listed. */
+ * one-token matches on these are not places. Countries are never listed.
+ * Holidays and fasts are among them ("in Ramadan", "over Passover": some
+ * GeoNames town's alternate name). */
 static const char *const stop_words[] = {
-    "ABU", "AFTER", "AGENCY", "AHMED", "AIR", "AIRPORT", "AL", "ALI", "ALL", "ALSO", "AN", "AND", "ANOTHER",
-    "APRIL", "ARMY", "AS", "ASSAD", "AT", "AUGUST", "BASE", "BAY", "BE", "BEFORE", "BEST", "BIDEN", "BIN",
-    "BORDER", "BRIDGE", "BUT", "BY", "CAMP", "CAPTAIN", "CENTRAL", "CHIEF", "CHILDREN", "CHURCH", "CITY",
-    "COLONEL", "COMMAND", "COMMERCE", "CONGRESS", "COUNCIL", "COURT", "DAVID", "DECEMBER", "DEFENCE", "DEFENSE",
-    "DR", "DURING", "EARLIER", "EAST", "EASTERN", "EL", "EMBASSY", "ENTERPRISE", "ERDOGAN", "EU", "FEBRUARY",
-    "FOR", "FORCE", "FORCES", "FREEDOM", "FRIDAY", "FROM", "GEN", "GENERAL", "GEORGE", "GOOD", "GOVERNMENT",
-    "GULF", "HAMAS", "HASSAN", "HE", "HER", "HEZBOLLAH", "HIS", "HOPE", "HOSPITAL", "HOUSE", "HOUTHI",
-    "HOUTHIS", "HOW", "HOWEVER", "HUSSEIN", "IBN", "IF", "IN", "INDEPENDENCE", "ISIL", "ISIS", "ISLAMIC", "IT",
-    "ITS", "JAMES", "JANUARY", "JOHN", "JULY", "JUNE", "KING", "KURDISH", "LAKE", "LATER", "LAW", "LIBERTY", "LT",
-    "MAJOR", "MAN", "MANY", "MARCH", "MARIA", "MAY", "MEANWHILE", "MICHAEL", "MIDDLE", "MILITARY", "MINISTER",
-    "MINISTRY", "MIRAGE", "MONDAY", "MORE", "MOST", "MOUNT", "MR", "MRS", "MS", "MUHAMMAD", "MOHAMMED", "NATIONS",
-    "NATO", "NAVY", "NETANYAHU", "NEW", "NO", "NORTH", "NORTHERN", "NOT", "NOVEMBER", "OCTOBER", "OF",
-    "OFFICIAL", "OFFICIALS", "OLD", "OMAR", "ON", "OR", "OUR", "PARLIAMENT", "PAUL", "PEACE", "PEOPLE",
-    "POLICE", "PORT", "PRESIDENT", "PRIME", "PRINCE", "PROGRESS", "PUTIN", "QUEEN", "REUTERS", "RIVER",
-    "SAID", "SAINT", "SATURDAY", "SAYS", "SCHOOL", "SEA", "SENATE", "SEPTEMBER", "SGT", "SHE", "SHEIKH",
-    "SOME", "SOUTH", "SOUTHERN", "SPOKESMAN", "ST", "STATE", "SUNDAY", "TALIBAN", "THE", "THEIR", "THEY",
-    "THIS", "THURSDAY", "TO", "TODAY", "TOWN", "TRUMP", "TUESDAY", "UN", "UNION", "UNITED", "UNITY",
-    "UNIVERSITY", "VICTORY", "VILLAGE", "WE", "WEDNESDAY", "WEST", "WESTERN", "WHAT", "WHEN", "WHERE", "WHO",
-    "WITH", "WOMAN", "YESTERDAY", "YOU", "ZELENSKIY", "ZELENSKY",
+    "ABU", "ADVENT", "AFTER", "AGENCY", "AHMED", "AIR", "AIRPORT", "AL", "ALI", "ALL", "ALSO", "AN", "AND",
+    "ANOTHER", "APRIL", "ARMY", "AS", "ASHURA", "ASSAD", "AT", "AUGUST", "BASE", "BAY", "BE", "BEFORE", "BEST",
+    "BIDEN", "BIN", "BORDER", "BRIDGE", "BUT", "BY", "CAMP", "CAPTAIN", "CENTRAL", "CHIEF", "CHILDREN",
+    "CHRISTMAS", "CHURCH", "CITY", "COLONEL", "COMMAND", "COMMERCE", "CONGRESS", "COUNCIL", "COURT", "DAVID",
+    "DECEMBER", "DEFENCE", "DEFENSE", "DR", "DURING", "EARLIER", "EAST", "EASTER", "EASTERN", "EID", "EL",
+    "EMBASSY", "ENTERPRISE", "ERDOGAN", "EU", "FEBRUARY", "FOR", "FORCE", "FORCES", "FREEDOM", "FRIDAY", "FROM",
+    "GEN", "GENERAL", "GEORGE", "GOOD", "GOVERNMENT", "GULF", "HAMAS", "HANUKKAH", "HASSAN", "HE", "HER",
+    "HEZBOLLAH", "HIS", "HOPE", "HOSPITAL", "HOUSE", "HOUTHI", "HOUTHIS", "HOW", "HOWEVER", "HUSSEIN", "IBN",
+    "IF", "IN", "INDEPENDENCE", "ISIL", "ISIS", "ISLAMIC", "IT", "ITS", "JAMES", "JANUARY", "JOHN", "JULY",
+    "JUNE", "KING", "KURDISH", "LAKE", "LATER", "LAW", "LENT", "LIBERTY", "LT", "MAJOR", "MAN", "MANY", "MARCH",
+    "MARIA", "MAY", "MEANWHILE", "MICHAEL", "MIDDLE", "MILITARY", "MINISTER", "MINISTRY", "MIRAGE", "MOHAMMED",
+    "MONDAY", "MORE", "MOST", "MOUNT", "MR", "MRS", "MS", "MUHAMMAD", "MUHARRAM", "NATIONS", "NATO", "NAVY",
+    "NETANYAHU", "NEW", "NO", "NORTH", "NORTHERN", "NOT", "NOVEMBER", "OCTOBER", "OF", "OFFICIAL", "OFFICIALS",
+    "OLD", "OMAR", "ON", "OR", "OUR", "PARLIAMENT", "PASSOVER", "PAUL", "PEACE", "PENTECOST", "PEOPLE",
+    "POLICE", "PORT", "PRESIDENT", "PRIME", "PRINCE", "PROGRESS", "PUTIN", "QUEEN", "RAMADAN", "REUTERS",
+    "RIVER", "SABBATH", "SAID", "SAINT", "SATURDAY", "SAYS", "SCHOOL", "SEA", "SENATE", "SEPTEMBER", "SGT",
+    "SHABBAT", "SHE", "SHEIKH", "SOME", "SOUTH", "SOUTHERN", "SPOKESMAN", "ST", "STATE", "SUNDAY", "TALIBAN",
+    "THANKSGIVING", "THE", "THEIR", "THEY", "THIS", "THURSDAY", "TO", "TODAY", "TOWN", "TRUMP", "TUESDAY", "UN",
+    "UNION", "UNITED", "UNITY", "UNIVERSITY", "VICTORY", "VILLAGE", "WE", "WEDNESDAY", "WEST", "WESTERN",
+    "WHAT", "WHEN", "WHERE", "WHO", "WITH", "WOMAN", "YESTERDAY", "YOU", "ZELENSKIY", "ZELENSKY",
 };
 
 /* Names of organisations that are also some town's name ("Red Cross",

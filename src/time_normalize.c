@@ -170,6 +170,13 @@ static const char *const date_cues[] = {
     "BEFORE", "AFTER", "END", "BEGINNING", "START", "MIDDLE", "EARLY", "LATE", "MID", "ON",
     "BETWEEN", "AND", "TO", NULL
 };
+/* Heads of names that a date opens ("the March 23 Movement", "the 14 March
+ * Alliance", "the 6 April Youth Movement", "February 17 Revolution"). */
+static const char *const name_heads[] = {
+    "MOVEMENT", "ALLIANCE", "REVOLUTION", "FRONT", "COALITION", "BRIGADE", "BRIGADES", "GROUP",
+    "PARTY", "UPRISING", "ACCORD", "ACCORDS", "AGREEMENT", "DECLARATION", "STREET", "SQUARE",
+    "BRIDGE", "HOSPITAL", "STADIUM", "UNIVERSITY", "CORRIDOR", NULL
+};
 static const char *const speech_verbs[] = {
     "SAID", "SAYS", "SAY", "TOLD", "ANNOUNCED", "STATED", "ADDED", "REPORTED", "CONFIRMED",
     "STATEMENT", "WROTE", "TWEETED", "DECLARED", "CLAIMED", "ANNOUNCEMENT", "POSTED", NULL
@@ -884,6 +891,40 @@ static int may_start(const fm_token *t)
     return fm_token_word_in(t, list);
 }
 
+static const char *const relative_words[] = { "WHICH", "WHO", "WHOM", "WHOSE", "WHERE", NULL };
+
+/* ", which the rebels had taken the previous day": a date inside a relative
+ * clause set off by a comma dates what the clause says, not the sentence's
+ * other verbs. Sets k->rel and k->rel_end when the date at i is in one. */
+static void relative_clause(const ctx *c, size_t i, cand *k)
+{
+    size_t j = i;
+    while (j > 0 && !(c->tok[j - 1].kind == FM_TOK_PUNCT && c->tok[j - 1].norm && c->tok[j - 1].norm[0] == ','))
+        j--;
+    /* the comma, then the pronoun (after a preposition: ", in which") */
+    if (j == 0 || j >= i) return;
+    size_t r = j;
+    if (r + 1 < i && !WIN(c, r, relative_words) && WIN(c, r + 1, relative_words)) r++;
+    if (!WIN(c, r, relative_words)) return;
+    size_t e = i;
+    while (e < c->n && !(c->tok[e].kind == FM_TOK_PUNCT && c->tok[e].norm &&
+                         (c->tok[e].norm[0] == ',' || c->tok[e].norm[0] == ';')))
+        e++;
+    k->rel = r;
+    k->rel_end = e;
+}
+
+/* A date that opens a name: a capitalised name head right after it, or after
+ * one more capitalised word. */
+static int name_after(const ctx *c, size_t e)
+{
+    for (size_t j = e; j < c->n && j <= e + 1; j++) {
+        if (c->tok[j].kind != FM_TOK_WORD || !(c->tok[j].flags & (FM_TOKF_CAP | FM_TOKF_ALLCAPS))) return 0;
+        if (WIN(c, j, name_heads)) return 1;
+    }
+    return 0;
+}
+
 static size_t collect(const ctx *c, cand *out)
 {
     size_t nc = 0;
@@ -904,11 +945,13 @@ static size_t collect(const ctx *c, cand *out)
         else
             continue;
         if (e <= i) e = i + 1;
+        if (k.has_date && name_after(c, e)) { i = e - 1; continue; }
         k.ts = i, k.te = e;
         size_t p = i;
         if (p > 0 && (W(c, p - 1, "ON") || W(c, p - 1, "LATE") || W(c, p - 1, "EARLY") || W(c, p - 1, "EARLIER")))
             p--;
         k.speech = p > 0 && WIN(c, p - 1, speech_verbs);
+        relative_clause(c, i, &k);
         out[nc++] = k;
         i = e - 1;
     }
@@ -953,7 +996,8 @@ void fm_when_collect(const fm_token *tok, size_t n, int doc_y, int doc_m, int do
     out->n = collect(&c, out->c);
 }
 
-int fm_when_pick(const fm_when_set *set, const fm_token *tok, size_t n, size_t from, size_t to, fm_when *w)
+int fm_when_pick(const fm_when_set *set, const fm_token *tok, size_t n, size_t from, size_t to, size_t verb,
+                 fm_when *w)
 {
     const cand *cs = set->c;
     size_t nc = set->n;
@@ -963,6 +1007,7 @@ int fm_when_pick(const fm_when_set *set, const fm_token *tok, size_t n, size_t f
     uint64_t best_score = UINT64_MAX;
     for (size_t k = 0; k < nc; k++) {
         uint64_t dist;
+        if (cs[k].rel_end && (verb < cs[k].rel || verb >= cs[k].rel_end)) continue;
         if (cs[k].te > from && cs[k].ts < to) dist = 0;
         else if (cs[k].te <= from) dist = from - cs[k].te + 1;
         else dist = cs[k].ts - to + 1;
@@ -972,6 +1017,7 @@ int fm_when_pick(const fm_when_set *set, const fm_token *tok, size_t n, size_t f
                          (cs[k].te <= from ? 0 : 1);
         if (score < best_score) best_score = score, best = k;
     }
+    if (best == nc) return 0;
     *w = cs[best].w;
     w->start = tok[cs[best].ts].start;
     w->end = tok[cs[best].te - 1].end;
@@ -984,5 +1030,5 @@ int fm_when_find(const char *text, const fm_token *tok, size_t n, size_t from, s
     (void)text;
     fm_when_set set;
     fm_when_collect(tok, n, doc_y, doc_m, doc_d, &set);
-    return fm_when_pick(&set, tok, n, from, to, w);
+    return fm_when_pick(&set, tok, n, from, to, from, w);
 }

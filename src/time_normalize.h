@@ -41,10 +41,13 @@ typedef struct fm_when_cand {
     fm_when w;
     size_t ts, te;       /* tokens */
     int has_date, has_time, speech;
+    size_t rel, rel_end; /* in ", which ... ," (tokens [rel, rel_end)): the relative clause's own; rel_end 0: not */
 } fm_when_cand;
 typedef struct fm_when_set { fm_when_cand c[FM_WHEN_MAX_CANDS]; size_t n; } fm_when_set;
 void fm_when_collect(const fm_token *tok, size_t n, int doc_y, int doc_m, int doc_d, fm_when_set *out);
-int fm_when_pick(const fm_when_set *set, const fm_token *tok, size_t n, size_t from, size_t to, fm_when *w);
+/* verb: the event's verb token; a date in a relative clause it is not in is not its date */
+int fm_when_pick(const fm_when_set *set, const fm_token *tok, size_t n, size_t from, size_t to, size_t verb,
+                 fm_when *w);
 
 /* Resolves a relative_to_event w ("three days after the attack") against the
  * date of that event: day-precise bases shift by offset_days, coarser ones are
