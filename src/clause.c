@@ -663,6 +663,25 @@ static int counted_victim_participle(const fm_coder *c, const fm_token *tok, siz
            fm_is_word(t, "BY");
 }
 
+/* tok[i, e) follows WITH and a short noun phrase (up to four words or numbers,
+ * no verb, preposition or punctuation) and takes no object: the end, punctuation,
+ * a preposition or DEAD follows. Returns where the noun phrase starts, or 0. */
+static size_t with_participle(const fm_coder *c, const fm_token *tok, size_t n, size_t i, size_t e)
+{
+    if (e < n && tok[e].kind != FM_TOK_PUNCT && !in_list(c, &tok[e], W_PREPOSITION) && !fm_is_word(&tok[e], "BY") &&
+        !fm_is_word(&tok[e], "DEAD"))
+        return 0;
+    for (size_t j = i, words = 0; j-- > 0 && words <= 4; words++) {
+        const fm_token *t = &tok[j];
+        if (fm_is_word(t, "WITH")) return words > 0 ? j + 1 : 0;
+        if ((t->kind != FM_TOK_WORD && t->kind != FM_TOK_NUMBER) || in_list(c, t, W_PREPOSITION) ||
+            in_list(c, t, W_AUX) || fm_is_word(t, "AND"))
+            return 0;
+        if (c->verbs.n && c->verbs.a[c->verbs.n - 1].end > j) return 0;
+    }
+    return 0;
+}
+
 static int plural_common(const fm_token *t)
 {
     return t->kind == FM_TOK_WORD && !(t->flags & (FM_TOKF_CAP | FM_TOKF_ALLCAPS)) && t->norm_len > 3 &&
@@ -908,6 +927,17 @@ void fm_find_verbs(fm_coder *c, const fm_token *tok, size_t n)
             /* "including three civilians killed in Kyiv", "12 people wounded when": a casualty
              * participle right after a counted victim, before a preposition or the end, is passive */
             if (!h.passive && !c->lx->tabari_verbs && counted_victim_participle(c, tok, n, i, h.end)) h.passive = 1;
+            /* "with one employee shot dead", "with two soldiers wounded": a participle after
+             * WITH and its noun phrase is passive (the noun phrase is what it befell) */
+            size_t wstart;
+            if (!h.passive && !c->lx->tabari_verbs && (wstart = with_participle(c, tok, n, i, h.end))) {
+                h.passive = 1;
+                /* its subject is in that noun phrase, or there is none */
+                h.subject_done = 1;
+                h.subject = -1;
+                for (size_t k = 0; k < c->mentions.n; k++)
+                    if (c->mentions.a[k].start >= wstart && c->mentions.a[k].end <= i) h.subject = (int)k;
+            }
             /* the hedge is part of this verb's group, no speech verb of its own */
             if (h.passive && hedge != SIZE_MAX && c->verbs.n && c->verbs.a[c->verbs.n - 1].start == hedge) c->verbs.n--;
             if (!h.passive && !c->lx->tabari_verbs && shares_passive(c, tok, i)) h.passive = h.joined_passive = 1;
