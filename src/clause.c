@@ -1374,6 +1374,26 @@ static int series_verb(const fm_coder *c, const fm_token *tok, size_t n, size_t 
     return 0;
 }
 
+/* A verb right after WHO / WHICH / THAT (its auxiliaries and adverbs aside): a
+ * relative clause's. */
+static int relative_verb(const fm_coder *c, const fm_token *tok, const fm_verb_hit *h)
+{
+    size_t k = h->start;
+    while (k > 0 && (in_list(c, &tok[k - 1], W_AUX) || in_list(c, &tok[k - 1], W_BE) ||
+                     in_list(c, &tok[k - 1], W_ADVERB_GAP) || ly_adverb(&tok[k - 1])))
+        k--;
+    /* "a village that rebels had seized": the clause's own subject between */
+    int m = k > 0 ? mention_ending_at(c, k - 1) : -1;
+    if (m >= 0) {
+        k = c->mentions.a[m].start;
+        while (k > 0 && in_list(c, &tok[k - 1], W_DETERMINER)) k--;
+    }
+    if (k == 0) return 0;
+    if (fm_is_word(&tok[k - 1], "WHO") || fm_is_word(&tok[k - 1], "WHICH")) return 1;
+    /* THAT after a noun; after a verb ("said that rebels had seized") it opens what is said */
+    return fm_is_word(&tok[k - 1], "THAT") && k > 1 && tok[k - 2].kind == FM_TOK_WORD && verb_at(c, k - 2) < 0;
+}
+
 int fm_subject_of(fm_coder *c, const fm_token *tok, size_t n, size_t v)
 {
     int claim = -1;
@@ -1390,8 +1410,13 @@ int fm_subject_of(fm_coder *c, const fm_token *tok, size_t n, size_t v)
      * main verb's subject */
     size_t pc = h->start;
     while (pc > 0 && (in_list(c, &tok[pc - 1], W_ADVERB_GAP) || ly_adverb(&tok[pc - 1]))) pc--;
-    if (h->form && h->vform == FM_VF_ING && pc > 0 && tok[pc - 1].kind == FM_TOK_PUNCT && v > 0)
-        return inherit_subject(c, tok, n, h, v - 1);
+    /* (not a verb of a relative clause between: "attack soldiers who were dispatched to
+     * the area, injuring four": the attackers injure) */
+    if (h->form && h->vform == FM_VF_ING && pc > 0 && tok[pc - 1].kind == FM_TOK_PUNCT && v > 0) {
+        size_t pv = v - 1;
+        while (pv > 0 && relative_verb(c, tok, &c->verbs.a[pv])) pv--;
+        return inherit_subject(c, tok, n, h, pv);
+    }
     /* "The army shelled the town, killed five people and wounded ten": a finite verb right
      * after the comma of a series shares the subject of the finite verb before it */
     if (series_verb(c, tok, n, v, pc)) return inherit_subject(c, tok, n, h, v - 1);
