@@ -647,25 +647,32 @@ static int glued_participle(const fm_token *tok, size_t i, const fm_verb_form *f
     return 1;
 }
 
-/* tok[i, e) is KILLED / WOUNDED / INJURED right after a mention whose first token
+/* tok[i, e) is KILLED / WOUNDED / INJURED / ARRESTED ... right after a mention whose first token
  * follows a count, and a preposition, a subordinator, punctuation or the end follows. */
 static int counted_victim_participle(const fm_coder *c, const fm_token *tok, size_t n, size_t i, size_t e)
 {
-    if (!(fm_is_word(&tok[i], "KILLED") || fm_is_word(&tok[i], "WOUNDED") || fm_is_word(&tok[i], "INJURED")))
-        return 0;
+    static const char *const undergone[] = { "KILLED", "WOUNDED", "INJURED", "ARRESTED", "DETAINED", "ABDUCTED",
+                                             "KIDNAPPED", "EXECUTED", NULL };
+    int hit = 0;
+    for (const char *const *w = undergone; *w && !hit; w++) hit = fm_is_word(&tok[i], *w);
+    if (!hit) return 0;
     int m = i > 0 ? mention_ending_at(c, i - 1) : -1;
     if (m < 0) return 0;
     size_t s = c->mentions.a[m].start;
     if (s == 0 || !(tok[s - 1].kind == FM_TOK_NUMBER || (tok[s - 1].wclass & FM_WC_NUMBER))) return 0;
     if (e >= n) return 1;
     const fm_token *t = &tok[e];
+    /* ("46 people killed and 165 others injured": AND and another count) */
+    if (fm_is_word(t, "AND") && e + 1 < n && (tok[e + 1].kind == FM_TOK_NUMBER || (tok[e + 1].wclass & FM_WC_NUMBER)))
+        return 1;
     return t->kind == FM_TOK_PUNCT || in_list(c, t, W_PREPOSITION) || in_list(c, t, W_ADVERBIAL_SUBORDINATOR) ||
            fm_is_word(t, "BY");
 }
 
-/* tok[i, e) follows WITH and a short noun phrase (up to four words or numbers,
- * no verb, preposition or punctuation) and takes no object: the end, punctuation,
- * a preposition or DEAD follows. Returns where the noun phrase starts, or 0. */
+/* tok[i, e) follows ", with" and a short noun phrase (up to four words or
+ * numbers, no verb, preposition or punctuation) and takes no object: the end,
+ * punctuation, a preposition or DEAD follows. Returns where the noun phrase
+ * starts, or 0. */
 static size_t with_participle(const fm_coder *c, const fm_token *tok, size_t n, size_t i, size_t e)
 {
     if (e < n && tok[e].kind != FM_TOK_PUNCT && !in_list(c, &tok[e], W_PREPOSITION) && !fm_is_word(&tok[e], "BY") &&
@@ -673,7 +680,10 @@ static size_t with_participle(const fm_coder *c, const fm_token *tok, size_t n, 
         return 0;
     for (size_t j = i, words = 0; j-- > 0 && words <= 4; words++) {
         const fm_token *t = &tok[j];
-        if (fm_is_word(t, "WITH")) return words > 0 ? j + 1 : 0;
+        /* (after a clause's comma: "talks with the union concluded in a deal" is a
+         * subject's modifier and its verb) */
+        if (fm_is_word(t, "WITH"))
+            return words > 0 && j > 0 && tok[j - 1].kind == FM_TOK_PUNCT && !strcmp(tok[j - 1].norm, ",") ? j + 1 : 0;
         if ((t->kind != FM_TOK_WORD && t->kind != FM_TOK_NUMBER) || in_list(c, t, W_PREPOSITION) ||
             in_list(c, t, W_AUX) || fm_is_word(t, "AND"))
             return 0;
