@@ -763,7 +763,9 @@ static int noun_after_modifiers(const fm_coder *c, const fm_token *tok, size_t n
         /* "in an arson and mass shooting attack": nouns joined under one determiner, when no
          * actor or agent stands among them ("the army and police raid" is a verb) */
         if (fm_is_word(t, "AND") && words && !agent_between) continue;
-        if (t->kind != FM_TOK_WORD || in_list(c, t, W_AUX) || in_list(c, t, W_ADVERB_GAP) || in_list(c, t, W_NOUN_PREPOSITION) ||
+        /* ("his first campaign rally": an adverb-like word right after a determiner modifies the noun) */
+        int gap_adverb = in_list(c, t, W_ADVERB_GAP) && !(j > 0 && in_list(c, &tok[j - 1], W_DETERMINER));
+        if (t->kind != FM_TOK_WORD || in_list(c, t, W_AUX) || gap_adverb || in_list(c, t, W_NOUN_PREPOSITION) ||
             in_list(c, t, W_PREPOSITION) || fm_is_word(t, "AND") || fm_is_word(t, "THAT") || fm_is_word(t, "TO") ||
             fm_is_word(t, "WHO") || fm_is_word(t, "WHICH") || in_list(c, t, W_COME))   /* "came under attack" */
             return 0;
