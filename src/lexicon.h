@@ -238,9 +238,7 @@ void fm_tok_ids_of(const fm_lexicon *lx, const fm_token *t, fm_tok_ids *out);
  * looked up over and over, and their lexicon slots and prefixes are scattered
  * over megabytes of table where this is one cache line per word. Words of
  * more than 26 bytes are not kept. Zeroed memory is an empty memo. */
-#ifndef FM_TOK_MEMO_SIZE
 #define FM_TOK_MEMO_SIZE 8192
-#endif
 typedef struct fm_tok_memo_entry {
     uint32_t tag;          /* 0: empty */
     uint8_t len, kind;

@@ -6,12 +6,7 @@
 # Run by tests/run.sh ($FACTUM set), or by hand: bash tests/t_compile.sh (default build/factum).
 set -u
 cd "$(dirname "$0")/.." || exit 1
-FACTUM=${FACTUM:-build/factum}
-n=0
-ok() { n=$((n + 1)); if [ "$1" = 0 ]; then echo "ok $n - $2"; else echo "not ok $n - $2"; fi; }
-if [ ! -x "$FACTUM" ]; then echo "not ok 1 - factum binary not found at $FACTUM"; exit 1; fi
-tmp=$(mktemp -d) || exit 1
-trap 'rm -rf "$tmp"' EXIT
+. tests/tap.sh
 
 # the default lexicon, on the samples (each a document)
 "$FACTUM" compile -q -o "$tmp/default.fmlex"; ok $? "factum compile writes the default lexicon"
