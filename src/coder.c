@@ -833,8 +833,19 @@ static void code_sentence(fm_coder *c, const fm_doc *doc, size_t si, const fm_to
             src = by_agent(c, tok, h->end, ce, n);
             /* "four soldiers are killed and 12 more injured by militants": one agent for both */
             if (src < 0 && v + 1 < c->verbs.n && c->verbs.a[v + 1].start == ce &&
-                (c->verbs.a[v + 1].joined_passive || toll_joined(tok, h, &c->verbs.a[v + 1])))
-                src = by_agent(c, tok, c->verbs.a[v + 1].end, fm_clause_end(c, tok, n, v + 1), n);
+                (c->verbs.a[v + 1].joined_passive || toll_joined(tok, h, &c->verbs.a[v + 1]))) {
+                size_t ne = fm_clause_end(c, tok, n, v + 1);
+                src = by_agent(c, tok, c->verbs.a[v + 1].end, ne, n);
+                /* (or the attack a pattern of the second names: "three are killed and two
+                 * injured in Israeli airstrikes" is one toll of those airstrikes) */
+                fm_verb_match nm;
+                if (src < 0 && !vm.pattern && fm_verb_match_code(c, tok, n, v + 1, ce, ne, &nm) && nm.pattern &&
+                    nm.source >= 0 && !nm.discard && !nm.complex) {
+                    src = nm.source;
+                    nm.target = -1;     /* the victims are this verb's subject */
+                    vm = nm;
+                }
+            }
             tgt = subj;
         } else {
             /* talks and agreements in a place: the place is where, not whom (a visit's

@@ -219,14 +219,30 @@ static const fm_geo_mention *finer_place(const fm_geo_mention *loc, const fm_geo
  * earlier sentence, the launch point. Within each step a place in a country the
  * article names beats one in a country it never names. The origin is the place
  * "from" governs after the verb. */
+/* 1 if token i is in the speaker of one of the event's attribution frames
+ * ("U.S. president Donald Trump announces that six were killed") */
+static int in_speaker(size_t i, const fm_attrib_frame *frames, const size_t *idx, size_t na)
+{
+    for (size_t j = 0; j < na; j++)
+        if (in_span(i, frames[idx[j]].speaker_start, frames[idx[j]].speaker_end)) return 1;
+    return 0;
+}
+
 static const fm_geo_mention *choose_place(fm_coder *c, const fm_token *tok, const fm_event *ev,
                                           const fm_event_tokens *et, const fm_geo_mention *places, size_t np,
-                                          const fm_geo_mention **origin_out)
+                                          const fm_attrib_frame *frames, const size_t *idx, size_t na,
+                                          const fm_geo_mention **origin_out, const fm_geo_mention **speaker_out)
 {
-    const fm_geo_mention *origin = NULL, *step[3][3] = { { NULL } }, *in_actor = NULL;
+    const fm_geo_mention *origin = NULL, *step[3][3] = { { NULL } }, *in_actor = NULL, *speaker = NULL;
     int article_has_countries = c->geo_ctx.n_countries > 0;
     for (size_t p = 0; p < np; p++) {
         const fm_geo_mention *g = &places[p];
+        /* the speaker's country or town says where the speaker is, not where the
+         * event was: the last resort of the caller's */
+        if (in_speaker(g->tok_start, frames, idx, na)) {
+            if (!speaker && !is_origin(tok, g)) speaker = g;
+            continue;
+        }
         /* "a U.S. military base", "Israeli troops": a country inside an actor's name is not the scene */
         int in_src = in_span(g->tok_start, et->src_start, et->src_end);
         int in_tgt = in_span(g->tok_start, et->tgt_start, et->tgt_end);
@@ -276,6 +292,7 @@ static const fm_geo_mention *choose_place(fm_coder *c, const fm_token *tok, cons
         if (!step[s][tier]) step[s][tier] = g;
     }
     *origin_out = origin;
+    *speaker_out = speaker;
     for (int s = 0; s < 3; s++) {
         if (step[s][0]) return finer_place(step[s][0], places, np, origin);
         if (step[s][1]) return finer_place(step[s][1], places, np, origin);
@@ -465,13 +482,23 @@ void fm_context_sentence(fm_coder *c, const fm_doc *doc, size_t si, const fm_tok
         }
 
         /* where */
-        const fm_geo_mention *origin = NULL;
-        const fm_geo_mention *loc = choose_place(c, tok, ev, et, places, np, &origin);
+        const fm_geo_mention *origin = NULL, *speaker = NULL;
+        const fm_geo_mention *loc = choose_place(c, tok, ev, et, places, np, frames, idx, na, &origin, &speaker);
         fm_place fallback;
         if (!loc && country_fallback(c, ev, places, np, &fallback)) {
             ev->location = fallback;
             ev->has_location = 1;
         }
+        /* "The U.S. Navy strikes a boat off Venezuela. Trump says six were killed by the
+         * attack.": an act of force that names no place is where the one before it was */
+        if (!loc && !ev->has_location && ev->quad_class == 4)
+            for (size_t j = k; j-- > 0;)
+                if (c->events.a[j].has_location && c->events.a[j].quad_class == 4) {
+                    ev->location = c->events.a[j].location;
+                    ev->has_location = 1;
+                    break;
+                }
+        if (!loc && !ev->has_location && speaker) loc = speaker;   /* "Ecuador announces ... are killed" */
         if (loc) { set_place(&ev->location, &loc->place); ev->has_location = 1; }
         if (loc && loc != &c->scene && loc->place.precision && strcmp(loc->place.precision, "country")) {
             c->scene = *loc;        /* the scene of later sentences that name no place */
