@@ -1101,25 +1101,31 @@ size_t fm_attribution_frames_marked(const char *text, const fm_token *tok, const
     return fd.count;
 }
 
+static size_t scope_width(const fm_attrib_frame *f) { return f->scope_end - f->scope_start; }
+
 size_t fm_attribution_for(const fm_attrib_frame *frames, size_t n_frames,
                           size_t verb_start, size_t verb_end, size_t *idx, size_t cap)
 {
     size_t m = 0;
     if (verb_end <= verb_start) verb_end = verb_start + 1;
-    for (size_t i = 0; i < n_frames; i++) {
+    for (size_t i = 0; i < n_frames && cap; i++) {
         const fm_attrib_frame *f = &frames[i];
         if (f->cue >= verb_start && f->cue < verb_end) continue;
         if (verb_start < f->scope_start || verb_end > f->scope_end) continue;
-        if (m < cap) {
-            /* insertion by scope width: innermost first */
-            size_t w = f->scope_end - f->scope_start, j = m;
-            while (j > 0 && frames[idx[j - 1]].scope_end - frames[idx[j - 1]].scope_start > w) {
-                idx[j] = idx[j - 1];
-                j--;
-            }
-            idx[j] = i;
+        /* insertion by scope width, innermost first; when full, a narrower
+         * frame pushes out the widest */
+        size_t w = scope_width(f), j = m;
+        if (m == cap) {
+            if (scope_width(&frames[idx[cap - 1]]) <= w) continue;
+            j = cap - 1;
+        } else {
+            m++;
         }
-        m++;
+        while (j > 0 && scope_width(&frames[idx[j - 1]]) > w) {
+            idx[j] = idx[j - 1];
+            j--;
+        }
+        idx[j] = i;
     }
     return m;
 }

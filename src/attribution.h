@@ -46,7 +46,8 @@ size_t fm_attribution_frames_marked(const char *text, const fm_token *tok, const
 
 /* Indexes into frames[] of the frames whose scope holds the verb
  * [verb_start, verb_end), innermost (smallest scope) first; a frame never
- * covers its own cue. Returns the count (at most cap written). */
+ * covers its own cue. Returns how many it wrote (at most cap; a verb inside
+ * more frames than that keeps the innermost). */
 size_t fm_attribution_for(const fm_attrib_frame *frames, size_t n_frames,
                           size_t verb_start, size_t verb_end, size_t *idx, size_t cap);
 

@@ -222,7 +222,6 @@ fm_mode fm_mode_of_marked(const char *text, const fm_token *tok, const fm_word_m
 
     size_t idx[FM_MAX_ATTRIBUTION * 2];
     size_t m = fm_attribution_for(frames, n_frames, vs, ve, idx, sizeof idx / sizeof idx[0]);
-    if (m > sizeof idx / sizeof idx[0]) m = sizeof idx / sizeof idx[0];
     const fm_attrib_frame *inner = m ? &frames[idx[0]] : NULL;
     size_t floor = inner ? inner->scope_start : 0;
     size_t cs = clause_start(mk, text, tok, n, vs, floor);

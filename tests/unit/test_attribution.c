@@ -231,6 +231,18 @@ static void test_api(void)
     TAP_OK(fm_mode_of(s.text, s.tok.a, s.tok.n, 99, 100, NULL, 0) == FM_MODE_ASSERTED,
            "verb out of range is asserted, no crash");
     sentence_close(&s);
+
+    /* a verb inside more frames than the caller has room for: at most cap
+     * written and returned, the innermost kept (the attack is what E said) */
+    sentence_open(&s, "A said B said C said D said E attacked.");
+    size_t idx[3] = { 99, 99, 99 };
+    got = fm_attribution_for(s.frames, s.n_frames, 9, 10, idx, 2);
+    TAP_OK(got == 2, "two of four frames returned with cap 2 (got %zu)", got);
+    TAP_OK(idx[2] == 99, "nothing written past cap");
+    TAP_OK(got == 2 && s.frames[idx[0]].scope_start == 8 && s.frames[idx[1]].scope_start == 6,
+           "innermost first: D said (E attacked), then C said (D said E attacked)");
+    TAP_OK(fm_attribution_for(s.frames, s.n_frames, 9, 10, idx, 0) == 0, "cap 0 writes nothing");
+    sentence_close(&s);
 }
 
 /* Every word of a real corpus asked for its mode: no crash, no sanitizer
