@@ -801,10 +801,16 @@ static const char *const COUNT_WORD[] = { "MORE", "OTHERS", "OTHER", "SEVERAL", 
 /* "three soldiers are killed and 29 more injured", "five people were killed, 20
  * wounded": a participle after AND or a comma and a count takes the passive of
  * the participle before them. */
-static int shares_passive(const fm_coder *c, const fm_token *tok, size_t i)
+/* (So does a past participle right after AND with no object after it: "were shot
+ * and killed in an ambush", "was arrested and charged with murder"; "were attacked
+ * and arrested five people" is active.) */
+static int shares_passive(const fm_coder *c, const fm_token *tok, size_t n, size_t i, const fm_verb_hit *h)
 {
     if (!c->verbs.n) return 0;
     const fm_verb_hit *p = &c->verbs.a[c->verbs.n - 1];
+    if (p->end + 1 == i && p->passive && fm_is_word(&tok[p->end], "AND") &&
+        (h->vform == FM_VF_ED || h->vform == FM_VF_IRREG))
+        return h->end >= n || tok[h->end].kind == FM_TOK_PUNCT || in_list(c, &tok[h->end], W_PREPOSITION);
     if (p->end + 1 >= i || i - p->end > 7) return 0;
     /* only a count between: "29 more", "two others", "at least 14 others" */
     for (size_t k = p->end + 1; k < i; k++) {
@@ -952,7 +958,7 @@ void fm_find_verbs(fm_coder *c, const fm_token *tok, size_t n)
             }
             /* the hedge is part of this verb's group, no speech verb of its own */
             if (h.passive && hedge != SIZE_MAX && c->verbs.n && c->verbs.a[c->verbs.n - 1].start == hedge) c->verbs.n--;
-            if (!h.passive && !c->lx->tabari_verbs && shares_passive(c, tok, i)) h.passive = h.joined_passive = 1;
+            if (!h.passive && !c->lx->tabari_verbs && shares_passive(c, tok, n, i, &h)) h.passive = h.joined_passive = 1;
             /* "troops, backed by close air support, enter": a participle right before BY is
              * passive without its BE (TABARI's rules want the BE) */
             if (!c->lx->tabari_verbs && h.end < n && fm_is_word(&tok[h.end], "BY") && !(tok[i].flags & FM_TOKF_HYPHEN) &&
@@ -1557,6 +1563,12 @@ int fm_subject_of(fm_coder *c, const fm_token *tok, size_t n, size_t v)
          * adverbial subordinator opens has its own subject ("as part of the operation,
          * troops" has a comma and is no such clause) */
         if (in_list(c, t, W_ADVERBIAL_SUBORDINATOR) && k + 1 < h->start && !punct_between(tok, k + 1, h->start)) break;
+        /* (and so does "after" or "before" before words and a finite verb with no actor
+         * among them: "sentences eight people after a truck bomb killed five" is no
+         * killing by the people sentenced) */
+        if ((fm_is_word(t, "AFTER") || fm_is_word(t, "BEFORE")) && h->form && h->vform != FM_VF_ING &&
+            k + 1 < h->start && !punct_between(tok, k + 1, h->start))
+            break;
     }
     /* "a device left by cartel members detonates": no actor before the participle phrase;
      * its agent is the one who acts */

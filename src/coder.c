@@ -741,11 +741,13 @@ static void say_must(fm_coder *c, const fm_doc *doc, size_t si, const fm_token *
     add_events(c, doc, si, tok, "100", x, y, h, "SAY ... + MUST [100]", 0, ce, FM_PRIORITY_NORMAL);
 }
 
-/* "one person is killed and four more are injured by airstrikes": two passives
+/* "one person is killed and four more are injured by airstrikes", "shot and
+ * killed by gunmen": two passives
  * joined by AND, a count and BE share the agent written after the second. */
 static int toll_joined(const fm_token *tok, const fm_verb_hit *h, const fm_verb_hit *next)
 {
-    if (!next->passive || next->start <= h->end + 1 || !fm_is_word(&tok[h->end], "AND")) return 0;
+    if (!next->passive || next->start <= h->end || !fm_is_word(&tok[h->end], "AND")) return 0;
+    /* (with nothing between: "are shot and killed by gunmen") */
     for (size_t k = h->end + 1; k < next->start; k++) {
         const fm_token *t = &tok[k];
         if (t->kind == FM_TOK_NUMBER || fm_is_aux(t) || fm_is_word(t, "MORE") || fm_is_word(t, "OTHERS") ||
