@@ -319,7 +319,9 @@ static int country_fallback(fm_coder *c, const fm_event *ev, const fm_geo_mentio
      * names a foreign target) */
     int domestic = ((ev->code[0] == '1' && ev->code[1] == '7') || !strncmp(ev->code, "191", 3)) && src &&
                    ev->source.code && fm_state_actor(ev->source.code);
-    if (!tgt && ev->quad_class == 4 && !domestic) return 0;
+    /* (a protest, strike or riot, CAMEO 14, is where the protesters are) */
+    int protest = ev->code[0] == '1' && ev->code[1] == '4';
+    if (!tgt && ev->quad_class == 4 && !domestic && !protest) return 0;
     const char *pick = tgt ? tgt : src;
     if (!pick) return 0;
     const char *a2 = fm_country_alpha2(c->geo, pick);
