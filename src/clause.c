@@ -701,10 +701,20 @@ static int plural_common(const fm_token *t)
 static int adjective_like(const fm_token *t)
 {
     static const char *const ends[] = { "OUS", "IVE", "ABLE", "IBLE", "FUL", "LESS", "ICAL", NULL };
+    /* -AL: "criminal charges", "formal talks", "international sanctions"; not the
+     * nouns in -AL that head a subject ("the proposal calls for", "an official says") */
+    static const char *const al_nouns[] = { "PROPOSAL", "OFFICIAL", "GENERAL", "RIVAL", "TRIBUNAL",
+        "INDIVIDUAL", "CAPITAL", "ANIMAL", "JOURNAL", "MARSHAL", "ADMIRAL", "CARDINAL", "SIGNAL", "APPROVAL",
+        "REFUSAL", "DENIAL", "WITHDRAWAL", "ARRIVAL", "TRIAL", "FESTIVAL", "PRINCIPAL", "NATIONAL",
+        "HOSPITAL", "TERMINAL", "RITUAL", "CANAL", "PORTAL", "REVIVAL", "SURVIVAL", "RENEWAL", "REMOVAL",
+        "DISPOSAL", "ORIGINAL", "MANUAL", "ARSENAL", "CORPORAL", "LOCAL", NULL };
     if (t->kind != FM_TOK_WORD || (t->flags & (FM_TOKF_CAP | FM_TOKF_ALLCAPS))) return 0;
     for (const char *const *e = ends; *e; e++)
         if (ends_with(t, *e)) return 1;
-    return 0;
+    if (t->norm_len < 5 || !ends_with(t, "AL")) return 0;
+    for (const char *const *w = al_nouns; *w; w++)
+        if (!strcmp(t->norm, *w)) return 0;
+    return 1;
 }
 
 static int form_in_text(const fm_verb_form *f, const fm_token *t);

@@ -493,6 +493,56 @@ static int place_object(fm_coder *c, const fm_doc *doc, const fm_token *tok, siz
     return -1;
 }
 
+/* "M23 captures Kamanyola, ... Democratic Republic of the Congo", "Russian forces have
+ * captured Rozlyv in Donetsk Oblast, Ukraine", "capture all of Bahri": an arrest (173) or
+ * an abduction (181) is of people; what a verb takes is ground (192) when its direct
+ * object, right after it, is a place the gazetteer knows and the target is that place or
+ * its country (an actor coded with the country alone). Not "detained in Tehran": a place
+ * after a preposition is where, and a passive's object is its subject. */
+/* 1 if token i is inside an actor mention of the sentence */
+static int in_mention(const fm_coder *c, size_t i)
+{
+    for (size_t m = 0; m < c->mentions.n; m++)
+        if (c->mentions.a[m].start <= i && i < c->mentions.a[m].end) return 1;
+    return 0;
+}
+
+static const char *const CAPTURE_OBJECT_GAP[] = { "THE", "A", "AN", "OF", "ALL", "ENTIRETY", "MOST", "MUCH", "PART",
+    "PARTS", "TOWN", "CITY", "VILLAGE", "SETTLEMENT", "CAPITAL", "PORT", "STRATEGIC", "KEY", "NEARBY", "BORDER",
+    "EASTERN", "WESTERN", "NORTHERN", "SOUTHERN", "CENTRAL", NULL };
+
+static int object_is_place(fm_coder *c, const fm_doc *doc, const fm_token *tok, size_t n, const fm_verb_hit *h,
+                           int tgt)
+{
+    const fm_mention *m = &c->mentions.a[tgt];
+    /* only a verb that codes by what it takes (CAPTURE [---]): ARREST [173] is of people */
+    if (!h->form || h->form->code[0] || c->lx->verb_entries.a[h->form->verb].code[0]) return 0;
+    if (!c->geo || h->passive || m->pronoun || m->implied || m->agent_only || !m->code || strlen(m->code) != 3)
+        return 0;
+    size_t k = h->end;
+    for (int gap = 0; k < n && gap < 6; k++, gap++) {
+        int in_gap = 0;
+        for (const char *const *w = CAPTURE_OBJECT_GAP; *w && !in_gap; w++) in_gap = fm_is_word(&tok[k], *w);
+        if (!in_gap) break;
+    }
+    if (k >= n || m->start < k) return 0;
+    fm_geo_mention places[16];
+    size_t np = fm_geo_mentions(c->geo, doc->text, tok, n, &c->geo_ctx, &c->arena, places, 16);
+    if (np > 16) np = 16;
+    for (size_t p = 0; p < np; p++)
+        if (places[p].tok_start == k) return 1;
+    /* a name the gazetteer lacks, placed by what follows it: "capture Kamanyola in South
+     * Kivu", "capture Heglig, Sudan's largest oilfield" (one capitalised word no actor
+     * holds, then a comma or IN and a known place; two are more often a person's name) */
+    size_t e = k;
+    if (e < n && tok[e].kind == FM_TOK_WORD && (tok[e].flags & FM_TOKF_CAP) && !in_mention(c, e)) e++;
+    if (e == k || e + 1 >= n || !(fm_is_word(&tok[e], "IN") || (tok[e].kind == FM_TOK_PUNCT && !strcmp(tok[e].norm, ","))))
+        return 0;
+    for (size_t p = 0; p < np; p++)
+        if (places[p].tok_start == e + 1) return 1;
+    return 0;
+}
+
 /* CAMEO roots of acts two parties do together: intend to cooperate (03),
  * consult (04), cooperate (05, 06), fight (19). */
 static int mutual_code(const char *code)
@@ -951,7 +1001,10 @@ static void code_sentence(fm_coder *c, const fm_doc *doc, size_t si, const fm_to
         const char *rule = vm.pattern ? vm.rule
                                       : fm_arena_printf(&c->arena, "%s [%s]", vm.rule ? vm.rule : "", vm.code);
         int prio = vm.dominant ? FM_PRIORITY_DOMINANT : vm.subordinate ? FM_PRIORITY_SUBORDINATE : FM_PRIORITY_NORMAL;
-        if (vm.code[0]) add_events(c, doc, si, tok, vm.code, src, tgt, h, rule, 0, ce, prio);
+        const char *code = vm.code;
+        if (tgt >= 0 && (!strcmp(code, "173") || !strcmp(code, "181")) && object_is_place(c, doc, tok, n, h, tgt))
+            code = "192", rule = fm_arena_printf(&c->arena, "%s, of a place [192]", rule);
+        if (code[0]) add_events(c, doc, si, tok, code, src, tgt, h, rule, 0, ce, prio);
         if (vm.code2[0] && tgt >= 0 && src >= 0 && !same_country(c, src, tgt))   /* visit / host: the paired event */
             add_events(c, doc, si, tok, vm.code2, tgt, src, h, rule, 0, ce, prio);
         if (place_tgt >= 0) c->mentions.n--;            /* the place names nobody for later verbs */
