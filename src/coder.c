@@ -645,7 +645,11 @@ static int by_agent(fm_coder *c, const fm_token *tok, size_t from, size_t to, si
          * to, "killed at a silo operated by a waste company") */
         if (participle_between(tok, from, k)) continue;
         size_t j = k + 1;
-        while (j + 1 < n && j < k + 3 && agent_modifier_word(&tok[j]) && !(tok[j + 1].flags & FM_TOKF_HYPHEN)) {
+        /* ("by Thames Valley Police": a name no actor holds before an agent word) */
+        while (j + 1 < n && j < k + 3 &&
+               (agent_modifier_word(&tok[j]) ||
+                (tok[j].kind == FM_TOK_WORD && (tok[j].flags & FM_TOKF_CAP) && !in_mention(c, j))) &&
+               !(tok[j + 1].flags & FM_TOKF_HYPHEN)) {
             j++;
             if ((m = fm_mention_at(c, j, n, 0, tok)) >= 0) return m;
         }
