@@ -633,9 +633,20 @@ static int form_in_text(const fm_verb_form *f, const fm_token *t);
 /* tok[i] is an -ED form glued by a hyphen to a word of three letters or more
  * that is no verb prefix: "Iran-backed", "US-led" ("US" too), "state-run";
  * not "re-entered", "counter-attacked". */
+/* The first halves of a hyphenated verb ("re-take", "counter-attacking"): a prefix, no modifier */
+static const char *const VERB_PREFIXES[] = { "PRE", "MIS", "OUT", "NON", "OVER", "UNDER", "COUNTER", "CROSS", "RE",
+                                             "CO", "DE", "UN", "SELF", NULL };
+
+static int word_in(const fm_token *t, const char *const *words)
+{
+    for (const char *const *w = words; *w; w++)
+        if (fm_is_word(t, *w)) return 1;
+    return 0;
+}
+
 static int glued_participle(const fm_token *tok, size_t i, const fm_verb_form *f)
 {
-    static const char *const prefixes[] = { "PRE", "MIS", "OUT", "NON", "OVER", "UNDER", "COUNTER", "CROSS", NULL };
+    static const char *const *const prefixes = VERB_PREFIXES;
     int vf = form_in_text(f, &tok[i]);
     if (!(vf == FM_VF_ED || (vf == FM_VF_IRREG && ends_with(&tok[i], "ED"))) && !fm_is_word(&tok[i], "LED")) return 0;
     /* (the hyphen is no token: the word carries FM_TOKF_HYPHEN) */
@@ -923,6 +934,12 @@ void fm_find_verbs(fm_coder *c, const fm_token *tok, size_t n)
             /* "Iran-backed groups", "US-led forces", "Russian-occupied": a participle glued to
              * the word before it is an adjective */
             if (!c->lx->tabari_verbs && len == 1 && glued_participle(tok, i, &c->lx->verb_forms.a[v - 1])) continue;
+            /* "a "life-threatening" storm surge", "record-breaking", "peace-keeping": an -ING
+             * glued to a lower-case word is an adjective or a noun */
+            if (!c->lx->tabari_verbs && len == 1 && ends_with(&tok[i], "ING") && i > 0 && tok[i - 1].kind == FM_TOK_WORD &&
+                tok[i - 1].end == tok[i].start - 1 && !(tok[i - 1].flags & (FM_TOKF_CAP | FM_TOKF_ALLCAPS)) &&
+                !word_in(&tok[i - 1], VERB_PREFIXES))
+                continue;
         }
         if (!c->lx->tabari_verbs && len && noun_after_modifiers(c, tok, n, i, &c->lx->verb_forms.a[v - 1])) continue;
         /* "a vehicle ramming and stabbing attack": an -ING form before a bare singular head noun modifies it */
