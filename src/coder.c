@@ -798,6 +798,15 @@ static void say_must(fm_coder *c, const fm_doc *doc, size_t si, const fm_token *
 /* "one person is killed and four more are injured by airstrikes", "shot and
  * killed by gunmen": two passives
  * joined by AND, a count and BE share the agent written after the second. */
+static int toll_count_word(const fm_token *t)
+{
+    static const char *const words[] = { "OVER", "ABOUT", "AROUND", "NEARLY", "ALMOST", "AT", "LEAST", "SOME",
+        "SEVERAL", "DOZENS", "SCORES", "HUNDREDS", "MANY", "UP", "TO", "MORE", "THAN", NULL };
+    for (const char *const *w = words; *w; w++)
+        if (fm_is_word(t, *w)) return 1;
+    return 0;
+}
+
 static int toll_joined(const fm_token *tok, const fm_verb_hit *h, const fm_verb_hit *next)
 {
     if (!next->passive || next->start <= h->end || !fm_is_word(&tok[h->end], "AND")) return 0;
@@ -806,6 +815,7 @@ static int toll_joined(const fm_token *tok, const fm_verb_hit *h, const fm_verb_
         const fm_token *t = &tok[k];
         if (t->kind == FM_TOK_NUMBER || fm_is_aux(t) || fm_is_word(t, "MORE") || fm_is_word(t, "OTHERS") ||
             fm_is_word(t, "OTHER") || fm_is_word(t, "ANOTHER") ||   /* "and another two are injured" */
+            toll_count_word(t) ||                                    /* "and over twenty others" */
             (fm_is_word(t, "OF") && k > h->end + 1))                 /* "and dozens of others" */
             continue;
         fm_number num;
@@ -895,8 +905,11 @@ static void code_sentence(fm_coder *c, const fm_doc *doc, size_t si, const fm_to
                 /* (or the attack a pattern of the second names: "three are killed and two
                  * injured in Israeli airstrikes" is one toll of those airstrikes) */
                 fm_verb_match nm;
-                if (src < 0 && !vm.pattern && fm_verb_match_code(c, tok, n, v + 1, ce, ne, &nm) && nm.pattern &&
-                    nm.source >= 0 && !nm.discard && !nm.complex) {
+                int coded = src < 0 && !vm.pattern && fm_verb_match_code(c, tok, n, v + 1, ce, ne, &nm);
+                /* (and a pattern of the second that codes nothing, a disaster's, holds for both:
+                 * "five are killed and twelve injured in a fire at a hostel") */
+                if (src < 0 && !vm.pattern && !coded && nm.pattern) continue;
+                if (coded && nm.pattern && nm.source >= 0 && !nm.discard && !nm.complex) {
                     src = nm.source;
                     nm.target = -1;     /* the victims are this verb's subject */
                     vm = nm;
