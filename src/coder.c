@@ -155,6 +155,13 @@ static int recent(const fm_coder *c, int have, size_t at, size_t reach)
 
 static int singular_it(const fm_token *t) { return fm_is_word(t, "IT") || fm_is_word(t, "ITS") || fm_is_word(t, "ITSELF"); }
 
+/* "the group", "the faction", "the militia": words for an organisation that is no state */
+static int nonstate_group_word(const fm_token *t)
+{
+    return fm_is_word(t, "GROUP") || fm_is_word(t, "FACTION") || fm_is_word(t, "MOVEMENT") ||
+           fm_is_word(t, "MILITIA") || fm_is_word(t, "ORGANIZATION") || fm_is_word(t, "ORGANISATION");
+}
+
 /* A common noun in the plural ("militants", "forces"; not "Houthis", not "press"). */
 static int plural_noun(const fm_token *t)
 {
@@ -176,6 +183,11 @@ static const fm_mention *resolve(fm_coder *c, const fm_mention *m)
             if (c->tokens_now && fm_after_preposition(c, c->tokens_now, a->start)) continue;
             /* "detains dozens of Islamic State militants, whom it alleges": "it" is no plural noun */
             if (c->tokens_now && singular_it(&c->tokens_now[m->start]) && plural_noun(&c->tokens_now[a->end - 1])) continue;
+            /* "the Houthis release a video of the crew of the Greek-operated ship, which the
+             * group attacked": "the group" is no country */
+            if (c->tokens_now && nonstate_group_word(&c->tokens_now[m->start]) && a->country &&
+                !strcmp(a->code, a->country))
+                continue;
             if ((m->pronoun == 1) == is_person(a)) return a;
         }
     }
