@@ -480,6 +480,14 @@ static int place_gap_word(const fm_token *t)
     return 0;
 }
 
+/* 1 if token i is inside an actor mention of the sentence */
+static int in_mention(const fm_coder *c, size_t i)
+{
+    for (size_t m = 0; m < c->mentions.n; m++)
+        if (c->mentions.a[m].start <= i && i < c->mentions.a[m].end) return 1;
+    return 0;
+}
+
 /* The place a conflict verb acts on when its object names no actor ("Israel
  * strikes Beirut", "the army takes Al-Kamlin"): a mention coded with the
  * place's country, pushed last (the caller pops it), or -1. */
@@ -489,8 +497,7 @@ static int place_object(fm_coder *c, const fm_doc *doc, const fm_token *tok, siz
     size_t k = from;
     while (k < to && place_gap_word(&tok[k])) k++;
     if (k >= to || tok[k].kind != FM_TOK_WORD || !(tok[k].flags & FM_TOKF_CAP)) return -1;
-    for (size_t m = 0; m < c->mentions.n; m++)
-        if (c->mentions.a[m].start <= k && k < c->mentions.a[m].end) return -1;   /* an actor: not mine */
+    if (in_mention(c, k)) return -1;   /* an actor: not mine */
     fm_geo_mention places[4];
     size_t np = fm_geo_mentions(c->geo, doc->text, tok, n, &c->geo_ctx, &c->arena, places, 4);
     for (size_t p = 0; p < np && p < 4; p++) {
@@ -511,14 +518,6 @@ static int place_object(fm_coder *c, const fm_doc *doc, const fm_token *tok, siz
  * object, right after it, is a place the gazetteer knows and the target is that place or
  * its country (an actor coded with the country alone). Not "detained in Tehran": a place
  * after a preposition is where, and a passive's object is its subject. */
-/* 1 if token i is inside an actor mention of the sentence */
-static int in_mention(const fm_coder *c, size_t i)
-{
-    for (size_t m = 0; m < c->mentions.n; m++)
-        if (c->mentions.a[m].start <= i && i < c->mentions.a[m].end) return 1;
-    return 0;
-}
-
 static const char *const CAPTURE_OBJECT_GAP[] = { "THE", "A", "AN", "OF", "ALL", "ENTIRETY", "MOST", "MUCH", "PART",
     "PARTS", "TOWN", "CITY", "VILLAGE", "SETTLEMENT", "CAPITAL", "PORT", "STRATEGIC", "KEY", "NEARBY", "BORDER",
     "EASTERN", "WESTERN", "NORTHERN", "SOUTHERN", "CENTRAL", NULL };
