@@ -61,6 +61,7 @@ void fm_coder_free(fm_coder *c)
     fm_verb_vec_t_free(&c->verbs);
     fm_event_vec_free(&c->events);
     fm_evtok_vec_free(&c->evtok);
+    fm_quiet_vec_free(&c->quiet);
     free(c->word_stamp);
     free(c->syn_stamp);
     free(c->syn_off);
@@ -498,6 +499,7 @@ static int place_object(fm_coder *c, const fm_doc *doc, const fm_token *tok, siz
     while (k < to && place_gap_word(&tok[k])) k++;
     if (k >= to || tok[k].kind != FM_TOK_WORD || !(tok[k].flags & FM_TOKF_CAP)) return -1;
     if (in_mention(c, k)) return -1;   /* an actor: not mine */
+    fm_context_catch_up(c, doc);
     fm_geo_mention places[4];
     size_t np = fm_geo_mentions(c->geo, doc->text, tok, n, &c->geo_ctx, &c->arena, places, 4);
     for (size_t p = 0; p < np && p < 4; p++) {
@@ -537,6 +539,7 @@ static int object_is_place(fm_coder *c, const fm_doc *doc, const fm_token *tok, 
         if (!in_gap) break;
     }
     if (k >= n || m->start < k) return 0;
+    fm_context_catch_up(c, doc);
     fm_geo_mention places[16];
     size_t np = fm_geo_mentions(c->geo, doc->text, tok, n, &c->geo_ctx, &c->arena, places, 16);
     if (np > 16) np = 16;
@@ -1502,7 +1505,7 @@ int fm_coder_code(fm_coder *c, const fm_doc *doc, const fm_event **events, size_
         memcpy(c->tokens.a, c->doc_tokens.a + r->start, (r->end - r->start) * sizeof *c->tokens.a);
         c->tokens.n = r->end - r->start;
         size_t n = c->tokens.n;
-        if (n > 4096) n = 4096;                  /* a runaway "sentence": bounded work */
+        if (n > FM_SENTENCE_MAX_TOKENS) n = FM_SENTENCE_MAX_TOKENS;
         if (n > c->ids_cap) {
             fm_tok_ids *p = realloc(c->ids, n * sizeof *p);
             if (p) c->ids = p;
@@ -1524,6 +1527,7 @@ int fm_coder_code(fm_coder *c, const fm_doc *doc, const fm_event **events, size_
         }
         if (c->events.n > first_event && c->lx->issues.n_nodes > 1) set_issues(c, all_n, first_event);
     }
+    fm_context_end_doc(c, doc);
     if (c->arena.failed) { report(c, doc, "out of memory while coding: skipped"); return -1; }
     *events = c->events.a;
     *n_events = c->events.n;

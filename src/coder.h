@@ -71,6 +71,14 @@ typedef struct fm_event_tokens {
 enum { FM_PRIORITY_NORMAL = 0, FM_PRIORITY_SUBORDINATE, FM_PRIORITY_DOMINANT };
 FM_VEC(fm_evtok_vec, fm_event_tokens)
 
+/* A sentence that coded no event, its places not yet read (context.c): its index,
+ * and the document's event count when it was coded (the events it may place). */
+typedef struct fm_quiet_sentence { size_t si, n_events; } fm_quiet_sentence;
+FM_VEC(fm_quiet_vec, fm_quiet_sentence)
+
+/* A runaway "sentence" is coded on its first tokens only: bounded work. */
+#define FM_SENTENCE_MAX_TOKENS 4096
+
 /* What coreference remembers across sentences of a document. */
 typedef struct fm_memory {
     fm_mention last_person, last_group, last_any;
@@ -119,6 +127,7 @@ struct fm_coder {
     size_t syn_tok_cap;
     fm_syn_hit_vec syn_hits;
     fm_geo_context geo_ctx;
+    fm_quiet_vec quiet;         /* sentences whose places wait until something asks (context.c) */
     fm_geo_mention scene;       /* the last town-level place the document named */
     int have_scene;
     char fwd_prev[16], fwd_next[16];   /* FORWARD: the actor of the previous document, and of this one */
@@ -154,4 +163,9 @@ size_t fm_clause_start(const fm_coder *c, const fm_token *tok, size_t v);
 void fm_context_sentence(fm_coder *c, const fm_doc *doc, size_t si, const fm_token *tok, size_t n,
                          size_t first_event, const fm_attrib_frame *frames, size_t n_frames);
 void fm_context_begin_doc(fm_coder *c, const fm_doc *doc);
+/* Reads the places of the quiet sentences still waiting, in order: call before asking
+ * the gazetteer with c->geo_ctx, or the scene, in a sentence. */
+void fm_context_catch_up(fm_coder *c, const fm_doc *doc);
+/* The end of a document: the waiting sentences may still place earlier events. */
+void fm_context_end_doc(fm_coder *c, const fm_doc *doc);
 #endif

@@ -17,6 +17,7 @@ void fm_context_begin_doc(fm_coder *c, const fm_doc *doc)
 {
     memset(&c->geo_ctx, 0, sizeof c->geo_ctx);
     c->have_scene = 0;
+    c->quiet.n = 0;
     fm_span place, outlet;
     if (c->geo && fm_dateline(doc->text, doc->len, &place, &outlet) && place.end > place.start)
         fm_geo_context_dateline(c->geo, doc->text + place.start, place.end - place.start, &c->geo_ctx);
@@ -428,16 +429,77 @@ static void restriction_target(const fm_coder *c, fm_event *ev, const fm_geo_men
     if (a3 && ev->source.country && !strcmp(ev->source.country, a3)) set_country_target(ev, a3);
 }
 
+enum { MAX_PLACES = 16 };
+
+/* Reads a sentence's places: the countries it names join the article's (geo_ctx),
+ * and out gets its places resolved with them. */
+static size_t sentence_places(fm_coder *c, const fm_doc *doc, const fm_token *tok, size_t n,
+                              fm_geo_mention places[MAX_PLACES])
+{
+    if (!c->geo) return 0;
+    size_t np = fm_geo_sentence(c->geo, doc->text, tok, n, &c->geo_ctx, &c->arena, places, MAX_PLACES);
+    return np > MAX_PLACES ? MAX_PLACES : np;
+}
+
+/* A sentence with no event still sets the scene of the next ones ("Clashes escalate
+ * near X, Syria. Turkish jets strike SDF positions."), and places the events before it
+ * that have none ("Police seize a boat. The vessel was taken off the coast of Qaw
+ * district, Somalia."); n_events: the document's events when it was coded. */
+static void quiet_places(fm_coder *c, const fm_token *tok, const fm_geo_mention *places, size_t np, size_t n_events)
+{
+    for (size_t p = 0; p < np; p++) {
+        const fm_geo_mention *g = &places[p];
+        if (!g->place.precision || !strcmp(g->place.precision, "country") || is_origin(tok, g)) continue;
+        if (c->geo_ctx.n_countries && !country_in_article(c, &g->place)) continue;
+        c->scene = *g;
+        c->have_scene = 1;
+        break;
+    }
+    const fm_geo_mention *later = c->have_scene ? &c->scene : NULL;
+    for (size_t k = 0; later && k < n_events; k++)
+        if (!c->events.a[k].has_location) {     /* c->events holds this document's events only */
+            set_place(&c->events.a[k].location, &later->place);
+            c->events.a[k].has_location = 1;
+        }
+}
+
+/* Most sentences code no event (Reuters: three in four), and what their places do
+ * (above) matters only once a later sentence asks the gazetteer or has an event, or at
+ * the document's end if an event has no place: reading them then, in order, gives the
+ * same records as reading each at once, and the gazetteer scan of the sentences after
+ * a document's last event is never done. The TABARI path codes compacted copies of
+ * its sentences, so it reads each at once. */
+void fm_context_catch_up(fm_coder *c, const fm_doc *doc)
+{
+    for (size_t q = 0; q < c->quiet.n; q++) {
+        const fm_span *r = &c->sentence_tokens.a[c->quiet.a[q].si];
+        const fm_token *tok = c->doc_tokens.a + r->start;
+        size_t n = r->end - r->start;
+        if (n > FM_SENTENCE_MAX_TOKENS) n = FM_SENTENCE_MAX_TOKENS;
+        fm_geo_mention places[MAX_PLACES];
+        size_t np = sentence_places(c, doc, tok, n, places);
+        quiet_places(c, tok, places, np, c->quiet.a[q].n_events);
+    }
+    c->quiet.n = 0;
+}
+
+void fm_context_end_doc(fm_coder *c, const fm_doc *doc)
+{
+    for (size_t k = 0; k < c->events.n && c->quiet.n; k++)
+        if (!c->events.a[k].has_location) fm_context_catch_up(c, doc);
+    c->quiet.n = 0;
+}
+
 void fm_context_sentence(fm_coder *c, const fm_doc *doc, size_t si, const fm_token *tok, size_t n,
                          size_t first_event, const fm_attrib_frame *frames, size_t n_frames)
 {
-    static const size_t MAX_PLACES = 16;
-    fm_geo_mention places[16];
-    size_t np = 0;
-    if (c->geo) {
-        np = fm_geo_sentence(c->geo, doc->text, tok, n, &c->geo_ctx, &c->arena, places, MAX_PLACES);
-        if (np > MAX_PLACES) np = MAX_PLACES;
+    if (first_event == c->events.n && !c->lx->tabari_verbs && c->geo) {
+        fm_quiet_sentence q = { si, first_event };
+        if (!fm_quiet_vec_push(&c->quiet, q)) return;
     }
+    fm_context_catch_up(c, doc);
+    fm_geo_mention places[MAX_PLACES];
+    size_t np = sentence_places(c, doc, tok, n, places);
     fm_when_set dates;            /* read once per sentence, on its first event */
     fm_quantity_set counts;
     dates.n = 0;
@@ -518,26 +580,7 @@ void fm_context_sentence(fm_coder *c, const fm_doc *doc, size_t si, const fm_tok
         /* how many */
         fm_quantities_pick(&counts, doc->text, tok, n, from, to, &c->arena, &ev->quantities);
     }
-    /* a sentence with no event still sets the scene of the next ones:
-     * "Clashes escalate near X, Syria. Turkish jets strike SDF positions." */
-    if (first_event == c->events.n) {
-        for (size_t p = 0; p < np; p++) {
-            const fm_geo_mention *g = &places[p];
-            if (!g->place.precision || !strcmp(g->place.precision, "country") || is_origin(tok, g)) continue;
-            if (c->geo_ctx.n_countries && !country_in_article(c, &g->place)) continue;
-            c->scene = *g;
-            c->have_scene = 1;
-            break;
-        }
-        /* "Police seize a boat. The vessel was taken off the coast of Qaw district,
-         * Somalia.": a later sentence naming only the scene places the events before it */
-        const fm_geo_mention *later = c->have_scene ? &c->scene : NULL;
-        for (size_t k = 0; later && k < first_event; k++)
-            if (!c->events.a[k].has_location) {     /* c->events holds this document's events only */
-                set_place(&c->events.a[k].location, &later->place);
-                c->events.a[k].has_location = 1;
-            }
-    }
+    if (first_event == c->events.n) quiet_places(c, tok, places, np, first_event);
     /* drop events that the date stage found to be tallies */
     size_t o = first_event;
     for (size_t k = first_event; k < c->events.n; k++) {
