@@ -1,8 +1,10 @@
 #!/usr/bin/env bash
 # bench/run.sh — what `make bench` runs: codes the shared corpora with the full Phoenix dictionaries and every
 # context stage, at -j 1 and -j 2, next to `wc -w` on the same bytes, then counts callgrind instructions per KB
-# of text on a fixed slice and where they go. Writes bench/results.txt (and prints it). Needs ../shared.
-# Usage: bash bench/run.sh [BUILD_DIR]   (BENCH_REPEAT=N takes the best of N timed runs, default 5)
+# of text on a fixed slice and where they go, and peak memory on Reuters streamed 64 times over (1 GB of text).
+# Writes bench/results.txt (and prints it). Needs ../shared.
+# Usage: bash bench/run.sh [BUILD_DIR]   (BENCH_REPEAT=N takes the best of N timed runs, default 5;
+#        BENCH_FLAT=N streams Reuters N times for the memory row, default 64, 0 leaves it out)
 set -u
 cd "$(dirname "$0")/.." || exit 1
 B=${1:-build}
@@ -153,6 +155,25 @@ for c in $CORPORA; do
 done
 [ -n "${src_row:-}" ] && echo "$src_row" >> "$OUT"
 { echo; cat "$tmp/speedups" 2>/dev/null; echo; } >> "$OUT"
+
+# ---- memory in input size: Reuters FLAT times over, streamed through a pipe (nothing on disk) ----
+FLAT=${BENCH_FLAT:-64}
+ref_f="$SHARED/corpus/$ref.jsonl"
+if [ "$FLAT" -gt 0 ] && [ -f "$ref_f" ]; then
+    read -r _ _ _ ref_bytes _ _ < <("$STATS" count "$ref_f")
+    t0=$(now)
+    for _ in $(seq 1 "$FLAT"); do cat "$ref_f"; done |
+        /usr/bin/time -f '%M %U %S' -o "$tmp/rss" "$FACTUM" code -q -j 2 --dict "$IMAGE" - > /dev/null 2> "$tmp/err"
+    rc=${PIPESTATUS[1]}
+    t1=$(now)
+    read -r big_rss _ _ < <(tail -n 1 "$tmp/rss")
+    {
+    echo "## memory in input size (factum code -q -j 2 --dict phoenix.fmlex - < reuters21578 x $FLAT, from a pipe)"
+    echo "text: $(calc "$FLAT * $ref_bytes / 1000000000" 2) GB in $(calc "$t1 - $t0" 1) s (exit $rc); peak RSS $((big_rss / 1024)) MB," \
+         "against $(calc "${BEST_RSS[$ref-2]} / 1024" 0) MB for one copy at -j 2"
+    echo
+    } >> "$OUT"
+fi
 
 # ---- callgrind: a stable instruction count to compare across commits ----
 if command -v valgrind > /dev/null 2>&1; then
