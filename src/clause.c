@@ -1036,13 +1036,18 @@ static const char *const PLACE_BEFORE_OF[] = { "SOUTH", "NORTH", "EAST", "WEST",
     "HEART", "COAST", "SHORES", "PORT", "GOVERNORATE", "OUT", "TERRITORY", "NORTHERN", "SOUTHERN", "EASTERN",
     "WESTERN", NULL };
 
+/* 1 if token s follows "south of", "the coast of", "the outskirts of" */
+int fm_after_place_of(const fm_coder *c, const fm_token *tok, size_t s)
+{
+    return s > 1 && fm_is_word(&tok[s - 1], "OF") && in_list(c, &tok[s - 2], W_PLACE_BEFORE_OF);
+}
+
 /* 1 if the noun phrase starting at token s is the object of a preposition
  * ("on 20 Russian companies", "the base south of Baghdad"). */
 int fm_after_preposition(const fm_coder *c, const fm_token *tok, size_t s)
 {
     while (s > 0 && (in_list(c, &tok[s - 1], W_DETERMINER) || tok[s - 1].kind == FM_TOK_NUMBER)) s--;
-    return s > 0 && (in_list(c, &tok[s - 1], W_PREPOSITION) ||
-                     (s > 1 && fm_is_word(&tok[s - 1], "OF") && in_list(c, &tok[s - 2], W_PLACE_BEFORE_OF)));
+    return s > 0 && (in_list(c, &tok[s - 1], W_PREPOSITION) || fm_after_place_of(c, tok, s));
 }
 
 /* Singular nouns an -ING form right before them modifies ("a stabbing attack", "a

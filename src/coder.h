@@ -153,6 +153,7 @@ static inline int fm_is_word(const fm_token *t, const char *w)
 int fm_state_actor(const char *code);   /* a country or a state body, not a rebel or civilian group */
 int fm_is_aux(const fm_token *t);
 int fm_after_preposition(const fm_coder *c, const fm_token *tok, size_t s);
+int fm_after_place_of(const fm_coder *c, const fm_token *tok, size_t s);   /* "the coast of X" */
 int fm_mention_aside(const fm_coder *c, const fm_token *tok, size_t from, int m, int source);
 int fm_place_apposition(const fm_coder *c, const fm_token *tok, int m);   /* "in Harouf and Qlayleh, Lebanon" */
 size_t fm_clause_end(const fm_coder *c, const fm_token *tok, size_t n, size_t v);

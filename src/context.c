@@ -262,7 +262,8 @@ static const fm_geo_mention *choose_place(fm_coder *c, const fm_token *tok, cons
          * source: a place governed by a locative preposition is the scene, not an actor */
         int whole = (in_src && g->tok_start == et->src_start && g->tok_end == et->src_end) ||
                     (in_tgt && g->tok_start == et->tgt_start && g->tok_end == et->tgt_end);
-        int at_place = !strcmp(g->prep, "in") || !strcmp(g->prep, "near") || !strcmp(g->prep, "at");
+        int at_place = !strcmp(g->prep, "in") || !strcmp(g->prep, "near") || !strcmp(g->prep, "at") ||
+                       fm_after_place_of(c, tok, g->tok_start);   /* "off the coast of Venezuela" */
         if (whole && at_place) in_src = in_tgt = 0;
         if (in_src) continue;
         if (in_tgt) {
