@@ -1325,7 +1325,7 @@ int fm_mention_aside(const fm_coder *c, const fm_token *tok, size_t from, int m,
 /* "released two men accused of smuggling", "shortened the nightly curfew imposed in
  * Sudan": a participle right after the plain noun of a verb's object modifies that noun;
  * it has no subject of its own (the actor before the noun did not accuse or impose). */
-static int object_participle(const fm_coder *c, const fm_token *tok, const fm_verb_hit *h)
+static int object_participle(const fm_coder *c, const fm_token *tok, size_t n, const fm_verb_hit *h)
 {
     int participle = h->form ? h->vform == FM_VF_ED || h->vform == FM_VF_IRREG : ends_with(&tok[h->start], "ED");
     if (c->lx->tabari_verbs || (!h->form && !h->speech) || h->passive || !participle || h->start < 2) return 0;
@@ -1339,6 +1339,14 @@ static int object_participle(const fm_coder *c, const fm_token *tok, const fm_ve
     for (size_t k = h->start - 1, steps = 0; k-- > 0 && steps < 6; steps++) {
         const fm_token *t = &tok[k];
         int vk = verb_at(c, k);
+        /* "Hamas said the group fired rockets": after a speech verb, a participle with an
+         * object of its own is the finite verb of what is said (one that modifies a noun
+         * takes none: "said the men accused of smuggling were freed") */
+        if (vk >= 0 && c->verbs.a[vk].speech && h->end < n &&
+            (tok[h->end].kind == FM_TOK_NUMBER ||
+             (tok[h->end].kind == FM_TOK_WORD && !in_list(c, &tok[h->end], W_PREPOSITION) &&
+              !fm_is_word(&tok[h->end], "BY") && !fm_is_word(&tok[h->end], "AS"))))
+            return 0;
         if (vk >= 0) return c->verbs.a[vk].form || c->verbs.a[vk].speech;
         if (t->kind != FM_TOK_WORD && t->kind != FM_TOK_NUMBER) return 0;
         /* "hand over to Uganda two men accused of": a prepositional object between */
@@ -1498,7 +1506,7 @@ int fm_subject_of(fm_coder *c, const fm_token *tok, size_t n, size_t v)
             if ((tok[k].kind == FM_TOK_PUNCT && strcmp(tok[k].norm, ",") != 0) || in_list(c, &tok[k], W_SUBORDINATOR)) stop = 1;
         if (!stop && p->end < b && !say_verb(p)) return inherit_subject(c, tok, n, h, pv);
     }
-    if (object_participle(c, tok, h)) return h->subject;
+    if (object_participle(c, tok, n, h)) return h->subject;
     /* "Pakistan, a key U.S. ally in the war, has refused": an apposition closed by a comma
      * right before the verb describes the actor before it */
     int appo = apposition_subject(c, tok, b);

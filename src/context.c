@@ -77,6 +77,8 @@ static int own_account(const fm_event *ev)
 {
     if (!ev->n_attribution) return 0;
     const char *sp = ev->attribution[0].code, *src = ev->source.code, *cc = ev->source.country;
+    /* "Hamas said the group fired rockets": the speaker is the actor itself */
+    if (sp && src && strlen(src) > 3 && !strcmp(sp, src)) return 1;
     /* the country from the source's own field: a bare agent ("GOV") names none */
     return sp && src && cc && state_agent(sp) && state_agent(src) && !strncmp(sp, cc, 3) && !strncmp(src, cc, 3);
 }
