@@ -557,6 +557,33 @@ static int object_is_place(fm_coder *c, const fm_doc *doc, const fm_token *tok, 
     return 0;
 }
 
+/* "Biden attacked Trump for his remarks", "Netanyahu attacks Erdogan over Gaza": one
+ * political actor (a government, a leader, a party, a legislature, a court) attacking
+ * another for, over or on something, or "calling" him something, does it in words (CAMEO 111,
+ * criticize). Armed forces, rebels and bare countries keep the attack. */
+static int political_role(const fm_mention *m)
+{
+    static const char *const ROLES[] = { "GOV", "ELI", "LEG", "OPP", "PTY", "JUD", NULL };
+    if (!m || !m->code || m->agent_only || strlen(m->code) < 6) return 0;
+    for (const char *const *r = ROLES; *r; r++)
+        if (!strncmp(m->code + strlen(m->code) - 3, *r, 3)) return 1;
+    return 0;
+}
+
+static int verbal_attack(fm_coder *c, const fm_token *tok, size_t n, const fm_verb_hit *h, int src, int tgt)
+{
+    if (src < 0 || strncmp(tok[h->start].norm, "ATTACK", 6) || h->passive) return 0;
+    const fm_mention *t = &c->mentions.a[tgt];
+    if (!political_role(resolve(c, &c->mentions.a[src])) || !political_role(resolve(c, t))) return 0;
+    size_t e = t->end;
+    if (e < n && (fm_is_word(&tok[e], "FOR") || fm_is_word(&tok[e], "OVER") || fm_is_word(&tok[e], "ON") ||
+                  fm_is_word(&tok[e], "AS")))
+        return 1;
+    return e + 1 < n && tok[e].kind == FM_TOK_PUNCT && !strcmp(tok[e].norm, ",") &&
+           (fm_is_word(&tok[e + 1], "CALLING") || fm_is_word(&tok[e + 1], "SAYING") ||
+            fm_is_word(&tok[e + 1], "ACCUSING"));
+}
+
 /* CAMEO roots of acts two parties do together: intend to cooperate (03),
  * consult (04), cooperate (05, 06), fight (19). */
 static int mutual_code(const char *code)
@@ -1035,6 +1062,8 @@ static void code_sentence(fm_coder *c, const fm_doc *doc, size_t si, const fm_to
         const char *code = vm.code;
         if (tgt >= 0 && (!strcmp(code, "173") || !strcmp(code, "181")) && object_is_place(c, doc, tok, n, h, tgt))
             code = "192", rule = fm_arena_printf(&c->arena, "%s, of a place [192]", rule);
+        if (tgt >= 0 && !vm.pattern && !strcmp(code, "190") && verbal_attack(c, tok, n, h, src, tgt))
+            code = "111", rule = fm_arena_printf(&c->arena, "%s, in words [111]", rule);
         if (code[0]) add_events(c, doc, si, tok, code, src, tgt, h, rule, 0, ce, prio);
         if (vm.code2[0] && tgt >= 0 && src >= 0 && !same_country(c, src, tgt))   /* visit / host: the paired event */
             add_events(c, doc, si, tok, vm.code2, tgt, src, h, rule, 0, ce, prio);
