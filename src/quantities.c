@@ -409,6 +409,65 @@ static int last_count(const fm_token *tok, size_t lo, size_t hi, fm_number *out)
  * "one member of the group was killed", "a soldier was killed", "12 dead";
  * an aside between commas is stepped over ("nine people, including two
  * children, were killed" is nine). */
+/* The count of the list member before the one starting at `at`, read after its
+ * separator ("and", ", and" or ","): the count, then up to four words of its noun
+ * ("two of his guards", "five soldiers"). Sets *sep_and when the separator holds AND. */
+static int member_before(const fm_token *tok, size_t at, int *sep_and, fm_number *out)
+{
+    size_t k = at;
+    if (k > 0 && word_is(&tok[k - 1], "AND")) {
+        k--, *sep_and = 1;
+        if (k > 0 && tok[k - 1].kind == FM_TOK_PUNCT && tok[k - 1].norm[0] == ',') k--;
+    } else if (k > 0 && tok[k - 1].kind == FM_TOK_PUNCT && tok[k - 1].norm[0] == ',') {
+        k--;
+    } else {
+        return 0;
+    }
+    size_t lo = k;
+    while (lo > 0 && k - lo < 6 && (tok[lo - 1].kind == FM_TOK_WORD || tok[lo - 1].kind == FM_TOK_NUMBER)) lo--;
+    for (size_t j = lo; j < k; j++) {
+        fm_number num;
+        if (read_count(tok, k, j, 1, &num) && num.start == j && num.end <= k && num.end + 4 >= k) {
+            /* "killed, including a child, and 35 injured": an aside is no member */
+            if (j > 0 && word_in(&tok[j - 1], aside_starts)) return 0;
+            /* a noun's words only: "twelve people are killed and four others" is two clauses */
+            for (size_t w = num.end; w < k; w++)
+                if (tok[w].kind != FM_TOK_WORD || (tok[w].wclass & (FM_WC_AUX | FM_WC_COUNT | FM_WC_CONJ)))
+                    return 0;
+            *out = num;
+            return 1;
+        }
+    }
+    return 0;
+}
+
+/* "three others", "one more": a count of people apart from those named before */
+static int others_count(const fm_token *tok, const fm_number *num, size_t v)
+{
+    for (size_t w = num->end; w < v && w < num->end + 3; w++)
+        if (word_is(&tok[w], "OTHERS") || word_is(&tok[w], "OTHER") || word_is(&tok[w], "MORE")) return 1;
+    return 0;
+}
+
+/* "A government administrator, two of his guards and a passerby are killed": the counts
+ * of a list joined by AND add up (four), as a coder would tally them; a vague member
+ * ("dozens") or a range leaves the last count alone. */
+static void list_total(const fm_token *tok, size_t v, fm_number *out)
+{
+    if (out->vague || (out->start > 0 && word_is(&tok[out->start - 1], "BETWEEN")) || others_count(tok, out, v)) return;
+    int64_t total = out->value;
+    size_t start = out->start;
+    int sep_and = 0, members = 1;
+    fm_number m;
+    while (members < 8 && member_before(tok, start, &sep_and, &m)) {
+        if (m.vague) return;
+        total += m.value, start = m.start, members++;
+    }
+    if (members < 2 || !sep_and) return;
+    out->value = total;
+    out->start = start;
+}
+
 static int count_before(const fm_token *tok, size_t v, fm_number *out)
 {
     size_t lo = window_start(tok, v);
@@ -421,6 +480,7 @@ static int count_before(const fm_token *tok, size_t v, fm_number *out)
                 break;
             }
         }
+        list_total(tok, v, out);
         return 1;
     }
     if (lo < 2 || tok[lo - 1].kind != FM_TOK_PUNCT || tok[lo - 1].norm[0] != ',') return 0;
