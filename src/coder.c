@@ -868,6 +868,25 @@ static int toll_joined(const fm_token *tok, const fm_verb_hit *h, const fm_verb_
 
 /* A verb after "to" or a perfect "to have" ("claimed to have taken the village"): an
  * infinitive, whose subject is that of the verb it completes. */
+/* "tells reporters that Israel and Iran ... as both countries continue to launch attacks": a
+ * clause of its own between a verb and an infinitive; the infinitive does not complete it */
+static int clause_between(const fm_token *tok, size_t from, size_t to)
+{
+    static const char *const OPENERS[] = { "THAT", "AS", "WHILE", "WHEN", "BECAUSE", "SINCE", "UNTIL", "ALTHOUGH",
+                                           "THOUGH", "WHEREAS", "IF", "UNLESS", "AFTER", "BEFORE", NULL };
+    for (size_t k = from; k < to; k++) {
+        if (tok[k].kind == FM_TOK_QUOTE || (tok[k].kind == FM_TOK_PUNCT && !strcmp(tok[k].norm, ";"))) return 1;
+        /* ("as part of the movement to protest", "as a way to": AS before a noun phrase opens none) */
+        if (fm_is_word(&tok[k], "AS") && k + 1 < to &&
+            (fm_is_word(&tok[k + 1], "PART") || fm_is_word(&tok[k + 1], "A") || fm_is_word(&tok[k + 1], "AN") ||
+             fm_is_word(&tok[k + 1], "THE") || fm_is_word(&tok[k + 1], "WELL")))
+            continue;
+        for (const char *const *w = OPENERS; *w; w++)
+            if (fm_is_word(&tok[k], *w)) return 1;
+    }
+    return 0;
+}
+
 static int infinitive(const fm_token *tok, size_t s)
 {
     if (s > 0 && fm_is_word(&tok[s - 1], "TO")) return 1;
@@ -926,7 +945,7 @@ static void code_sentence(fm_coder *c, const fm_doc *doc, size_t si, const fm_to
         int subj = fm_subject_of(c, tok, n, v);
         /* an infinitive takes the subject of the verb it completes */
         int claimed_own = 0;   /* "Russian forces claimed to have taken X": the claimant is the actor */
-        if (subj < 0 && infinitive(tok, h->start) && v > 0) {
+        if (subj < 0 && infinitive(tok, h->start) && v > 0 && !clause_between(tok, c->verbs.a[v - 1].end, h->start)) {
             int obj = object_of(c, tok, c->verbs.a[v - 1].end, h->start, 0, frames, nf, 0);
             subj = obj >= 0 ? obj : fm_subject_of(c, tok, n, v - 1);
             claimed_own = obj < 0 && c->verbs.a[v - 1].speech == FM_ATTRIB_CLAIM;
