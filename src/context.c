@@ -231,7 +231,27 @@ static int in_speaker(size_t i, const fm_attrib_frame *frames, const size_t *idx
     return 0;
 }
 
-static const fm_geo_mention *choose_place(fm_coder *c, const fm_token *tok, const fm_event *ev,
+/* "in Las Cruces sector, Valdivia, Antioquia Department": a town followed, after a comma, by
+ * a region of another country only (an address that goes town, region) is a namesake of
+ * the town the text means */
+static int foreign_to_its_region(const fm_token *tok, const fm_geo_mention *places, size_t np,
+                                 const fm_geo_mention *g)
+{
+    int foreign = 0;
+    for (size_t p = 0; p < np; p++) {
+        const fm_geo_mention *r = &places[p];
+        if (r->tok_start < g->tok_end || r->tok_start > g->tok_end + 8 || !r->place.country[0]) continue;
+        int comma = 0;
+        for (size_t k = g->tok_end; k < r->tok_start && !comma; k++)
+            comma = tok[k].kind == FM_TOK_PUNCT && tok[k].norm && tok[k].norm[0] == ',';
+        if (!comma) continue;
+        if (!strncmp(r->place.country, g->place.country, 2)) return 0;
+        if (place_rank(&r->place) == 1) foreign = 1;
+    }
+    return foreign;
+}
+
+static const fm_geo_mention *choose_place(fm_coder *c, const fm_token *tok, size_t n, const fm_event *ev,
                                           const fm_event_tokens *et, const fm_geo_mention *places, size_t np,
                                           const fm_attrib_frame *frames, const size_t *idx, size_t na,
                                           const fm_geo_mention **origin_out, const fm_geo_mention **speaker_out)
@@ -289,6 +309,15 @@ static const fm_geo_mention *choose_place(fm_coder *c, const fm_token *tok, cons
         int full_region = g->prep[0] && g->tok_end - g->tok_start >= 2 && g->place.precision &&
                           (!strcmp(g->place.precision, "admin1") || !strcmp(g->place.precision, "region"));
         int tier = !article_has_countries || country_in_article(c, &g->place) ? 0 : locative || full_region ? 1 : 2;
+        /* "in Las Cruces sector, Valdivia, Antioquia Department": a town of another country than
+         * every region the sentence names, in none the article names, is a namesake */
+        if (place_rank(&g->place) == 2 && !country_in_article(c, &g->place) && foreign_to_its_region(tok, places, np, g))
+            tier = 2;
+        /* "near the Afghanistan border in Zhob, Pakistan": a country before BORDER names a side
+         * of a border, a place of last resort */
+        if (place_rank(&g->place) == 0 && g->tok_end < n &&
+            (fm_is_word(&tok[g->tok_end], "BORDER") || fm_is_word(&tok[g->tok_end], "FRONTIER")))
+            tier = 2;
         /* no preposition, not the target, in a country the article never names:
          * a name's word ("including Naama Levy", "five Thai nationals", "a MAGURA
          * drone"), not a scene; a wrong place is worse than none */
@@ -550,7 +579,7 @@ void fm_context_sentence(fm_coder *c, const fm_doc *doc, size_t si, const fm_tok
 
         /* where */
         const fm_geo_mention *origin = NULL, *speaker = NULL;
-        const fm_geo_mention *loc = choose_place(c, tok, ev, et, places, np, frames, idx, na, &origin, &speaker);
+        const fm_geo_mention *loc = choose_place(c, tok, n, ev, et, places, np, frames, idx, na, &origin, &speaker);
         fm_place fallback;
         if (!loc && country_fallback(c, ev, places, np, &fallback)) {
             ev->location = fallback;

@@ -134,7 +134,8 @@ static const char *const conjunctions[] = { "and", "or", "&" };
 
 /* A lower-case last token that may end a name ("Nineveh province", "Rafah crossing"). */
 static const char *const generic_last[] = {
-    "province", "governorate", "region", "oblast", "district", "state", "crossing", "camp",
+    "province", "governorate", "region", "oblast", "district", "state", "crossing", "camp", "department",
+    "prefecture", "municipality", "territory",
 };
 
 /* Arabic articles (and look-alikes), which keys write AL (key_append). */
@@ -927,7 +928,16 @@ static size_t scan(const fm_gazetteer *g, const char *text, const fm_token *tok,
             if (i + 1 < n && (t->flags & FM_TOKF_ALLCAPS) && (tok[i + 1].flags & FM_TOKF_HYPHEN) &&
                 is_cap(&tok[i + 1]))
                 ok = 0;
-            if (i + 1 < n && is_cap(&tok[i + 1]) && !(tok[i + 1].flags & FM_TOKF_HYPHEN)) {
+            /* ("Antioquia Department", "Zhob District": a capitalised unit word ends the name) */
+            /* (only where a preposition or a comma puts a place: not "Islamic State - Khorasan Province") */
+            int unit_tail = i + 1 < n && i > 0 && tok_is_a(g, W_GENERIC_LAST, text, &tok[i + 1]) &&
+                            !(i + 2 < n && is_cap(&tok[i + 2]) && !(tok[i + 2].flags & FM_TOKF_HYPHEN)) &&
+                            (tok_is_a(g, W_PREP | W_FILLER, text, &tok[i - 1]) ||
+                             (tok[i - 1].kind == FM_TOK_PUNCT && tok[i - 1].norm && tok[i - 1].norm[0] == ',')) &&
+                            /* (a district's namesake in a country the article does not name is none:
+                             * "Gopalganj District" of Bangladesh is not India's Gopalganj) */
+                            (!ctx || !ctx->n_countries || ctx_has(ctx, e->country));
+            if (i + 1 < n && is_cap(&tok[i + 1]) && !(tok[i + 1].flags & FM_TOKF_HYPHEN) && !unit_tail) {
                 size_t l2;
                 if (!longest_memo(g, text, tok, n, i + 1, &l2, mm)) ok = 0;
             }

@@ -996,6 +996,18 @@ void fm_when_collect(const fm_token *tok, size_t n, int doc_y, int doc_m, int do
     out->n = collect(&c, out->c);
 }
 
+/* "exchange fire despite a ceasefire in place since August", "amid a blockade imposed in
+ * March": a date after the verb inside a DESPITE or AMID phrase dates that phrase's noun,
+ * not the event (the phrase ends at a comma) */
+static int of_a_noun(const fm_token *tok, size_t verb, size_t ts)
+{
+    for (size_t k = ts; k-- > verb + 1;) {
+        if (tok[k].kind == FM_TOK_PUNCT) return 0;
+        if (word_is(&tok[k], "DESPITE") || word_is(&tok[k], "AMID") || word_is(&tok[k], "AMIDST")) return 1;
+    }
+    return 0;
+}
+
 int fm_when_pick(const fm_when_set *set, const fm_token *tok, size_t n, size_t from, size_t to, size_t verb,
                  fm_when *w)
 {
@@ -1008,6 +1020,7 @@ int fm_when_pick(const fm_when_set *set, const fm_token *tok, size_t n, size_t f
     for (size_t k = 0; k < nc; k++) {
         uint64_t dist;
         if (cs[k].rel_end && (verb < cs[k].rel || verb >= cs[k].rel_end)) continue;
+        if (of_a_noun(tok, verb, cs[k].ts)) continue;
         if (cs[k].te > from && cs[k].ts < to) dist = 0;
         else if (cs[k].te <= from) dist = from - cs[k].te + 1;
         else dist = cs[k].ts - to + 1;
