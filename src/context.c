@@ -611,6 +611,14 @@ void fm_context_sentence(fm_coder *c, const fm_doc *doc, size_t si, const fm_tok
 
         /* how many */
         fm_quantities_pick(&counts, doc->text, tok, n, from, to, &c->arena, &ev->quantities);
+        /* the dead, the wounded and the munitions are counts of an act of force (CAMEO 14-20) or
+         * of what a speaker says or denies of one: "He supported education ... massacres saw
+         * thousands killed" gives the support none */
+        if (ev->quad_class != 4 && strncmp(ev->code, "01", 2) && strncmp(ev->code, "11", 2)) {
+            memset(&ev->quantities.killed, 0, sizeof ev->quantities.killed);
+            memset(&ev->quantities.injured, 0, sizeof ev->quantities.injured);
+            memset(&ev->quantities.munitions, 0, sizeof ev->quantities.munitions);
+        }
     }
     if (first_event == c->events.n) quiet_places(c, tok, places, np, first_event);
     /* drop events that the date stage found to be tallies */
