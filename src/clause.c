@@ -743,6 +743,14 @@ static int adjective_like(const fm_token *t)
     return 1;
 }
 
+/* Plain adjectives and quantifiers of news nouns: "major fires", "several shipments" */
+static int plain_adjective(const fm_token *t)
+{
+    static const char *const plain[] = { "MAJOR", "LARGE", "HUGE", "MASSIVE", "HEAVY", "FIERCE", "SEVERAL",
+        "MANY", "MULTIPLE", "FRESH", "RENEWED", "DEADLY", "FATAL", "SEVERE", "MINOR", "SMALL", "BIG", NULL };
+    return t->kind == FM_TOK_WORD && !(t->flags & FM_TOKF_CAP) && word_in(t, plain);
+}
+
 static int form_in_text(const fm_verb_form *f, const fm_token *t);
 
 /* tok[i], an -S form of a verb, is a noun of a list or after an adjective:
@@ -934,6 +942,11 @@ void fm_find_verbs(fm_coder *c, const fm_token *tok, size_t n)
         /* "weapons, fighter jets, bombs and dangerous arms": a plural in a list of plurals, or
          * after an adjective, is a noun (an adjective heads no subject) */
         if (!c->lx->tabari_verbs && len == 1 && plural_in_list(tok, n, i, &c->lx->verb_forms.a[v - 1])) continue;
+        /* ("triggered major fires at a plant": a phrase verb's -S word after an adjective is a
+         * noun too; an attack noun after one, "heavy clashes", still names its event) */
+        if (!c->lx->tabari_verbs && len > 1 && i > 0 && (adjective_like(&tok[i - 1]) || plain_adjective(&tok[i - 1])) &&
+            ends_with(&tok[i], "S") && !ends_with(&tok[i], "SS") && !in_list(c, &tok[i], W_ATTACK_NOUN))
+            continue;
         /* "rocket fire", "artillery and mortar fire": fire after a weapon is a noun */
         if (!c->lx->tabari_verbs && len && fm_is_word(&tok[i], "FIRE") && i > 0 && weapon_word(c, &tok[i - 1])) continue;
         if (!c->lx->tabari_verbs && len && infinitive_object(c, tok, i)) {
