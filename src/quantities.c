@@ -298,11 +298,25 @@ static int is_boundary(const fm_token *t)
 
 /* Reads a count at i (after hedges): a number phrase that is not a measure.
  * allow_article: "a soldier" counts as one. */
+/* "the migrants' September 2015 deaths", "the 2019 attacks": four digits of a year after a
+ * month, a determiner or a possessive are a date, not a count (a count that size has a comma) */
+static int year_not_count(const fm_token *tok, const fm_number *num)
+{
+    static const char *const before_year[] = { "JANUARY", "FEBRUARY", "MARCH", "APRIL", "MAY", "JUNE", "JULY",
+        "AUGUST", "SEPTEMBER", "OCTOBER", "NOVEMBER", "DECEMBER", "THE", "'S", "ITS", "THEIR", "HIS", "HER", NULL };
+    const fm_token *t = &tok[num->start];
+    if (num->end != num->start + 1 || t->kind != FM_TOK_NUMBER || t->norm_len != 4 || num->value < 1800 ||
+        num->value > 2100 || num->start == 0)
+        return 0;
+    return word_in(&tok[num->start - 1], before_year);
+}
+
 static int read_count(const fm_token *tok, size_t n, size_t i, int allow_article, fm_number *out)
 {
     i = fm_number_skip_hedges(tok, n, i);
     if (i >= n) return 0;
     if (fm_number_parse(tok, n, i, out)) {
+        if (year_not_count(tok, out)) return 0;
         if (out->end < n && word_in(&tok[out->end], measure_nouns)) return 0;
         if (out->end < n && tok[out->end].kind == FM_TOK_SYMBOL && tok[out->end].norm_len &&
             tok[out->end].norm[0] == '%') return 0;
