@@ -1714,6 +1714,21 @@ size_t fm_clause_start(const fm_coder *c, const fm_token *tok, size_t v)
     return said >= 0 ? c->verbs.a[said].end : 0;
 }
 
+/* ", with Iran warning", ", with one person killed": WITH at w opens an absolute phrase (a noun
+ * and an -ING or -ED word, no comma between), not "with drones" or "with cruise missiles" */
+static int absolute_with(const fm_token *tok, size_t n, size_t w)
+{
+    if (!fm_is_word(&tok[w], "WITH")) return 0;
+    for (size_t k = w + 2; k < n && k <= w + 6; k++) {
+        const fm_token *t = &tok[k];
+        if (t->kind == FM_TOK_PUNCT) return 0;
+        if (t->kind == FM_TOK_WORD && t->norm_len > 4 && !(t->flags & FM_TOKF_CAP) &&
+            (ends_with(t, "ING") || ends_with(t, "ED")))
+            return 1;
+    }
+    return 0;
+}
+
 /* Where the clause of verb v ends: the next verb that is not its infinitive
  * complement, a semicolon, a relative pronoun after a comma, or the end. */
 size_t fm_clause_end(const fm_coder *c, const fm_token *tok, size_t n, size_t v)
@@ -1729,7 +1744,9 @@ size_t fm_clause_end(const fm_coder *c, const fm_token *tok, size_t n, size_t v)
         /* "willing to impose sanctions if aid is blocked": a condition is a clause of its own */
         if (k > h->end && (fm_is_word(t, "IF") || fm_is_word(t, "UNLESS"))) return k;
         if (t->kind == FM_TOK_PUNCT && strcmp(t->norm, ",") == 0 && k + 1 < n &&
-            (fm_is_word(&tok[k + 1], "WHO") || fm_is_word(&tok[k + 1], "WHICH") || fm_is_word(&tok[k + 1], "WHILE")))
+            (fm_is_word(&tok[k + 1], "WHO") || fm_is_word(&tok[k + 1], "WHICH") || fm_is_word(&tok[k + 1], "WHILE") ||
+             /* ", with the latter confirming on Twitter": an absolute phrase is no part of the clause */
+             absolute_with(tok, n, k + 1)))
             return k;
         /* "After Israel struck Gaza, Egypt and Qatar called": the opening clause ends at its comma */
         if (t->kind == FM_TOK_PUNCT && !c->lx->tabari_verbs && opening_clause_comma(c, tok, k)) return k;
