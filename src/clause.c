@@ -899,6 +899,27 @@ static int infinitive_object(const fm_coder *c, const fm_token *tok, size_t i)
     return 0;
 }
 
+/* A BE at j, or after a prepositional phrase there ("killed in Mazraat Beit Jinn was"):
+ * up to six words, no punctuation */
+static int be_after(const fm_coder *c, const fm_token *tok, size_t n, size_t j)
+{
+    if (j < n && in_list(c, &tok[j], W_BE)) return 1;
+    if (j >= n || !in_list(c, &tok[j], W_PREPOSITION)) return 0;
+    for (size_t k = j + 1; k < n && k <= j + 6; k++) {
+        if (tok[k].kind != FM_TOK_WORD || fm_is_word(&tok[k], "AND") || fm_is_word(&tok[k], "OR") ||
+            fm_is_word(&tok[k], "BUT"))
+            return 0;
+        if (in_list(c, &tok[k], W_BE)) return 1;
+    }
+    return 0;
+}
+
+static int noun_preposition_before(const fm_token *t)
+{
+    static const char *const P[] = { "IN", "OF", "FOR", "ON", "UNDER", "WITHOUT", "AMID", "DESPITE", NULL };
+    return word_in(t, P);
+}
+
 void fm_find_verbs(fm_coder *c, const fm_token *tok, size_t n)
 {
     c->verbs.n = 0;
@@ -915,6 +936,11 @@ void fm_find_verbs(fm_coder *c, const fm_token *tok, size_t n)
         size_t len = fm_trie_longest(&c->lx->verbs, c->ids, n, i, &v);
         int speech = fm_speech_verb(&tok[i]);
         if (!len && !speech) continue;
+        /* "in support of", "in exchange for", "for protection": a bare form right after a
+         * preposition is a noun (a verb there would be "-ing") */
+        if (!c->lx->tabari_verbs && len == 1 && i > 0 && noun_preposition_before(&tok[i - 1]) &&
+            form_in_text(&c->lx->verb_forms.a[v - 1], &tok[i]) == FM_VF_BASE)
+            continue;
         /* "struck Hezbollah targets", "against Houthi targets": a plural right after the
          * actor a verb or a preposition governs is that phrase's head noun */
         if (!c->lx->tabari_verbs && len && c->verbs.n && i > 0 &&
@@ -1014,6 +1040,12 @@ void fm_find_verbs(fm_coder *c, const fm_token *tok, size_t n)
             /* the hedge is part of this verb's group, no speech verb of its own */
             if (h.passive && hedge != SIZE_MAX && c->verbs.n && c->verbs.a[c->verbs.n - 1].start == hedge) c->verbs.n--;
             if (!h.passive && !c->lx->tabari_verbs && shares_passive(c, tok, n, i, &h)) h.passive = h.joined_passive = 1;
+            /* "claims the person killed was a Hamas member": a participle between a noun and its
+             * BE is passive (the noun is what it befell) */
+            if (!h.passive && !c->lx->tabari_verbs && h.end == i + 1 &&
+                (h.vform == FM_VF_ED || (h.vform == FM_VF_IRREG && !ends_with(&tok[i], "S"))) && i > 0 &&
+                tok[i - 1].kind == FM_TOK_WORD && mention_ending_at(c, i - 1) >= 0 && be_after(c, tok, n, h.end))
+                h.passive = 1;
             /* "troops, backed by close air support, enter": a participle right before BY is
              * passive without its BE (TABARI's rules want the BE) */
             if (!c->lx->tabari_verbs && h.end < n && fm_is_word(&tok[h.end], "BY") && !(tok[i].flags & FM_TOKF_HYPHEN) &&
@@ -1373,6 +1405,7 @@ static int object_participle(const fm_coder *c, const fm_token *tok, size_t n, c
         if (vk >= 0 && c->verbs.a[vk].speech && h->end < n &&
             (tok[h->end].kind == FM_TOK_NUMBER ||
              (tok[h->end].kind == FM_TOK_WORD && !in_list(c, &tok[h->end], W_PREPOSITION) &&
+              !in_list(c, &tok[h->end], W_AUX) &&   /* "claims the person killed was a member" */
               !fm_is_word(&tok[h->end], "BY") && !fm_is_word(&tok[h->end], "AS"))))
             return 0;
         if (vk >= 0) return c->verbs.a[vk].form || c->verbs.a[vk].speech;
@@ -1515,7 +1548,10 @@ int fm_subject_of(fm_coder *c, const fm_token *tok, size_t n, size_t v)
      * the area, injuring four": the attackers injure) */
     if (h->form && h->vform == FM_VF_ING && pc > 0 && tok[pc - 1].kind == FM_TOK_PUNCT && v > 0) {
         size_t pv = v - 1;
-        while (pv > 0 && relative_verb(c, tok, &c->verbs.a[pv])) pv--;
+        /* (nor a phrase a preposition opens: "in support of the government, killing") */
+        while (pv > 0 && (relative_verb(c, tok, &c->verbs.a[pv]) ||
+                          in_list(c, &tok[c->verbs.a[pv].start], W_PREPOSITION)))
+            pv--;
         return inherit_subject(c, tok, n, h, pv);
     }
     /* "The army shelled the town, killed five people and wounded ten": a finite verb right

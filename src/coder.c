@@ -530,7 +530,14 @@ static int object_is_place(fm_coder *c, const fm_doc *doc, const fm_token *tok, 
     const fm_mention *m = &c->mentions.a[tgt];
     /* only a verb that codes by what it takes (CAPTURE [---]): ARREST [173] is of people */
     if (!h->form || h->form->code[0] || c->lx->verb_entries.a[h->form->verb].code[0]) return 0;
-    if (!c->geo || h->passive || m->pronoun || m->implied || m->agent_only || !m->code || strlen(m->code) != 3)
+    /* (the target is the place's country, or whom it is taken from: "captures Sange, South
+     * Kivu, from the Congolese government") */
+    int from = 0;
+    for (size_t k = m->start; k-- > h->end && k + 8 > m->start && !from;) {
+        if (tok[k].kind == FM_TOK_PUNCT) break;
+        from = fm_is_word(&tok[k], "FROM");
+    }
+    if (!c->geo || h->passive || m->pronoun || m->implied || !m->code || (!from && (m->agent_only || strlen(m->code) != 3)))
         return 0;
     size_t k = h->end;
     for (int gap = 0; k < n && gap < 6; k++, gap++) {
