@@ -564,6 +564,8 @@ static int object_is_place(fm_coder *c, const fm_doc *doc, const fm_token *tok, 
     return 0;
 }
 
+static int is_comma(const fm_token *t) { return t->kind == FM_TOK_PUNCT && t->norm[0] == ',' && !t->norm[1]; }
+
 /* "Biden attacked Trump for his remarks", "Netanyahu attacks Erdogan over Gaza": one
  * political actor (a government, a leader, a party, a legislature, a court) attacking
  * another for, over or on something, or "calling" him something, does it in words (CAMEO 111,
@@ -586,7 +588,7 @@ static int verbal_attack(fm_coder *c, const fm_token *tok, size_t n, const fm_ve
     if (e < n && (fm_is_word(&tok[e], "FOR") || fm_is_word(&tok[e], "OVER") || fm_is_word(&tok[e], "ON") ||
                   fm_is_word(&tok[e], "AS")))
         return 1;
-    return e + 1 < n && tok[e].kind == FM_TOK_PUNCT && !strcmp(tok[e].norm, ",") &&
+    return e + 1 < n && is_comma(&tok[e]) &&
            (fm_is_word(&tok[e + 1], "CALLING") || fm_is_word(&tok[e + 1], "SAYING") ||
             fm_is_word(&tok[e + 1], "ACCUSING"));
 }
@@ -1122,7 +1124,6 @@ static void code_sentence(fm_coder *c, const fm_doc *doc, size_t si, const fm_to
  * source is the first actor of the sentence before the verb (kept across
  * clauses), the target the first actor after the verb with another code. */
 
-static int is_comma(const fm_token *t) { return t->kind == FM_TOK_PUNCT && t->norm[0] == ',' && !t->norm[1]; }
 
 static size_t words_between(const fm_token *tok, size_t a, size_t b)
 {
