@@ -1122,7 +1122,7 @@ static const char *const ATTACK_NOUN[] = { "BOMB", "BOMBS", "BOMBING", "BOMBINGS
     "EXPLOSIVE", "EXPLOSIVES", "AMBUSH", "RAID", "RAIDS", "CLASH", "CLASHES", "FIGHTING", "GUNMEN", "GUNMAN",
     "ASSAILANTS", "ATTACKERS", "SNIPER", "SNIPERS", "BOMBER", "BOMBERS", "SHELLFIRE", "BARRAGE", "STAMPEDE",
     "RIOT", "RIOTS", "SHOOTOUT", "SHOOTOUTS", "FIREFIGHT", "FIREFIGHTS", "GUNFIGHT", "GUNFIGHTS", "GUNBATTLE",
-    "GUNBATTLES",
+    "GUNBATTLES", "VIOLENCE", "HOSTILITIES", "BATTLES",
     /* an attacker named without a code: "a man kills 14 people" */
     "MAN", "MEN", "WOMAN", "SUSPECT", "SUSPECTS", "SHOOTER", "SHOOTERS", "ASSAILANT", "ATTACKER", "KNIFEMAN",
     "PERPETRATOR", "PERPETRATORS", "TEENAGER", "DRIVER", NULL };
@@ -1664,6 +1664,13 @@ int fm_subject_of(fm_coder *c, const fm_token *tok, size_t n, size_t v)
                 (h->vform == FM_VF_ING || (h->start > p->end && fm_is_word(&tok[h->start - 1], "HAVING")))) {
                 h->subject = fm_subject_of(c, tok, n, (size_t)vk);
                 h->denied = vk + 1;
+                break;
+            }
+            /* "the RSF are accused of stealing": the accused of a passive charge is the
+             * actor of the act charged (the charge's frame makes it reported) */
+            if (p->speech == FM_ATTRIB_ACCUSE && p->passive && h->vform == FM_VF_ING && p->end + 1 == h->start &&
+                (fm_is_word(&tok[p->end], "OF") || fm_is_word(&tok[p->end], "FOR"))) {
+                h->subject = fm_subject_of(c, tok, n, (size_t)vk);
                 break;
             }
             if (p->speech) break;                       /* "X said Y": X is no subject of Y's verb */

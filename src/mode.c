@@ -101,9 +101,9 @@ static const char *const hedges[] = {
     "PURPORTED", "UNCONFIRMED", "OSTENSIBLY", "PRESUMABLY", "LIKELY", "PROBABLY",
     NULL
 };
-/* "believed to have", "said to have", "suspected of", "accused of" */
+/* "believed to have", "said to have", "suspected of", "accused of", "blamed for" */
 static const char *const hedge_verbs[] = {
-    "SAID", "BELIEVED", "THOUGHT", "SUSPECTED", "ACCUSED", "REPORTED", "ALLEGED", "RUMOURED",
+    "SAID", "BELIEVED", "THOUGHT", "SUSPECTED", "ACCUSED", "BLAMED", "REPORTED", "ALLEGED", "RUMOURED",
     "RUMORED", "UNDERSTOOD", "ESTIMATED", NULL
 };
 static const char *const be_words[] = { "IS", "ARE", "WAS", "WERE", "BEEN", "BEING", "BE", NULL };
@@ -279,8 +279,8 @@ fm_mode fm_mode_of_marked(const char *text, const fm_token *tok, const fm_word_m
             (is_in(mk, tok, n, k - 1, M_BE_WORDS) ||
              /* "was yesterday reported to have", "is widely believed to" */
              (k > cs + 1 && is_in(mk, tok, n, k - 2, M_BE_WORDS) && between_adverb(&tok[k - 1])))) {
-            /* "is said to have", "were reported killed", "is accused of" */
-            if (is(tok, n, k + 1, "TO") || is(tok, n, k + 1, "OF") || k + 1 == vs)
+            /* "is said to have", "were reported killed", "is accused of", "was blamed for" */
+            if (is(tok, n, k + 1, "TO") || is(tok, n, k + 1, "OF") || is(tok, n, k + 1, "FOR") || k + 1 == vs)
                 hedged = 1;
         }
         if (before && (is(tok, n, k, "SUSPECTED") || is(tok, n, k, "ACCUSED")) &&
