@@ -333,6 +333,23 @@ static int read_count(const fm_token *tok, size_t n, size_t i, int allow_article
     return 0;
 }
 
+/* "the death toll from yesterday's attack at a festival in Vancouver, British Columbia,
+ * rises to eleven": the toll's own verb, however far, says to what it rose (up to a
+ * semicolon or another toll: a clause of its own) */
+static int toll_rise_count(const fm_token *tok, size_t n, size_t i, fm_number *out)
+{
+    static const char *const rise[] = { "RISES", "ROSE", "RISEN", "RISING", "INCREASES", "INCREASED", "CLIMBS",
+                                        "CLIMBED", "REACHES", "REACHED", NULL };
+    for (size_t j = i + 1; j + 1 < n && j < i + 40; j++) {
+        if ((tok[j].kind == FM_TOK_PUNCT && !strcmp(tok[j].norm, ";")) || word_is(&tok[j], "TOLL")) return 0;
+        if (!word_in(&tok[j], rise)) continue;
+        size_t k = j + 1;
+        if (word_is(&tok[k], "TO")) k++;
+        return read_count(tok, n, k, 0, out);
+    }
+    return 0;
+}
+
 static void offer(match *m, size_t anchor, int inside, const fm_number *num)
 {
     if (m->found && (m->inside || !inside)) return;   /* first wins, inside beats outside */
@@ -591,6 +608,7 @@ static void scan(const fm_token *tok, size_t n, sink *sk)
         }
         /* "the death toll rose to 40", "a toll of 12", "toll rose from 25 to 40" */
         if (word_is(&tok[i], "TOLL")) {
+            int got = 0;
             for (size_t j = i + 1; j < n && j < i + 9 && !is_boundary(&tok[j]); j++) {
                 if (word_is(&tok[j], "FROM")) {
                     if (fm_number_parse(tok, n, j + 1, &num)) j = num.end - 1;
@@ -599,8 +617,13 @@ static void scan(const fm_token *tok, size_t n, sink *sk)
                 if (read_count(tok, n, j, 0, &num)) {
                     offer_at(sk, Q_KILLED, i, i, &num);
                     use(&used, &num);
+                    got = 1;
                     break;
                 }
+            }
+            if (!got && toll_rise_count(tok, n, i, &num)) {
+                offer_at(sk, Q_KILLED, i, i, &num);
+                use(&used, &num);
             }
         }
     }
