@@ -339,22 +339,32 @@ static inline __attribute__((always_inline)) const unsigned char *emit_plain_wor
 {
 #if defined(__BYTE_ORDER__) && __BYTE_ORDER__ == __ORDER_LITTLE_ENDIAN__
     size_t n = (size_t)(e - b);
-    if (!s->a || n > 8 || s->lim - b < 8 || (size_t)(s->norm_end - s->norm_cur) < n + 8) return emit_word(s, b, e, 0);
-    uint64_t w, keep = n == 8 ? ~0ull : (1ull << (8 * n)) - 1;
-    memcpy(&w, b, 8);
-    w &= keep;   /* bytes past the word become NUL, the norm's end */
-    uint64_t lower = bytes_in(w, 'a', 'z'), upper = bytes_in(w, 'A', 'Z');
-    uint64_t folded = w - (lower >> 2);
+    if (!s->a || n > 16 || s->lim - b < 16 || (size_t)(s->norm_end - s->norm_cur) < n + 8)
+        return emit_word(s, b, e, 0);
+    /* the word as two 8-byte halves, the second empty for a short word */
+    uint64_t w0, w1 = 0;
+    memcpy(&w0, b, 8);
+    if (n < 8) w0 &= (1ull << (8 * n)) - 1;   /* bytes past the word become NUL, the norm's end */
+    else {
+        memcpy(&w1, b + 8, 8);
+        w1 &= n == 16 ? ~0ull : (1ull << (8 * (n - 8))) - 1;
+    }
+    uint64_t lower0 = bytes_in(w0, 'a', 'z'), lower1 = bytes_in(w1, 'a', 'z');
+    uint64_t upper = bytes_in(w0, 'A', 'Z'), upper1 = bytes_in(w1, 'A', 'Z');
+    uint64_t folded = w0 - (lower0 >> 2), folded1 = w1 - (lower1 >> 2);
     char *d = s->norm_cur;
     memcpy(d, &folded, 8);   /* room: n + 8 bytes */
+    if (n >= 8) memcpy(d + 8, &folded1, 8);
     d[n] = 0;
     s->norm_cur += n + 1;
     uint8_t f = 0;
     if (!s->phrase) {
-        if (*b <= 'Z') f |= FM_TOKF_CAP;                              /* the first byte is a letter */
-        if (!lower && (upper & (upper - 1))) f |= FM_TOKF_ALLCAPS;    /* two upper-case letters or more */
+        if (*b <= 'Z') f |= FM_TOKF_CAP;   /* the first byte is a letter */
+        /* two upper-case letters or more, no lower-case one */
+        if (!(lower0 | lower1) && ((upper & (upper - 1)) || (upper && upper1) || (upper1 & (upper1 - 1))))
+            f |= FM_TOKF_ALLCAPS;
     }
-    s->key8 = folded;   /* never 0: the word has a first byte */
+    s->key8 = n <= 8 ? folded : 0;   /* never 0 for a short word: it has a first byte */
     s->nodot = 1;
     int rc = push_token(s, FM_TOK_WORD, b, e, d, n, f);
     s->nodot = 0;
@@ -431,6 +441,9 @@ static int scan(scanner *s, const unsigned char *cur)
 {
     const unsigned char *lim = s->lim, *mar = cur, *tok;
     for (;;) {
+        /* the one blank between two words, as the ws rule would skip it
+         * (its action does nothing), without a trip through the DFA */
+        if (cur < lim && *cur == ' ') cur++;
         tok = cur;
         const unsigned char *we = plain_word_end(cur, lim);
         if (we) {
