@@ -93,6 +93,19 @@ void fm_buf_json_str(fm_buf *b, const char *s, size_t n)
             d += ok;
             p += ok;
             if (ok == 8) continue;
+        } else if (n >= 8 && p > (const unsigned char *)s) {
+            /* the last 1 to 7 bytes as the final 8 of the string: the bytes
+             * before them were checked (none needs care, so the lowest mark
+             * past them is the first byte that does) */
+            size_t rest = (size_t)(end - p), done = 8 - rest;
+            uint64_t w;
+            memcpy(&w, end - 8, 8);
+            uint64_t m = special_bytes(w) >> (8 * done);
+            size_t ok = m ? (size_t)__builtin_ctzll(m) >> 3 : rest;
+            memcpy(d, p, ok);
+            d += ok;
+            p += ok;
+            if (p == end) break;
         }
 #endif
         unsigned c = *p;

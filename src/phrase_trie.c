@@ -292,10 +292,10 @@ static inline uint32_t memo_tag(const char *s, size_t len, unsigned kind)
     uint64_t x;
     if (len >= 8) x = fm_strmap_load8(s) * 0x9E3779B97F4A7C15ull ^ fm_strmap_load8(s + len - 8);
     else if (len >= 4) x = (uint64_t)fm_strmap_load4(s) << 32 | fm_strmap_load4(s + len - 4);
-    else {
-        x = 0;
-        for (size_t i = 0; i < len; i++) x = x << 8 | (unsigned char)s[i];
-    }
+    else   /* 1 to 3 bytes: first, middle and last cover them all, with no loop */
+        x = len ? (uint64_t)(unsigned char)s[0] << 16 | (uint64_t)(unsigned char)s[len >> 1] << 8 |
+                      (unsigned char)s[len - 1]
+                : 0;
     x = (x ^ (uint64_t)len << 56 ^ (uint64_t)kind << 48) * 0xD6E8FEB86659FD93ull;
     uint32_t h = (uint32_t)(x >> 32);
     return h ? h : 1;
@@ -307,11 +307,8 @@ static inline uint32_t memo_tag(const char *s, size_t len, unsigned kind)
 static inline int memo_same(const char *a, const char *b, size_t len)
 {
     if (len >= 4 && len <= 16) return fm_strmap_same_key(a, b, len);
-    if (len < 4) {
-        for (size_t i = 0; i < len; i++)
-            if (a[i] != b[i]) return 0;
-        return 1;
-    }
+    if (len < 4)   /* first, middle and last: every byte of 1 to 3 */
+        return len == 0 || (a[0] == b[0] && a[len >> 1] == b[len >> 1] && a[len - 1] == b[len - 1]);
     return memcmp(a, b, len) == 0;
 }
 
@@ -320,16 +317,11 @@ static inline int memo_is(const fm_tok_memo_entry *e, uint32_t tag, const fm_tok
     return e->tag == tag && e->len == len && e->kind == t->kind && memo_same(e->key, t->norm, len);
 }
 
-/* Two ways per set, the more recent first: a word that collides with another
- * frequent one no longer evicts it at every turn (direct-mapped, one token in
- * seven missed; the misses are the dear lexicon probes). */
-void fm_tok_ids_memo(const fm_lexicon *lx, fm_tok_memo_entry *memo, const fm_token *t, fm_tok_ids *out)
+/* fm_tok_ids_memo past a miss in the first way: out of line, so that the
+ * hit, nine tokens in ten, saves no registers for the lexicon probes. */
+__attribute__((noinline)) static void memo_second(const fm_lexicon *lx, fm_tok_memo_entry *e, uint32_t tag,
+                                                 const fm_token *t, size_t len, fm_tok_ids *out)
 {
-    size_t len = t->norm_len;
-    if (len > sizeof memo->key) { fm_tok_ids_of(lx, t, out); return; }
-    uint32_t tag = memo_tag(t->norm, len, t->kind);
-    fm_tok_memo_entry *e = &memo[(tag & (FM_TOK_MEMO_SIZE / 2 - 1)) * 2];
-    if (memo_is(&e[0], tag, t, len)) { *out = e[0].ids; return; }
     if (memo_is(&e[1], tag, t, len)) {
         fm_tok_memo_entry hit = e[1];
         e[1] = e[0];
@@ -344,6 +336,19 @@ void fm_tok_ids_memo(const fm_lexicon *lx, fm_tok_memo_entry *memo, const fm_tok
     e[0].kind = t->kind;
     memcpy(e[0].key, t->norm, len);
     e[0].ids = *out;
+}
+
+/* Two ways per set, the more recent first: a word that collides with another
+ * frequent one no longer evicts it at every turn (direct-mapped, one token in
+ * seven missed; the misses are the dear lexicon probes). */
+void fm_tok_ids_memo(const fm_lexicon *lx, fm_tok_memo_entry *memo, const fm_token *t, fm_tok_ids *out)
+{
+    size_t len = t->norm_len;
+    if (len > sizeof memo->key) { fm_tok_ids_of(lx, t, out); return; }
+    uint32_t tag = memo_tag(t->norm, len, t->kind);
+    fm_tok_memo_entry *e = &memo[(tag & (FM_TOK_MEMO_SIZE / 2 - 1)) * 2];
+    if (memo_is(&e[0], tag, t, len)) { *out = e[0].ids; return; }
+    memo_second(lx, e, tag, t, len, out);
 }
 
 static size_t longest_from(const fm_trie *t, const fm_tok_ids *ids, size_t n, size_t i,

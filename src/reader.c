@@ -453,9 +453,21 @@ static void new_record(fm_reader *r, fm_doc *doc)
     memset(doc, 0, sizeof *doc);
 }
 
+/* "name:line", what fm_arena_printf "%s:%lu" made, by hand: it is asked
+ * once per record and vsnprintf cost a tenth of reading one. */
 static const char *where_at(fm_reader *r, unsigned long line)
 {
-    return fm_arena_printf(&r->arena, "%s:%lu", r->name, line);
+    char digits[24];
+    char *p = digits + sizeof digits;
+    do { *--p = (char)('0' + line % 10); line /= 10; } while (line);
+    size_t nl = strlen(r->name), nd = (size_t)(digits + sizeof digits - p);
+    char *out = fm_arena_alloc(&r->arena, nl + 1 + nd + 1);
+    if (!out) return NULL;
+    memcpy(out, r->name, nl);
+    out[nl] = ':';
+    memcpy(out + nl + 1, p, nd);
+    out[nl + 1 + nd] = 0;
+    return out;
 }
 
 /* ---- plain text: the whole input is one document ----------------------- */

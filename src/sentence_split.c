@@ -240,11 +240,13 @@ static int tok_in(const splitter *s, size_t k, const char *const *list, size_t c
 
 static int attached(const splitter *s, size_t k) { return (s->t[k].flags & FM_TOKF_NOSPACE) != 0; }
 
-/* Line breaks between token k and k + 1. */
-static int newlines_after(const splitter *s, size_t k)
+/* Line breaks between token k and k + 1 (most gaps are one byte or none). */
+static inline __attribute__((always_inline)) int newlines_after(const splitter *s, size_t k)
 {
+    uint32_t i = s->t[k].end, e = s->t[k + 1].start;
+    if (e - i <= 1) return i < e && s->text[i] == '\n';
     int nl = 0;
-    for (uint32_t i = s->t[k].end; i < s->t[k + 1].start; i++) nl += s->text[i] == '\n';
+    for (; i < e; i++) nl += s->text[i] == '\n';
     return nl;
 }
 
@@ -253,9 +255,16 @@ static const char *const terminals[] = {
     ".", "!", "?", "...", "\u2026", "\u3002", "\u06D4", "\u061F", "\uFF0E", "\uFF01", "\uFF1F",
 };
 
-static int is_terminal(const splitter *s, size_t k)
+/* The tokenizer gives every terminal, and no other mark, the PUNCT norm ".",
+ * "!", "?" or "...": the first byte of the norm (a literal, never folded)
+ * decides what a pass over the list of spellings did; the list says which
+ * they are. */
+static inline __attribute__((always_inline)) int is_terminal(const splitter *s, size_t k)
 {
-    return s->t[k].kind == FM_TOK_PUNCT && TOK_IN(s, k, terminals);
+    const fm_token *t = &s->t[k];
+    if (t->kind != FM_TOK_PUNCT) return 0;
+    if (!t->norm) return TOK_IN(s, k, terminals);
+    return t->norm[0] == '.' || t->norm[0] == '!' || t->norm[0] == '?';
 }
 
 /* A word carrying the period of an abbreviation ("U.S.", "Gen.", "J."). */
