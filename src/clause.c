@@ -920,6 +920,17 @@ static int noun_preposition_before(const fm_token *t)
     return word_in(t, P);
 }
 
+static int ousted_office(const fm_coder *c, const fm_token *tok, size_t n, size_t i, const fm_verb_form *f)
+{
+    static const char *const OFFICE[] = { "PRESIDENT", "PRIME", "LEADER", "KING", "QUEEN", "RULER", "DICTATOR",
+                                          "GOVERNMENT", "REGIME", "PREMIER", "MONARCH", "EMIR", "MAYOR", "GOVERNOR", NULL };
+    int vf = form_in_text(f, &tok[i]);
+    if ((vf != FM_VF_ED && vf != FM_VF_IRREG) || i + 1 >= n || !word_in(&tok[i + 1], OFFICE)) return 0;
+    return i == 0 || fm_is_word(&tok[i - 1], "OF") || fm_is_word(&tok[i - 1], "AND") ||
+           (tok[i - 1].kind == FM_TOK_PUNCT && !strcmp(tok[i - 1].norm, ",")) ||
+           in_list(c, &tok[i - 1], W_PREPOSITION);
+}
+
 void fm_find_verbs(fm_coder *c, const fm_token *tok, size_t n)
 {
     c->verbs.n = 0;
@@ -973,6 +984,9 @@ void fm_find_verbs(fm_coder *c, const fm_token *tok, size_t n)
         if (!c->lx->tabari_verbs && len > 1 && i > 0 && (adjective_like(&tok[i - 1]) || plain_adjective(&tok[i - 1])) &&
             ends_with(&tok[i], "S") && !ends_with(&tok[i], "SS") && !in_list(c, &tok[i], W_ATTACK_NOUN))
             continue;
+        /* "supporters of ousted prime minister Imran Khan": a participle between a preposition
+         * (or a sentence's start) and an office is an adjective */
+        if (!c->lx->tabari_verbs && len == 1 && ousted_office(c, tok, n, i, &c->lx->verb_forms.a[v - 1])) continue;
         /* "rocket fire", "artillery and mortar fire": fire after a weapon is a noun */
         if (!c->lx->tabari_verbs && len && fm_is_word(&tok[i], "FIRE") && i > 0 && weapon_word(c, &tok[i - 1])) continue;
         if (!c->lx->tabari_verbs && len && infinitive_object(c, tok, i)) {

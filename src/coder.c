@@ -688,6 +688,9 @@ static int by_agent(fm_coder *c, const fm_token *tok, size_t from, size_t to, si
 {
     for (size_t k = from; k < to && k + 1 < n; k++) {
         if (!fm_is_word(&tok[k], "BY")) continue;
+        /* "an airstrike on Mogok, Myanmar, controlled by the TNLA": a participle set off by
+         * a comma describes the noun before it; its agent is no attacker */
+        if (k > from + 1 && is_comma(&tok[k - 2]) && participle_between(tok, k - 1, k)) continue;
         int m = fm_mention_at(c, k + 1, to, 0, tok);
         if (m >= 0) return m;
         /* (the modifier may have closed the clause: look up to two words past it; not into
