@@ -920,15 +920,24 @@ static int noun_preposition_before(const fm_token *t)
     return word_in(t, P);
 }
 
+/* "against alleged Houthi targets", "in occupied territory": participles that, after a
+ * preposition, are adjectives of the noun phrase */
+static int hedge_participle(const fm_token *t)
+{
+    return fm_is_word(t, "ALLEGED") || fm_is_word(t, "SUSPECTED") || fm_is_word(t, "PURPORTED") ||
+           fm_is_word(t, "OCCUPIED") || fm_is_word(t, "REPORTED");
+}
+
 static int ousted_office(const fm_coder *c, const fm_token *tok, size_t n, size_t i, const fm_verb_form *f)
 {
     static const char *const OFFICE[] = { "PRESIDENT", "PRIME", "LEADER", "KING", "QUEEN", "RULER", "DICTATOR",
                                           "GOVERNMENT", "REGIME", "PREMIER", "MONARCH", "EMIR", "MAYOR", "GOVERNOR", NULL };
     int vf = form_in_text(f, &tok[i]);
     if ((vf != FM_VF_ED && vf != FM_VF_IRREG) || i + 1 >= n || !word_in(&tok[i + 1], OFFICE)) return 0;
-    return i == 0 || fm_is_word(&tok[i - 1], "OF") || fm_is_word(&tok[i - 1], "AND") ||
-           (tok[i - 1].kind == FM_TOK_PUNCT && !strcmp(tok[i - 1].norm, ",")) ||
-           in_list(c, &tok[i - 1], W_PREPOSITION);
+    /* (not after AND or a comma: "stormed the palace and ousted President Bazoum", "a
+     * Republican, urged President Reagan") */
+    return i > 0 && (fm_is_word(&tok[i - 1], "OF") || fm_is_word(&tok[i - 1], "FOR") || fm_is_word(&tok[i - 1], "WITH") ||
+                     fm_is_word(&tok[i - 1], "TO") || in_list(c, &tok[i - 1], W_PREPOSITION));
 }
 
 void fm_find_verbs(fm_coder *c, const fm_token *tok, size_t n)
@@ -947,6 +956,12 @@ void fm_find_verbs(fm_coder *c, const fm_token *tok, size_t n)
         size_t len = fm_trie_longest(&c->lx->verbs, c->ids, n, i, &v);
         int speech = fm_speech_verb(&tok[i]);
         if (!len && !speech) continue;
+        /* "sanctioned Iran over alleged plots", "in occupied territory": a participle right
+         * after a preposition is an adjective (a verb there would be "-ing") */
+        /* (only these: any other participle there still bounds the clause before it) */
+        if (!c->lx->tabari_verbs && i > 0 && ends_with(&tok[i], "ED") && in_list(c, &tok[i - 1], W_PREPOSITION) &&
+            (speech || hedge_participle(&tok[i])))
+            continue;
         /* "in support of", "in exchange for", "for protection": a bare form right after a
          * preposition is a noun (a verb there would be "-ing") */
         if (!c->lx->tabari_verbs && len == 1 && i > 0 && noun_preposition_before(&tok[i - 1]) &&
@@ -958,7 +973,7 @@ void fm_find_verbs(fm_coder *c, const fm_token *tok, size_t n)
             form_in_text(&c->lx->verb_forms.a[v - 1], &tok[i]) == FM_VF_S) {
             int m = mention_ending_at(c, i - 1);
             size_t ms = m >= 0 ? c->mentions.a[m].start : 0;
-            while (ms > 0 && in_list(c, &tok[ms - 1], W_DETERMINER)) ms--;
+            while (ms > 0 && (in_list(c, &tok[ms - 1], W_DETERMINER) || hedge_participle(&tok[ms - 1]))) ms--;
             if (m >= 0 && !c->mentions.a[m].pronoun && ms > 0 &&
                 ((c->verbs.a[c->verbs.n - 1].end == ms && !c->verbs.a[c->verbs.n - 1].speech) ||
                  in_list(c, &tok[ms - 1], W_PREPOSITION) ||   /* "against Houthi targets" */
@@ -985,7 +1000,7 @@ void fm_find_verbs(fm_coder *c, const fm_token *tok, size_t n)
             ends_with(&tok[i], "S") && !ends_with(&tok[i], "SS") && !in_list(c, &tok[i], W_ATTACK_NOUN))
             continue;
         /* "supporters of ousted prime minister Imran Khan": a participle between a preposition
-         * (or a sentence's start) and an office is an adjective */
+         * and an office is an adjective */
         if (!c->lx->tabari_verbs && len == 1 && ousted_office(c, tok, n, i, &c->lx->verb_forms.a[v - 1])) continue;
         /* "rocket fire", "artillery and mortar fire": fire after a weapon is a noun */
         if (!c->lx->tabari_verbs && len && fm_is_word(&tok[i], "FIRE") && i > 0 && weapon_word(c, &tok[i - 1])) continue;

@@ -905,6 +905,18 @@ static int infinitive(const fm_token *tok, size_t s)
     return s > 1 && fm_is_word(&tok[s - 1], "HAVE") && fm_is_word(&tok[s - 2], "TO");
 }
 
+/* A coded actor right after the verb (an article between at most) against a pattern's
+ * target inside a later AGAINST phrase */
+static int direct_object_first(const fm_coder *c, const fm_token *tok, const fm_verb_hit *h, int obj, int pat)
+{
+    if (obj < 0 || pat < 0 || obj == pat) return 0;
+    const fm_mention *o = &c->mentions.a[obj], *p = &c->mentions.a[pat];
+    size_t at = h->end;
+    if (at < o->start && fm_is_word(&tok[at], "THE")) at++;
+    if (o->start != at || !o->code || o->agent_only || o->weapon || o->pronoun) return 0;
+    return p->start > o->end && fm_is_word(&tok[p->start - 1], "AGAINST");
+}
+
 static int reflexive(const fm_token *t)
 {
     return fm_is_word(t, "HIMSELF") || fm_is_word(t, "HERSELF") || fm_is_word(t, "THEMSELVES") ||
@@ -1011,7 +1023,10 @@ static void code_sentence(fm_coder *c, const fm_doc *doc, size_t si, const fm_to
             src = vm.source;
         /* in a passive clause the subject is the target: a '+' after the verb
          * ("shelled (+ WITH ARTILLERY)") names no victim */
-        if (vm.target >= 0 && !(h->passive && tgt >= 0)) tgt = vm.target;
+        /* (but "sanctioned Iran over plots against dissidents": an actor named right after
+         * the verb is its object, and the pattern's AGAINST phrase is the plots') */
+        if (vm.target >= 0 && !(h->passive && tgt >= 0) && !direct_object_first(c, tok, h, tgt, vm.target))
+            tgt = vm.target;
         /* (a pattern's '+' too: "send + &WEAPON" on "send weapons, fighter jets, ... arms") */
         if (tgt >= 0 && !h->passive && weapon_platform(c, tok, tgt)) tgt = -1;
         /* "Gondor and Osgiliath delayed their meeting", "the Philippines and the EU agree":

@@ -149,6 +149,12 @@ static int is_negation(const fm_word_marks *mk, const fm_token *tok, size_t n, s
 static int is_modal(const fm_word_marks *mk, const fm_token *tok, size_t n, size_t i)
 {
     if (tok[i].kind == FM_TOK_WORD && !(tok[i].wclass & FM_WC_MODAL)) return 0;
+    /* "Theresa May stepped down", "on 5 May": a capitalised May inside a sentence, or
+     * before a number, is a name or the month */
+    /* (but "the U.S. May ask": wire copy capitalises the word after an abbreviation) */
+    if ((tok[i].flags & FM_TOKF_CAP) && is(tok, n, i, "MAY") &&
+        ((i > 0 && !ends_with(nm(&tok[i - 1]), ".")) || (i + 1 < n && tok[i + 1].kind == FM_TOK_NUMBER)))
+        return 0;
     const char *w = nm(&tok[i]);
     return is_in(mk, tok, n, i, M_MODALS) || ends_with(w, "'LL") || ends_with(w, "'D");
 }
