@@ -595,6 +595,22 @@ static int verbal_attack(fm_coder *c, const fm_token *tok, size_t n, const fm_ve
 
 /* CAMEO roots of acts two parties do together: intend to cooperate (03),
  * consult (04), cooperate (05, 06), fight (19). */
+/* "harbour workers said they will strike for 24 hours", "teachers struck": STRIKE by
+ * workers, teachers or doctors is a work stoppage, not an attack */
+static int labour_strike(const fm_token *tok, size_t n, const fm_verb_hit *h, const fm_mention *sm)
+{
+    static const char *const WORKERS[] = { "LAB", "EDU", "MED", "HLH", NULL };
+    if (!sm || !sm->code || (strncmp(tok[h->start].norm, "STRIK", 5) && strcmp(tok[h->start].norm, "STRUCK")))
+        return 0;
+    /* (a stoppage has no object: "a school bus strikes a guard rail" is no strike) */
+    if (h->end < n && (fm_is_word(&tok[h->end], "A") || fm_is_word(&tok[h->end], "AN") ||
+                       fm_is_word(&tok[h->end], "THE") || fm_is_word(&tok[h->end], "ITS")))
+        return 0;
+    for (const char *const *w = WORKERS; *w; w++)
+        if (strstr(sm->code, *w)) return 1;
+    return 0;
+}
+
 static int mutual_code(const char *code)
 {
     return code[0] == '0' && code[1] >= '3' && code[1] <= '6' ? 1 : code[0] == '1' && code[1] == '9';
@@ -1110,6 +1126,8 @@ static void code_sentence(fm_coder *c, const fm_doc *doc, size_t si, const fm_to
             code = "192", rule = fm_arena_printf(&c->arena, "%s, of a place [192]", rule);
         if (tgt >= 0 && !vm.pattern && !strcmp(code, "190") && verbal_attack(c, tok, n, h, src, tgt))
             code = "111", rule = fm_arena_printf(&c->arena, "%s, in words [111]", rule);
+        if (!strcmp(code, "190") && labour_strike(tok, n, h, sm))
+            code = "143", rule = fm_arena_printf(&c->arena, "%s, by workers [143]", rule);
         if (code[0]) add_events(c, doc, si, tok, code, src, tgt, h, rule, 0, ce, prio);
         if (vm.code2[0] && tgt >= 0 && src >= 0 && !same_country(c, src, tgt))   /* visit / host: the paired event */
             add_events(c, doc, si, tok, vm.code2, tgt, src, h, rule, 0, ce, prio);
