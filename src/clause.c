@@ -32,7 +32,7 @@ static const char *const BE[] = { "IS", "ARE", "WAS", "WERE", "BE", "BEEN", "BEI
 static const char *const ADVERB_GAP[] = { "NOT", "N'T", "NEVER", "ALSO", "REPORTEDLY", "ALLEGEDLY", "THEN",
     "LATER", "ALREADY", "STILL", "RECENTLY", "REPEATEDLY", "FIRST", "JUST", "AGAIN", "PURPORTEDLY",
     "APPARENTLY", "SUBSEQUENTLY", "SUCCESSFULLY", "JOINTLY", "FORMALLY", "OFFICIALLY", "SIMULTANEOUSLY",
-    "ALMOST", "NEARLY", "ONLY", "EVEN", "SOON", "EARLIER", "BRIEFLY", NULL };
+    "ALMOST", "NEARLY", "ONLY", "EVEN", "SOON", "EARLIER", "BRIEFLY", "FURTHER", "ONCE", NULL };
 static const char *const DETERMINER[] = { "THE", "A", "AN", "ITS", "THEIR", "HIS", "HER", "OUR", "MY", "YOUR",
     "THIS", "THESE", "THOSE", "EVERY", "EACH", "NO", "ANY", "'S", "SUCH", "ANOTHER", NULL };
 /* TABARI's determiners: only an article makes a noun there ("recently raised its voice for"

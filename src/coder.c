@@ -599,10 +599,14 @@ static int verbal_attack(fm_coder *c, const fm_token *tok, size_t n, const fm_ve
  * workers, teachers or doctors is a work stoppage, not an attack */
 static int labour_strike(const fm_token *tok, size_t n, const fm_verb_hit *h, const fm_mention *sm)
 {
-    static const char *const WORKERS[] = { "LAB", "EDU", "MED", "HLH", NULL };
+    static const char *const WORKERS[] = { "EDU", "MED", "HLH", NULL };
     if (!sm || !sm->code || (strncmp(tok[h->start].norm, "STRIK", 5) && strcmp(tok[h->start].norm, "STRUCK")))
         return 0;
-    /* (a stoppage has no object: "a school bus strikes a guard rail" is no strike) */
+    /* (but workers and unions strike a plant or a company: "voted to strike the Iowa Beef
+     * plant") */
+    if (strstr(sm->code, "LAB")) return 1;
+    /* (a school's or a hospital's stoppage has no object: "a school bus strikes a guard
+     * rail" is no strike) */
     if (h->end < n && (fm_is_word(&tok[h->end], "A") || fm_is_word(&tok[h->end], "AN") ||
                        fm_is_word(&tok[h->end], "THE") || fm_is_word(&tok[h->end], "ITS")))
         return 0;
