@@ -1004,6 +1004,10 @@ void fm_find_verbs(fm_coder *c, const fm_token *tok, size_t n)
         if (!c->lx->tabari_verbs && len == 1 && ousted_office(c, tok, n, i, &c->lx->verb_forms.a[v - 1])) continue;
         /* "rocket fire", "artillery and mortar fire": fire after a weapon is a noun */
         if (!c->lx->tabari_verbs && len && fm_is_word(&tok[i], "FIRE") && i > 0 && weapon_word(c, &tok[i - 1])) continue;
+        /* ("an explosion and fire at a nightclub": fire joined to an attack noun is one too) */
+        if (!c->lx->tabari_verbs && len && fm_is_word(&tok[i], "FIRE") && i > 1 && fm_is_word(&tok[i - 1], "AND") &&
+            (weapon_word(c, &tok[i - 2]) || in_list(c, &tok[i - 2], W_ATTACK_NOUN)))
+            continue;
         if (!c->lx->tabari_verbs && len && infinitive_object(c, tok, i)) {
             int vf = form_in_text(&c->lx->verb_forms.a[v - 1], &tok[i]);
             if (vf == FM_VF_S || (vf == FM_VF_IRREG && ends_with(&tok[i], "S"))) continue;   /* "supplies" */
