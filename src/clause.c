@@ -1418,10 +1418,32 @@ int fm_mention_aside(const fm_coder *c, const fm_token *tok, size_t from, int m,
 /* "released two men accused of smuggling", "shortened the nightly curfew imposed in
  * Sudan": a participle right after the plain noun of a verb's object modifies that noun;
  * it has no subject of its own (the actor before the noun did not accuse or impose). */
+/* "executes six prisoners accused of", "executes a person convicted of": the participle
+ * right after a bare agent that a finite verb governs (a determiner or a count between)
+ * modifies that agent, as a plain noun's would */
+static int object_agent_participle(const fm_coder *c, const fm_token *tok, size_t n, const fm_verb_hit *h)
+{
+    /* (a participle: "strikes" is an irregular form of the lexicon, no participle; and one
+     * that a preposition follows, which a finite verb's object would not: "alleges the bank
+     * violated securities laws") */
+    if (ends_with(&tok[h->start], "S") || h->end >= n ||
+        !(fm_is_word(&tok[h->end], "OF") || fm_is_word(&tok[h->end], "FOR") || in_list(c, &tok[h->end], W_PREPOSITION)))
+        return 0;
+    int m = mention_ending_at(c, h->start - 1);
+    if (m < 0 || !c->mentions.a[m].agent_only || c->mentions.a[m].pronoun || c->mentions.a[m].country) return 0;
+    size_t ms = c->mentions.a[m].start;
+    while (ms > 0 && (in_list(c, &tok[ms - 1], W_DETERMINER) || tok[ms - 1].kind == FM_TOK_NUMBER ||
+                      (tok[ms - 1].wclass & FM_WC_NUMBER)))
+        ms--;
+    int vk = ms > 0 ? verb_at(c, ms - 1) : -1;
+    return vk >= 0 && c->verbs.a[vk].form && !c->verbs.a[vk].speech && c->verbs.a[vk].end == ms;
+}
+
 static int object_participle(const fm_coder *c, const fm_token *tok, size_t n, const fm_verb_hit *h)
 {
     int participle = h->form ? h->vform == FM_VF_ED || h->vform == FM_VF_IRREG : ends_with(&tok[h->start], "ED");
     if (c->lx->tabari_verbs || (!h->form && !h->speech) || h->passive || !participle || h->start < 2) return 0;
+    if (object_agent_participle(c, tok, n, h)) return 1;
     const fm_token *noun = &tok[h->start - 1];
     if (noun->kind != FM_TOK_WORD || (noun->flags & FM_TOKF_CAP) || in_list(c, noun, W_AUX) || in_list(c, noun, W_ADVERB_GAP) ||
         in_list(c, noun, W_DETERMINER) || in_list(c, noun, W_PREPOSITION) || in_list(c, noun, W_NOUN_PREPOSITION) ||
