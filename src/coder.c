@@ -926,7 +926,8 @@ static int infinitive(const fm_token *tok, size_t s)
 }
 
 /* A coded actor right after the verb (an article between at most) against a pattern's
- * target inside a later AGAINST phrase */
+ * target inside a later AGAINST or TO phrase ("visits Washington to attend meetings with
+ * the IMF": Washington is visited) */
 static int direct_object_first(const fm_coder *c, const fm_token *tok, const fm_verb_hit *h, int obj, int pat)
 {
     if (obj < 0 || pat < 0 || obj == pat) return 0;
@@ -934,7 +935,19 @@ static int direct_object_first(const fm_coder *c, const fm_token *tok, const fm_
     size_t at = h->end;
     if (at < o->start && fm_is_word(&tok[at], "THE")) at++;
     if (o->start != at || !o->code || o->agent_only || o->weapon || o->pronoun) return 0;
-    return p->start > o->end && fm_is_word(&tok[p->start - 1], "AGAINST");
+    /* (a state or its government only: troops or captives are what is sent or handed over,
+     * "orders Malawian troops to withdraw to", "sent Russian troops to Syria") */
+    size_t cl = strlen(o->code);
+    if (cl != 3 && !(cl == 6 && (!strcmp(o->code + 3, "GOV") || !strcmp(o->code + 3, "LEG")))) return 0;
+    if (p->start <= o->end) return 0;
+    for (size_t k = o->end; k < p->start; k++) {
+        if (fm_is_word(&tok[k], "AGAINST")) return 1;
+        /* (TO of an infinitive, not the recipient's: "hand back Macao to China") */
+        size_t r = k + 1;
+        if (r < p->start && fm_is_word(&tok[r], "THE")) r++;
+        if (fm_is_word(&tok[k], "TO") && r != p->start) return 1;
+    }
+    return 0;
 }
 
 static int reflexive(const fm_token *t)
