@@ -195,6 +195,17 @@ static size_t actor_at(const fm_coder *c, size_t n, size_t i, const fm_actor_ent
     return actor_at_reach(c, n, i, a, code, &reach);
 }
 
+/* Whether token i may start an actor, gapped actor or agent phrase, by its
+ * start bits: most tokens start none, and this spares them the look-ups. A
+ * trie with no start bit (none is without one) is always looked at. */
+static int may_start_mention(const fm_coder *c, size_t i)
+{
+    const fm_lexicon *lx = c->lx;
+    unsigned bits = lx->actors.start_bit | lx->agents.start_bit | (lx->gapped.n ? lx->gapped_first.start_bit : 0u);
+    if (!lx->actors.start_bit || !lx->agents.start_bit || (lx->gapped.n && !lx->gapped_first.start_bit)) return 1;
+    return (c->ids[i].starts & bits) != 0;
+}
+
 static void push_one(fm_coder *c, size_t start, size_t end, const char *code, const char *name, int agent_only)
 {
     fm_mention m = { .start = start, .end = end, .code = code, .name = name, .next = -1,
@@ -442,9 +453,11 @@ void fm_find_mentions(fm_coder *c, const fm_doc *doc, const fm_token *tok, size_
         const fm_actor_entry *a = NULL;
         const char *acode = NULL;
         const fm_agent_entry *ag = NULL;
-        size_t reach = 0;
-        size_t la = actor_at_reach(c, n, i, &a, &acode, &reach);
-        size_t lg = agent_at(c, n, i, &ag);
+        size_t reach = 0, la = 0, lg = 0;
+        if (may_start_mention(c, i)) {
+            la = actor_at_reach(c, n, i, &a, &acode, &reach);
+            lg = agent_at(c, n, i, &ag);
+        }
         if (la && la >= lg) {
             size_t j = i + la;
             if (j < n && tok[j].kind == FM_TOK_POSS) j++;
