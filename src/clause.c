@@ -185,7 +185,7 @@ static size_t actor_at_reach(const fm_coder *c, size_t n, size_t i, const fm_act
         return 0;
     *a = &c->lx->actor_entries.a[v - 1];
     *code = fm_actor_code_on(*a, c->doc_date);
-    if (*code && strcmp(*code, "---") == 0) *code = NULL;
+    if (*code && fm_code_is(*code, '-')) *code = NULL;
     return len;
 }
 

@@ -154,6 +154,13 @@ static inline int fm_is_word(const fm_token *t, const char *w)
     if (!w[0]) return 1;
     return t->norm[1] == w[1] && (!w[1] || strcmp(t->norm + 2, w + 2) == 0);
 }
+/* code is TABARI's special code written with ch ("###" discard, "+++"
+ * complex, "---" none): byte tests, where strcmp calls for every matched verb
+ * and every mention added up. */
+static inline int fm_code_is(const char *code, char ch)
+{
+    return code[0] == ch && code[1] == ch && code[2] == ch && !code[3];
+}
 int fm_state_actor(const char *code);   /* a country or a state body, not a rebel or civilian group */
 int fm_is_aux(const fm_token *t);
 int fm_after_preposition(const fm_coder *c, const fm_token *tok, size_t s);
