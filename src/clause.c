@@ -347,9 +347,10 @@ int fm_state_actor(const char *code)
 {
     static const char *const NON_STATE[] = { "REB", "UAF", "OPP", "CRM", "INS", "SEP", "CVL", "REF", "MED", "BUS",
         "NGO", "EDU", "HLH", "LAB", "REL", "PTY", "IMG", NULL };
-    for (size_t p = 3; p + 3 <= strlen(code); p += 3)
+    /* the first byte before the call: every mention of a country asks this */
+    for (size_t p = 3, len = strlen(code); p + 3 <= len; p += 3)
         for (const char *const *w = NON_STATE; *w; w++)
-            if (!strncmp(code + p, *w, 3)) return 0;
+            if (code[p] == (*w)[0] && !strncmp(code + p, *w, 3)) return 0;
     return 1;
 }
 

@@ -396,7 +396,8 @@ static const char *const DOMESTIC_AGENT[] = { "GOV", "COP", "JUD", "LEG", "OPP",
 static int domestic_agent(const fm_actor *a)
 {
     if (!a->code || a->country) return 0;
-    for (const char *const *w = DOMESTIC_AGENT; *w; w++) if (!strncmp(a->code, *w, 3)) return 1;
+    for (const char *const *w = DOMESTIC_AGENT; *w; w++)
+        if (a->code[0] == (*w)[0] && !strncmp(a->code, *w, 3)) return 1;   /* the first byte spares most calls */
     return 0;
 }
 
