@@ -195,15 +195,14 @@ static size_t actor_at(const fm_coder *c, size_t n, size_t i, const fm_actor_ent
     return actor_at_reach(c, n, i, a, code, &reach);
 }
 
-/* Whether token i may start an actor, gapped actor or agent phrase, by its
- * start bits: most tokens start none, and this spares them the look-ups. A
- * trie with no start bit (none is without one) is always looked at. */
-static int may_start_mention(const fm_coder *c, size_t i)
+/* The start bits of the actor, gapped actor and agent tries: a token with
+ * none of them starts no such phrase (most tokens), and is spared the
+ * look-ups. 0 when a trie has no start bit (none is without one): then
+ * every token is looked at. */
+static unsigned mention_start_bits(const fm_lexicon *lx)
 {
-    const fm_lexicon *lx = c->lx;
-    unsigned bits = lx->actors.start_bit | lx->agents.start_bit | (lx->gapped.n ? lx->gapped_first.start_bit : 0u);
-    if (!lx->actors.start_bit || !lx->agents.start_bit || (lx->gapped.n && !lx->gapped_first.start_bit)) return 1;
-    return (c->ids[i].starts & bits) != 0;
+    if (!lx->actors.start_bit || !lx->agents.start_bit || (lx->gapped.n && !lx->gapped_first.start_bit)) return 0;
+    return lx->actors.start_bit | lx->agents.start_bit | (lx->gapped.n ? lx->gapped_first.start_bit : 0u);
 }
 
 static void push_one(fm_coder *c, size_t start, size_t end, const char *code, const char *name, int agent_only)
@@ -444,6 +443,7 @@ void fm_find_mentions(fm_coder *c, const fm_doc *doc, const fm_token *tok, size_
 {
     c->mentions.n = 0;
     c->tokens_now = tok;
+    const unsigned start_bits = mention_start_bits(c->lx);
     for (size_t i = 0; i < n;) {
         /* "US$590 million", "A$1 million": a currency, not the country */
         if (i + 1 < n && tok[i].kind == FM_TOK_WORD && tok[i + 1].start == tok[i].end && tok[i + 1].norm &&
@@ -455,7 +455,7 @@ void fm_find_mentions(fm_coder *c, const fm_doc *doc, const fm_token *tok, size_
         const char *acode = NULL;
         const fm_agent_entry *ag = NULL;
         size_t reach = 0, la = 0, lg = 0;
-        if (may_start_mention(c, i)) {
+        if (!start_bits || (c->ids[i].starts & start_bits)) {
             la = actor_at_reach(c, n, i, &a, &acode, &reach);
             lg = agent_at(c, n, i, &ag);
         }
