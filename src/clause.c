@@ -145,6 +145,7 @@ static size_t gapped_at(const fm_coder *c, size_t n, size_t i, uint32_t *value, 
     const fm_lexicon *lx = c->lx;
     for (size_t g = 0; g < lx->gapped.n; g++) {
         const fm_gap_word *w = &lx->gap_words.a[lx->gapped.a[g].first];
+        if (!gap_word_at(c, &w[0], i)) continue;   /* the first word turns away nearly every phrase */
         uint32_t nw = lx->gapped.a[g].n, k = 0, e = 1;
         while (e < nw && !w[e].part_start) e++;
         size_t pos = gap_part_end(c, w, e, i, n);
