@@ -145,6 +145,7 @@ static size_t gapped_at(const fm_coder *c, size_t n, size_t i, uint32_t *value, 
     const fm_lexicon *lx = c->lx;
     for (size_t g = 0; g < lx->gapped.n; g++) {
         const fm_gap_word *w = &lx->gap_words.a[lx->gapped.a[g].first];
+        if (!gap_word_at(c, &w[0], i)) continue;   /* the first word turns away nearly every phrase */
         uint32_t nw = lx->gapped.a[g].n, k = 0, e = 1;
         while (e < nw && !w[e].part_start) e++;
         size_t pos = gap_part_end(c, w, e, i, n);
@@ -185,7 +186,7 @@ static size_t actor_at_reach(const fm_coder *c, size_t n, size_t i, const fm_act
         return 0;
     *a = &c->lx->actor_entries.a[v - 1];
     *code = fm_actor_code_on(*a, c->doc_date);
-    if (*code && strcmp(*code, "---") == 0) *code = NULL;
+    if (*code && fm_code_is(*code, '-')) *code = NULL;
     return len;
 }
 
@@ -193,6 +194,16 @@ static size_t actor_at(const fm_coder *c, size_t n, size_t i, const fm_actor_ent
 {
     size_t reach;
     return actor_at_reach(c, n, i, a, code, &reach);
+}
+
+/* The start bits of the actor, gapped actor and agent tries: a token with
+ * none of them starts no such phrase (most tokens), and is spared the
+ * look-ups. 0 when a trie has no start bit (none is without one): then
+ * every token is looked at. */
+static unsigned mention_start_bits(const fm_lexicon *lx)
+{
+    if (!lx->actors.start_bit || !lx->agents.start_bit || (lx->gapped.n && !lx->gapped_first.start_bit)) return 0;
+    return lx->actors.start_bit | lx->agents.start_bit | (lx->gapped.n ? lx->gapped_first.start_bit : 0u);
 }
 
 static void push_one(fm_coder *c, size_t start, size_t end, const char *code, const char *name, int agent_only)
@@ -336,9 +347,10 @@ int fm_state_actor(const char *code)
 {
     static const char *const NON_STATE[] = { "REB", "UAF", "OPP", "CRM", "INS", "SEP", "CVL", "REF", "MED", "BUS",
         "NGO", "EDU", "HLH", "LAB", "REL", "PTY", "IMG", NULL };
-    for (size_t p = 3; p + 3 <= strlen(code); p += 3)
+    /* the first byte before the call: every mention of a country asks this */
+    for (size_t p = 3, len = strlen(code); p + 3 <= len; p += 3)
         for (const char *const *w = NON_STATE; *w; w++)
-            if (!strncmp(code + p, *w, 3)) return 0;
+            if (code[p] == (*w)[0] && !strncmp(code + p, *w, 3)) return 0;
     return 1;
 }
 
@@ -432,6 +444,7 @@ void fm_find_mentions(fm_coder *c, const fm_doc *doc, const fm_token *tok, size_
 {
     c->mentions.n = 0;
     c->tokens_now = tok;
+    const unsigned start_bits = mention_start_bits(c->lx);
     for (size_t i = 0; i < n;) {
         /* "US$590 million", "A$1 million": a currency, not the country */
         if (i + 1 < n && tok[i].kind == FM_TOK_WORD && tok[i + 1].start == tok[i].end && tok[i + 1].norm &&
@@ -442,9 +455,11 @@ void fm_find_mentions(fm_coder *c, const fm_doc *doc, const fm_token *tok, size_
         const fm_actor_entry *a = NULL;
         const char *acode = NULL;
         const fm_agent_entry *ag = NULL;
-        size_t reach = 0;
-        size_t la = actor_at_reach(c, n, i, &a, &acode, &reach);
-        size_t lg = agent_at(c, n, i, &ag);
+        size_t reach = 0, la = 0, lg = 0;
+        if (!start_bits || (c->ids[i].starts & start_bits)) {
+            la = actor_at_reach(c, n, i, &a, &acode, &reach);
+            lg = agent_at(c, n, i, &ag);
+        }
         if (la && la >= lg) {
             size_t j = i + la;
             if (j < n && tok[j].kind == FM_TOK_POSS) j++;

@@ -736,7 +736,7 @@ static int special_actor(const fm_coder *c)
 {
     for (size_t k = 0; k < c->mentions.n; k++) {
         const char *code = c->mentions.a[k].code;
-        if (code && (!strcmp(code, "###") || !strcmp(code, "+++"))) return 1;
+        if (code && (fm_code_is(code, '#') || fm_code_is(code, '+'))) return 1;
     }
     return 0;
 }
@@ -1482,7 +1482,7 @@ static int too_complex(const fm_coder *c, const fm_token *tok, size_t n)
         verbs++;
         /* "On accord Gondor repelled": a null-coded verb is no first verb */
         const char *code = f->code[0] ? f->code : c->lx->verb_entries.a[f->verb].code;
-        if (first_verb == n && code[0] && strcmp(code, "---")) first_verb = c->verbs.a[v].start;
+        if (first_verb == n && code[0] && !fm_code_is(code, '-')) first_verb = c->verbs.a[v].start;
     }
     for (size_t k = 0; k < n; k++) conj += is_conjunction(&tok[k]) && !comma_in_compound(c, k);
     int prior = 0;

@@ -83,21 +83,37 @@ int fm_date_weekday(int y, int m, int d)
     return weekday_of(days_from_civil(y, m, d));
 }
 
+/* v in width decimal digits, zero-padded (v < 10^width) */
+static void put_digits(char *out, unsigned v, int width)
+{
+    for (int k = width; k-- > 0; v /= 10) out[k] = (char)('0' + v % 10);
+}
+
+/* by hand, not snprintf: every event's date passes here, and each field
+ * fits its width, so the bytes are those "%04d-%02u-%02u" writes */
 void fm_when_format(const fm_when *w, char out[11])
 {
     int y = w->year < 0 ? 0 : w->year > 9999 ? 9999 : w->year;
     unsigned mo = (unsigned)w->month % 100u, da = (unsigned)w->day % 100u;
-    switch (w->precision) {
-    case FM_PREC_YEAR:
-        snprintf(out, 11, "%04d", y);
-        break;
-    case FM_PREC_MONTH:
-        snprintf(out, 11, "%04d-%02u", y, mo);
-        break;
-    default:
-        snprintf(out, 11, "%04d-%02u-%02u", y, mo, da);
-        break;
+    put_digits(out, (unsigned)y, 4);
+    if (w->precision == FM_PREC_YEAR) { out[4] = 0; return; }
+    out[4] = '-';
+    put_digits(out + 5, mo, 2);
+    if (w->precision == FM_PREC_MONTH) { out[7] = 0; return; }
+    out[7] = '-';
+    put_digits(out + 8, da, 2);
+    out[10] = 0;
+}
+
+void fm_date_format(int y, int m, int d, char out[11])
+{
+    /* a field past its width: snprintf's own bytes (truncated to 10) */
+    if (y < 0 || y > 9999 || m < 0 || m > 99 || d < 0 || d > 99) {
+        snprintf(out, 11, "%04d-%02d-%02d", y, m, d);
+        return;
     }
+    fm_when w = { .year = y, .month = m, .day = d, .precision = FM_PREC_DAY };
+    fm_when_format(&w, out);
 }
 
 void fm_when_relative_to(fm_when *w, const fm_when *base)

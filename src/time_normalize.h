@@ -56,6 +56,9 @@ void fm_when_relative_to(fm_when *w, const fm_when *base);
 
 /* Writes w's date as ISO 8601 at its precision ("2024-04-21", "2024-02", "2024"). */
 void fm_when_format(const fm_when *w, char out[11]);
+/* y-m-d as snprintf "%04d-%02d-%02d" writes it into out, with no snprintf
+ * where the fields fit (the document date of every event without its own). */
+void fm_date_format(int y, int m, int d, char out[11]);
 /* The first time-unit, month or weekday word without the tokenizer's class for it
  * (FM_WC_UNIT, FM_WC_MONTH, FM_WC_WEEKDAY), or NULL: a test checks it is NULL. */
 const char *fm_time_unclassed(void);

@@ -348,9 +348,9 @@ int fm_verb_match_code(fm_coder *c, const fm_token *tok, size_t n, size_t v, siz
     const char *code = out->pattern ? out->pattern->code : h->form->code[0] ? h->form->code : ve->code;
     const char *code2 = out->pattern ? out->pattern->code2 : h->form->code[0] ? h->form->code2 : ve->code2;
     out->rule = out->pattern ? out->pattern->text : ve->name;
-    if (!strcmp(code, "###")) out->discard = 1;
-    else if (!strcmp(code, "+++")) out->complex = 1;
-    else if (strcmp(code, "---")) {
+    if (fm_code_is(code, '#')) out->discard = 1;
+    else if (fm_code_is(code, '+')) out->complex = 1;
+    else if (!fm_code_is(code, '-')) {
         size_t l = strlen(code);
         out->subordinate = l && code[l - 1] == '?';
         out->dominant = l && code[l - 1] == '!';
