@@ -775,6 +775,15 @@ static int plural_in_list(const fm_token *tok, size_t n, size_t i, const fm_verb
     int vf = form_in_text(f, &tok[i]);
     if (!(vf == FM_VF_S || (vf == FM_VF_IRREG && ends_with(&tok[i], "S")))) return 0;
     if (i > 0 && adjective_like(&tok[i - 1])) return 1;
+    /* "a series of shootouts and encounters are reported": an -S form joined by AND to a
+     * plural that a noun phrase opens, and followed by the auxiliary of a plural subject, is a
+     * plural too ("Israel strikes and kills", "detains 346 foreigners and confiscates" are not) */
+    if (i >= 3 && i + 1 < n && (fm_is_word(&tok[i + 1], "ARE") || fm_is_word(&tok[i + 1], "WERE") ||
+                                fm_is_word(&tok[i + 1], "HAVE")) &&
+        (fm_is_word(&tok[i - 1], "AND") || fm_is_word(&tok[i - 1], "OR")) && plural_common(&tok[i - 2]) &&
+        (fm_is_word(&tok[i - 3], "OF") || fm_is_word(&tok[i - 3], "THE") || fm_is_word(&tok[i - 3], "THEIR") ||
+         tok[i - 3].kind == FM_TOK_NUMBER || (tok[i - 3].wclass & FM_WC_NUMBER)))
+        return 1;
     if (i < 2 || i + 1 >= n || tok[i - 1].kind != FM_TOK_PUNCT || strcmp(tok[i - 1].norm, ",")) return 0;
     const fm_token *next = &tok[i + 1];
     int listed = fm_is_word(next, "AND") || fm_is_word(next, "OR") ||
@@ -1218,6 +1227,15 @@ int fm_weapon_subject(fm_coder *c, const fm_token *tok, size_t n, size_t v)
         if (fm_is_word(t, "AND") && j > 0 && j + 1 < n && in_list(c, &tok[j - 1], W_PREPOSITION) &&
             in_list(c, &tok[j + 1], W_PREPOSITION))
             continue;
+        /* "a series of shootouts and encounters are reported": the attack noun a coordination
+         * opens heads it */
+        /* (a noun after the AND, not the verb itself: "killing a driver and injuring",
+         * "detonating bombs and briefly seizing the town" join verbs) */
+        if (fm_is_word(t, "AND") && j > 0 && j + 1 < k && !ly_adverb(&tok[j + 1]) && verb_at(c, j + 1) < 0 &&
+            in_list(c, &tok[j - 1], W_ATTACK_NOUN) && ends_with(&tok[j - 1], "S") && !fm_after_preposition(c, tok, j - 1)) {
+            head = j - 1;
+            break;
+        }
         if (t->kind == FM_TOK_PUNCT || t->kind == FM_TOK_QUOTE || vj >= 0 || fm_is_word(t, "THAT") ||
             fm_is_word(t, "AND"))
             break;
