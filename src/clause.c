@@ -613,6 +613,19 @@ void fm_find_mentions(fm_coder *c, const fm_doc *doc, const fm_token *tok, size_
             m->agent_only = 0;
         }
     }
+    /* "Russian missile and drone strikes": a state's adjective before two weapons joined by
+     * AND is the owner of both; the bare agent of the second ("drone": MIL) takes it */
+    for (size_t k = 1; k < c->mentions.n; k++) {
+        fm_mention *m = &c->mentions.a[k];
+        const fm_mention *o = &c->mentions.a[k - 1];
+        if (!m->agent_only || !m->code || m->country || m->start < 3 || !fm_is_word(&tok[m->start - 1], "AND") ||
+            !in_list(c, &tok[m->start - 2], W_WEAPON) || o->end != m->start - 2 || o->pronoun || o->agent_only ||
+            !o->country || !o->code || !fm_state_actor(o->code))
+            continue;
+        m->code = strstr(o->code + 3, m->code) ? o->code : fm_arena_printf(&c->arena, "%s%s", o->country, m->code);
+        m->country = o->country;
+        m->agent_only = 0;
+    }
     for (size_t k = 0; k < c->mentions.n; k++) {
         int head = 1;
         for (size_t j = 0; j < k; j++) if (c->mentions.a[j].next == (int)k) head = 0;
