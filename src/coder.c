@@ -593,8 +593,6 @@ static int verbal_attack(fm_coder *c, const fm_token *tok, size_t n, const fm_ve
             fm_is_word(&tok[e + 1], "ACCUSING"));
 }
 
-/* CAMEO roots of acts two parties do together: intend to cooperate (03),
- * consult (04), cooperate (05, 06), fight (19). */
 /* "harbour workers said they will strike for 24 hours", "teachers struck": STRIKE by
  * workers, teachers or doctors is a work stoppage, not an attack */
 static int labour_strike(const fm_token *tok, size_t n, const fm_verb_hit *h, const fm_mention *sm)
@@ -615,6 +613,8 @@ static int labour_strike(const fm_token *tok, size_t n, const fm_verb_hit *h, co
     return 0;
 }
 
+/* CAMEO roots of acts two parties do together: intend to cooperate (03),
+ * consult (04), cooperate (05, 06), fight (19). */
 static int mutual_code(const char *code)
 {
     return code[0] == '0' && code[1] >= '3' && code[1] <= '6' ? 1 : code[0] == '1' && code[1] == '9';
