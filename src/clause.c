@@ -306,6 +306,14 @@ static void drop_mention(fm_coder *c, size_t k)
         if (c->mentions.a[j].next > (int)k) c->mentions.a[j].next--;
 }
 
+/* A bare agent m belongs to the state actor o: "its jets" of the Israeli military are ISRMIL */
+static void take_state(fm_coder *c, fm_mention *m, const fm_mention *o)
+{
+    m->code = strstr(o->code + 3, m->code) ? o->code : fm_arena_printf(&c->arena, "%s%s", o->country, m->code);
+    m->country = o->country;
+    m->agent_only = 0;
+}
+
 /* Two mentions with no word between them name one actor: an agent written
  * before its actor ("MSF Arnor" -> NGOARN, "an MSF Arnor diplomat") takes the
  * actor's code, and a title before a name ("Bree President Romendacil",
@@ -600,9 +608,7 @@ void fm_find_mentions(fm_coder *c, const fm_doc *doc, const fm_token *tok, size_
                 break;
             }
             if (!o->country || !fm_state_actor(o->code)) continue;
-            m->code = strstr(o->code + 3, m->code) ? o->code : fm_arena_printf(&c->arena, "%s%s", o->country, m->code);
-            m->country = o->country;
-            m->agent_only = 0;
+            take_state(c, m, o);
             break;
         }
         /* none in this sentence: the state the document last named ("The Sudanese army said ...
@@ -622,9 +628,7 @@ void fm_find_mentions(fm_coder *c, const fm_doc *doc, const fm_token *tok, size_
             !in_list(c, &tok[m->start - 2], W_WEAPON) || o->end != m->start - 2 || o->pronoun || o->agent_only ||
             !o->country || !o->code || !fm_state_actor(o->code))
             continue;
-        m->code = strstr(o->code + 3, m->code) ? o->code : fm_arena_printf(&c->arena, "%s%s", o->country, m->code);
-        m->country = o->country;
-        m->agent_only = 0;
+        take_state(c, m, o);
     }
     for (size_t k = 0; k < c->mentions.n; k++) {
         int head = 1;
@@ -973,8 +977,8 @@ static int ousted_office(const fm_coder *c, const fm_token *tok, size_t n, size_
     if ((vf != FM_VF_ED && vf != FM_VF_IRREG) || i + 1 >= n || !word_in(&tok[i + 1], OFFICE)) return 0;
     /* (not after AND or a comma: "stormed the palace and ousted President Bazoum", "a
      * Republican, urged President Reagan") */
-    return i > 0 && (fm_is_word(&tok[i - 1], "OF") || fm_is_word(&tok[i - 1], "FOR") || fm_is_word(&tok[i - 1], "WITH") ||
-                     fm_is_word(&tok[i - 1], "TO") || in_list(c, &tok[i - 1], W_PREPOSITION));
+    return i > 0 && (in_list(c, &tok[i - 1], W_NOUN_PREPOSITION) || in_list(c, &tok[i - 1], W_PREPOSITION) ||
+                     fm_is_word(&tok[i - 1], "TO"));
 }
 
 void fm_find_verbs(fm_coder *c, const fm_token *tok, size_t n)
