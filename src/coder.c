@@ -217,6 +217,15 @@ static int sending_verb(const fm_token *t)
     return 0;
 }
 
+/* launch, carry out, conduct, mount: the light verbs of an attack named by its weapon */
+static int launching_verb(const fm_token *t)
+{
+    static const char *const stems[] = { "LAUNCH", "CARRY", "CARRIE", "CONDUCT", "MOUNT", NULL };
+    for (const char *const *p = stems; *p; p++)
+        if (t->norm && !strncmp(t->norm, *p, strlen(*p))) return 1;
+    return 0;
+}
+
 /* Mention obj (agent only, no country: "warplanes", "troops") takes the country of
  * the state actor sender, when there is one. */
 static void own_sent_forces(fm_coder *c, int obj, int sender)
@@ -1010,6 +1019,11 @@ static void code_sentence(fm_coder *c, const fm_doc *doc, size_t si, const fm_to
         /* "Israel sent warplanes to strike Hodeidah": forces sent with no owner named are
          * the sender's */
         if (subj >= 0 && v > 0 && infinitive(tok, h->start) && sending_verb(&tok[c->verbs.a[v - 1].start]))
+            own_sent_forces(c, subj, fm_subject_of(c, tok, n, v - 1));
+        /* "Russian forces launch drone strikes, killing": the weapon a state launches, subject
+         * of the attack noun's verb, is the state's own */
+        if (subj >= 0 && v > 0 && c->verbs.a[v - 1].end == c->mentions.a[subj].start &&
+            launching_verb(&tok[c->verbs.a[v - 1].start]))
             own_sent_forces(c, subj, fm_subject_of(c, tok, n, v - 1));
         int src = subj, tgt;
         if (h->passive) {
