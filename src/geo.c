@@ -655,11 +655,16 @@ static const fm_gaz_name *longest_at(const fm_gazetteer *g, const char *text, co
      * "maybe" only costs a search that fails), before making the next piece.
      * Most capitalised words start no longer name. */
     size_t reach = 1;
+    /* pre holds the first pieces as every longer key starts (articles made AL);
+     * pre_len[k]: its length after k pieces, so that the keys below reuse it */
+    char pre[FM_GAZ_KEY_MAX];
+    size_t pre_len[FM_GAZ_MAX_TOKENS + 1];
+    pre_len[0] = 0;
     {
-        char pre[FM_GAZ_KEY_MAX];
         size_t plen_sofar = 0;
         for (;;) {
             if (key_append(g, pre, &plen_sofar, pieces[reach - 1], (size_t)plen[reach - 1], 0) != 0) break;
+            pre_len[reach] = plen_sofar;
             if (plen_sofar + 1 >= FM_GAZ_KEY_MAX) break;
             pre[plen_sofar] = ' ';
             if (!filter_may_have(g, pre, plen_sofar + 1)) break;
@@ -677,13 +682,11 @@ static const fm_gaz_name *longest_at(const fm_gazetteer *g, const char *text, co
         const fm_token *last = &tok[i + L - 1];
         if (!is_cap(last) && last->kind != FM_TOK_NUMBER && !tok_is_a(g, W_GENERIC_LAST, text, last))
             continue;
-        char key[FM_GAZ_KEY_MAX];
-        size_t klen = 0;
-        int bad = 0;
-        for (size_t k = 0; k < L && !bad; k++)
-            bad = key_append(g, key, &klen, pieces[k], (size_t)plen[k], k + 1 == L) != 0;
-        if (bad) continue;
-        const fm_gaz_name *nm = find_name(g, key, klen);
+        /* the first L - 1 pieces went into pre above (L <= reach); the last
+         * is written over what follows them, which no shorter key needs */
+        size_t klen = pre_len[L - 1];
+        if (key_append(g, pre, &klen, pieces[L - 1], (size_t)plen[L - 1], 1) != 0) continue;
+        const fm_gaz_name *nm = find_name(g, pre, klen);
         if (nm) { *len = L; return nm; }
     }
     return NULL;
