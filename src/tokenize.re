@@ -342,19 +342,21 @@ static inline __attribute__((always_inline)) const unsigned char *emit_plain_wor
     if (!s->a || n > 16 || s->lim - b < 16 || (size_t)(s->norm_end - s->norm_cur) < n + 8)
         return emit_word(s, b, e, 0);
     /* the word as two 8-byte halves, the second empty for a short word */
-    uint64_t w0, w1 = 0;
+    uint64_t w0, w1, lower1 = 0, upper1 = 0;
+    char *d = s->norm_cur;
     memcpy(&w0, b, 8);
     if (n < 8) w0 &= (1ull << (8 * n)) - 1;   /* bytes past the word become NUL, the norm's end */
-    else {
+    else {   /* (only here: the empty second half of a short word has no letters to class) */
         memcpy(&w1, b + 8, 8);
         w1 &= n == 16 ? ~0ull : (1ull << (8 * (n - 8))) - 1;
+        lower1 = bytes_in(w1, 'a', 'z');
+        upper1 = bytes_in(w1, 'A', 'Z');
+        uint64_t folded1 = w1 - (lower1 >> 2);
+        memcpy(d + 8, &folded1, 8);
     }
-    uint64_t lower0 = bytes_in(w0, 'a', 'z'), lower1 = bytes_in(w1, 'a', 'z');
-    uint64_t upper = bytes_in(w0, 'A', 'Z'), upper1 = bytes_in(w1, 'A', 'Z');
-    uint64_t folded = w0 - (lower0 >> 2), folded1 = w1 - (lower1 >> 2);
-    char *d = s->norm_cur;
+    uint64_t lower0 = bytes_in(w0, 'a', 'z'), upper = bytes_in(w0, 'A', 'Z');
+    uint64_t folded = w0 - (lower0 >> 2);
     memcpy(d, &folded, 8);   /* room: n + 8 bytes */
-    if (n >= 8) memcpy(d + 8, &folded1, 8);
     d[n] = 0;
     s->norm_cur += n + 1;
     uint8_t f = 0;
