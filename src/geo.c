@@ -496,6 +496,26 @@ static double score(const fm_gaz_entry *e, const rank *r)
     return s;
 }
 
+/* A bound score(e, r) stays below, without its log: log10(population + 1)
+ * is less than the number of decimal digits of population + 1, and the
+ * bonuses are whole numbers (their sum in double is exact). Most namesakes
+ * are villages whose bound is under the best score so far: no log for them. */
+static double score_bound(const fm_gaz_entry *e, const rank *r)
+{
+    uint64_t p = (uint64_t)e->population + 1;
+    int b = 1;
+    for (uint64_t ten = 10; ten <= p; ten *= 10) b++;
+    if (e->kind == GAZ_COUNTRY) b += 20;
+    if (r) {
+        for (int i = 0; i < r->n_local; i++)
+            if (!memcmp(r->local[i], e->country, 2)) { b += 5; break; }
+        if (ctx_has(r->ctx, e->country)) b += 4;
+        if (r->ctx && r->ctx->has_dateline && !memcmp(e->country, r->ctx->dateline_country, 2)) b += 2;
+        if (e->curated) b += 1;
+    }
+    return b;
+}
+
 /* Best entry of a name; kinds_mask selects what may match. */
 static const fm_gaz_entry *best_entry(const fm_gazetteer *g, const fm_gaz_name *nm, const rank *r,
                                       unsigned kinds_mask)
@@ -505,6 +525,7 @@ static const fm_gaz_entry *best_entry(const fm_gazetteer *g, const fm_gaz_name *
     for (uint32_t i = 0; i < nm->count; i++) {
         const fm_gaz_entry *e = &g->entries[g->postings[nm->first + i]];
         if (!(kinds_mask & (1u << e->kind))) continue;
+        if (best && score_bound(e, r) <= bs) continue;   /* its score cannot beat bs */
         double s = score(e, r);
         if (s > bs) { bs = s; best = e; }
     }
