@@ -987,7 +987,12 @@ void fm_find_verbs(fm_coder *c, const fm_token *tok, size_t n)
     c->syn_valid = 0;          /* a new sentence: verb_match.c rebuilds its tables */
     int headline = title_case(tok, n);
     size_t mk = 0;   /* mentions before mk end before i (the walk of covered) */
+    const uint8_t vbit = c->lx->verbs.start_bit;
     for (size_t i = 0; i < n; i++) {
+        /* a word that starts no verb phrase and is no speech verb is skipped
+         * below anyway: its two bit tests are the cheapest of the skips, and
+         * they pass over most tokens (covered() catches up on a later call) */
+        if (vbit && !(c->ids[i].starts & vbit) && !(tok[i].wclass & FM_WC_SPEECH)) continue;
         if (tok[i].kind != FM_TOK_WORD || covered(c, &mk, i)) continue;
         /* "the restore", "its attack": a determiner makes a noun; tested before the
          * verb trie, which is the dearer question */

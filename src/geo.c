@@ -496,6 +496,26 @@ static double score(const fm_gaz_entry *e, const rank *r)
     return s;
 }
 
+/* A bound score(e, r) stays below, without its log: log10(population + 1)
+ * is less than the number of decimal digits of population + 1, and the
+ * bonuses are whole numbers (their sum in double is exact). Most namesakes
+ * are villages whose bound is under the best score so far: no log for them. */
+static double score_bound(const fm_gaz_entry *e, const rank *r)
+{
+    uint64_t p = (uint64_t)e->population + 1;
+    int b = 1;
+    for (uint64_t ten = 10; ten <= p; ten *= 10) b++;
+    if (e->kind == GAZ_COUNTRY) b += 20;
+    if (r) {
+        for (int i = 0; i < r->n_local; i++)
+            if (!memcmp(r->local[i], e->country, 2)) { b += 5; break; }
+        if (ctx_has(r->ctx, e->country)) b += 4;
+        if (r->ctx && r->ctx->has_dateline && !memcmp(e->country, r->ctx->dateline_country, 2)) b += 2;
+        if (e->curated) b += 1;
+    }
+    return b;
+}
+
 /* Best entry of a name; kinds_mask selects what may match. */
 static const fm_gaz_entry *best_entry(const fm_gazetteer *g, const fm_gaz_name *nm, const rank *r,
                                       unsigned kinds_mask)
@@ -505,6 +525,7 @@ static const fm_gaz_entry *best_entry(const fm_gazetteer *g, const fm_gaz_name *
     for (uint32_t i = 0; i < nm->count; i++) {
         const fm_gaz_entry *e = &g->entries[g->postings[nm->first + i]];
         if (!(kinds_mask & (1u << e->kind))) continue;
+        if (best && score_bound(e, r) <= bs) continue;   /* its score cannot beat bs */
         double s = score(e, r);
         if (s > bs) { bs = s; best = e; }
     }
@@ -655,11 +676,16 @@ static const fm_gaz_name *longest_at(const fm_gazetteer *g, const char *text, co
      * "maybe" only costs a search that fails), before making the next piece.
      * Most capitalised words start no longer name. */
     size_t reach = 1;
+    /* pre holds the first pieces as every longer key starts (articles made AL);
+     * pre_len[k]: its length after k pieces, so that the keys below reuse it */
+    char pre[FM_GAZ_KEY_MAX];
+    size_t pre_len[FM_GAZ_MAX_TOKENS + 1];
+    pre_len[0] = 0;
     {
-        char pre[FM_GAZ_KEY_MAX];
         size_t plen_sofar = 0;
         for (;;) {
             if (key_append(g, pre, &plen_sofar, pieces[reach - 1], (size_t)plen[reach - 1], 0) != 0) break;
+            pre_len[reach] = plen_sofar;
             if (plen_sofar + 1 >= FM_GAZ_KEY_MAX) break;
             pre[plen_sofar] = ' ';
             if (!filter_may_have(g, pre, plen_sofar + 1)) break;
@@ -677,13 +703,11 @@ static const fm_gaz_name *longest_at(const fm_gazetteer *g, const char *text, co
         const fm_token *last = &tok[i + L - 1];
         if (!is_cap(last) && last->kind != FM_TOK_NUMBER && !tok_is_a(g, W_GENERIC_LAST, text, last))
             continue;
-        char key[FM_GAZ_KEY_MAX];
-        size_t klen = 0;
-        int bad = 0;
-        for (size_t k = 0; k < L && !bad; k++)
-            bad = key_append(g, key, &klen, pieces[k], (size_t)plen[k], k + 1 == L) != 0;
-        if (bad) continue;
-        const fm_gaz_name *nm = find_name(g, key, klen);
+        /* the first L - 1 pieces went into pre above (L <= reach); the last
+         * is written over what follows them, which no shorter key needs */
+        size_t klen = pre_len[L - 1];
+        if (key_append(g, pre, &klen, pieces[L - 1], (size_t)plen[L - 1], 1) != 0) continue;
+        const fm_gaz_name *nm = find_name(g, pre, klen);
         if (nm) { *len = L; return nm; }
     }
     return NULL;

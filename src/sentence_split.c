@@ -111,6 +111,10 @@ size_t fm_dateline(const char *text, size_t len, fm_span *place, fm_span *outlet
     while (i < len && (text[i] == ' ' || text[i] == '\t' || text[i] == '\n' || text[i] == '\r')) i++;
     if (len - i > 200) len = i + 200;   /* a dateline is short; do not scan a paragraph */
     size_t pstart = i;
+    /* every dateline ends in a dash ("-" or the lead byte of an en or em
+     * dash) before len: a wrapped line without one is passed over here, not
+     * after place_words_at has tried each capital on it for a month name */
+    if (!memchr(text + i, '-', len - i) && !memchr(text + i, 0xE2, len - i)) return 0;
     int allcaps;
     size_t pw = place_words_at(text + i, len - i, &allcaps);
     if (!pw) return 0;

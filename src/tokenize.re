@@ -33,9 +33,8 @@ typedef struct scanner {
     const unsigned char *lim;   /* end of the range being scanned */
     fm_arena *a;                /* NULL: no norms for words (the splitter's mode) */
     fm_token_vec *out;
-    uint32_t prev_end;
+    uint32_t prev_end;          /* UINT32_MAX before the first token: no token starts there */
     uint8_t prev_kind;
-    int have_prev;
     int hyphen;                 /* a joining hyphen was dropped before the next token */
     int single_open;            /* an opening single quote waits for its closer */
     int phrase;                 /* dictionary phrase: case carries no meaning */
@@ -113,12 +112,11 @@ static inline __attribute__((always_inline)) int push_token(scanner *s, uint8_t 
     t.end = (uint32_t)((const char *)e - s->text);
     t.norm = norm;
     t.norm_len = (uint16_t)(norm_len > 0xFFFF ? 0xFFFF : norm_len);
-    if (s->have_prev && s->prev_end == t.start) flags |= FM_TOKF_NOSPACE;
+    if (s->prev_end == t.start) flags |= FM_TOKF_NOSPACE;
     if (s->hyphen && (kind == FM_TOK_WORD || kind == FM_TOK_NUMBER)) flags |= FM_TOKF_HYPHEN;
     t.flags = flags;
     t.kind = kind;
     s->hyphen = 0;
-    s->have_prev = 1;
     s->prev_end = t.end;
     s->prev_kind = kind;
     return fm_token_vec_push(s->out, t);
@@ -342,19 +340,21 @@ static inline __attribute__((always_inline)) const unsigned char *emit_plain_wor
     if (!s->a || n > 16 || s->lim - b < 16 || (size_t)(s->norm_end - s->norm_cur) < n + 8)
         return emit_word(s, b, e, 0);
     /* the word as two 8-byte halves, the second empty for a short word */
-    uint64_t w0, w1 = 0;
+    uint64_t w0, w1, lower1 = 0, upper1 = 0;
+    char *d = s->norm_cur;
     memcpy(&w0, b, 8);
     if (n < 8) w0 &= (1ull << (8 * n)) - 1;   /* bytes past the word become NUL, the norm's end */
-    else {
+    else {   /* (only here: the empty second half of a short word has no letters to class) */
         memcpy(&w1, b + 8, 8);
         w1 &= n == 16 ? ~0ull : (1ull << (8 * (n - 8))) - 1;
+        lower1 = bytes_in(w1, 'a', 'z');
+        upper1 = bytes_in(w1, 'A', 'Z');
+        uint64_t folded1 = w1 - (lower1 >> 2);
+        memcpy(d + 8, &folded1, 8);
     }
-    uint64_t lower0 = bytes_in(w0, 'a', 'z'), lower1 = bytes_in(w1, 'a', 'z');
-    uint64_t upper = bytes_in(w0, 'A', 'Z'), upper1 = bytes_in(w1, 'A', 'Z');
-    uint64_t folded = w0 - (lower0 >> 2), folded1 = w1 - (lower1 >> 2);
-    char *d = s->norm_cur;
+    uint64_t lower0 = bytes_in(w0, 'a', 'z'), upper = bytes_in(w0, 'A', 'Z');
+    uint64_t folded = w0 - (lower0 >> 2);
     memcpy(d, &folded, 8);   /* room: n + 8 bytes */
-    if (n >= 8) memcpy(d + 8, &folded1, 8);
     d[n] = 0;
     s->norm_cur += n + 1;
     uint8_t f = 0;
@@ -389,7 +389,7 @@ static int emit_copy(scanner *s, uint8_t kind, const unsigned char *b, const uns
  * is a possessive unless a single-quoted phrase is open. */
 static int emit_single_quote(scanner *s, const unsigned char *b, const unsigned char *e, int can_close)
 {
-    int attached = s->have_prev && s->prev_end == (uint32_t)((const char *)b - s->text);
+    int attached = s->prev_end == (uint32_t)((const char *)b - s->text);
     if (can_close && attached && !s->single_open && s->prev_kind == FM_TOK_WORD &&
         (b[-1] | 32) == 's' && !word_start(e, s->lim))
         return emit(s, FM_TOK_POSS, b, e, "'S", 2, 0);
@@ -474,7 +474,7 @@ static int scan(scanner *s, const unsigned char *cur)
         dotted  { if (!(cur = emit_word(s, tok, cur, 1))) return -1; continue; }
         word    { if (!(cur = emit_word(s, tok, cur, 0))) return -1; continue; }
         apos [sS] {
-                  int attached = s->have_prev && s->prev_end == (uint32_t)((const char *)tok - s->text);
+                  int attached = s->prev_end == (uint32_t)((const char *)tok - s->text);
                   if (attached && !word_start(cur, lim)) {
                       if (emit(s, FM_TOK_POSS, tok, cur, "'S", 2, 0)) return -1;
                       continue;
@@ -509,7 +509,7 @@ static int scan(scanner *s, const unsigned char *cur)
         "}"     { if (emit(s, FM_TOK_CLOSE, tok, cur, "}", 1, 0)) return -1; continue; }
         "-" | [\u2010\u2011] {
                   /* "al-Qaeda", "US-led": the hyphen joins two words and is dropped */
-                  int attached = s->have_prev && s->prev_end == (uint32_t)((const char *)tok - s->text);
+                  int attached = s->prev_end == (uint32_t)((const char *)tok - s->text);
                   if (attached && (s->prev_kind == FM_TOK_WORD || s->prev_kind == FM_TOK_NUMBER) &&
                       word_start(cur, lim)) {
                       s->hyphen = 1;
@@ -1055,6 +1055,7 @@ int fm_tokenize_memo(const char *text, uint32_t start, uint32_t end, fm_arena *a
     s.a = a;
     s.out = out;
     s.memo = memo;
+    s.prev_end = UINT32_MAX;   /* end <= UINT32_MAX: every token starts before it */
     return scan(&s, (const unsigned char *)text + start);
 }
 
@@ -1078,6 +1079,7 @@ int fm_tokenize_phrase(const char *phrase, size_t len, fm_arena *a, fm_token_vec
     s.a = a;
     s.out = out;
     s.phrase = 1;
+    s.prev_end = UINT32_MAX;   /* len < UINT32_MAX */
     int rc = scan(&s, (const unsigned char *)copy);
     if (!a) free(copy);
     return rc;
