@@ -969,6 +969,15 @@ static int hedge_participle(const fm_token *t)
            fm_is_word(t, "OCCUPIED") || fm_is_word(t, "REPORTED");
 }
 
+/* What may stand before an adjectival hedge participle: AND, a comma, a count, a verb
+ * just found (two finite verbs do not stand side by side) */
+static int hedge_before(const fm_coder *c, const fm_token *t, size_t k)
+{
+    return fm_is_word(t, "AND") || fm_is_word(t, "INCLUDING") || (t->kind == FM_TOK_PUNCT && !strcmp(t->norm, ",")) ||
+           t->kind == FM_TOK_NUMBER || (t->wclass & FM_WC_NUMBER) ||
+           (c->verbs.n && c->verbs.a[c->verbs.n - 1].end == k + 1 && !c->verbs.a[c->verbs.n - 1].speech);
+}
+
 static int ousted_office(const fm_coder *c, const fm_token *tok, size_t n, size_t i, const fm_verb_form *f)
 {
     static const char *const OFFICE[] = { "PRESIDENT", "PRIME", "LEADER", "KING", "QUEEN", "RULER", "DICTATOR",
@@ -1005,8 +1014,18 @@ void fm_find_verbs(fm_coder *c, const fm_token *tok, size_t n)
         /* "sanctioned Iran over alleged plots", "in occupied territory": a participle right
          * after a preposition is an adjective (a verb there would be "-ing") */
         /* (only these: any other participle there still bounds the clause before it) */
-        if (!c->lx->tabari_verbs && i > 0 && ends_with(&tok[i], "ED") && in_list(c, &tok[i - 1], W_PREPOSITION) &&
+        if (!c->lx->tabari_verbs && i > 0 && ends_with(&tok[i], "ED") &&
+            (in_list(c, &tok[i - 1], W_PREPOSITION) || in_list(c, &tok[i - 1], W_NOUN_PREPOSITION)) &&
             (speech || hedge_participle(&tok[i])))
+            continue;
+        /* ("citing statements and alleged links", "investigate alleged embezzlement",
+         * "including three alleged gunmen": a hedge participle before a lower-case noun, after
+         * AND, a comma, a count or a verb, is one too; "and alleged that" is a verb) */
+        /* (not "occupied": "closed and occupied by the army", "and occupied government buildings") */
+        if (!c->lx->tabari_verbs && i > 0 && i + 1 < n && hedge_participle(&tok[i]) && !fm_is_word(&tok[i], "OCCUPIED") &&
+            hedge_before(c, &tok[i - 1], i - 1) && tok[i + 1].kind == FM_TOK_WORD && !(tok[i + 1].flags & FM_TOKF_CAP) &&
+            !fm_is_word(&tok[i + 1], "THAT") && !fm_is_word(&tok[i + 1], "BY") && !in_list(c, &tok[i + 1], W_DETERMINER) &&
+            !in_list(c, &tok[i + 1], W_PREPOSITION) && !in_list(c, &tok[i + 1], W_NOUN_PREPOSITION))
             continue;
         /* "in support of", "in exchange for", "for protection": a bare form right after a
          * preposition is a noun (a verb there would be "-ing") */
