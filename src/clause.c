@@ -969,6 +969,12 @@ static int hedge_participle(const fm_token *t)
            fm_is_word(t, "OCCUPIED") || fm_is_word(t, "REPORTED");
 }
 
+/* A preposition of either list: "over", "near" (place) or "of", "for", "during" (noun) */
+static int any_preposition(const fm_coder *c, const fm_token *t)
+{
+    return in_list(c, t, W_PREPOSITION) || in_list(c, t, W_NOUN_PREPOSITION);
+}
+
 /* What may stand before an adjectival hedge participle: AND, a comma, a count, a verb
  * just found (two finite verbs do not stand side by side) */
 static int hedge_before(const fm_coder *c, const fm_token *t, size_t k)
@@ -986,8 +992,7 @@ static int ousted_office(const fm_coder *c, const fm_token *tok, size_t n, size_
     if ((vf != FM_VF_ED && vf != FM_VF_IRREG) || i + 1 >= n || !word_in(&tok[i + 1], OFFICE)) return 0;
     /* (not after AND or a comma: "stormed the palace and ousted President Bazoum", "a
      * Republican, urged President Reagan") */
-    return i > 0 && (in_list(c, &tok[i - 1], W_NOUN_PREPOSITION) || in_list(c, &tok[i - 1], W_PREPOSITION) ||
-                     fm_is_word(&tok[i - 1], "TO"));
+    return i > 0 && (any_preposition(c, &tok[i - 1]) || fm_is_word(&tok[i - 1], "TO"));
 }
 
 void fm_find_verbs(fm_coder *c, const fm_token *tok, size_t n)
@@ -1015,7 +1020,7 @@ void fm_find_verbs(fm_coder *c, const fm_token *tok, size_t n)
          * after a preposition is an adjective (a verb there would be "-ing") */
         /* (only these: any other participle there still bounds the clause before it) */
         if (!c->lx->tabari_verbs && i > 0 && ends_with(&tok[i], "ED") &&
-            (in_list(c, &tok[i - 1], W_PREPOSITION) || in_list(c, &tok[i - 1], W_NOUN_PREPOSITION)) &&
+            any_preposition(c, &tok[i - 1]) &&
             (speech || hedge_participle(&tok[i])))
             continue;
         /* ("citing statements and alleged links", "investigate alleged embezzlement",
@@ -1025,7 +1030,7 @@ void fm_find_verbs(fm_coder *c, const fm_token *tok, size_t n)
         if (!c->lx->tabari_verbs && i > 0 && i + 1 < n && hedge_participle(&tok[i]) && !fm_is_word(&tok[i], "OCCUPIED") &&
             hedge_before(c, &tok[i - 1], i - 1) && tok[i + 1].kind == FM_TOK_WORD && !(tok[i + 1].flags & FM_TOKF_CAP) &&
             !fm_is_word(&tok[i + 1], "THAT") && !fm_is_word(&tok[i + 1], "BY") && !in_list(c, &tok[i + 1], W_DETERMINER) &&
-            !in_list(c, &tok[i + 1], W_PREPOSITION) && !in_list(c, &tok[i + 1], W_NOUN_PREPOSITION))
+            !any_preposition(c, &tok[i + 1]))
             continue;
         /* "in support of", "in exchange for", "for protection": a bare form right after a
          * preposition is a noun (a verb there would be "-ing") */

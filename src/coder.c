@@ -209,21 +209,24 @@ static const fm_mention *resolve(fm_coder *c, const fm_mention *m)
 }
 
 /* send, deploy, dispatch, order: the verbs whose object a state sends out as its own */
-static int sending_verb(const fm_token *t)
+static int starts_with_any(const fm_token *t, const char *const *stems)
 {
-    static const char *const stems[] = { "SEND", "SENT", "DEPLOY", "DISPATCH", "ORDER", "MOBILI", NULL };
     for (const char *const *p = stems; *p; p++)
         if (t->norm && !strncmp(t->norm, *p, strlen(*p))) return 1;
     return 0;
+}
+
+static int sending_verb(const fm_token *t)
+{
+    static const char *const stems[] = { "SEND", "SENT", "DEPLOY", "DISPATCH", "ORDER", "MOBILI", NULL };
+    return starts_with_any(t, stems);
 }
 
 /* launch, carry out, conduct, mount: the light verbs of an attack named by its weapon */
 static int launching_verb(const fm_token *t)
 {
     static const char *const stems[] = { "LAUNCH", "CARRY", "CARRIE", "CONDUCT", "MOUNT", NULL };
-    for (const char *const *p = stems; *p; p++)
-        if (t->norm && !strncmp(t->norm, *p, strlen(*p))) return 1;
-    return 0;
+    return starts_with_any(t, stems);
 }
 
 /* Mention obj (agent only, no country: "warplanes", "troops") takes the country of
