@@ -78,6 +78,9 @@ static int ly_adverb(const fm_token *t);
 static int mention_ending_at(const fm_coder *c, size_t i);
 static int place_list_start(const fm_coder *c, const fm_token *tok, int m, size_t *list_start);
 static int reduced_relative(const fm_coder *c, const fm_token *tok, int v, const fm_verb_hit *h);
+static int relative_verb(const fm_coder *c, const fm_token *tok, const fm_verb_hit *h);
+static size_t noun_relative_word(const fm_coder *c, const fm_token *tok, const fm_verb_hit *h);
+static int object_follows(const fm_coder *c, const fm_token *tok, size_t n, const fm_verb_hit *h);
 static int plural_after_of(const fm_coder *c, const fm_token *tok, int v);
 
 /* for callers with a bare token: the scan */
@@ -705,6 +708,14 @@ static int glued_participle(const fm_token *tok, size_t i, const fm_verb_form *f
     return 1;
 }
 
+/* The number at d is the day of "on December 20": a date adverbial, so a verb form after it is the
+ * verb ("the toll in the attack on December 20 increases to six"), where "the December 20 attacks"
+ * (no ON) keeps the count-noun reading. */
+static int dated_adverbial(const fm_token *tok, size_t d)
+{
+    return d >= 2 && (tok[d - 1].wclass & FM_WC_MONTH) && fm_is_word(&tok[d - 2], "ON");
+}
+
 /* tok[i, e) is KILLED / WOUNDED / INJURED / ARRESTED ... right after a mention whose first token
  * follows a count, and a preposition, a subordinator, punctuation or the end follows. */
 static int counted_victim_participle(const fm_coder *c, const fm_token *tok, size_t n, size_t i, size_t e)
@@ -1011,7 +1022,7 @@ void fm_find_verbs(fm_coder *c, const fm_token *tok, size_t n)
         /* "the restore", "its attack": a determiner makes a noun; tested before the
          * verb trie, which is the dearer question */
         if (i > 0 && in_list(c, &tok[i - 1], c->lx->tabari_verbs ? W_ARTICLE : W_DETERMINER)) continue;
-        if (i > 0 && tok[i - 1].kind == FM_TOK_NUMBER) continue;
+        if (i > 0 && tok[i - 1].kind == FM_TOK_NUMBER && !dated_adverbial(tok, i - 1)) continue;
         uint32_t v;
         size_t len = fm_trie_longest(&c->lx->verbs, c->ids, n, i, &v);
         int speech = fm_speech_verb(&tok[i]);
@@ -1230,6 +1241,19 @@ static const char *const ATTACK_NOUN[] = { "BOMB", "BOMBS", "BOMBING", "BOMBINGS
     "MAN", "MEN", "WOMAN", "SUSPECT", "SUSPECTS", "SHOOTER", "SHOOTERS", "ASSAILANT", "ATTACKER", "KNIFEMAN",
     "PERPETRATOR", "PERPETRATORS", "TEENAGER", "DRIVER", NULL };
 
+/* Where "on December 20", "on 20 December" or "on Sunday" starts when it ends right before the
+ * comma at e; 0 if no such date does. */
+static size_t date_before_comma(const fm_token *tok, size_t e)
+{
+    if (e < 3) return 0;
+    const fm_token *a = &tok[e - 1], *b = &tok[e - 2];
+    if ((a->wclass & FM_WC_WEEKDAY) && fm_is_word(b, "ON")) return e - 2;
+    if (e < 4 || !fm_is_word(&tok[e - 3], "ON")) return 0;
+    if ((a->kind == FM_TOK_NUMBER && (b->wclass & FM_WC_MONTH)) || ((a->wclass & FM_WC_MONTH) && b->kind == FM_TOK_NUMBER))
+        return e - 3;
+    return 0;
+}
+
 /* "A drone strike on a market kills 5", "a bomb hits a truck": the attack or
  * weapon noun phrase just before verb v, as a mention without a code (the
  * attacker is not named); -1 if the subject is no such phrase. */
@@ -1243,6 +1267,9 @@ int fm_weapon_subject(fm_coder *c, const fm_token *tok, size_t n, size_t v)
     /* ("at a gas station in Georgetown, Guyana, killing": capitals that code as their
      * country are mentions, so the address is walked mention by mention) */
     for (size_t s = k; s > 2 && tok[s - 1].kind == FM_TOK_PUNCT && !strcmp(tok[s - 1].norm, ",");) {
+        /* (", on December 20, increases": a date between commas too) */
+        size_t ds = date_before_comma(tok, s - 1);
+        if (ds) { k = s = ds; continue; }
         int pm = mention_ending_at(c, s - 2);
         size_t ls;
         if (pm < 0) break;
@@ -1253,9 +1280,11 @@ int fm_weapon_subject(fm_coder *c, const fm_token *tok, size_t n, size_t v)
         if (fm_after_preposition(c, tok, s)) { k = s; break; }
     }
     /* the head noun: right before the verb, or before a prepositional phrase ("strike on a market") */
-    size_t head = SIZE_MAX;
+    size_t head = SIZE_MAX, pp_head = SIZE_MAX;
     for (size_t j = k, seen = 0; j-- > 0 && seen < 14; seen++) {
         const fm_token *t = &tok[j];
+        /* "the death toll in the attack rises": the attack a toll is of heads it, though after IN */
+        if (fm_is_word(t, "TOLL") && pp_head != SIZE_MAX) { head = pp_head; break; }
         int vj = verb_at(c, j);
         /* "a rocket launched from Cambodia killed": over the participle to its noun */
         if (vj >= 0 && reduced_relative(c, tok, vj, h)) { j = c->verbs.a[vj].start; continue; }
@@ -1282,10 +1311,20 @@ int fm_weapon_subject(fm_coder *c, const fm_token *tok, size_t n, size_t v)
             head = j - 1;
             break;
         }
+        /* "after an airstrike that killed five people", "clashes which left hundreds dead": the
+         * attack noun a relative pronoun right before the verb follows is its subject */
+        if (j + 1 == k && j > 0 && (fm_is_word(t, "THAT") || fm_is_word(t, "WHICH")) &&
+            in_list(c, &tok[j - 1], W_ATTACK_NOUN)) {
+            head = j - 1;
+            break;
+        }
         if (t->kind == FM_TOK_PUNCT || t->kind == FM_TOK_QUOTE || vj >= 0 || fm_is_word(t, "THAT") ||
             fm_is_word(t, "AND"))
             break;
-        if (in_list(c, t, W_ATTACK_NOUN) && !fm_after_preposition(c, tok, j)) { head = j; break; }
+        if (in_list(c, t, W_ATTACK_NOUN)) {
+            if (!fm_after_preposition(c, tok, j)) { head = j; break; }
+            if (pp_head == SIZE_MAX) pp_head = j;
+        }
     }
     if (head == SIZE_MAX) return -1;
     size_t start = head;
@@ -1536,6 +1575,10 @@ static int object_participle(const fm_coder *c, const fm_token *tok, size_t n, c
         /* "Hamas said the group fired rockets": after a speech verb, a participle with an
          * object of its own is the finite verb of what is said (one that modifies a noun
          * takes none: "said the men accused of smuggling were freed") */
+        /* (so is one with an object after a relative clause's object: "soldiers who stormed
+         * the village killed five people") */
+        if (vk >= 0 && !c->verbs.a[vk].speech && relative_verb(c, tok, &c->verbs.a[vk]) && object_follows(c, tok, n, h))
+            return 0;
         if (vk >= 0 && c->verbs.a[vk].speech && h->end < n &&
             (tok[h->end].kind == FM_TOK_NUMBER ||
              (tok[h->end].kind == FM_TOK_WORD && !in_list(c, &tok[h->end], W_PREPOSITION) &&
@@ -1595,8 +1638,11 @@ static int claimed_relative(const fm_coder *c, const fm_token *tok, size_t v)
         const fm_verb_hit *p = &c->verbs.a[pv];
         if (!p->form) continue;
         size_t f = p->end;
-        if (f < r && (fm_is_word(&tok[f - 1], "RESPONSIBILITY") || fm_is_word(&tok[f - 1], "CREDIT")) &&
-            fm_is_word(&tok[f], "FOR")) {
+        /* ("claimed responsibility on Saturday for a roadside bomb that killed": its day between) */
+        size_t fr = f + 1 < r && fm_is_word(&tok[f], "ON") && (tok[f + 1].wclass & FM_WC_WEEKDAY) ? f + 2 : f;
+        if (fr < r && (fm_is_word(&tok[f - 1], "RESPONSIBILITY") || fm_is_word(&tok[f - 1], "CREDIT")) &&
+            fm_is_word(&tok[fr], "FOR")) {
+            f = fr;
             /* the claimed act is a noun phrase: no clause between it and the relative word */
             for (size_t k = f + 1; k + 1 < r; k++)
                 if (in_list(c, &tok[k], W_SUBORDINATOR) || (tok[k].kind == FM_TOK_PUNCT && strcmp(tok[k].norm, ",") != 0))
@@ -1629,7 +1675,14 @@ static int series_verb(const fm_coder *c, const fm_token *tok, size_t n, size_t 
 
 /* A verb right after WHO / WHICH / THAT (its auxiliaries and adverbs aside): a
  * relative clause's. */
+static size_t relative_word(const fm_coder *c, const fm_token *tok, const fm_verb_hit *h);
 static int relative_verb(const fm_coder *c, const fm_token *tok, const fm_verb_hit *h)
+{
+    return relative_word(c, tok, h) != SIZE_MAX;
+}
+
+/* Where the relative pronoun of verb h's relative clause stands; SIZE_MAX if h is no verb of one. */
+static size_t relative_word(const fm_coder *c, const fm_token *tok, const fm_verb_hit *h)
 {
     size_t k = h->start;
     while (k > 0 && (in_list(c, &tok[k - 1], W_AUX) || in_list(c, &tok[k - 1], W_BE) ||
@@ -1641,10 +1694,37 @@ static int relative_verb(const fm_coder *c, const fm_token *tok, const fm_verb_h
         k = c->mentions.a[m].start;
         while (k > 0 && in_list(c, &tok[k - 1], W_DETERMINER)) k--;
     }
-    if (k == 0) return 0;
-    if (fm_is_word(&tok[k - 1], "WHO") || fm_is_word(&tok[k - 1], "WHICH")) return 1;
+    if (k == 0) return SIZE_MAX;
+    if (fm_is_word(&tok[k - 1], "WHO") || fm_is_word(&tok[k - 1], "WHICH")) return k - 1;
     /* THAT after a noun; after a verb ("said that rebels had seized") it opens what is said */
-    return fm_is_word(&tok[k - 1], "THAT") && k > 1 && tok[k - 2].kind == FM_TOK_WORD && verb_at(c, k - 2) < 0;
+    return fm_is_word(&tok[k - 1], "THAT") && k > 1 && tok[k - 2].kind == FM_TOK_WORD && verb_at(c, k - 2) < 0
+               ? k - 1 : SIZE_MAX;
+}
+
+/* "an airstrike that killed five people hit Gaza": where the relative clause whose verb's
+ * object mention m is starts (its relative pronoun); SIZE_MAX if m is no such object. */
+static size_t relative_object_clause(const fm_coder *c, const fm_token *tok, int m)
+{
+    size_t s = c->mentions.a[m].start;
+    if (c->mentions.a[m].pronoun) return SIZE_MAX;   /* "which states it targeted": its subject */
+    while (s > 0 && (in_list(c, &tok[s - 1], W_DETERMINER) || tok[s - 1].kind == FM_TOK_NUMBER ||
+                     (tok[s - 1].wclass & FM_WC_NUMBER)))
+        s--;
+    int vk = s > 0 ? verb_at(c, s - 1) : -1;
+    /* (not after a verb of saying, whose object is a clause: "which states it targeted") */
+    if (vk < 0 || c->verbs.a[vk].end != s || c->verbs.a[vk].speech || (tok[c->verbs.a[vk].start].wclass & FM_WC_SPEECH))
+        return SIZE_MAX;
+    return noun_relative_word(c, tok, &c->verbs.a[vk]);
+}
+
+/* relative_word, where a THAT follows an actor or an attack noun ("the militia that", "an
+ * airstrike that"): after other words it may open what is found or said ("finds that X
+ * violated", with a verb the lexicon lacks) */
+static size_t noun_relative_word(const fm_coder *c, const fm_token *tok, const fm_verb_hit *h)
+{
+    size_t rw = relative_word(c, tok, h);
+    if (rw == SIZE_MAX || !fm_is_word(&tok[rw], "THAT")) return rw;
+    return mention_ending_at(c, rw - 1) >= 0 || in_list(c, &tok[rw - 1], W_ATTACK_NOUN) ? rw : SIZE_MAX;
 }
 
 /* Where the name of mention m starts: "Nasser Hospital" is the agent "Hospital" after a
@@ -1660,6 +1740,51 @@ static size_t name_start(const fm_coder *c, const fm_token *tok, int m)
          w++)
         s--;
     return s;
+}
+
+/* 1 if a word or a number that may open an object follows verb h */
+static int object_follows(const fm_coder *c, const fm_token *tok, size_t n, const fm_verb_hit *h)
+{
+    if (h->end >= n) return 0;
+    const fm_token *t = &tok[h->end];
+    return t->kind == FM_TOK_NUMBER || (t->kind == FM_TOK_WORD && !in_list(c, t, W_PREPOSITION) &&
+                                        !in_list(c, t, W_SUBORDINATOR) && !in_list(c, t, W_AUX) &&
+                                        !in_list(c, t, W_ADVERBIAL_SUBORDINATOR) && !fm_is_word(t, "BY"));
+}
+
+/* 1 unless h is a participle with no object after it ("which left Rushdie severely injured
+ * while": the object's state, no verb of its own) */
+static int verb_with_object(const fm_coder *c, const fm_token *tok, size_t n, const fm_verb_hit *h)
+{
+    return !(h->vform == FM_VF_ED || h->vform == FM_VF_IRREG) || object_follows(c, tok, n, h);
+}
+
+/* 1 if tok[a, b) is the object alone of a relative clause whose pronoun is at rw, so that
+ * the verb at b is the main clause's: a noun phrase opened by a determiner, a number or an
+ * actor, up to five words, no preposition or AND in it ("civilians who were killed in
+ * massacres by", "liquidity which threatened money supply and inflation targets" are not);
+ * after ", which" the clause closes with a comma ("the army, which shelled the town, killed") */
+static int relative_clause_object(const fm_coder *c, const fm_token *tok, size_t rw, size_t a, size_t b)
+{
+    int comma = rw > 0 && tok[rw - 1].kind == FM_TOK_PUNCT && !strcmp(tok[rw - 1].norm, ",");
+    if (comma) {
+        if (b == 0 || tok[b - 1].kind != FM_TOK_PUNCT || strcmp(tok[b - 1].norm, ",")) return 0;
+        b--;
+    }
+    if (a >= b || b - a > 5) return 0;
+    if (!(in_list(c, &tok[a], W_DETERMINER) || tok[a].kind == FM_TOK_NUMBER || (tok[a].wclass & FM_WC_NUMBER) ||
+          inside_mention(c, a)))
+        return 0;
+    for (size_t k = a; k < b; k++) {
+        /* (its date aside: "which shelled the town on Friday, killed") */
+        if (fm_is_word(&tok[k], "ON") && k + 1 < b && (tok[k + 1].wclass & (FM_WC_WEEKDAY | FM_WC_MONTH))) {
+            k++;
+            if (k + 1 < b && tok[k + 1].kind == FM_TOK_NUMBER) k++;
+            continue;
+        }
+        if (any_preposition(c, &tok[k]) || fm_is_word(&tok[k], "AND") || tok[k].kind == FM_TOK_PUNCT) return 0;
+    }
+    return 1;
 }
 
 int fm_subject_of(fm_coder *c, const fm_token *tok, size_t n, size_t v)
@@ -1748,6 +1873,13 @@ int fm_subject_of(fm_coder *c, const fm_token *tok, size_t n, size_t v)
             k = c->mentions.a[m].start;     /* "a strike on a market in Sudan kills": not Sudan */
             continue;
         }
+        /* (a participle with no object after it is the object's state: "which left Rushdie
+         * severely injured while") */
+        size_t rw = m >= 0 && verb_with_object(c, tok, n, h) ? relative_object_clause(c, tok, m) : SIZE_MAX;
+        if (rw != SIZE_MAX) { k = rw; continue; }   /* the object of a relative clause is none */
+        /* "the perpetrator of the bar shooting that killed four is arrested": an attack
+         * another verb took for its subject is nobody's subject here */
+        if (m >= 0 && c->mentions.a[m].weapon) { k = c->mentions.a[m].start; continue; }
         /* "Russian troops, backed by Belarus, attacked": the agent of a participle phrase */
         if (m >= 0) {
             size_t b = c->mentions.a[m].start;
@@ -1808,6 +1940,14 @@ int fm_subject_of(fm_coder *c, const fm_token *tok, size_t n, size_t v)
                 break;
             }
             if (p->speech) break;                       /* "X said Y": X is no subject of Y's verb */
+            /* "the army, which shelled the town, killed": over a relative clause to its noun
+             * (only a verb and its object: "civilians who were killed in sectarian massacres
+             * by" ends in a noun phrase, no verb) */
+            size_t rw = noun_relative_word(c, tok, p);
+            if (rw != SIZE_MAX && relative_clause_object(c, tok, rw, p->end, h->start) && verb_with_object(c, tok, n, h)) {
+                k = rw;
+                continue;
+            }
             /* "Russian troops, backed by close air support, enter": a participle phrase */
             if (reduced_passive(c, tok, vk) || reduced_relative(c, tok, vk, h) || plural_after_of(c, tok, vk)) {
                 k = p->start;
@@ -1886,6 +2026,9 @@ size_t fm_clause_start(const fm_coder *c, const fm_token *tok, size_t v)
     for (size_t k = h->start; k-- > at;) {
         const fm_token *t = &tok[k];
         if (t->kind == FM_TOK_PUNCT && (strcmp(t->norm, ";") == 0 || strcmp(t->norm, ":") == 0)) return k + 1;
+        /* ("a roadside bomb that killed": the attack noun a relative pronoun follows is the
+         * subject its patterns name) */
+        if (k > 0 && (fm_is_word(t, "THAT") || fm_is_word(t, "WHICH")) && in_list(c, &tok[k - 1], W_ATTACK_NOUN)) continue;
         if (in_list(c, t, W_SUBORDINATOR) && !fm_is_word(t, "AFTER") && !fm_is_word(t, "BEFORE")) return k + 1;
     }
     return said >= 0 ? c->verbs.a[said].end : 0;
