@@ -723,6 +723,16 @@ static int participle_between(const fm_token *tok, size_t from, size_t to)
     return 0;
 }
 
+/* the words a part of a group is named by before OF: "members of", "some of", "leaders of" */
+static int part_word(const fm_token *t)
+{
+    static const char *const w[] = { "MEMBERS", "MEMBER", "SOME", "MANY", "MOST", "ONE", "LEADERS", "DOZENS",
+                                     "HUNDREDS", "THOUSANDS", "SCORES", "UNITS", "ELEMENTS", "FIGHTERS", NULL };
+    for (const char *const *p = w; *p; p++)
+        if (fm_is_word(t, *p)) return 1;
+    return 0;
+}
+
 static int by_agent(fm_coder *c, const fm_token *tok, size_t from, size_t to, size_t n)
 {
     for (size_t k = from; k < to && k + 1 < n; k++) {
@@ -732,6 +742,14 @@ static int by_agent(fm_coder *c, const fm_token *tok, size_t from, size_t to, si
         if (k > from + 1 && is_comma(&tok[k - 2]) && participle_between(tok, k - 1, k)) continue;
         int m = fm_mention_at(c, k + 1, to, 0, tok);
         if (m >= 0) return m;
+        /* "condemned by members of the European Union", "by some of the rebels": the part
+         * stands for its whole */
+        size_t p = k + 1;
+        if (p < n && fm_is_word(&tok[p], "THE")) p++;
+        if (p + 1 < n && (part_word(&tok[p]) || tok[p].kind == FM_TOK_NUMBER || (tok[p].wclass & FM_WC_NUMBER)) &&
+            fm_is_word(&tok[p + 1], "OF") &&
+            (m = fm_mention_at(c, p + 2, to, 0, tok)) >= 0)
+            return m;
         /* (the modifier may have closed the clause: look up to two words past it; not into
          * a compound, "anti-government protesters", nor past a participle the BY may belong
          * to, "killed at a silo operated by a waste company") */
