@@ -1742,6 +1742,21 @@ static size_t name_start(const fm_coder *c, const fm_token *tok, int m)
     return s;
 }
 
+/* 1 if mention m is whom a verb of telling right before it addresses ("told Reuters",
+ * "informed the council") */
+static int addressee(const fm_coder *c, const fm_token *tok, int m)
+{
+    /* (not WARNED: "warned Argentina may break off talks" names the subject) */
+    static const char *const tell[] = { "TOLD", "TELL", "TELLS", "TELLING", "INFORMED", "INFORMS", "ASSURED",
+                                        "ASSURES", "REMINDED", NULL };
+    size_t s = c->mentions.a[m].start;
+    while (s > 0 && in_list(c, &tok[s - 1], W_DETERMINER)) s--;
+    if (s == 0 || verb_at(c, s - 1) < 0) return 0;
+    for (const char *const *w = tell; *w; w++)
+        if (fm_is_word(&tok[s - 1], *w)) return 1;
+    return 0;
+}
+
 /* 1 if a word or a number that may open an object follows verb h */
 static int object_follows(const fm_coder *c, const fm_token *tok, size_t n, const fm_verb_hit *h)
 {
@@ -1877,6 +1892,12 @@ int fm_subject_of(fm_coder *c, const fm_token *tok, size_t n, size_t v)
          * severely injured while") */
         size_t rw = m >= 0 && verb_with_object(c, tok, n, h) ? relative_object_clause(c, tok, m) : SIZE_MAX;
         if (rw != SIZE_MAX) { k = rw; continue; }   /* the object of a relative clause is none */
+        /* "a spokesperson told the Military Times the attack took place": whom a speaker tells
+         * is no actor of what is told */
+        /* (but "told ministries to curb spending", "warned Argentines against travelling": the
+         * one told is the subject of an infinitive or a gerund) */
+        if (m >= 0 && addressee(c, tok, m) && h->vform != FM_VF_ING && !(h->start > 0 && fm_is_word(&tok[h->start - 1], "TO")))
+            break;
         /* "the perpetrator of the bar shooting that killed four is arrested": an attack
          * another verb took for its subject is nobody's subject here */
         if (m >= 0 && c->mentions.a[m].weapon) { k = c->mentions.a[m].start; continue; }
