@@ -333,7 +333,8 @@ static void add_event(fm_coder *c, const fm_doc *doc, size_t si, const fm_token 
     }
     event_id(doc, &ev, ev.id);
     fm_event_tokens et = { h->start, h->end, 0, 0, 0, 0, clause_start, clause_end, priority };
-    if (src_w && src && !src_w->implied) { et.src_start = src_w->start; et.src_end = src_w->end; }
+    /* (a weapon without an attacker too: "the attacks occurred at 4:00" may speak of attacks before) */
+    if (src_w && (src || src_w->weapon) && !src_w->implied) { et.src_start = src_w->start; et.src_end = src_w->end; }
     if (tgt_w && tgt && !tgt_w->implied) { et.tgt_start = tgt_w->start; et.tgt_end = tgt_w->end; }
     if (fm_event_vec_push(&c->events, ev) == 0) fm_evtok_vec_push(&c->evtok, et);
 }

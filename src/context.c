@@ -134,7 +134,7 @@ static int has_word(const char *text, size_t len, const char *w)
 /* "On Saturday, an explosion at the Kalsu base killed one member ... A PMF commander said
  * the base was attacked, while the army said the blast was under investigation": a
  * definite noun phrase without an actor ("the base", "the blast") that names no date of
- * its own speaks of an event of the two sentences before it whose words hold its head
+ * its own speaks of an event of the three sentences before it whose words hold its head
  * noun, or, for an incident noun, of the last act of force there. That event, or NULL. */
 static const fm_event *antecedent_event(fm_coder *c, const fm_token *tok, size_t n, size_t k,
                                         const fm_event_tokens *et)
@@ -149,7 +149,10 @@ static const fm_event *antecedent_event(fm_coder *c, const fm_token *tok, size_t
     for (size_t j = k; j-- > 0;) {
         const fm_event *p = &c->events.a[j];
         if (p->sentence_index >= ev->sentence_index) continue;
-        if (p->sentence_index + 2 < ev->sentence_index) break;
+        if (p->sentence_index + 3 < ev->sentence_index) break;
+        /* (an act of force speaks of one: "claimed responsibility for the attacks" holds the
+         * word but is the claim's, not the attacks' day) */
+        if (ev->quad_class == 4 && p->quad_class != 4) continue;
         if (has_word(p->evidence, p->evidence_len, head) || (incident && p->quad_class == 4)) return p;
     }
     return NULL;
@@ -565,6 +568,12 @@ void fm_context_sentence(fm_coder *c, const fm_doc *doc, size_t si, const fm_tok
             }
             fm_when_format(&w, ev->date);
             ev->date_precision = fm_date_precision_name(w.precision);
+            /* "the attacks occurred at 4:00 A.M.": a time of day alone on an act told of
+             * before is on that act's day */
+            if (w.precision == FM_PREC_TIME && w.year == c->doc_y && w.month == c->doc_m && w.day == c->doc_d &&
+                (prev = antecedent_event(c, tok, n, k, et)) != NULL && prev->date_precision &&
+                (!strcmp(prev->date_precision, "day") || !strcmp(prev->date_precision, "time")))
+                memcpy(ev->date, prev->date, sizeof ev->date);
             if (w.hour >= 0 && w.hour < 24 && w.minute >= 0 && w.minute < 60) {
                 /* "%02u:%02u" by hand, not snprintf: both fields have two digits */
                 unsigned h = (unsigned)w.hour % 24u, mi = (unsigned)w.minute % 60u;
