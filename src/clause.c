@@ -728,6 +728,9 @@ static int counted_victim_participle(const fm_coder *c, const fm_token *tok, siz
     int m = i > 0 ? mention_ending_at(c, i - 1) : -1;
     if (m < 0) return 0;
     size_t s = c->mentions.a[m].start;
+    /* ("hundreds of Taliban killed", "dozens of soldiers wounded": the count before OF) */
+    if (s > 1 && fm_is_word(&tok[s - 1], "OF") && (tok[s - 2].kind == FM_TOK_NUMBER || (tok[s - 2].wclass & FM_WC_NUMBER)))
+        s--;
     if (s == 0 || !(tok[s - 1].kind == FM_TOK_NUMBER || (tok[s - 1].wclass & FM_WC_NUMBER))) return 0;
     if (e >= n) return 1;
     const fm_token *t = &tok[e];
