@@ -1760,6 +1760,30 @@ static int addressee(const fm_coder *c, const fm_token *tok, int m)
     return 0;
 }
 
+/* 1 if mention m, one capitalised word coding a country, modifies an attack noun before the
+ * verb at v and the gazetteer knows the word as a town ("a Kabul car bombing", "the Moscow
+ * concert hall attack"): a capital there is the place, where "an Afghan car bombing" names
+ * the attacker's country */
+static int place_modifier(const fm_coder *c, const fm_token *tok, int m, size_t v)
+{
+    const fm_mention *a = &c->mentions.a[m];
+    if (!c->geo || a->end != a->start + 1 || !a->code || strlen(a->code) != 3 || !a->country || a->agent_only ||
+        !(tok[a->start].flags & FM_TOKF_CAP))
+        return 0;
+    int attack = 0;
+    for (size_t k = a->end; k < v; k++) {
+        if (tok[k].kind != FM_TOK_WORD || verb_at(c, k) >= 0 || any_preposition(c, &tok[k])) return 0;
+        attack |= in_list(c, &tok[k], W_ATTACK_NOUN);
+    }
+    fm_place p;
+    /* (a town of the mention's own country: "Canadian" is also a town in Texas) */
+    if (!attack || !fm_geo_lookup(c->geo, tok[a->start].norm, tok[a->start].norm_len, NULL, &p) || !p.precision ||
+        strcmp(p.precision, "town") || !p.country[0])
+        return 0;
+    const char *a3 = fm_country_alpha3(c->geo, p.country);
+    return a3 && !strcmp(a3, a->country);
+}
+
 /* 1 if a word or a number that may open an object follows verb h */
 static int object_follows(const fm_coder *c, const fm_token *tok, size_t n, const fm_verb_hit *h)
 {
@@ -1918,6 +1942,8 @@ int fm_subject_of(fm_coder *c, const fm_token *tok, size_t n, size_t v)
                 continue;
             }
         }
+        /* "a Kabul car bombing killed": a city before an attack noun is where, not who */
+        if (m >= 0 && place_modifier(c, tok, m, h->start)) { k = c->mentions.a[m].start; continue; }
         if (m >= 0) {
             /* the head of a compound stands for all of it */
             while (m > 0 && c->mentions.a[m - 1].next == m) m--;
