@@ -158,6 +158,31 @@ static const fm_event *antecedent_event(fm_coder *c, const fm_token *tok, size_t
     return NULL;
 }
 
+/* "six Mexican nationals were killed in the attack", nine sentences after "a gunman shot
+ * shoppers on Saturday": an act of force whose clause speaks of "the attack" (the
+ * incident after IN, FROM, DURING or BY THE) is of the last act of force the article
+ * dated to a day, however far back. That event, or NULL. */
+static const fm_event *incident_antecedent(fm_coder *c, const fm_token *tok, size_t n, size_t k,
+                                           const fm_event_tokens *et)
+{
+    const fm_event *ev = &c->events.a[k];
+    if (!(ev->code[0] == '2' || (ev->code[0] == '1' && ev->code[1] >= '8'))) return NULL;
+    int named = 0;
+    for (size_t i = et->clause_start; i + 2 < n && i + 2 <= et->clause_end && !named; i++)
+        named = (fm_is_word(&tok[i], "IN") || fm_is_word(&tok[i], "FROM") || fm_is_word(&tok[i], "DURING") ||
+                 fm_is_word(&tok[i], "BY")) &&
+                fm_is_word(&tok[i + 1], "THE") && fm_synset_in_sentence(c, tok, n, "INCIDENT", i + 2);
+    if (!named) return NULL;
+    for (size_t j = k; j-- > 0;) {
+        const fm_event *p = &c->events.a[j];
+        /* (an act of force: 18-20, not the arrest or the charge that followed it) */
+        int force = p->code[0] == '2' || (p->code[0] == '1' && p->code[1] >= '8');
+        if (p->sentence_index >= ev->sentence_index || !force || !p->date_precision) continue;
+        if (!strcmp(p->date_precision, "day") || !strcmp(p->date_precision, "time")) return p;
+    }
+    return NULL;
+}
+
 static int in_span(size_t i, size_t start, size_t end) { return i >= start && i < end; }
 
 /* A span after the verb counts the verb's own acts only when nothing between
@@ -583,7 +608,8 @@ void fm_context_sentence(fm_coder *c, const fm_doc *doc, size_t si, const fm_tok
             }
             /* tallies are not events */
             if (w.is_span && !c->opt.emit_spans && span_is_verbs(tok, n, et, w.start)) ev->code[0] = 0;
-        } else if ((prev = antecedent_event(c, tok, n, k, et)) != NULL) {
+        } else if ((prev = antecedent_event(c, tok, n, k, et)) != NULL ||
+                   (prev = incident_antecedent(c, tok, n, k, et)) != NULL) {
             memcpy(ev->date, prev->date, sizeof ev->date);
             memcpy(ev->time, prev->time, sizeof ev->time);
             ev->date_precision = prev->date_precision;
