@@ -183,6 +183,33 @@ static const fm_event *incident_antecedent(fm_coder *c, const fm_token *tok, siz
     return NULL;
 }
 
+static int force_code(const char *code) { return code[0] == '2' || (code[0] == '1' && code[1] >= '8'); }
+
+/* "On Thursday ... an IT worker went on a stabbing spree, killing four. ... The attacker was
+ * shot dead by police.": an act of force told in the past tense with no date of its own,
+ * two sentences or less after an act of force dated to a day, goes on that day (the
+ * narrative's; its report is later). That event, or NULL. */
+static const fm_event *narrative_antecedent(const fm_coder *c, const fm_token *tok, size_t k,
+                                            const fm_event_tokens *et)
+{
+    const fm_event *ev = &c->events.a[k];
+    if (!force_code(ev->code)) return NULL;
+    size_t v = et->verb_start;
+    const fm_token *t = &tok[v];
+    int past = (v > 0 && (fm_is_word(&tok[v - 1], "WAS") || fm_is_word(&tok[v - 1], "WERE"))) ||
+               (t->norm_len > 3 && !memcmp(t->norm + t->norm_len - 2, "ED", 2));
+    if (!past) return NULL;
+    for (size_t j = k; j-- > 0;) {
+        const fm_event *p = &c->events.a[j];
+        if (p->sentence_index >= ev->sentence_index) continue;
+        if (p->sentence_index + 2 < ev->sentence_index) break;
+        if (force_code(p->code) && p->date_precision &&
+            (!strcmp(p->date_precision, "day") || !strcmp(p->date_precision, "time")))
+            return p;
+    }
+    return NULL;
+}
+
 static int in_span(size_t i, size_t start, size_t end) { return i >= start && i < end; }
 
 /* A span after the verb counts the verb's own acts only when nothing between
@@ -609,7 +636,8 @@ void fm_context_sentence(fm_coder *c, const fm_doc *doc, size_t si, const fm_tok
             /* tallies are not events */
             if (w.is_span && !c->opt.emit_spans && span_is_verbs(tok, n, et, w.start)) ev->code[0] = 0;
         } else if ((prev = antecedent_event(c, tok, n, k, et)) != NULL ||
-                   (prev = incident_antecedent(c, tok, n, k, et)) != NULL) {
+                   (prev = incident_antecedent(c, tok, n, k, et)) != NULL ||
+                   (prev = narrative_antecedent(c, tok, k, et)) != NULL) {
             memcpy(ev->date, prev->date, sizeof ev->date);
             memcpy(ev->time, prev->time, sizeof ev->time);
             ev->date_precision = prev->date_precision;
