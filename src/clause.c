@@ -1486,7 +1486,8 @@ static int place_list_start(const fm_coder *c, const fm_token *tok, int m, size_
     size_t s = k - 1, words = 0, seen = 0;
     while (s > 0 && seen < 10 && (!inside_mention(c, s - 1) || country_name_at(c, s - 1))) {
         const fm_token *t = &tok[s - 1];
-        int name = t->kind == FM_TOK_WORD && (t->flags & FM_TOKF_CAP);
+        /* (a day or a month is no place: "on Wednesday, Iran launched") */
+        int name = t->kind == FM_TOK_WORD && (t->flags & FM_TOKF_CAP) && !(t->wclass & (FM_WC_WEEKDAY | FM_WC_MONTH));
         /* "Harouf and Qlayleh", "Kyiv, Ukraine": the joints of a list, between names only */
         int joint = words && (fm_is_word(t, "AND") || (t->kind == FM_TOK_PUNCT && !strcmp(t->norm, ",")));
         if (!name && !joint) break;
