@@ -260,6 +260,8 @@ static inline size_t fm_trie_longest(const fm_trie *t, const fm_tok_ids *ids, si
 /* ---- a compiled lexicon (lexicon_image.c) ---- */
 /* 1 if data starts like a compiled lexicon. */
 int fm_lexicon_is_image(const char *data, size_t len);
+/* The checksum of a compiled lexicon's pool and body, as its header holds it. */
+uint32_t fm_lexicon_image_sum(const void *pool, size_t pool_len, const void *body, size_t body_len);
 /* Reads a compiled lexicon into lx, which must be empty; 0, or -1 with a message
  * for path (then lx->image_failed is set and fm_lexicon_finish fails). */
 int fm_lexicon_load_image(fm_lexicon *lx, const char *path, const char *data, size_t len);

@@ -5,7 +5,7 @@
  *
  * The file is this build's memory layout, not an exchange format: the header
  * names the layout (FM_IMAGE_MAGIC, the sizes of the records copied whole), a
- * CRC-32 (zlib) covers the rest, and any other build or a damaged file is
+ * checksum (fm_lexicon_image_sum) covers the rest, and any other build or a damaged file is
  * refused with a message, never read. Strings are offsets into one pool;
  * hash maps and tries are their slot arrays as they were, so a loaded lexicon
  * codes the same bytes as the one that was saved. What fm_lexicon_finish
@@ -16,13 +16,49 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-#include <zlib.h>
 
 /* Change the number whenever a record the body copies whole (fm_trie_edge,
  * fm_verb_entry, fm_verb_form, fm_pattern, fm_pat_elem, fm_gap_word,
  * fm_gapped_actor, the trie mask) changes its fields: the size check in the
  * header only catches a change of size. */
-#define FM_IMAGE_MAGIC "FMLEX002"
+#define FM_IMAGE_MAGIC "FMLEX003"     /* 003: the checksum is fm_lexicon_image_sum, no longer CRC-32 */
+
+/* ---- the checksum ---------------------------------------------------------- */
+
+/* A Fletcher sum over 64-bit words (the last one padded with zeros): a is the
+ * sum of the words, b the sum of the running a, so a changed word changes a
+ * and a moved one changes b. It guards against a damaged or truncated file,
+ * not against a forger, at about a sixth of the instructions CRC-32 spent on
+ * each byte of a large lexicon (read at every start). */
+typedef struct sum64 { uint64_t a, b; } sum64;
+
+static void sum_add(sum64 *s, const unsigned char *p, size_t n)
+{
+    uint64_t a = s->a, b = s->b, w;
+    for (; n >= 8; p += 8, n -= 8) {
+        memcpy(&w, p, 8);
+        a += w;
+        b += a;
+    }
+    if (n) {
+        w = 0;
+        memcpy(&w, p, n);
+        a += w;
+        b += a;
+    }
+    s->a = a;
+    s->b = b;
+}
+
+uint32_t fm_lexicon_image_sum(const void *pool, size_t pool_len, const void *body, size_t body_len)
+{
+    sum64 s = { 0, 0 };
+    sum_add(&s, pool, pool_len);
+    sum_add(&s, body, body_len);
+    /* all 128 bits folded into the 32 the header holds */
+    uint64_t h = s.a ^ (s.b * 0x9E3779B97F4A7C15u);
+    return (uint32_t)(h ^ (h >> 32));
+}
 
 /* ---- writing ------------------------------------------------------------- */
 
@@ -131,7 +167,7 @@ static void put_body(wr *w, const fm_lexicon *lx)
 
 /* The header: magic, then the sizes of the records the body copies whole (a
  * build that lays them out otherwise refuses the file), then the pool and body
- * lengths and the CRC-32 of pool and body. */
+ * lengths and the checksum of pool and body. */
 static void header_sizes(uint32_t out[8])
 {
     out[0] = (uint32_t)sizeof(fm_trie_edge);
@@ -157,17 +193,14 @@ int fm_lexicon_save(fm_lexicon *lx, const char *path)
     uint32_t sizes[8];
     header_sizes(sizes);
     uint64_t lens[2] = { w.pool.len, w.body.len };
-    uLong crc = crc32(0L, Z_NULL, 0);
-    crc = crc32_z(crc, (const Bytef *)w.pool.data, w.pool.len);
-    crc = crc32_z(crc, (const Bytef *)w.body.data, w.body.len);
-    uint32_t crc32v = (uint32_t)crc;
+    uint32_t sum = fm_lexicon_image_sum(w.pool.data, w.pool.len, w.body.data, w.body.len);
     /* written beside the target and renamed: a reader never sees half a file */
     char tmp[4096];
     snprintf(tmp, sizeof tmp, "%s.tmp", path);
     FILE *f = fopen(tmp, "wb");
     if (!f) { fm_lexicon_error(lx, tmp, 0, "%s", strerror(errno)); goto out; }
     int ok = fwrite(FM_IMAGE_MAGIC, 1, 8, f) == 8 && fwrite(sizes, sizeof sizes, 1, f) == 1 &&
-             fwrite(lens, sizeof lens, 1, f) == 1 && fwrite(&crc32v, sizeof crc32v, 1, f) == 1 &&
+             fwrite(lens, sizeof lens, 1, f) == 1 && fwrite(&sum, sizeof sum, 1, f) == 1 &&
              (!w.pool.len || fwrite(w.pool.data, w.pool.len, 1, f) == 1) &&
              (!w.body.len || fwrite(w.body.data, w.body.len, 1, f) == 1);
     if (fclose(f) != 0) ok = 0;
@@ -361,7 +394,7 @@ static void get_body(rd *r, fm_lexicon *lx)
 }
 
 /* Every index the matchers follow without a check, checked once here: a file
- * that passed its CRC may still have been written by hand, and a bad index
+ * that passed its checksum may still have been written by hand, and a bad index
  * must be a refusal, not a read out of bounds. 0 if all hold. */
 static int trie_values_in(const fm_trie *t, size_t n_entries)
 {
@@ -463,21 +496,20 @@ static int load_image(fm_lexicon *lx, const char *path, const char *data, size_t
     }
     uint32_t want[8], got[8];
     uint64_t lens[2];
-    uint32_t crc_file;
-    size_t head = 8 + sizeof got + sizeof lens + sizeof crc_file;
+    uint32_t sum_file;
+    size_t head = 8 + sizeof got + sizeof lens + sizeof sum_file;
     header_sizes(want);
     if (len < head) goto bad;
     memcpy(got, data + 8, sizeof got);
     memcpy(lens, data + 8 + sizeof got, sizeof lens);
-    memcpy(&crc_file, data + 8 + sizeof got + sizeof lens, sizeof crc_file);
+    memcpy(&sum_file, data + 8 + sizeof got + sizeof lens, sizeof sum_file);
     if (memcmp(got, want, sizeof want) != 0) {
         fm_lexicon_error(lx, path, 0, "%s", "compiled by another build of factum: compile it again");
         return -1;
     }
     if (lens[0] > len - head || lens[1] != len - head - lens[0]) goto bad;
-    uLong crc = crc32(0L, Z_NULL, 0);
-    crc = crc32_z(crc, (const Bytef *)data + head, (size_t)(lens[0] + lens[1]));
-    if ((uint32_t)crc != crc_file) goto bad;
+    if (fm_lexicon_image_sum(data + head, (size_t)lens[0], data + head + lens[0], (size_t)lens[1]) != sum_file)
+        goto bad;
     /* the strings live in the arena, as they do when dictionaries are read */
     char *pool = fm_arena_alloc(&lx->arena, (size_t)lens[0] + 1);
     if (!pool) { fm_lexicon_error(lx, path, 0, "%s", "out of memory"); return -1; }
@@ -489,7 +521,7 @@ static int load_image(fm_lexicon *lx, const char *path, const char *data, size_t
     lx->from_image = 1;
     return 0;
 bad:
-    /* the CRC held and the reader still went wrong: a file of another layout
+    /* the checksum held and the reader still went wrong: a file of another layout
      * that kept the sizes; either way nothing of it may be used */
     fm_lexicon_error(lx, path, 0, "%s", "not a complete compiled lexicon (truncated or damaged): compile it again");
     return -1;
