@@ -183,15 +183,33 @@ static int blank(const char *s, size_t n)
 static inline uint64_t zero_byte(uint64_t x) { return (x - FM_ONES) & ~x & FM_HIGHS; }
 static inline uint64_t byte_is(uint64_t x, unsigned char b) { return zero_byte(x ^ (FM_ONES * b)); }
 
+/* The length of the run of ASCII bytes other than NUL at s[0, n), which need
+ * no decoding: as plain_run below, sixteen or eight bytes at a time. */
+static size_t ascii_run(const char *s, size_t n)
+{
+    size_t k = 0;
+#ifdef __SSE2__
+    for (; k + 16 <= n; k += 16) {
+        __m128i x = _mm_loadu_si128((const __m128i *)(const void *)(s + k));
+        unsigned m = (unsigned)_mm_movemask_epi8(_mm_or_si128(x, _mm_cmpeq_epi8(x, _mm_setzero_si128())));
+        if (m) return k + (size_t)__builtin_ctz(m);
+    }
+#endif
+    for (uint64_t x; k + 8 <= n; k += 8) {
+        memcpy(&x, s + k, 8);
+        if ((x & FM_HIGHS) || zero_byte(x)) break;
+    }
+    while (k < n && (unsigned char)s[k] - 1u < 0x7Fu) k++;
+    return k;
+}
+
 static int utf8_clean(const char *s, size_t n, size_t *bad)
 {
     size_t i = 0;
     while (i < n) {
-        uint64_t x;
-        /* eight ASCII bytes, none of them NUL: nothing to decode */
-        if (i + 8 <= n && (memcpy(&x, s + i, 8), !(x & FM_HIGHS) && !zero_byte(x))) { i += 8; continue; }
-        unsigned char c = (unsigned char)s[i];
-        if (c >= 0x01 && c < 0x80) { i++; continue; }
+        i += ascii_run(s + i, n - i);
+        if (i >= n) break;
+        unsigned char c = (unsigned char)s[i];   /* NUL or the lead byte of a sequence */
         utf8proc_int32_t cp;
         utf8proc_ssize_t k = c ? utf8proc_iterate((const utf8proc_uint8_t *)s + i,
                                                   (utf8proc_ssize_t)(n - i), &cp) : -1;
