@@ -201,6 +201,7 @@ struct fm_lexicon {
     int have_verbs, have_actors;
     int image_failed;       /* a compiled lexicon could not be read: finish fails rather than code with part of it */
     int from_image;         /* a compiled lexicon was read: nothing may be added to it */
+    size_t n_arena_codes;   /* the first n_arena_codes actor entries (a compiled lexicon's) have their codes in the arena */
     int tabari_verbs;       /* a TABARI .verbs file was read: TABARI's default actor search */
 };
 

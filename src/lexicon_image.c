@@ -330,20 +330,24 @@ static void get_body(rd *r, fm_lexicon *lx)
     fm_trie *tries[] = { &lx->actors, &lx->agents, &lx->verbs, &lx->discards, &lx->issues, &lx->gapped_first };
     for (size_t i = 0; i < sizeof tries / sizeof *tries && !r->bad; i++) get_trie(r, tries[i]);
     uint64_t na = get_count(r);
+    /* the codes of tens of thousands of entries: arena memory, not a calloc each
+     * (a dictionary read later adds codes only to entries of its own, so none of
+     * these is ever grown) */
     for (uint64_t i = 0; i < na && !r->bad; i++) {
         fm_actor_entry a = { 0 };
         a.name = get_str(r);
         a.n_codes = get_u32(r);
         if (a.n_codes > (size_t)(r->end - r->p) / 12) { r->bad = 1; break; }
-        a.codes = a.n_codes ? calloc(a.n_codes, sizeof *a.codes) : NULL;
+        a.codes = a.n_codes ? fm_arena_alloc(&lx->arena, a.n_codes * sizeof *a.codes) : NULL;
         if (a.n_codes && !a.codes) { r->bad = 1; break; }
         for (uint32_t k = 0; k < a.n_codes; k++) {
             a.codes[k].code = get_str(r);
             a.codes[k].from = (int32_t)get_u32(r);
             a.codes[k].to = (int32_t)get_u32(r);
         }
-        if (fm_actor_vec_push(&lx->actor_entries, a)) { free(a.codes); r->bad = 1; }
+        if (fm_actor_vec_push(&lx->actor_entries, a)) r->bad = 1;
     }
+    lx->n_arena_codes = lx->actor_entries.n;
     lx->gapped.a = get_array(r, sizeof *lx->gapped.a, &n);
     lx->gapped.n = lx->gapped.cap = n;
     lx->gap_words.a = get_array(r, sizeof *lx->gap_words.a, &n);
