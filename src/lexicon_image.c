@@ -248,6 +248,22 @@ static uint64_t get_count(rd *r)
     return r->bad ? 0 : n;
 }
 
+/* The dated codes of the na actor entries at r, counted on a copy of the
+ * reader (each entry: its name, the count, 12 bytes a code). A count past the
+ * data stops the counting; the reading after it refuses the file. */
+static size_t count_codes(rd r, uint64_t na)
+{
+    size_t total = 0;
+    for (uint64_t i = 0; i < na && !r.bad; i++) {
+        (void)get_u32(&r);
+        uint32_t n = get_u32(&r);
+        if (n > (size_t)(r.end - r.p) / 12) break;
+        r.p += (size_t)n * 12;
+        total += n;
+    }
+    return total;
+}
+
 /* n records into a fresh malloc'd array (NULL for none); *n_out = n */
 static void *get_array(rd *r, size_t size, size_t *n_out)
 {
@@ -330,16 +346,19 @@ static void get_body(rd *r, fm_lexicon *lx)
     fm_trie *tries[] = { &lx->actors, &lx->agents, &lx->verbs, &lx->discards, &lx->issues, &lx->gapped_first };
     for (size_t i = 0; i < sizeof tries / sizeof *tries && !r->bad; i++) get_trie(r, tries[i]);
     uint64_t na = get_count(r);
-    /* the codes of tens of thousands of entries: arena memory, not a calloc each
-     * (a dictionary read later adds codes only to entries of its own, so none of
-     * these is ever grown) */
+    /* the codes of tens of thousands of entries: one arena block, not a calloc
+     * each (a dictionary read later adds codes only to entries of its own, so
+     * none of these is ever grown) */
+    size_t n_codes = count_codes(*r, na), used = 0;
+    fm_dated_code *codes = n_codes ? fm_arena_alloc(&lx->arena, n_codes * sizeof *codes) : NULL;
+    if (n_codes && !codes) r->bad = 1;
     for (uint64_t i = 0; i < na && !r->bad; i++) {
         fm_actor_entry a = { 0 };
         a.name = get_str(r);
         a.n_codes = get_u32(r);
-        if (a.n_codes > (size_t)(r->end - r->p) / 12) { r->bad = 1; break; }
-        a.codes = a.n_codes ? fm_arena_alloc(&lx->arena, a.n_codes * sizeof *a.codes) : NULL;
-        if (a.n_codes && !a.codes) { r->bad = 1; break; }
+        if (a.n_codes > (size_t)(r->end - r->p) / 12 || a.n_codes > n_codes - used) { r->bad = 1; break; }
+        a.codes = a.n_codes ? codes + used : NULL;
+        used += a.n_codes;
         for (uint32_t k = 0; k < a.n_codes; k++) {
             a.codes[k].code = get_str(r);
             a.codes[k].from = (int32_t)get_u32(r);
@@ -515,9 +534,11 @@ static int load_image(fm_lexicon *lx, const char *path, const char *data, size_t
     if (fm_lexicon_image_sum(data + head, (size_t)lens[0], data + head + lens[0], (size_t)lens[1]) != sum_file)
         goto bad;
     /* the strings live in the arena, as they do when dictionaries are read */
-    char *pool = fm_arena_alloc(&lx->arena, (size_t)lens[0] + 1);
+    /* (not zeroed: every byte is copied over, and the NUL after them set) */
+    char *pool = fm_arena_alloc_raw(&lx->arena, (size_t)lens[0] + 1);
     if (!pool) { fm_lexicon_error(lx, path, 0, "%s", "out of memory"); return -1; }
     memcpy(pool, data + head, (size_t)lens[0]);
+    pool[lens[0]] = '\0';
     rd r = { (const unsigned char *)data + head + lens[0], (const unsigned char *)data + len, pool, (size_t)lens[0], 0 };
     get_body(&r, lx);
     if (r.bad || check_indices(lx)) goto bad;
