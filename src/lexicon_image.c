@@ -21,7 +21,7 @@
  * fm_verb_entry, fm_verb_form, fm_pattern, fm_pat_elem, fm_gap_word,
  * fm_gapped_actor, the trie mask) changes its fields: the size check in the
  * header only catches a change of size. */
-#define FM_IMAGE_MAGIC "FMLEX003"     /* 003: the checksum is fm_lexicon_image_sum, no longer CRC-32 */
+#define FM_IMAGE_MAGIC "FMLEX004"   /* 003: fm_lexicon_image_sum for CRC-32; 004: the word indexes saved */
 
 /* ---- the checksum ---------------------------------------------------------- */
 
@@ -119,6 +119,11 @@ static void put_body(wr *w, const fm_lexicon *lx)
     put_map(w, &lx->words);
     put_array(w, lx->word_len.a, lx->word_len.n, sizeof *lx->word_len.a);
     put_array(w, lx->word_starts.a, lx->word_starts.n, sizeof *lx->word_starts.a);
+    /* the word indexes too: deriving them again (fm_lexicon_words_index) hashed
+     * every word at each start (none: the reader derives them) */
+    put_array(w, lx->word_filter, lx->word_filter ? ((size_t)lx->word_filter_mask + 1) / 64 : 0,
+              sizeof *lx->word_filter);
+    put_array(w, lx->prefix_lens, lx->prefix_lens ? (size_t)lx->prefix_lens_mask + 1 : 0, sizeof *lx->prefix_lens);
     const fm_trie *tries[] = { &lx->actors, &lx->agents, &lx->verbs, &lx->discards, &lx->issues, &lx->gapped_first };
     for (size_t i = 0; i < sizeof tries / sizeof *tries; i++) put_trie(w, tries[i]);
     put_u64(w, lx->actor_entries.n);
@@ -301,6 +306,26 @@ static void get_map(rd *r, fm_strmap *m)
     m->count = (size_t)count;
 }
 
+/* A power-of-two count of entries of an index, or 0 (then r->bad when it was not). */
+static size_t index_entries(rd *r, size_t n)
+{
+    if (n & (n - 1) || n > UINT32_MAX / 64) { r->bad = 1; return 0; }
+    return n;
+}
+
+/* The word filter and the prefix lengths as saved; either may be absent, and
+ * load_image derives what is (fm_lexicon_words_index). */
+static void get_word_indexes(rd *r, fm_lexicon *lx)
+{
+    size_t n;
+    free(lx->word_filter);
+    lx->word_filter = get_array(r, sizeof *lx->word_filter, &n);
+    lx->word_filter_mask = index_entries(r, n) ? (uint32_t)(n * 64 - 1) : 0;
+    free(lx->prefix_lens);
+    lx->prefix_lens = get_array(r, sizeof *lx->prefix_lens, &n);
+    lx->prefix_lens_mask = index_entries(r, n) ? (uint32_t)(n - 1) : 0;
+}
+
 static void get_trie(rd *r, fm_trie *t)
 {
     size_t n;
@@ -343,6 +368,7 @@ static void get_body(rd *r, fm_lexicon *lx)
     if (n != lx->n_words) r->bad = 1;
     lx->word_starts.a = get_array(r, sizeof *lx->word_starts.a, &n);
     lx->word_starts.n = lx->word_starts.cap = n;
+    get_word_indexes(r, lx);
     fm_trie *tries[] = { &lx->actors, &lx->agents, &lx->verbs, &lx->discards, &lx->issues, &lx->gapped_first };
     for (size_t i = 0; i < sizeof tries / sizeof *tries && !r->bad; i++) get_trie(r, tries[i]);
     uint64_t na = get_count(r);
@@ -542,7 +568,7 @@ static int load_image(fm_lexicon *lx, const char *path, const char *data, size_t
     rd r = { (const unsigned char *)data + head + lens[0], (const unsigned char *)data + len, pool, (size_t)lens[0], 0 };
     get_body(&r, lx);
     if (r.bad || check_indices(lx)) goto bad;
-    fm_lexicon_words_index(lx);
+    if (!lx->word_filter || !lx->prefix_lens) fm_lexicon_words_index(lx);
     lx->from_image = 1;
     return 0;
 bad:
