@@ -549,9 +549,13 @@ static int check_indices(const fm_lexicon *lx)
     return 0;
 }
 
+/* Any version's magic ("FMLEX" and three digits): a file of another version
+ * is refused with a message below, where read as a dictionary it gave no
+ * entries and not a word of warning. */
 int fm_lexicon_is_image(const char *data, size_t len)
 {
-    return len >= 8 && memcmp(data, FM_IMAGE_MAGIC, 8) == 0;
+    return len >= 8 && memcmp(data, FM_IMAGE_MAGIC, 5) == 0 && data[5] >= '0' && data[5] <= '9' &&
+           data[6] >= '0' && data[6] <= '9' && data[7] >= '0' && data[7] <= '9';
 }
 
 static int load_image(fm_lexicon *lx, const char *path, const char *data, size_t len);
@@ -580,7 +584,7 @@ static int load_image(fm_lexicon *lx, const char *path, const char *data, size_t
     memcpy(got, data + 8, sizeof got);
     memcpy(lens, data + 8 + sizeof got, sizeof lens);
     memcpy(&sum_file, data + 8 + sizeof got + sizeof lens, sizeof sum_file);
-    if (memcmp(got, want, sizeof want) != 0) {
+    if (memcmp(data, FM_IMAGE_MAGIC, 8) != 0 || memcmp(got, want, sizeof want) != 0) {
         fm_lexicon_error(lx, path, 0, "%s", "compiled by another build of factum: compile it again");
         return -1;
     }
