@@ -1013,7 +1013,7 @@ void fm_find_verbs(fm_coder *c, const fm_token *tok, size_t n)
 {
     c->verbs.n = 0;
     c->syn_valid = 0;          /* a new sentence: verb_match.c rebuilds its tables */
-    int headline = title_case(tok, n);
+    int headline = -1;         /* title_case, asked only when a capitalised word needs it */
     size_t mk = 0;   /* mentions before mk end before i (the walk of covered) */
     const uint8_t vbit = c->lx->verbs.start_bit;
     for (size_t i = 0; i < n; i++) {
@@ -1116,10 +1116,13 @@ void fm_find_verbs(fm_coder *c, const fm_token *tok, size_t n)
         /* "a vehicle ramming and stabbing attack": an -ING form before a bare singular head noun modifies it */
         if (!c->lx->tabari_verbs && len == 1 && i + 1 < n && ends_with(&tok[i], "ING") && in_list(c, &tok[i + 1], W_ING_HEAD))
             continue;
-        /* TABARI's rule: a capitalised word inside a sentence is a noun */
-        if (!headline && i > 0 && (tok[i].flags & FM_TOKF_CAP) && !(tok[i].flags & FM_TOKF_ALLCAPS) &&
-            tok[i - 1].kind != FM_TOK_QUOTE && !(tok[i - 1].kind == FM_TOK_PUNCT && strcmp(tok[i - 1].norm, ":") == 0))
-            continue;
+        /* TABARI's rule: a capitalised word inside a sentence is a noun, but in a
+         * headline (title case, looked at here, where few words come) */
+        if (i > 0 && (tok[i].flags & FM_TOKF_CAP) && !(tok[i].flags & FM_TOKF_ALLCAPS) &&
+            tok[i - 1].kind != FM_TOK_QUOTE && !(tok[i - 1].kind == FM_TOK_PUNCT && strcmp(tok[i - 1].norm, ":") == 0)) {
+            if (headline < 0) headline = title_case(tok, n);
+            if (!headline) continue;
+        }
         fm_verb_hit h = { .start = i, .end = i + (len ? len : 1), .subject = -1 };
         h.form = len ? &c->lx->verb_forms.a[v - 1] : NULL;
         h.speech = speech;

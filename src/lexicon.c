@@ -53,7 +53,7 @@ void fm_lexicon_free(fm_lexicon *lx)
     fm_trie_free(&lx->discards);
     fm_trie_free(&lx->issues);
     fm_trie_free(&lx->gapped_first);
-    for (size_t i = 0; i < lx->actor_entries.n; i++) free(lx->actor_entries.a[i].codes);
+    for (size_t i = lx->n_arena_codes; i < lx->actor_entries.n; i++) free(lx->actor_entries.a[i].codes);
     fm_actor_vec_free(&lx->actor_entries);
     fm_gapped_vec_free(&lx->gapped);
     fm_gap_word_vec_free(&lx->gap_words);

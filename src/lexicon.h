@@ -201,6 +201,7 @@ struct fm_lexicon {
     int have_verbs, have_actors;
     int image_failed;       /* a compiled lexicon could not be read: finish fails rather than code with part of it */
     int from_image;         /* a compiled lexicon was read: nothing may be added to it */
+    size_t n_arena_codes;   /* the first n_arena_codes actor entries (a compiled lexicon's) have their codes in the arena */
     int tabari_verbs;       /* a TABARI .verbs file was read: TABARI's default actor search */
 };
 
@@ -226,8 +227,16 @@ static inline uint32_t fm_trie_mask_bit(uint32_t word, int stem)
  * prefixes that are known words (for stems), longest first. */
 /* starts: the start_bit of every lexicon trie with a root edge for one of
  * those readings (exact or stem), so that most tokens are passed over by a
- * mask test before any trie is looked at. */
-typedef struct fm_tok_ids { uint32_t exact; uint32_t pre[6]; uint8_t n_pre, starts; } fm_tok_ids;
+ * mask test before any trie is looked at. edge_bits: the fm_trie_mask_bit of
+ * every reading a trie walk tries (the exact word, exact and as a stem; each
+ * prefix as a stem): a node whose mask shares no bit with them has no edge
+ * for the token, which one AND tells before a walk goes down to it. */
+typedef struct fm_tok_ids {
+    uint32_t exact;
+    uint32_t pre[6];
+    uint32_t edge_bits;
+    uint8_t n_pre, starts;
+} fm_tok_ids;
 /* The bit of starts (no trie's) for a token whose words start a member of an
  * indexed synset (fm_lexicon.syn_mem_first): the others have no synset hits. */
 #define FM_STARTS_SYNSET 0x80u
@@ -237,12 +246,12 @@ void fm_tok_ids_of(const fm_lexicon *lx, const fm_token *t, fm_tok_ids *out);
  * set-associative by the token's norm and kind: the frequent words of news text are
  * looked up over and over, and their lexicon slots and prefixes are scattered
  * over megabytes of table where this is one cache line per word. Words of
- * more than 26 bytes are not kept. Zeroed memory is an empty memo. */
+ * more than 22 bytes are not kept. Zeroed memory is an empty memo. */
 #define FM_TOK_MEMO_SIZE 8192
 typedef struct fm_tok_memo_entry {
     uint32_t tag;          /* 0: empty */
     uint8_t len, kind;
-    char key[26];
+    char key[22];          /* with the ids, 64 bytes: one cache line */
     fm_tok_ids ids;
 } fm_tok_memo_entry;
 void fm_tok_ids_memo(const fm_lexicon *lx, fm_tok_memo_entry *memo, const fm_token *t, fm_tok_ids *out);
@@ -260,6 +269,8 @@ static inline size_t fm_trie_longest(const fm_trie *t, const fm_tok_ids *ids, si
 /* ---- a compiled lexicon (lexicon_image.c) ---- */
 /* 1 if data starts like a compiled lexicon. */
 int fm_lexicon_is_image(const char *data, size_t len);
+/* The checksum of a compiled lexicon's pool and body, as its header holds it. */
+uint32_t fm_lexicon_image_sum(const void *pool, size_t pool_len, const void *body, size_t body_len);
 /* Reads a compiled lexicon into lx, which must be empty; 0, or -1 with a message
  * for path (then lx->image_failed is set and fm_lexicon_finish fails). */
 int fm_lexicon_load_image(fm_lexicon *lx, const char *path, const char *data, size_t len);

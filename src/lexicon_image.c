@@ -5,7 +5,7 @@
  *
  * The file is this build's memory layout, not an exchange format: the header
  * names the layout (FM_IMAGE_MAGIC, the sizes of the records copied whole), a
- * CRC-32 (zlib) covers the rest, and any other build or a damaged file is
+ * checksum (fm_lexicon_image_sum) covers the rest, and any other build or a damaged file is
  * refused with a message, never read. Strings are offsets into one pool;
  * hash maps and tries are their slot arrays as they were, so a loaded lexicon
  * codes the same bytes as the one that was saved. What fm_lexicon_finish
@@ -16,13 +16,77 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-#include <zlib.h>
+#ifdef __SSE2__
+#include <emmintrin.h>
+#endif
 
 /* Change the number whenever a record the body copies whole (fm_trie_edge,
  * fm_verb_entry, fm_verb_form, fm_pattern, fm_pat_elem, fm_gap_word,
  * fm_gapped_actor, the trie mask) changes its fields: the size check in the
  * header only catches a change of size. */
-#define FM_IMAGE_MAGIC "FMLEX002"
+#define FM_IMAGE_MAGIC "FMLEX004"   /* 003: a checksum of our own for CRC-32; 004: four lanes, the word indexes saved */
+
+/* ---- the checksum ---------------------------------------------------------- */
+
+/* Four Fletcher sums over 64-bit words, word k in lane k % 4 (each 32-byte
+ * block of a buffer, the last one padded with zeros): a lane's a is the sum
+ * of its words, its b the sum of the running a, so a changed word changes an
+ * a and a moved one a b. It guards against a damaged or truncated file, not
+ * against a forger, at about a tenth of the instructions CRC-32 spent on each
+ * byte of a large lexicon (read at every start); the lanes are two SSE2 adds
+ * a block where SSE2 is there, and sum the same without it. */
+typedef struct sum64 { uint64_t a[4], b[4]; } sum64;
+
+static void sum_blocks(sum64 *s, const unsigned char *p, size_t n_blocks)
+{
+#ifdef __SSE2__
+    __m128i a01 = _mm_loadu_si128((const __m128i *)(const void *)s->a), a23 = _mm_loadu_si128((const __m128i *)(const void *)(s->a + 2));
+    __m128i b01 = _mm_loadu_si128((const __m128i *)(const void *)s->b), b23 = _mm_loadu_si128((const __m128i *)(const void *)(s->b + 2));
+    for (; n_blocks; n_blocks--, p += 32) {
+        a01 = _mm_add_epi64(a01, _mm_loadu_si128((const __m128i *)(const void *)p));
+        a23 = _mm_add_epi64(a23, _mm_loadu_si128((const __m128i *)(const void *)(p + 16)));
+        b01 = _mm_add_epi64(b01, a01);
+        b23 = _mm_add_epi64(b23, a23);
+    }
+    _mm_storeu_si128((__m128i *)(void *)s->a, a01);
+    _mm_storeu_si128((__m128i *)(void *)(s->a + 2), a23);
+    _mm_storeu_si128((__m128i *)(void *)s->b, b01);
+    _mm_storeu_si128((__m128i *)(void *)(s->b + 2), b23);
+#else
+    for (; n_blocks; n_blocks--, p += 32)
+        for (int k = 0; k < 4; k++) {
+            uint64_t w;
+            memcpy(&w, p + 8 * k, 8);
+            s->a[k] += w;
+            s->b[k] += s->a[k];
+        }
+#endif
+}
+
+static void sum_add(sum64 *s, const unsigned char *p, size_t n)
+{
+    sum_blocks(s, p, n / 32);
+    if (n % 32) {
+        unsigned char last[32] = { 0 };
+        memcpy(last, p + n / 32 * 32, n % 32);
+        sum_blocks(s, last, 1);
+    }
+}
+
+uint32_t fm_lexicon_image_sum(const void *pool, size_t pool_len, const void *body, size_t body_len)
+{
+    sum64 s;
+    memset(&s, 0, sizeof s);
+    sum_add(&s, pool, pool_len);
+    sum_add(&s, body, body_len);
+    /* all 512 bits folded into the 32 the header holds */
+    uint64_t h = 0;
+    for (int k = 0; k < 4; k++) {
+        h = (h ^ s.a[k]) * 0x9E3779B97F4A7C15u;
+        h = (h ^ s.b[k]) * 0x9E3779B97F4A7C15u;
+    }
+    return (uint32_t)(h ^ (h >> 32));
+}
 
 /* ---- writing ------------------------------------------------------------- */
 
@@ -83,6 +147,11 @@ static void put_body(wr *w, const fm_lexicon *lx)
     put_map(w, &lx->words);
     put_array(w, lx->word_len.a, lx->word_len.n, sizeof *lx->word_len.a);
     put_array(w, lx->word_starts.a, lx->word_starts.n, sizeof *lx->word_starts.a);
+    /* the word indexes too: deriving them again (fm_lexicon_words_index) hashed
+     * every word at each start (none: the reader derives them) */
+    put_array(w, lx->word_filter, lx->word_filter ? ((size_t)lx->word_filter_mask + 1) / 64 : 0,
+              sizeof *lx->word_filter);
+    put_array(w, lx->prefix_lens, lx->prefix_lens ? (size_t)lx->prefix_lens_mask + 1 : 0, sizeof *lx->prefix_lens);
     const fm_trie *tries[] = { &lx->actors, &lx->agents, &lx->verbs, &lx->discards, &lx->issues, &lx->gapped_first };
     for (size_t i = 0; i < sizeof tries / sizeof *tries; i++) put_trie(w, tries[i]);
     put_u64(w, lx->actor_entries.n);
@@ -131,7 +200,7 @@ static void put_body(wr *w, const fm_lexicon *lx)
 
 /* The header: magic, then the sizes of the records the body copies whole (a
  * build that lays them out otherwise refuses the file), then the pool and body
- * lengths and the CRC-32 of pool and body. */
+ * lengths and the checksum of pool and body. */
 static void header_sizes(uint32_t out[8])
 {
     out[0] = (uint32_t)sizeof(fm_trie_edge);
@@ -157,17 +226,14 @@ int fm_lexicon_save(fm_lexicon *lx, const char *path)
     uint32_t sizes[8];
     header_sizes(sizes);
     uint64_t lens[2] = { w.pool.len, w.body.len };
-    uLong crc = crc32(0L, Z_NULL, 0);
-    crc = crc32_z(crc, (const Bytef *)w.pool.data, w.pool.len);
-    crc = crc32_z(crc, (const Bytef *)w.body.data, w.body.len);
-    uint32_t crc32v = (uint32_t)crc;
+    uint32_t sum = fm_lexicon_image_sum(w.pool.data, w.pool.len, w.body.data, w.body.len);
     /* written beside the target and renamed: a reader never sees half a file */
     char tmp[4096];
     snprintf(tmp, sizeof tmp, "%s.tmp", path);
     FILE *f = fopen(tmp, "wb");
     if (!f) { fm_lexicon_error(lx, tmp, 0, "%s", strerror(errno)); goto out; }
     int ok = fwrite(FM_IMAGE_MAGIC, 1, 8, f) == 8 && fwrite(sizes, sizeof sizes, 1, f) == 1 &&
-             fwrite(lens, sizeof lens, 1, f) == 1 && fwrite(&crc32v, sizeof crc32v, 1, f) == 1 &&
+             fwrite(lens, sizeof lens, 1, f) == 1 && fwrite(&sum, sizeof sum, 1, f) == 1 &&
              (!w.pool.len || fwrite(w.pool.data, w.pool.len, 1, f) == 1) &&
              (!w.body.len || fwrite(w.body.data, w.body.len, 1, f) == 1);
     if (fclose(f) != 0) ok = 0;
@@ -215,6 +281,22 @@ static uint64_t get_count(rd *r)
     return r->bad ? 0 : n;
 }
 
+/* The dated codes of the na actor entries at r, counted on a copy of the
+ * reader (each entry: its name, the count, 12 bytes a code). A count past the
+ * data stops the counting; the reading after it refuses the file. */
+static size_t count_codes(rd r, uint64_t na)
+{
+    size_t total = 0;
+    for (uint64_t i = 0; i < na && !r.bad; i++) {
+        (void)get_u32(&r);
+        uint32_t n = get_u32(&r);
+        if (n > (size_t)(r.end - r.p) / 12) break;
+        r.p += (size_t)n * 12;
+        total += n;
+    }
+    return total;
+}
+
 /* n records into a fresh malloc'd array (NULL for none); *n_out = n */
 static void *get_array(rd *r, size_t size, size_t *n_out)
 {
@@ -250,6 +332,26 @@ static void get_map(rd *r, fm_strmap *m)
     m->slots = slots;
     m->cap = (size_t)cap;
     m->count = (size_t)count;
+}
+
+/* A power-of-two count of entries of an index, or 0 (then r->bad when it was not). */
+static size_t index_entries(rd *r, size_t n)
+{
+    if (n & (n - 1) || n > UINT32_MAX / 64) { r->bad = 1; return 0; }
+    return n;
+}
+
+/* The word filter and the prefix lengths as saved; either may be absent, and
+ * load_image derives what is (fm_lexicon_words_index). */
+static void get_word_indexes(rd *r, fm_lexicon *lx)
+{
+    size_t n;
+    free(lx->word_filter);
+    lx->word_filter = get_array(r, sizeof *lx->word_filter, &n);
+    lx->word_filter_mask = index_entries(r, n) ? (uint32_t)(n * 64 - 1) : 0;
+    free(lx->prefix_lens);
+    lx->prefix_lens = get_array(r, sizeof *lx->prefix_lens, &n);
+    lx->prefix_lens_mask = index_entries(r, n) ? (uint32_t)(n - 1) : 0;
 }
 
 static void get_trie(rd *r, fm_trie *t)
@@ -294,23 +396,31 @@ static void get_body(rd *r, fm_lexicon *lx)
     if (n != lx->n_words) r->bad = 1;
     lx->word_starts.a = get_array(r, sizeof *lx->word_starts.a, &n);
     lx->word_starts.n = lx->word_starts.cap = n;
+    get_word_indexes(r, lx);
     fm_trie *tries[] = { &lx->actors, &lx->agents, &lx->verbs, &lx->discards, &lx->issues, &lx->gapped_first };
     for (size_t i = 0; i < sizeof tries / sizeof *tries && !r->bad; i++) get_trie(r, tries[i]);
     uint64_t na = get_count(r);
+    /* the codes of tens of thousands of entries: one arena block, not a calloc
+     * each (a dictionary read later adds codes only to entries of its own, so
+     * none of these is ever grown) */
+    size_t n_codes = count_codes(*r, na), used = 0;
+    fm_dated_code *codes = n_codes ? fm_arena_alloc(&lx->arena, n_codes * sizeof *codes) : NULL;
+    if (n_codes && !codes) r->bad = 1;
     for (uint64_t i = 0; i < na && !r->bad; i++) {
         fm_actor_entry a = { 0 };
         a.name = get_str(r);
         a.n_codes = get_u32(r);
-        if (a.n_codes > (size_t)(r->end - r->p) / 12) { r->bad = 1; break; }
-        a.codes = a.n_codes ? calloc(a.n_codes, sizeof *a.codes) : NULL;
-        if (a.n_codes && !a.codes) { r->bad = 1; break; }
+        if (a.n_codes > (size_t)(r->end - r->p) / 12 || a.n_codes > n_codes - used) { r->bad = 1; break; }
+        a.codes = a.n_codes ? codes + used : NULL;
+        used += a.n_codes;
         for (uint32_t k = 0; k < a.n_codes; k++) {
             a.codes[k].code = get_str(r);
             a.codes[k].from = (int32_t)get_u32(r);
             a.codes[k].to = (int32_t)get_u32(r);
         }
-        if (fm_actor_vec_push(&lx->actor_entries, a)) { free(a.codes); r->bad = 1; }
+        if (fm_actor_vec_push(&lx->actor_entries, a)) r->bad = 1;
     }
+    lx->n_arena_codes = lx->actor_entries.n;
     lx->gapped.a = get_array(r, sizeof *lx->gapped.a, &n);
     lx->gapped.n = lx->gapped.cap = n;
     lx->gap_words.a = get_array(r, sizeof *lx->gap_words.a, &n);
@@ -361,7 +471,7 @@ static void get_body(rd *r, fm_lexicon *lx)
 }
 
 /* Every index the matchers follow without a check, checked once here: a file
- * that passed its CRC may still have been written by hand, and a bad index
+ * that passed its checksum may still have been written by hand, and a bad index
  * must be a refusal, not a read out of bounds. 0 if all hold. */
 static int trie_values_in(const fm_trie *t, size_t n_entries)
 {
@@ -439,9 +549,13 @@ static int check_indices(const fm_lexicon *lx)
     return 0;
 }
 
+/* Any version's magic ("FMLEX" and three digits): a file of another version
+ * is refused with a message below, where read as a dictionary it gave no
+ * entries and not a word of warning. */
 int fm_lexicon_is_image(const char *data, size_t len)
 {
-    return len >= 8 && memcmp(data, FM_IMAGE_MAGIC, 8) == 0;
+    return len >= 8 && memcmp(data, FM_IMAGE_MAGIC, 5) == 0 && data[5] >= '0' && data[5] <= '9' &&
+           data[6] >= '0' && data[6] <= '9' && data[7] >= '0' && data[7] <= '9';
 }
 
 static int load_image(fm_lexicon *lx, const char *path, const char *data, size_t len);
@@ -463,33 +577,34 @@ static int load_image(fm_lexicon *lx, const char *path, const char *data, size_t
     }
     uint32_t want[8], got[8];
     uint64_t lens[2];
-    uint32_t crc_file;
-    size_t head = 8 + sizeof got + sizeof lens + sizeof crc_file;
+    uint32_t sum_file;
+    size_t head = 8 + sizeof got + sizeof lens + sizeof sum_file;
     header_sizes(want);
     if (len < head) goto bad;
     memcpy(got, data + 8, sizeof got);
     memcpy(lens, data + 8 + sizeof got, sizeof lens);
-    memcpy(&crc_file, data + 8 + sizeof got + sizeof lens, sizeof crc_file);
-    if (memcmp(got, want, sizeof want) != 0) {
+    memcpy(&sum_file, data + 8 + sizeof got + sizeof lens, sizeof sum_file);
+    if (memcmp(data, FM_IMAGE_MAGIC, 8) != 0 || memcmp(got, want, sizeof want) != 0) {
         fm_lexicon_error(lx, path, 0, "%s", "compiled by another build of factum: compile it again");
         return -1;
     }
     if (lens[0] > len - head || lens[1] != len - head - lens[0]) goto bad;
-    uLong crc = crc32(0L, Z_NULL, 0);
-    crc = crc32_z(crc, (const Bytef *)data + head, (size_t)(lens[0] + lens[1]));
-    if ((uint32_t)crc != crc_file) goto bad;
+    if (fm_lexicon_image_sum(data + head, (size_t)lens[0], data + head + lens[0], (size_t)lens[1]) != sum_file)
+        goto bad;
     /* the strings live in the arena, as they do when dictionaries are read */
-    char *pool = fm_arena_alloc(&lx->arena, (size_t)lens[0] + 1);
+    /* (not zeroed: every byte is copied over, and the NUL after them set) */
+    char *pool = fm_arena_alloc_raw(&lx->arena, (size_t)lens[0] + 1);
     if (!pool) { fm_lexicon_error(lx, path, 0, "%s", "out of memory"); return -1; }
     memcpy(pool, data + head, (size_t)lens[0]);
+    pool[lens[0]] = '\0';
     rd r = { (const unsigned char *)data + head + lens[0], (const unsigned char *)data + len, pool, (size_t)lens[0], 0 };
     get_body(&r, lx);
     if (r.bad || check_indices(lx)) goto bad;
-    fm_lexicon_words_index(lx);
+    if (!lx->word_filter || !lx->prefix_lens) fm_lexicon_words_index(lx);
     lx->from_image = 1;
     return 0;
 bad:
-    /* the CRC held and the reader still went wrong: a file of another layout
+    /* the checksum held and the reader still went wrong: a file of another layout
      * that kept the sizes; either way nothing of it may be used */
     fm_lexicon_error(lx, path, 0, "%s", "not a complete compiled lexicon (truncated or damaged): compile it again");
     return -1;

@@ -237,13 +237,19 @@ static inline unsigned word_starts(const fm_lexicon *lx, uint32_t word)
     return word < lx->word_starts.n ? lx->word_starts.a[word] : 0;
 }
 
-/* The tries a phrase may start in at a token with these readings: any root
- * edge of the exact word, stem edges of the prefixes. */
+/* The tries a phrase may start in at a token with these readings (any root
+ * edge of the exact word, stem edges of the prefixes), and the mask bits of
+ * the edges longest_from tries for them. */
 static void mark_starts(const fm_lexicon *lx, fm_tok_ids *out)
 {
     unsigned e = word_starts(lx, out->exact), s = e | e >> 8;
-    for (int k = 0; k < out->n_pre; k++) s |= word_starts(lx, out->pre[k]) >> 8;
+    uint32_t bits = out->exact == FM_NO_WORD ? 0 : fm_trie_mask_bit(out->exact, 0) | fm_trie_mask_bit(out->exact, 1);
+    for (int k = 0; k < out->n_pre; k++) {
+        s |= word_starts(lx, out->pre[k]) >> 8;
+        bits |= fm_trie_mask_bit(out->pre[k], 1);
+    }
     out->starts = (uint8_t)s;
+    out->edge_bits = bits;
 }
 
 void fm_tok_ids_of(const fm_lexicon *lx, const fm_token *t, fm_tok_ids *out)
@@ -301,7 +307,7 @@ static inline uint32_t memo_tag(const char *s, size_t len, unsigned kind)
     return h ? h : 1;
 }
 
-/* a[0, len) == b[0, len) for a memo key (len <= 26): inline for the short
+/* a[0, len) == b[0, len) for a memo key (len <= 22): inline for the short
  * words and marks most tokens are, where a memcmp call cost more than the
  * rest of the look-up */
 static inline int memo_same(const char *a, const char *b, size_t len)
@@ -338,6 +344,8 @@ __attribute__((noinline)) static void memo_second(const fm_lexicon *lx, fm_tok_m
     e[0].ids = *out;
 }
 
+_Static_assert(sizeof(fm_tok_memo_entry) == 64, "a memo entry is one cache line");
+
 /* Two ways per set, the more recent first: a word that collides with another
  * frequent one no longer evicts it at every turn (direct-mapped, one token in
  * seven missed; the misses are the dear lexicon probes). */
@@ -364,8 +372,10 @@ static inline void try_edge(const fm_trie *t, const uint64_t *bits, const fm_tok
     uint32_t child = fm_trie_child(t, node, word, stem);
     if (!child) return;
     uint32_t v = 0;
-    /* a leaf ends the phrase here: no call to learn that nothing follows */
-    size_t len = t->mask.a[child] ? longest_from(t, ids, n, i + 1, child, depth + 1, &v) : 0;
+    /* a leaf, or a node with no edge for the next token's readings, ends the
+     * phrase here: no call to learn that nothing follows */
+    uint32_t next_bits = i + 1 < n ? ids[i + 1].edge_bits : 0;
+    size_t len = t->mask.a[child] & next_bits ? longest_from(t, ids, n, i + 1, child, depth + 1, &v) : 0;
     if (len) { len += 1; }
     else if (t->value.a[child]) { len = 1; v = t->value.a[child]; }
     if (len > *best) { *best = len; *best_value = v; }

@@ -12,6 +12,9 @@
 #include <jansson.h>
 #include <stdarg.h>
 #include <stdint.h>
+#ifdef __SSE2__
+#include <emmintrin.h>
+#endif
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -180,15 +183,33 @@ static int blank(const char *s, size_t n)
 static inline uint64_t zero_byte(uint64_t x) { return (x - FM_ONES) & ~x & FM_HIGHS; }
 static inline uint64_t byte_is(uint64_t x, unsigned char b) { return zero_byte(x ^ (FM_ONES * b)); }
 
+/* The length of the run of ASCII bytes other than NUL at s[0, n), which need
+ * no decoding: as plain_run below, sixteen or eight bytes at a time. */
+static size_t ascii_run(const char *s, size_t n)
+{
+    size_t k = 0;
+#ifdef __SSE2__
+    for (; k + 16 <= n; k += 16) {
+        __m128i x = _mm_loadu_si128((const __m128i *)(const void *)(s + k));
+        unsigned m = (unsigned)_mm_movemask_epi8(_mm_or_si128(x, _mm_cmpeq_epi8(x, _mm_setzero_si128())));
+        if (m) return k + (size_t)__builtin_ctz(m);
+    }
+#endif
+    for (uint64_t x; k + 8 <= n; k += 8) {
+        memcpy(&x, s + k, 8);
+        if ((x & FM_HIGHS) || zero_byte(x)) break;
+    }
+    while (k < n && (unsigned char)s[k] - 1u < 0x7Fu) k++;
+    return k;
+}
+
 static int utf8_clean(const char *s, size_t n, size_t *bad)
 {
     size_t i = 0;
     while (i < n) {
-        uint64_t x;
-        /* eight ASCII bytes, none of them NUL: nothing to decode */
-        if (i + 8 <= n && (memcpy(&x, s + i, 8), !(x & FM_HIGHS) && !zero_byte(x))) { i += 8; continue; }
-        unsigned char c = (unsigned char)s[i];
-        if (c >= 0x01 && c < 0x80) { i++; continue; }
+        i += ascii_run(s + i, n - i);
+        if (i >= n) break;
+        unsigned char c = (unsigned char)s[i];   /* NUL or the lead byte of a sequence */
         utf8proc_int32_t cp;
         utf8proc_ssize_t k = c ? utf8proc_iterate((const utf8proc_uint8_t *)s + i,
                                                   (utf8proc_ssize_t)(n - i), &cp) : -1;
@@ -609,6 +630,30 @@ static int hex4(const char *p, unsigned *out)
     return 1;
 }
 
+/* The length of the run of plain string bytes (no quote, backslash or
+ * control byte) at s[0, n): sixteen at a time where SSE2 is there (every
+ * x86-64), eight elsewhere, then one by one up to the byte that ends it. */
+static size_t plain_run(const char *s, size_t n)
+{
+    size_t k = 0;
+#ifdef __SSE2__
+    const __m128i quote = _mm_set1_epi8('"'), bslash = _mm_set1_epi8('\\'), ctl = _mm_set1_epi8((char)0xE0);
+    for (; k + 16 <= n; k += 16) {
+        __m128i x = _mm_loadu_si128((const __m128i *)(const void *)(s + k));
+        __m128i stop = _mm_or_si128(_mm_or_si128(_mm_cmpeq_epi8(x, quote), _mm_cmpeq_epi8(x, bslash)),
+                                    _mm_cmpeq_epi8(_mm_and_si128(x, ctl), _mm_setzero_si128()));
+        unsigned m = (unsigned)_mm_movemask_epi8(stop);
+        if (m) return k + (size_t)__builtin_ctz(m);
+    }
+#endif
+    for (uint64_t x; k + 8 <= n; k += 8) {
+        memcpy(&x, s + k, 8);
+        if (byte_is(x, '"') | byte_is(x, '\\') | ((x - FM_ONES * 0x20) & ~x & FM_HIGHS)) break;
+    }
+    while (k < n && s[k] != '"' && s[k] != '\\' && (unsigned char)s[k] >= 0x20) k++;
+    return k;
+}
+
 /* The string whose opening quote is at s[*i]: checks it and sets *i past the
  * closing quote; *escaped when it holds a backslash. 0 if it is not plain. */
 static int flat_scan_string(const char *s, size_t n, size_t *i, int *escaped)
@@ -616,18 +661,12 @@ static int flat_scan_string(const char *s, size_t n, size_t *i, int *escaped)
     size_t k = *i + 1;
     *escaped = 0;
     while (k < n) {
-        uint64_t x;
-        /* eight plain bytes (no quote, backslash or control byte) at once */
-        if (k + 8 <= n && (memcpy(&x, s + k, 8),
-                           !(byte_is(x, '"') | byte_is(x, '\\') | ((x - FM_ONES * 0x20) & ~x & FM_HIGHS)))) {
-            k += 8;
-            continue;
-        }
+        k += plain_run(s + k, n - k);
+        if (k >= n) break;
         unsigned char c = (unsigned char)s[k];
         if (c == '"') { *i = k + 1; return 1; }
         if (c < 0x20) return 0;
-        if (c != '\\') { k++; continue; }
-        *escaped = 1;
+        *escaped = 1;      /* (what else ends a run: a backslash) */
         if (k + 1 >= n) return 0;
         char e = s[k + 1];
         if (e == '"' || e == '\\' || e == '/' || e == 'b' || e == 'f' || e == 'n' || e == 'r' || e == 't') {
@@ -806,10 +845,13 @@ static int next_jsonl(fm_reader *r, fm_doc *doc)
             skip_bad_utf8(r, line, s, bad, id, il);
             continue;
         }
-        const char *shape = json_shape_bad(s, n);
-        if (shape) { skip_at(r, line, "record %s — skipped", shape); continue; }
         new_record(r, doc);
         if (flat_record(r, s, n, line, doc)) return 1;
+        /* only what jansson is to read needs its shape checked: a flat record (one
+         * object of at most FLAT_MAX_KEYS string or null values) always passes,
+         * so most lines are spared that pass */
+        const char *shape = json_shape_bad(s, n);
+        if (shape) { skip_at(r, line, "record %s — skipped", shape); continue; }
         json_error_t je;
         json_t *o = json_loadb(s, n, JSON_REJECT_DUPLICATES, &je);
         if (!o) { skip_at(r, line, "malformed JSON at column %d: %s — skipped", je.column, je.text); continue; }

@@ -128,6 +128,24 @@ static int emit(scanner *s, uint8_t kind, const unsigned char *b, const unsigned
     return push_token(s, kind, b, e, norm, norm_len, flags);
 }
 
+/* Room at s->norm_cur for the norm of n bytes of a token at b, and 8 bytes
+ * more (short_ascii_word stores 8 at once); 0 on allocation failure. Norms
+ * are packed into chunks: one arena call per few hundred words, not one per
+ * word (and not zeroed: every byte up to the NUL is written). */
+static int norm_room(scanner *s, const unsigned char *b, size_t n)
+{
+    if ((size_t)(s->norm_end - s->norm_cur) >= n + 8) return 1;
+    /* the norms of the words left need at most 2 bytes per byte of text
+     * left (a NUL per one-letter word): a short phrase takes no 4 KB */
+    size_t left = 2 * (size_t)(s->lim - b) + 2;
+    size_t chunk = left < 4096 ? left : 4096;
+    if (chunk < n + 8) chunk = n + 8;
+    s->norm_cur = fm_arena_alloc_raw(s->a, chunk);
+    if (!s->norm_cur) { s->norm_end = NULL; return 0; }
+    s->norm_end = s->norm_cur + chunk;
+    return 1;
+}
+
 /* Upper-case lookup form of [b, e) into the arena; *len gets its length. */
 static const char *make_norm(scanner *s, const unsigned char *b, const unsigned char *e, size_t *len)
 {
@@ -136,11 +154,13 @@ static const char *make_norm(scanner *s, const unsigned char *b, const unsigned 
     if (!s->a) return NULL;
     int ascii = 1;
     for (size_t i = 0; i < n && ascii; i++) ascii = b[i] < 0x80;
-    if (ascii) {
+    if (ascii) {   /* (numbers, most of these): into the chunk of the word norms */
         if (n > 0xFFFF) n = 0xFFFF;
-        char *d = fm_arena_alloc(s->a, n + 1);
-        if (!d) return NULL;
+        if (!norm_room(s, b, n)) return NULL;
+        char *d = s->norm_cur;
         for (size_t i = 0; i < n; i++) d[i] = (char)(b[i] >= 'a' && b[i] <= 'z' ? b[i] - 32 : b[i]);
+        d[n] = 0;
+        s->norm_cur += n + 1;
         *len = n;
         return d;
     }
@@ -241,18 +261,7 @@ static int ascii_word(scanner *s, const unsigned char *b, const unsigned char *e
     size_t n = (size_t)(e - b);
     unsigned hi = 0, n_up = 0, n_low = 0, n_digit = 0;
     if (n > 0xFFFF) return 1;
-    /* Norms are packed into chunks: one arena call per few hundred words,
-     * not one per word (and not zeroed: every byte up to the NUL is written). */
-    if ((size_t)(s->norm_end - s->norm_cur) < n + 8) {   /* + 8: short_ascii_word stores 8 bytes */
-        /* the norms of the words left need at most 2 bytes per byte of text
-         * left (a NUL per one-letter word): a short phrase takes no 4 KB */
-        size_t left = 2 * (size_t)(s->lim - b) + 2;
-        size_t chunk = left < 4096 ? left : 4096;
-        if (chunk < n + 8) chunk = n + 8;
-        s->norm_cur = fm_arena_alloc_raw(s->a, chunk);
-        if (!s->norm_cur) { s->norm_end = NULL; return 0; }
-        s->norm_end = s->norm_cur + chunk;
-    }
+    if (!norm_room(s, b, n)) return 0;
     char *d = s->norm_cur;
 #if defined(__BYTE_ORDER__) && __BYTE_ORDER__ == __ORDER_LITTLE_ENDIAN__
     if (n <= 8 && s->lim - b >= 8) return short_ascii_word(s, b, n, d, norm, len, flags, kind);
