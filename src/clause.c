@@ -275,6 +275,21 @@ static int opening_clause_comma(const fm_coder *c, const fm_token *tok, size_t c
     return 0;
 }
 
+/* "In Kyiv, police arrested", "Amid protests in Hong Kong, police fired": the comma at comma
+ * closes a phrase a preposition opens the sentence with, when the actor after it is
+ * followed by its verb (an auxiliary or a verb the lexicon knows); "In Iran, Iraq and
+ * Syria," stays a list */
+static int opening_phrase_comma(const fm_coder *c, const fm_token *tok, size_t n, size_t comma, const fm_mention *m2)
+{
+    if (comma < 2 || !(in_list(c, &tok[0], W_PREPOSITION) || in_list(c, &tok[0], W_NOUN_PREPOSITION)) ||
+        m2->end >= n)
+        return 0;
+    for (size_t k = 1; k < comma; k++)
+        if (tok[k].kind == FM_TOK_PUNCT) return 0;
+    uint32_t v;
+    return in_list(c, &tok[m2->end], W_AUX) || fm_trie_longest(&c->lx->verbs, c->ids, n, m2->end, &v) > 0;
+}
+
 /* "Neither Galadriel nor Gollum", "Arnor and the evil awful Gondor",
  * "Russia and its ally Belarus": a conjunction, then determiners and up to
  * two lower-case modifiers (no verb, adverb or preposition) before the next
@@ -575,6 +590,7 @@ void fm_find_mentions(fm_coder *c, const fm_doc *doc, const fm_token *tok, size_
         /* "As they tried to storm parliament, police fired": the comma closes the opening
          * clause (a subordinator, then a verb before the comma), no list */
         if (joined && gap == 1 && tok[m->end].kind == FM_TOK_PUNCT && opening_clause_comma(c, tok, m->end)) joined = 0;
+        if (joined && gap == 1 && tok[m->end].kind == FM_TOK_PUNCT && opening_phrase_comma(c, tok, n, m->end, m2)) joined = 0;
         if (!joined) continue;
         m->next = (int)k + 1;
         /* "US and British forces": the agent of the last applies to the bare actor */
