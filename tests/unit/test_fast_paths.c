@@ -23,6 +23,12 @@ static void json_is(const char *in, size_t n, const char *want, const char *name
 static void test_json(void)
 {
     json_is("", 0, "x\"\"", "empty");
+    json_is("ab", 2, "x\"ab\"", "two plain bytes");
+    json_is("a\"", 2, "x\"a\\\"\"", "quote as the second of two");
+    json_is("USA", 3, "x\"USA\"", "three plain bytes");
+    json_is("abcde\"g", 7, "x\"abcde\\\"g\"", "quote in the last four of seven");
+    json_is("ab\ncd", 5, "x\"ab\\ncd\"", "newline in the overlap of five");
+    json_is("abcd", 4, "x\"abcd\"", "four plain bytes");
     json_is("abcdefgh", 8, "x\"abcdefgh\"", "eight plain bytes");
     json_is("abcdefghijklmnopq", 17, "x\"abcdefghijklmnopq\"", "seventeen plain bytes");
     json_is("abcdefg\"ijk", 11, "x\"abcdefg\\\"ijk\"", "quote as the eighth byte");
