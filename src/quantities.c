@@ -596,7 +596,8 @@ static const char *const counts_j[] = { "JUST", NULL };
 static const char *const counts_l[] = { "LESS", NULL };
 static const char *const counts_m[] = { "MORE", "MILLIONS", "MANY", NULL };
 static const char *const counts_n[] = { "NEARLY", "NUMEROUS", "NINE", "NINETEEN", "NINETY", NULL };
-static const char *const counts_o[] = { "OVER", "ONLY", "OF", "ONE", NULL };
+/* (not OF: a hedge's glue ("a total of"), which read_count never starts at) */
+static const char *const counts_o[] = { "OVER", "ONLY", "ONE", NULL };
 static const char *const counts_p[] = { "PERHAPS", "POSSIBLY", NULL };
 static const char *const counts_r[] = { "ROUGHLY", NULL };
 static const char *const counts_s[] = { "SOME", "SCORES", "SEVERAL", "SIX", "SIXTEEN", "SIXTY", "SEVEN", "SEVENTEEN",
