@@ -1009,7 +1009,7 @@ static size_t speech(finder *fd, size_t i, int kind)
         f.scope_end = n;
         /* "SANA reported that ..., citing an army commander." */
         for (size_t k = f.scope_start; k + 2 < n && cited.e <= cited.s; k++) {
-            if (!is_comma(text, tok, n, k) || !is(tok, n, k + 1, "CITING")) continue;
+            if (tok[k].kind != FM_TOK_PUNCT || !is_comma(text, tok, n, k) || !is(tok, n, k + 1, "CITING")) continue;
             size_t ce = np_after(mk, text, tok, n, k + 2);
             if (ce > k + 2 && (ce >= n || (ce + 1 == n && is_break(text, &tok[ce])))) {
                 range o;
