@@ -675,7 +675,8 @@ static int parse_relative_at(const ctx *c, size_t i, fm_when *w, size_t *end)
     int pl = 0;
     unit u;
     when_init(w);
-    if (W(c, i, "THE") && (W(c, i + 1, "NEXT") || W(c, i + 1, "FOLLOWING") || W(c, i + 1, "PREVIOUS")) &&
+    int the = W(c, i, "THE");
+    if (the && (W(c, i + 1, "NEXT") || W(c, i + 1, "FOLLOWING") || W(c, i + 1, "PREVIOUS")) &&
         W(c, i + 2, "DAY")) {
         w->relative_to_event = 1;
         w->offset_days = W(c, i + 1, "PREVIOUS") ? -1 : 1;
@@ -684,8 +685,11 @@ static int parse_relative_at(const ctx *c, size_t i, fm_when *w, size_t *end)
         *end = i + 3;
         return 1;
     }
-    if (W(c, i, "THE") && W(c, i + 1, "DAY") && (W(c, i + 2, "AFTER") || W(c, i + 2, "BEFORE"))) {
+    if (the && W(c, i + 1, "DAY") && (W(c, i + 2, "AFTER") || W(c, i + 2, "BEFORE"))) {
         n = 1, j = i + 1;
+    } else if (the && c->tok[i].kind != FM_TOK_NUMBER &&
+               !(c->tok[i].wclass & (FM_WC_UNIT | FM_WC_NUMBER | FM_WC_HEDGE))) {
+        return 0;   /* "the" of no unit or number class: unit_at and unit_count fail */
     } else if ((u = unit_at(c, i, &pl)) != U_NONE && pl && (W(c, i + 1, "AFTER") || W(c, i + 1, "LATER") ||
                                                         W(c, i + 1, "BEFORE") || W(c, i + 1, "EARLIER"))) {
         n = -1, j = i;         /* "hours after", "days later": an unknown small offset */
