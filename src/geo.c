@@ -263,15 +263,10 @@ static int check_layout(fm_gazetteer *g)
     g->name_hash_mask = slots - 1;
     if (cnt[SEC_COUNTRY_ENTRY] != g->n_countries) return -1;
     if (!g->strings_len || g->strings[g->strings_len - 1] != '\0') return -1;
-    /* Every offset and index is checked once here so lookups need not. */
-    for (uint32_t i = 0; i < g->n_entries; i++)
-        if (g->entries[i].name >= g->strings_len || g->entries[i].admin1 >= g->strings_len) return -1;
-    for (uint32_t i = 0; i < g->n_names; i++) {
-        const fm_gaz_name *n = &g->names[i];
-        if (n->key >= g->strings_len || n->first > g->n_postings || n->count > g->n_postings - n->first) return -1;
-    }
-    for (uint32_t i = 0; i < g->n_postings; i++)
-        if (g->postings[i] >= g->n_entries) return -1;
+    /* The offsets and indices of names, postings and entries are checked
+     * where they are read (find_name_hashed, entry_of, fill_place): a run
+     * reads a few of the million records, and a pass over all of them here
+     * cost more than all of a run's lookups. */
     for (uint32_t i = 0; i < g->n_countries; i++)
         if (g->country_entry[i] >= g->n_entries || g->countries[i][2] || g->countries[i][6]) return -1;
     for (uint32_t i = 0; i < g->n_common; i++)
@@ -499,8 +494,12 @@ static const fm_gaz_name *find_name_hashed(const fm_gazetteer *g, const char *ke
     for (uint32_t i = h & g->name_hash_mask, left = g->name_hash_mask + 1; left--; i = (i + 1) & g->name_hash_mask) {
         uint32_t slot = g->name_hash[i], idx = slot & 0xFFFFFFu;
         if (!idx || idx > g->n_names) return NULL;
-        if ((slot >> 24) == (h >> 24) && key_cmp(key, klen, g->strings + g->names[idx - 1].key) == 0)
-            return &g->names[idx - 1];
+        if ((slot >> 24) != (h >> 24)) continue;
+        /* the name's key and postings lie in their sections, or the file is damaged */
+        const fm_gaz_name *nm = &g->names[idx - 1];
+        if (nm->key >= g->strings_len || nm->first > g->n_postings || nm->count > g->n_postings - nm->first)
+            return NULL;
+        if (key_cmp(key, klen, g->strings + nm->key) == 0) return nm;
     }
     return NULL;
 }
@@ -566,6 +565,14 @@ static double score_bound(const fm_gaz_entry *e, const rank *r)
     return b;
 }
 
+/* The entry of posting i of nm (i < nm->count, which find_name_hashed checked
+ * against the postings), NULL when the file's index is bad. */
+static const fm_gaz_entry *entry_of(const fm_gazetteer *g, const fm_gaz_name *nm, uint32_t i)
+{
+    uint32_t e = g->postings[nm->first + i];
+    return e < g->n_entries ? &g->entries[e] : NULL;
+}
+
 /* Best entry of a name; kinds_mask selects what may match. */
 static const fm_gaz_entry *best_entry(const fm_gazetteer *g, const fm_gaz_name *nm, const rank *r,
                                       unsigned kinds_mask)
@@ -573,8 +580,8 @@ static const fm_gaz_entry *best_entry(const fm_gazetteer *g, const fm_gaz_name *
     const fm_gaz_entry *best = NULL;
     double bs = -1;
     for (uint32_t i = 0; i < nm->count; i++) {
-        const fm_gaz_entry *e = &g->entries[g->postings[nm->first + i]];
-        if (!(kinds_mask & (1u << e->kind))) continue;
+        const fm_gaz_entry *e = entry_of(g, nm, i);
+        if (!e || !(kinds_mask & (1u << e->kind))) continue;
         if (best && score_bound(e, r) <= bs) continue;   /* its score cannot beat bs */
         double s = score(e, r);
         if (s > bs) { bs = s; best = e; }
@@ -589,8 +596,8 @@ static const fm_gaz_entry *best_entry_in(const fm_gazetteer *g, const fm_gaz_nam
     const fm_gaz_entry *best = NULL;
     double bs = -1;
     for (uint32_t i = 0; i < nm->count; i++) {
-        const fm_gaz_entry *e = &g->entries[g->postings[nm->first + i]];
-        if (!(kinds_mask & (1u << e->kind)) || memcmp(e->country, cc, 2)) continue;
+        const fm_gaz_entry *e = entry_of(g, nm, i);
+        if (!e || !(kinds_mask & (1u << e->kind)) || memcmp(e->country, cc, 2)) continue;
         double s = score(e, r);
         if (s > bs) { bs = s; best = e; }
     }
@@ -611,8 +618,9 @@ static const char *precision_name(const fm_gaz_entry *e)
 static void fill_place(const fm_gazetteer *g, const fm_gaz_entry *e, fm_arena *a, fm_place *p)
 {
     memset(p, 0, sizeof *p);
-    const char *name = g->strings + e->name;
-    const char *admin1 = e->admin1 ? g->strings + e->admin1 : NULL;
+    /* an offset past the strings (a damaged file) is no name */
+    const char *name = e->name < g->strings_len ? g->strings + e->name : "";
+    const char *admin1 = e->admin1 && e->admin1 < g->strings_len ? g->strings + e->admin1 : NULL;
     p->name = a ? fm_arena_strdup(a, name) : name;
     p->admin1 = admin1 && a ? fm_arena_strdup(a, admin1) : admin1;
     p->country[0] = e->country[0];
@@ -781,8 +789,10 @@ static const fm_gaz_name *longest_at(const fm_gazetteer *g, const char *text, co
 
 static int has_kind(const fm_gazetteer *g, const fm_gaz_name *nm, int kind)
 {
-    for (uint32_t i = 0; i < nm->count; i++)
-        if (g->entries[g->postings[nm->first + i]].kind == kind) return 1;
+    for (uint32_t i = 0; i < nm->count; i++) {
+        const fm_gaz_entry *e = entry_of(g, nm, i);
+        if (e && e->kind == kind) return 1;
+    }
     return 0;
 }
 
@@ -869,8 +879,8 @@ static int demonym_country(const fm_gazetteer *g, const char *text, const fm_tok
     const fm_gaz_name *nm = longest_memo_fwd(g, text, tok, n, k, &len, mm);
     if (!nm || len != 1) return 0;
     for (uint32_t j = 0; j < nm->count; j++) {
-        const fm_gaz_entry *e = &g->entries[g->postings[nm->first + j]];
-        if (e->kind == GAZ_DEMONYM && e->country[0]) { memcpy(cc, e->country, 2); return 1; }
+        const fm_gaz_entry *e = entry_of(g, nm, j);
+        if (e && e->kind == GAZ_DEMONYM && e->country[0]) { memcpy(cc, e->country, 2); return 1; }
     }
     return 0;
 }
@@ -950,8 +960,8 @@ static const fm_gaz_entry *demonym_place(const fm_gazetteer *g, const char *text
     find_prep(g, text, tok, i, prep);
     if (!(word_kinds(g, prep, strlen(prep)) & W_LOCATIVE)) return NULL;
     for (uint32_t j = 0; j < nm->count; j++) {
-        const fm_gaz_entry *e = &g->entries[g->postings[nm->first + j]];
-        if (e->kind != GAZ_DEMONYM || !e->country[0]) continue;
+        const fm_gaz_entry *e = entry_of(g, nm, j);
+        if (!e || e->kind != GAZ_DEMONYM || !e->country[0]) continue;
         for (uint32_t c = 0; c < g->n_countries; c++)
             if (!memcmp(g->countries[c], e->country, 2)) {
                 const fm_gaz_entry *ce = &g->entries[g->country_entry[c]];
