@@ -28,7 +28,10 @@ static int is(const fm_token *tok, size_t n, size_t i, const char *w)
 {
     if (i >= n) return 0;
     const char *s = nm(&tok[i]);
-    return s[0] == w[0] && strcmp(s, w) == 0;
+    if (s[0] != w[0]) return 0;
+    /* the rest inline too: the words are short, and a call cost more than them */
+    while (*s && *s == *w) s++, w++;
+    return *s == *w;
 }
 
 static int in_set(const char *s, const char *const *set)
