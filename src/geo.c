@@ -888,11 +888,13 @@ static int demonym_country(const fm_gazetteer *g, const char *text, const fm_tok
 /* longest_at depends on the tokens only, and a sentence is scanned two or
  * three times (countries, places, places again with its regions) plus a
  * look-ahead at each name: remember each position's answer. */
-typedef struct memo_slot { const fm_gaz_name *nm; uint32_t len; uint32_t done; } memo_slot;
+typedef struct memo_slot { const fm_gaz_name *nm; uint32_t len; } memo_slot;
 /* starts: bit i set when tok[i] passes may_start, made once for the scans
  * (which skip to the next set bit instead of testing every token); NULL: no
  * bits, each scan tests the tokens itself */
-typedef struct memo { memo_slot *slot; size_t n; uint64_t *starts; } memo;
+/* done: bit i set once slot[i] holds the answer (the slots themselves are
+ * not cleared for each sentence) */
+typedef struct memo { memo_slot *slot; size_t n; uint64_t *starts, *done; } memo;
 
 /* longest_at's own first test: a name starts capitalised, or with an article
  * of two or three letters before a capital. Most tokens start none. */
@@ -928,20 +930,21 @@ static const fm_gaz_name *longest_fill(const fm_gazetteer *g, const char *text, 
     size_t l = 0;
     s->nm = longest_at(g, text, tok, n, i, &l);
     s->len = (uint32_t)l;
-    s->done = 1;
+    mm->done[i >> 6] |= (uint64_t)1 << (i & 63);
     if (s->nm) *len = s->len;
     return s->nm;
 }
 
-/* The remembered answer inline (every token of every scan asks), the search
- * out of line. */
-static inline const fm_gaz_name *longest_memo(const fm_gazetteer *g, const char *text, const fm_token *tok,
-                                              size_t n, size_t i, size_t *len, memo *mm)
+/* The remembered answer inline (every token of every scan asks; the compiler
+ * had stopped inlining it on its own), the search out of line. */
+static inline __attribute__((always_inline)) const fm_gaz_name *
+longest_memo(const fm_gazetteer *g, const char *text, const fm_token *tok, size_t n, size_t i, size_t *len, memo *mm)
 {
     /* longest_at's own first test, inline: most tokens start no name (lower
-     * case, not an article of two or three letters before a capital) */
-    if (!may_start(tok, n, i)) return NULL;
-    if (mm && i < mm->n && mm->slot[i].done) {
+     * case, not an article of two or three letters before a capital); the
+     * sentence's bit of it when there is one */
+    if (mm && mm->starts ? !(mm->starts[i >> 6] >> (i & 63) & 1) : !may_start(tok, n, i)) return NULL;
+    if (mm && i < mm->n && (mm->done[i >> 6] >> (i & 63) & 1)) {
         const memo_slot *s = &mm->slot[i];
         if (s->nm) *len = s->len;
         return s->nm;
@@ -1134,15 +1137,14 @@ size_t fm_geo_sentence(const fm_gazetteer *g, const char *text, const fm_token *
 {
     if (!g || !tok || !ctx) return 0;
     memo_slot local[128];
-    uint64_t local_starts[2];
-    memo mm = { local, n, local_starts };
+    uint64_t local_starts[2] = { 0, 0 }, local_done[2] = { 0, 0 };
+    memo mm = { local, n, local_starts, local_done };
     if (n > 128) {
-        mm.slot = a ? fm_arena_alloc(a, n * sizeof *mm.slot) : NULL;   /* zeroed */
-        mm.starts = a ? fm_arena_alloc(a, ((n + 63) >> 6) * sizeof *mm.starts) : NULL;
-        if (!mm.slot) mm.n = 0;
-    } else {
-        memset(local, 0, n * sizeof *local);
-        memset(local_starts, 0, sizeof local_starts);
+        size_t words = (n + 63) >> 6;
+        mm.slot = a ? fm_arena_alloc_raw(a, n * sizeof *mm.slot) : NULL;
+        mm.starts = a ? fm_arena_alloc(a, words * sizeof *mm.starts) : NULL;   /* zeroed */
+        mm.done = a ? fm_arena_alloc(a, words * sizeof *mm.done) : NULL;
+        if (!mm.slot || !mm.done) mm.n = 0;
     }
     if (mm.starts)
         for (size_t i = 0; i < n; i++)
