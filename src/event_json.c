@@ -20,7 +20,13 @@ static void put_int(fm_buf *b, long long v)
     char *d = b->data + b->len;
     if (v < 0) *d = '-';
     char *p = d + n;
-    do { *--p = (char)('0' + u % 10); u /= 10; } while (u);
+    /* two digits per division: most numbers here are offsets of 3 to 6 digits */
+    static const char pairs[] = "00010203040506070809101112131415161718192021222324252627282930313233343536373839"
+                                "40414243444546474849505152535455565758596061626364656667686970717273747576777879"
+                                "8081828384858687888990919293949596979899";
+    for (; u >= 100; u /= 100) { p -= 2; memcpy(p, pairs + 2 * (u % 100), 2); }
+    if (u >= 10) { p -= 2; memcpy(p, pairs + 2 * u, 2); }
+    else *--p = (char)('0' + u);
     b->len += n;
     b->data[b->len] = 0;
 }
