@@ -384,9 +384,13 @@ static unsigned word_kinds(const fm_gazetteer *g, const char *s, size_t len)
     if (len == 0 || len > sizeof low) return 0;
     unsigned b = word_bit(s, len);
     if (!(g->word_filter[b >> 6] >> (b & 63) & 1)) return 0;
-    for (size_t i = 0; i < len; i++) low[i] = (char)lower_ascii((unsigned char)s[i]);
-    uint32_t v;
-    return fm_strmap_get(&g->words, low, len, &v) ? v : 0;
+    /* the key's hash as it is lowered, and the map's probe inline */
+    uint32_t h = FM_HASH_SEED, v;
+    for (size_t i = 0; i < len; i++) {
+        low[i] = (char)lower_ascii((unsigned char)s[i]);
+        h = fm_hash_byte(h, (unsigned char)low[i]);
+    }
+    return fm_strmap_get_hashed(&g->words, low, len, fm_hash_final(h), &v) ? v : 0;
 }
 
 /* Articles are two or three letters: the length rejects nearly every word
