@@ -80,8 +80,10 @@ static const fm_word_marks *row_of_unknown(const fm_wordlists *w, const fm_token
     uint32_t r;
     /* norm_len is capped at 0xFFFF: a longer norm is no list word anyway */
     uint32_t len_bit = t->norm_len < 32 ? 1u << t->norm_len : 1u;
-    if (!(w->unknown_lens[(unsigned char)t->norm[0]] & len_bit) || !fm_strmap_get(&w->words, t->norm, t->norm_len, &r))
-        return NULL;
+    if (!(w->unknown_lens[(unsigned char)t->norm[0]] & len_bit)) return NULL;
+    uint32_t h = FM_HASH_SEED;   /* fm_hash, and the probe, inline: a call each cost as much */
+    for (size_t i = 0; i < t->norm_len; i++) h = fm_hash_byte(h, (unsigned char)t->norm[i]);
+    if (!fm_strmap_get_hashed(&w->words, t->norm, t->norm_len, fm_hash_final(h), &r)) return NULL;
     return &w->rows[r];
 }
 
