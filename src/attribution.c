@@ -12,7 +12,7 @@ enum {
     A_FINITE_WORDS, A_GERUND_PREPS, A_INVERTIBLE, A_ISSUE_VERBS, A_JOINS, A_MONTHS, A_NEGATORS, A_NP_ENDERS,
     A_OUTLET_AFTER, A_OUTLET_BEFORE, A_PARTICIPLES, A_PARTS_OF_DAY, A_PLATFORM_DETS, A_PLATFORM_TAILS,
     A_PRE_CUE_WORDS, A_RELATIVES, A_REPORT_NOUNISH, A_RESPONSIBILITY_VERBS, A_SUBJECT_PRONOUNS, A_TIME_SINGLE,
-    A_TOLD_PRONOUNS, A_WEEKDAYS,
+    A_TOLD_PRONOUNS, A_WEEKDAYS, A_ACCORDING,
     A_OUTLETS, A_PLATFORMS,   /* phrase lists: the bit marks a token that is a phrase's first word */
     A_LISTS
 };
@@ -28,7 +28,10 @@ static int is(const fm_token *tok, size_t n, size_t i, const char *w)
 {
     if (i >= n) return 0;
     const char *s = nm(&tok[i]);
-    return s[0] == w[0] && strcmp(s, w) == 0;
+    if (s[0] != w[0]) return 0;
+    /* the rest inline too: the words are short, and a call cost more than them */
+    while (*s && *s == *w) s++, w++;
+    return *s == *w;
 }
 
 static int in_set(const char *s, const char *const *set)
@@ -204,6 +207,7 @@ static const char *const months[] = {
     "OCTOBER", "NOVEMBER", "DECEMBER", "JAN", "FEB", "MAR", "APR", "JUN", "JUL", "AUG", "SEPT",
     "SEP", "OCT", "NOV", "DEC", NULL
 };
+static const char *const according_words[] = { "ACCORDING", NULL };   /* "according to" opens a frame */
 static const char *const parts_of_day[] = { "MORNING", "NIGHT", "EVENING", "AFTERNOON", NULL };
 
 /* Words that end a subject phrase when walking back from a speech verb. */
@@ -1008,7 +1012,7 @@ static size_t speech(finder *fd, size_t i, int kind)
         f.scope_end = n;
         /* "SANA reported that ..., citing an army commander." */
         for (size_t k = f.scope_start; k + 2 < n && cited.e <= cited.s; k++) {
-            if (!is_comma(text, tok, n, k) || !is(tok, n, k + 1, "CITING")) continue;
+            if (tok[k].kind != FM_TOK_PUNCT || !is_comma(text, tok, n, k) || !is(tok, n, k + 1, "CITING")) continue;
             size_t ce = np_after(mk, text, tok, n, k + 2);
             if (ce > k + 2 && (ce >= n || (ce + 1 == n && is_break(text, &tok[ce])))) {
                 range o;
@@ -1086,8 +1090,14 @@ size_t fm_attribution_frames_marked(const char *text, const fm_token *tok, const
 {
     finder fd = { text, tok, mk, n, out, cap, 0, {0}, 0 };
     if (!tok || n == 0) return 0;
+    /* a frame opens only at ACCORDING, a dispute or responsibility verb or a
+     * speech verb (the tokenizer's speech class): with marks, a token that is
+     * none of them is passed over by one test */
+    const uint64_t openers = (uint64_t)1 << A_ACCORDING | (uint64_t)1 << A_DISPUTE_VERBS |
+                             (uint64_t)1 << A_RESPONSIBILITY_VERBS;
     size_t i = 0;
     while (i < n) {
+        if (mk && !(mk[i].in[FM_WL_ATTRIBUTION] & openers) && !(tok[i].wclass & FM_WC_SPEECH)) { i++; continue; }
         size_t next = 0;
         int kind;
         if (is(tok, n, i, "ACCORDING") && is(tok, n, i + 1, "TO")) next = according_to(&fd, i);
@@ -1155,6 +1165,7 @@ static const char *const *const ATTRIBUTION_LISTS[A_LISTS] = {
     [A_RELATIVES] = relatives, [A_REPORT_NOUNISH] = report_nounish,
     [A_RESPONSIBILITY_VERBS] = responsibility_verbs, [A_SUBJECT_PRONOUNS] = subject_pronouns,
     [A_TIME_SINGLE] = time_single, [A_TOLD_PRONOUNS] = told_pronouns, [A_WEEKDAYS] = weekdays,
+    [A_ACCORDING] = according_words,
     [A_OUTLETS] = outlets, [A_PLATFORMS] = platforms,   /* tested only through outlet_at */
 };
 /* is_in compares the norm of any token, as the lists' scan did */

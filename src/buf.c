@@ -5,6 +5,9 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#if defined(__SSE2__)
+#include <emmintrin.h>
+#endif
 
 void fm_buf_init(fm_buf *b) { memset(b, 0, sizeof *b); }
 void fm_buf_free(fm_buf *b) { free(b->data); memset(b, 0, sizeof *b); }
@@ -71,10 +74,119 @@ static inline uint64_t special_bytes(uint64_t w)
     return (((w - ones * 0x20) & ~w) | ((q - ones) & ~q) | ((bs - ones) & ~bs) | w) & high;
 }
 
-void fm_buf_json_str(fm_buf *b, const char *s, size_t n)
+#if defined(__SSE2__)
+/* special_bytes for 16 bytes, exactly (no spurious marks): a signed byte below
+ * 0x20 is a control byte or a non-ASCII one */
+static inline __m128i special_bytes16(__m128i v, __m128i quote, __m128i backslash, __m128i space)
 {
-    if (!s) { fm_buf_add(b, "null", 4); return; }
+    return _mm_or_si128(_mm_or_si128(_mm_cmpeq_epi8(v, quote), _mm_cmpeq_epi8(v, backslash)), _mm_cmplt_epi8(v, space));
+}
+#endif
+
+static int plain_byte(unsigned c) { return c >= 0x20 && c < 0x80 && c != '"' && c != '\\'; }
+
+/* Copies the bytes of p[0, n) that JSON takes as they are, up to the first
+ * that needs care, to d (room for n bytes); returns how many. A word at a
+ * time: 8 bytes, the last word overlapping the one before it, and under 8
+ * bytes two words of 4 that may overlap, so that a plain string (most are:
+ * codes, names, dates) costs a few loads and stores whatever its length. A
+ * store may write bytes past the count, within the n of room. Inline in
+ * json_str: most strings are one short run, and the call cost a tenth of it. */
+static inline __attribute__((always_inline)) size_t copy_plain(char *d, const unsigned char *p, size_t n)
+{
+#if defined(__SSE2__)
+    /* 16 bytes at a time where the vector unit is there (every x86-64): the
+     * evidence and the other long strings are most of an event's bytes */
+    if (n >= 16) {
+        const __m128i quote = _mm_set1_epi8('"'), backslash = _mm_set1_epi8('\\'), space = _mm_set1_epi8(0x20);
+        size_t i = 0;
+        for (;;) {
+            __m128i v = _mm_loadu_si128((const __m128i *)(const void *)(p + i));
+            _mm_storeu_si128((__m128i *)(void *)(d + i), v);
+            unsigned m = (unsigned)_mm_movemask_epi8(special_bytes16(v, quote, backslash, space));
+            if (m) return i + (size_t)__builtin_ctz(m);
+            i += 16;
+            if (i + 16 > n) break;
+        }
+        if (i == n) return n;
+        /* the last 1 to 15 bytes as the final 16, as below for words of 8 */
+        __m128i v = _mm_loadu_si128((const __m128i *)(const void *)(p + n - 16));
+        _mm_storeu_si128((__m128i *)(void *)(d + n - 16), v);
+        unsigned m = (unsigned)_mm_movemask_epi8(special_bytes16(v, quote, backslash, space)) >> (16 - (n - i));
+        return m ? i + (size_t)__builtin_ctz(m) : n;
+    }
+#endif
+#if defined(__BYTE_ORDER__) && __BYTE_ORDER__ == __ORDER_LITTLE_ENDIAN__
+    if (n >= 8) {
+        size_t i = 0;
+        for (;;) {
+            uint64_t w;
+            memcpy(&w, p + i, 8);
+            memcpy(d + i, &w, 8);
+            uint64_t m = special_bytes(w);
+            if (m) return i + ((size_t)__builtin_ctzll(m) >> 3);
+            i += 8;
+            if (i + 8 > n) break;
+        }
+        if (i == n) return n;
+        /* the last 1 to 7 bytes as the final 8: the bytes before them are
+         * plain, so the lowest mark past them is the first byte that is not */
+        uint64_t w;
+        memcpy(&w, p + n - 8, 8);
+        memcpy(d + n - 8, &w, 8);
+        uint64_t m = special_bytes(w) >> (8 * (8 - (n - i)));
+        return m ? i + ((size_t)__builtin_ctzll(m) >> 3) : n;
+    }
+    if (n >= 4) {
+        /* bytes 0-3 and n-4..n-1 side by side in one word: a byte of the
+         * overlap that needs care marks the low half first */
+        uint32_t lo, hi;
+        memcpy(&lo, p, 4);
+        memcpy(&hi, p + n - 4, 4);
+        memcpy(d, &lo, 4);
+        memcpy(d + n - 4, &hi, 4);
+        uint64_t m = special_bytes(lo | (uint64_t)hi << 32);
+        if (!m) return n;
+        size_t k = (size_t)__builtin_ctzll(m) >> 3;
+        return k < 4 ? k : n - 8 + k;
+    }
+#endif
+    size_t k = 0;
+    while (k < n && plain_byte(p[k])) { d[k] = (char)p[k]; k++; }
+    return k;
+}
+
+/* The escape of the byte (or UTF-8 sequence) at *p, which is not plain, at d
+ * (room for 6); returns the end of what it wrote and moves *p past it. */
+static char *put_escape(char *d, const unsigned char **p, const unsigned char *end)
+{
     static const char hex[] = "0123456789abcdef";
+    unsigned c = **p;
+    if (c == '"' || c == '\\') { *d++ = '\\'; *d++ = (char)c; }
+    else if (c == '\n') { *d++ = '\\'; *d++ = 'n'; }
+    else if (c == '\t') { *d++ = '\\'; *d++ = 't'; }
+    else if (c == '\r') { *d++ = '\\'; *d++ = 'r'; }
+    else if (c < 0x20) {
+        memcpy(d, "\\u00", 4);
+        d[4] = hex[c >> 4];
+        d[5] = hex[c & 15];
+        d += 6;
+    } else if (c >= 0x80) {
+        size_t l = utf8_valid_len(*p, (size_t)(end - *p));
+        if (l) { memcpy(d, *p, l); *p += l; return d + l; }
+        memcpy(d, "\xEF\xBF\xBD", 3);
+        d += 3;
+    } else {
+        *d++ = (char)c;   /* plain after all (copy_plain never stops at one) */
+    }
+    (*p)++;
+    return d;
+}
+
+/* fm_buf_json_str's body, in both callers: most strings are short, and a
+ * second call per string cost as much as copying it */
+static inline __attribute__((always_inline)) void json_str(fm_buf *b, const char *s, size_t n)
+{
     const unsigned char *p = (const unsigned char *)s, *end = p + n;
     /* Bytes are written in place, not through fm_buf_add per run: most strings
      * need no escape, so room for them and both quotes is made once, and more
@@ -82,61 +194,30 @@ void fm_buf_json_str(fm_buf *b, const char *s, size_t n)
     if (fm_buf_reserve(b, n + 2)) return;
     char *d = b->data + b->len;
     *d++ = '"';
-    while (p < end) {
-#if defined(__BYTE_ORDER__) && __BYTE_ORDER__ == __ORDER_LITTLE_ENDIAN__
-        if (end - p >= 8) {   /* eight bytes at a time up to the first that needs care */
-            uint64_t w;
-            memcpy(&w, p, 8);
-            uint64_t m = special_bytes(w);
-            memcpy(d, p, 8);   /* room: at least the 8 input bytes left, plus the quote */
-            size_t ok = m ? (size_t)__builtin_ctzll(m) >> 3 : 8;
-            d += ok;
-            p += ok;
-            if (ok == 8) continue;
-        } else if (n >= 8 && p > (const unsigned char *)s) {
-            /* the last 1 to 7 bytes as the final 8 of the string: the bytes
-             * before them were checked (none needs care, so the lowest mark
-             * past them is the first byte that does) */
-            size_t rest = (size_t)(end - p), done = 8 - rest;
-            uint64_t w;
-            memcpy(&w, end - 8, 8);
-            uint64_t m = special_bytes(w) >> (8 * done);
-            size_t ok = m ? (size_t)__builtin_ctzll(m) >> 3 : rest;
-            memcpy(d, p, ok);
-            d += ok;
-            p += ok;
-            if (p == end) break;
-        }
-#endif
-        unsigned c = *p;
-        if (c >= 0x20 && c < 0x80 && c != '"' && c != '\\') { *d++ = (char)c; p++; continue; }
+    for (;;) {
+        size_t k = copy_plain(d, p, (size_t)(end - p));
+        d += k;
+        p += k;
+        if (p == end) break;
         b->len = (size_t)(d - b->data);
         if (fm_buf_reserve(b, 6 + (size_t)(end - p) + 1)) return;
-        d = b->data + b->len;
-        if (c == '"' || c == '\\') { *d++ = '\\'; *d++ = (char)c; p++; }
-        else if (c == '\n') { *d++ = '\\'; *d++ = 'n'; p++; }
-        else if (c == '\t') { *d++ = '\\'; *d++ = 't'; p++; }
-        else if (c == '\r') { *d++ = '\\'; *d++ = 'r'; p++; }
-        else if (c < 0x20) {
-            memcpy(d, "\\u00", 4);
-            d[4] = hex[c >> 4];
-            d[5] = hex[c & 15];
-            d += 6;
-            p++;
-        } else {
-            size_t l = utf8_valid_len(p, (size_t)(end - p));
-            if (l) { memcpy(d, p, l); d += l; p += l; }
-            else { memcpy(d, "\xEF\xBF\xBD", 3); d += 3; p++; }
-        }
+        d = put_escape(b->data + b->len, &p, end);
     }
     *d++ = '"';
     b->len = (size_t)(d - b->data);
     *d = 0;
 }
 
+void fm_buf_json_str(fm_buf *b, const char *s, size_t n)
+{
+    if (!s) fm_buf_add(b, "null", 4);
+    else json_str(b, s, n);
+}
+
 void fm_buf_json_cstr(fm_buf *b, const char *s)
 {
-    fm_buf_json_str(b, s, s ? strlen(s) : 0);
+    if (!s) fm_buf_add(b, "null", 4);
+    else json_str(b, s, strlen(s));
 }
 
 const char *fm_buf_cstr(fm_buf *b)

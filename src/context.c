@@ -694,8 +694,10 @@ void fm_context_sentence(fm_coder *c, const fm_doc *doc, size_t si, const fm_tok
     size_t o = first_event;
     for (size_t k = first_event; k < c->events.n; k++) {
         if (!c->events.a[k].code[0]) continue;
-        c->events.a[o] = c->events.a[k];
-        c->evtok.a[o] = c->evtok.a[k];
+        if (o != k) {   /* an event is large: moved only when one before it went */
+            c->events.a[o] = c->events.a[k];
+            c->evtok.a[o] = c->evtok.a[k];
+        }
         o++;
     }
     c->events.n = c->evtok.n = o;

@@ -20,21 +20,39 @@ static void put_int(fm_buf *b, long long v)
     char *d = b->data + b->len;
     if (v < 0) *d = '-';
     char *p = d + n;
-    do { *--p = (char)('0' + u % 10); u /= 10; } while (u);
+    /* two digits per division: most numbers here are offsets of 3 to 6 digits */
+    static const char pairs[] = "00010203040506070809101112131415161718192021222324252627282930313233343536373839"
+                                "40414243444546474849505152535455565758596061626364656667686970717273747576777879"
+                                "8081828384858687888990919293949596979899";
+    for (; u >= 100; u /= 100) { p -= 2; memcpy(p, pairs + 2 * (u % 100), 2); }
+    if (u >= 10) { p -= 2; memcpy(p, pairs + 2 * u, 2); }
+    else *--p = (char)('0' + u);
     b->len += n;
     b->data[b->len] = 0;
 }
 
 /* v with `places` decimals, the same bytes as printf's "%.Nf". x * 10^N is
- * within a few ulps of the exact product; only when it falls that close to a
- * half (printf rounds the exact binary value) or outside the easy range is the
- * answer left to printf. */
+ * within a few ulps of the exact product; when it falls that close to a half
+ * (printf rounds the exact binary value), the sign of the exact product minus
+ * the half, which one fma gives, says which way (the exact product is never a
+ * half: no binary fraction is a decimal tie at one to four places). Outside
+ * the easy range, and for a negative zero, the answer is left to printf. */
 static void put_fixed(fm_buf *b, double v, int places)
 {
     static const double scale[] = { 1, 10, 100, 1000, 10000 };
     double x = v * scale[places];
     double q = nearbyint(x);
-    if (!isfinite(x) || fabs(x) > 1e9 || fabs(fabs(x - q) - 0.5) < 1e-6 || (q == 0 && signbit(v))) {
+    if (!isfinite(x) || fabs(x) > 1e9) {
+        fm_buf_printf(b, "%.*f", places, v);
+        return;
+    }
+    int tie = 0;
+    if (fabs(fabs(x - q) - 0.5) < 1e-6) {
+        double half = floor(x) + 0.5, above = fma(v, scale[places], -half);
+        q = above > 0 ? half + 0.5 : half - 0.5;
+        tie = above == 0;   /* only with no places: printf's own rounding */
+    }
+    if (tie || (q == 0 && signbit(v))) {
         fm_buf_printf(b, "%.*f", places, v);
         return;
     }

@@ -18,6 +18,8 @@
 #define FM_GAZ_HEADER 80        /* magic, then (offset, count) per section */
 #define FM_GAZ_MAX_TOKENS 6      /* the builder drops longer names */
 #define FM_GAZ_KEY_MAX 256
+#define FM_GAZ_WORD_MAX 24       /* longer than any listed word (word_lists below) */
+#define FM_GAZ_WORD_BITS 4096    /* fm_gazetteer.word_filter: a power of two */
 
 /* Kinds, in the builder's order. */
 enum { GAZ_TOWN, GAZ_POINT, GAZ_ADMIN1, GAZ_REGION, GAZ_COUNTRY, GAZ_DEMONYM };
@@ -42,7 +44,7 @@ _Static_assert(sizeof(fm_gaz_name) == 12, "gazetteer name layout");
  * SEC_FILTER: a bit set (u64 words, a power of two of them) with two bits for
  * each name key and each word prefix of one ("AL HOL " of "AL HOL CAMP"), both
  * in one u64 word: at fm_hash of the bytes, and at the low 6 bits of
- * filter_bit2 of it in the same word (see filter_may_have).
+ * filter_bit2 of it in the same word (see filter_hash_may_have).
  * SEC_NAME_HASH: open addressing on fm_hash of a name key (a power of two of
  * u32 slots, at most half full, linear probing): name index + 1 in the low 24
  * bits (0: empty), the hash's top 8 bits above them (see find_name). */
@@ -63,6 +65,7 @@ struct fm_gazetteer {
     uint32_t n_entries, n_names, n_postings, n_countries, strings_len, n_common;
     fm_strmap stop;                  /* single-token names that are usually not places */
     fm_strmap words;                 /* word_lists: lower-case word -> its W_ bits */
+    uint64_t word_filter[FM_GAZ_WORD_BITS / 64];   /* word_bit of each listed word */
     const uint32_t *name_hash;       /* SEC_NAME_HASH */
     uint32_t name_hash_mask;         /* slot count - 1 */
     /* SEC_FILTER: a span that starts no name is rejected by one or two
@@ -164,7 +167,7 @@ enum {
     W_PREP = 1 << 0, W_FILLER = 1 << 1, W_SETTLEMENT = 1 << 2, W_CONJ = 1 << 3, W_GENERIC_LAST = 1 << 4,
     W_ARTICLE = 1 << 5, W_WHERE = 1 << 6, W_LOCATIVE = 1 << 7, W_AREA = 1 << 8, W_OF = 1 << 9,
 };
-#define FM_GAZ_WORD_MAX 24       /* longer than any listed word */
+
 typedef struct word_list { const char *const *words; size_t n; unsigned bit; } word_list;
 #define WORD_LIST(a, bit) { a, sizeof(a) / sizeof((a)[0]), bit }
 static const word_list word_lists[] = {
@@ -201,11 +204,6 @@ static int filter_hash_may_have(const fm_gazetteer *g, uint32_t h)
     /* both bits in one word: one cache miss where two places cost two */
     uint64_t want = 1ull << (a & 63) | 1ull << (filter_bit2(h) & 63);
     return (g->filter[a >> 6] & want) == want;
-}
-
-static int filter_may_have(const fm_gazetteer *g, const char *key, size_t klen)
-{
-    return filter_hash_may_have(g, fm_hash(key, klen));
 }
 
 /* Country codes by alpha-2, the first record of each as the scans found it. */
@@ -265,15 +263,10 @@ static int check_layout(fm_gazetteer *g)
     g->name_hash_mask = slots - 1;
     if (cnt[SEC_COUNTRY_ENTRY] != g->n_countries) return -1;
     if (!g->strings_len || g->strings[g->strings_len - 1] != '\0') return -1;
-    /* Every offset and index is checked once here so lookups need not. */
-    for (uint32_t i = 0; i < g->n_entries; i++)
-        if (g->entries[i].name >= g->strings_len || g->entries[i].admin1 >= g->strings_len) return -1;
-    for (uint32_t i = 0; i < g->n_names; i++) {
-        const fm_gaz_name *n = &g->names[i];
-        if (n->key >= g->strings_len || n->first > g->n_postings || n->count > g->n_postings - n->first) return -1;
-    }
-    for (uint32_t i = 0; i < g->n_postings; i++)
-        if (g->postings[i] >= g->n_entries) return -1;
+    /* The offsets and indices of names, postings and entries are checked
+     * where they are read (find_name_hashed, entry_of, fill_place): a run
+     * reads a few of the million records, and a pass over all of them here
+     * cost more than all of a run's lookups. */
     for (uint32_t i = 0; i < g->n_countries; i++)
         if (g->country_entry[i] >= g->n_entries || g->countries[i][2] || g->countries[i][6]) return -1;
     for (uint32_t i = 0; i < g->n_common; i++)
@@ -281,14 +274,28 @@ static int check_layout(fm_gazetteer *g)
     return 0;
 }
 
-/* The word lists into one map (a word in several lists gets all their bits). */
-static int build_words(fm_strmap *m)
+static unsigned char lower_ascii(unsigned char c) { return c >= 'A' && c <= 'Z' ? (unsigned char)(c | 32) : c; }
+
+/* A word's bit in word_filter, from its first and last bytes (ASCII case
+ * aside) and length: most words that word_kinds is asked about are in no
+ * list, and are told so by this bit without a lookup. */
+static unsigned word_bit(const char *s, size_t len)
+{
+    unsigned first = lower_ascii((unsigned char)s[0]), last = lower_ascii((unsigned char)s[len - 1]);
+    return ((first * 31u + last) * 32u + (unsigned)len) & (FM_GAZ_WORD_BITS - 1);
+}
+
+/* The word lists into one map (a word in several lists gets all their bits),
+ * and their bits into filter. */
+static int build_words(fm_strmap *m, uint64_t *filter)
 {
     for (size_t l = 0; l < COUNT(word_lists); l++)
         for (size_t i = 0; i < word_lists[l].n; i++) {
             const char *w = word_lists[l].words[i];
             size_t len = strlen(w);
-            if (len > FM_GAZ_WORD_MAX) return -1;   /* word_kinds could never find it */
+            if (len == 0 || len > FM_GAZ_WORD_MAX) return -1;   /* word_kinds could never find it */
+            unsigned b = word_bit(w, len);
+            filter[b >> 6] |= (uint64_t)1 << (b & 63);
             uint32_t v = 0;
             fm_strmap_get(m, w, len, &v);
             if (fm_strmap_put(m, w, len, v | word_lists[l].bit) != 0) return -1;
@@ -350,7 +357,7 @@ fm_gazetteer *fm_gazetteer_open(const char *path, fm_diag_fn diag, void *user)
             return NULL;
         }
     fm_strmap_init(&g->words);
-    if (build_words(&g->words) != 0) {
+    if (build_words(&g->words, g->word_filter) != 0) {
         report(diag, user, FM_ERROR, path, "%s", "out of memory (or a listed word over FM_GAZ_WORD_MAX)");
         fm_gazetteer_close(g);
         return NULL;
@@ -369,17 +376,21 @@ void fm_gazetteer_close(fm_gazetteer *g)
 
 /* ---- keys ---------------------------------------------------------------- */
 
-static unsigned char lower_ascii(unsigned char c) { return c >= 'A' && c <= 'Z' ? (unsigned char)(c | 32) : c; }
-
 /* The W_ bits of s[0, len), ASCII case aside: one hash lookup instead of a
  * pass over each list. */
 static unsigned word_kinds(const fm_gazetteer *g, const char *s, size_t len)
 {
     char low[FM_GAZ_WORD_MAX];
     if (len == 0 || len > sizeof low) return 0;
-    for (size_t i = 0; i < len; i++) low[i] = (char)lower_ascii((unsigned char)s[i]);
-    uint32_t v;
-    return fm_strmap_get(&g->words, low, len, &v) ? v : 0;
+    unsigned b = word_bit(s, len);
+    if (!(g->word_filter[b >> 6] >> (b & 63) & 1)) return 0;
+    /* the key's hash as it is lowered, and the map's probe inline */
+    uint32_t h = FM_HASH_SEED, v;
+    for (size_t i = 0; i < len; i++) {
+        low[i] = (char)lower_ascii((unsigned char)s[i]);
+        h = fm_hash_byte(h, (unsigned char)low[i]);
+    }
+    return fm_strmap_get_hashed(&g->words, low, len, fm_hash_final(h), &v) ? v : 0;
 }
 
 /* Articles are two or three letters: the length rejects nearly every word
@@ -421,16 +432,49 @@ static int key_piece(const char *s, size_t n, char *dst, size_t cap)
     return (int)o;
 }
 
+/* key_piece of a token's norm, which is most often its own piece already
+ * (capitals and digits only): then *piece is the norm itself, not a copy. */
+static int token_piece(const fm_token *t, char *buf, size_t cap, const char **piece)
+{
+    const char *s = t->norm;
+    size_t n = t->norm_len, i = 0;
+    while (i < n && ((s[i] >= 'A' && s[i] <= 'Z') || (s[i] >= '0' && s[i] <= '9'))) i++;
+    if (i == n && n < cap) { *piece = s; return (int)n; }
+    *piece = buf;
+    return key_piece(s, n, buf, cap);
+}
+
+/* The word a key holds for piece: an article is AL unless last. */
+static const char *key_word(const fm_gazetteer *g, const char *piece, size_t *plen, int last)
+{
+    if (!last && is_article(g, piece, *plen)) { *plen = 2; return "AL"; }
+    return piece;
+}
+
+/* Appends word to key, space separated. */
+static int key_append_word(char *key, size_t *klen, const char *word, size_t wlen)
+{
+    if (*klen + wlen + 2 > FM_GAZ_KEY_MAX) return -1;
+    if (*klen) key[(*klen)++] = ' ';
+    memcpy(key + *klen, word, wlen);
+    *klen += wlen;
+    key[*klen] = '\0';
+    return 0;
+}
+
 /* Appends piece to key (space separated); articles become AL unless last. */
 static int key_append(const fm_gazetteer *g, char *key, size_t *klen, const char *piece, size_t plen, int last)
 {
-    if (!last && is_article(g, piece, plen)) { piece = "AL"; plen = 2; }
-    if (*klen + plen + 2 > FM_GAZ_KEY_MAX) return -1;
-    if (*klen) key[(*klen)++] = ' ';
-    memcpy(key + *klen, piece, plen);
-    *klen += plen;
-    key[*klen] = '\0';
-    return 0;
+    const char *w = key_word(g, piece, &plen, last);
+    return key_append_word(key, klen, w, plen);
+}
+
+/* fm_hash's state (fm_hash_byte) carried over s[0, n): a key's hash grows
+ * with it, so each prefix of a name is hashed once. */
+static uint32_t hash_more(uint32_t h, const char *s, size_t n)
+{
+    for (size_t i = 0; i < n; i++) h = fm_hash_byte(h, (unsigned char)s[i]);
+    return h;
 }
 
 /* key[0, klen) against the NUL-terminated name key s, bytewise (a shorter
@@ -445,19 +489,28 @@ static int key_cmp(const char *key, size_t klen, const char *s)
     return s[klen] ? -1 : 0;
 }
 
-static const fm_gaz_name *find_name(const fm_gazetteer *g, const char *key, size_t klen)
+/* find_name with h = fm_hash(key, klen) known */
+static const fm_gaz_name *find_name_hashed(const fm_gazetteer *g, const char *key, size_t klen, uint32_t h)
 {
-    uint32_t h = fm_hash(key, klen);
     if (!filter_hash_may_have(g, h)) return NULL;
     /* a slot whose tag (the hash's top 8 bits) differs is passed over without
      * reading its name; a bad index (a damaged file) ends the search */
     for (uint32_t i = h & g->name_hash_mask, left = g->name_hash_mask + 1; left--; i = (i + 1) & g->name_hash_mask) {
         uint32_t slot = g->name_hash[i], idx = slot & 0xFFFFFFu;
         if (!idx || idx > g->n_names) return NULL;
-        if ((slot >> 24) == (h >> 24) && key_cmp(key, klen, g->strings + g->names[idx - 1].key) == 0)
-            return &g->names[idx - 1];
+        if ((slot >> 24) != (h >> 24)) continue;
+        /* the name's key and postings lie in their sections, or the file is damaged */
+        const fm_gaz_name *nm = &g->names[idx - 1];
+        if (nm->key >= g->strings_len || nm->first > g->n_postings || nm->count > g->n_postings - nm->first)
+            return NULL;
+        if (key_cmp(key, klen, g->strings + nm->key) == 0) return nm;
     }
     return NULL;
+}
+
+static const fm_gaz_name *find_name(const fm_gazetteer *g, const char *key, size_t klen)
+{
+    return find_name_hashed(g, key, klen, fm_hash(key, klen));
 }
 
 /* ---- ranking ------------------------------------------------------------- */
@@ -516,6 +569,14 @@ static double score_bound(const fm_gaz_entry *e, const rank *r)
     return b;
 }
 
+/* The entry of posting i of nm (i < nm->count, which find_name_hashed checked
+ * against the postings), NULL when the file's index is bad. */
+static const fm_gaz_entry *entry_of(const fm_gazetteer *g, const fm_gaz_name *nm, uint32_t i)
+{
+    uint32_t e = g->postings[nm->first + i];
+    return e < g->n_entries ? &g->entries[e] : NULL;
+}
+
 /* Best entry of a name; kinds_mask selects what may match. */
 static const fm_gaz_entry *best_entry(const fm_gazetteer *g, const fm_gaz_name *nm, const rank *r,
                                       unsigned kinds_mask)
@@ -523,8 +584,8 @@ static const fm_gaz_entry *best_entry(const fm_gazetteer *g, const fm_gaz_name *
     const fm_gaz_entry *best = NULL;
     double bs = -1;
     for (uint32_t i = 0; i < nm->count; i++) {
-        const fm_gaz_entry *e = &g->entries[g->postings[nm->first + i]];
-        if (!(kinds_mask & (1u << e->kind))) continue;
+        const fm_gaz_entry *e = entry_of(g, nm, i);
+        if (!e || !(kinds_mask & (1u << e->kind))) continue;
         if (best && score_bound(e, r) <= bs) continue;   /* its score cannot beat bs */
         double s = score(e, r);
         if (s > bs) { bs = s; best = e; }
@@ -539,8 +600,8 @@ static const fm_gaz_entry *best_entry_in(const fm_gazetteer *g, const fm_gaz_nam
     const fm_gaz_entry *best = NULL;
     double bs = -1;
     for (uint32_t i = 0; i < nm->count; i++) {
-        const fm_gaz_entry *e = &g->entries[g->postings[nm->first + i]];
-        if (!(kinds_mask & (1u << e->kind)) || memcmp(e->country, cc, 2)) continue;
+        const fm_gaz_entry *e = entry_of(g, nm, i);
+        if (!e || !(kinds_mask & (1u << e->kind)) || memcmp(e->country, cc, 2)) continue;
         double s = score(e, r);
         if (s > bs) { bs = s; best = e; }
     }
@@ -561,8 +622,9 @@ static const char *precision_name(const fm_gaz_entry *e)
 static void fill_place(const fm_gazetteer *g, const fm_gaz_entry *e, fm_arena *a, fm_place *p)
 {
     memset(p, 0, sizeof *p);
-    const char *name = g->strings + e->name;
-    const char *admin1 = e->admin1 ? g->strings + e->admin1 : NULL;
+    /* an offset past the strings (a damaged file) is no name */
+    const char *name = e->name < g->strings_len ? g->strings + e->name : "";
+    const char *admin1 = e->admin1 && e->admin1 < g->strings_len ? g->strings + e->admin1 : NULL;
     p->name = a ? fm_arena_strdup(a, name) : name;
     p->admin1 = admin1 && a ? fm_arena_strdup(a, admin1) : admin1;
     p->country[0] = e->country[0];
@@ -650,7 +712,8 @@ static const fm_gaz_name *longest_at(const fm_gazetteer *g, const char *text, co
             return NULL;
         lead_article = 1;
     }
-    char pieces[FM_GAZ_MAX_TOKENS][64];
+    char piece_buf[FM_GAZ_MAX_TOKENS][64];
+    const char *pieces[FM_GAZ_MAX_TOKENS];
     int plen[FM_GAZ_MAX_TOKENS];
     /* key pieces are made as the search grows: most names stop after one word */
     size_t m = 0;
@@ -664,7 +727,7 @@ static const fm_gaz_name *longest_at(const fm_gazetteer *g, const char *text, co
         if (k > i && tok[k].kind == FM_TOK_WORD && !(tok[k].flags & FM_TOKF_HYPHEN) &&                    \
             tok[k - 1].end == tok[k].start)                                                              \
             break;                                                                                       \
-        int pl = key_piece(tok[k].norm, tok[k].norm_len, pieces[m], sizeof pieces[m]);                    \
+        int pl = token_piece(&tok[k], piece_buf[m], sizeof piece_buf[m], &pieces[m]);                    \
         if (pl <= 0) break;                                                                              \
         plen[m++] = pl;                                                                                  \
         more = 1;                                                                                        \
@@ -677,18 +740,27 @@ static const fm_gaz_name *longest_at(const fm_gazetteer *g, const char *text, co
      * Most capitalised words start no longer name. */
     size_t reach = 1;
     /* pre holds the first pieces as every longer key starts (articles made AL);
-     * pre_len[k]: its length after k pieces, so that the keys below reuse it */
+     * pre_len[k]: its length after k pieces, so that the keys below reuse it;
+     * h_pre[k]: the hash state of those bytes; bit k - 1 of al: the k-th
+     * piece is an article written AL */
     char pre[FM_GAZ_KEY_MAX];
     size_t pre_len[FM_GAZ_MAX_TOKENS + 1];
+    uint32_t h_pre[FM_GAZ_MAX_TOKENS + 1];
+    unsigned al = 0;
     pre_len[0] = 0;
+    h_pre[0] = FM_HASH_SEED;
     {
         size_t plen_sofar = 0;
         for (;;) {
-            if (key_append(g, pre, &plen_sofar, pieces[reach - 1], (size_t)plen[reach - 1], 0) != 0) break;
+            size_t wl = (size_t)plen[reach - 1];
+            const char *w = key_word(g, pieces[reach - 1], &wl, 0);
+            if (w != pieces[reach - 1]) al |= 1u << (reach - 1);
+            if (key_append_word(pre, &plen_sofar, w, wl) != 0) break;
             pre_len[reach] = plen_sofar;
+            h_pre[reach] = hash_more(h_pre[reach - 1], pre + pre_len[reach - 1], plen_sofar - pre_len[reach - 1]);
             if (plen_sofar + 1 >= FM_GAZ_KEY_MAX) break;
             pre[plen_sofar] = ' ';
-            if (!filter_may_have(g, pre, plen_sofar + 1)) break;
+            if (!filter_hash_may_have(g, fm_hash_final(fm_hash_byte(h_pre[reach], ' ')))) break;
             if (reach == m) {
                 if (!more) break;
                 NEXT_PIECE();
@@ -703,11 +775,17 @@ static const fm_gaz_name *longest_at(const fm_gazetteer *g, const char *text, co
         const fm_token *last = &tok[i + L - 1];
         if (!is_cap(last) && last->kind != FM_TOK_NUMBER && !tok_is_a(g, W_GENERIC_LAST, text, last))
             continue;
-        /* the first L - 1 pieces went into pre above (L <= reach); the last
-         * is written over what follows them, which no shorter key needs */
-        size_t klen = pre_len[L - 1];
-        if (key_append(g, pre, &klen, pieces[L - 1], (size_t)plen[L - 1], 1) != 0) continue;
-        const fm_gaz_name *nm = find_name(g, pre, klen);
+        /* the first L pieces went into pre above (L <= reach), and are the
+         * key unless the last was an article made AL: then the article is
+         * written over what follows the first L - 1, which no shorter key needs */
+        size_t klen = pre_len[L];
+        uint32_t h = h_pre[L];
+        if (al >> (L - 1) & 1) {
+            klen = pre_len[L - 1];
+            if (key_append_word(pre, &klen, pieces[L - 1], (size_t)plen[L - 1]) != 0) continue;
+            h = hash_more(h_pre[L - 1], pre + pre_len[L - 1], klen - pre_len[L - 1]);
+        }
+        const fm_gaz_name *nm = find_name_hashed(g, pre, klen, fm_hash_final(h));
         if (nm) { *len = L; return nm; }
     }
     return NULL;
@@ -715,8 +793,10 @@ static const fm_gaz_name *longest_at(const fm_gazetteer *g, const char *text, co
 
 static int has_kind(const fm_gazetteer *g, const fm_gaz_name *nm, int kind)
 {
-    for (uint32_t i = 0; i < nm->count; i++)
-        if (g->entries[g->postings[nm->first + i]].kind == kind) return 1;
+    for (uint32_t i = 0; i < nm->count; i++) {
+        const fm_gaz_entry *e = entry_of(g, nm, i);
+        if (e && e->kind == kind) return 1;
+    }
     return 0;
 }
 
@@ -803,8 +883,8 @@ static int demonym_country(const fm_gazetteer *g, const char *text, const fm_tok
     const fm_gaz_name *nm = longest_memo_fwd(g, text, tok, n, k, &len, mm);
     if (!nm || len != 1) return 0;
     for (uint32_t j = 0; j < nm->count; j++) {
-        const fm_gaz_entry *e = &g->entries[g->postings[nm->first + j]];
-        if (e->kind == GAZ_DEMONYM && e->country[0]) { memcpy(cc, e->country, 2); return 1; }
+        const fm_gaz_entry *e = entry_of(g, nm, j);
+        if (e && e->kind == GAZ_DEMONYM && e->country[0]) { memcpy(cc, e->country, 2); return 1; }
     }
     return 0;
 }
@@ -812,8 +892,39 @@ static int demonym_country(const fm_gazetteer *g, const char *text, const fm_tok
 /* longest_at depends on the tokens only, and a sentence is scanned two or
  * three times (countries, places, places again with its regions) plus a
  * look-ahead at each name: remember each position's answer. */
-typedef struct memo_slot { const fm_gaz_name *nm; uint32_t len; uint32_t done; } memo_slot;
-typedef struct memo { memo_slot *slot; size_t n; } memo;
+typedef struct memo_slot { const fm_gaz_name *nm; uint32_t len; } memo_slot;
+/* starts: bit i set when tok[i] passes may_start, made once for the scans
+ * (which skip to the next set bit instead of testing every token); NULL: no
+ * bits, each scan tests the tokens itself */
+/* done: bit i set once slot[i] holds the answer (the slots themselves are
+ * not cleared for each sentence) */
+typedef struct memo { memo_slot *slot; size_t n; uint64_t *starts, *done; } memo;
+
+/* longest_at's own first test: a name starts capitalised, or with an article
+ * of two or three letters before a capital. Most tokens start none. */
+static inline int may_start(const fm_token *tok, size_t n, size_t i)
+{
+    const fm_token *t = &tok[i];
+    if (!t->norm || (t->kind != FM_TOK_NUMBER && t->kind != FM_TOK_WORD)) return 0;
+    return is_cap(t) || (i + 1 < n && is_cap(&tok[i + 1]) && t->norm_len >= 2 && t->norm_len <= 3);
+}
+
+/* The first token from i on that may start a name, or n. */
+static inline size_t next_start(const fm_token *tok, size_t n, size_t i, const memo *mm)
+{
+    if (!mm || !mm->starts) {
+        while (i < n && !may_start(tok, n, i)) i++;
+        return i;
+    }
+    size_t w = i >> 6, words = (n + 63) >> 6;
+    if (w >= words) return n;
+    uint64_t bits = mm->starts[w] & (~(uint64_t)0 << (i & 63));
+    while (!bits) {
+        if (++w >= words) return n;
+        bits = mm->starts[w];
+    }
+    return (w << 6) + (size_t)__builtin_ctzll(bits);
+}
 
 static const fm_gaz_name *longest_fill(const fm_gazetteer *g, const char *text, const fm_token *tok, size_t n,
                                        size_t i, size_t *len, memo *mm)
@@ -823,22 +934,21 @@ static const fm_gaz_name *longest_fill(const fm_gazetteer *g, const char *text, 
     size_t l = 0;
     s->nm = longest_at(g, text, tok, n, i, &l);
     s->len = (uint32_t)l;
-    s->done = 1;
+    mm->done[i >> 6] |= (uint64_t)1 << (i & 63);
     if (s->nm) *len = s->len;
     return s->nm;
 }
 
-/* The remembered answer inline (every token of every scan asks), the search
- * out of line. */
-static inline const fm_gaz_name *longest_memo(const fm_gazetteer *g, const char *text, const fm_token *tok,
-                                              size_t n, size_t i, size_t *len, memo *mm)
+/* The remembered answer inline (every token of every scan asks; the compiler
+ * had stopped inlining it on its own), the search out of line. */
+static inline __attribute__((always_inline)) const fm_gaz_name *
+longest_memo(const fm_gazetteer *g, const char *text, const fm_token *tok, size_t n, size_t i, size_t *len, memo *mm)
 {
     /* longest_at's own first test, inline: most tokens start no name (lower
-     * case, not an article of two or three letters before a capital) */
-    const fm_token *t = &tok[i];
-    if (!t->norm || (t->kind != FM_TOK_NUMBER && t->kind != FM_TOK_WORD)) return NULL;
-    if (!is_cap(t) && (i + 1 >= n || !is_cap(&tok[i + 1]) || t->norm_len < 2 || t->norm_len > 3)) return NULL;
-    if (mm && i < mm->n && mm->slot[i].done) {
+     * case, not an article of two or three letters before a capital); the
+     * sentence's bit of it when there is one */
+    if (mm && mm->starts ? !(mm->starts[i >> 6] >> (i & 63) & 1) : !may_start(tok, n, i)) return NULL;
+    if (mm && i < mm->n && (mm->done[i >> 6] >> (i & 63) & 1)) {
         const memo_slot *s = &mm->slot[i];
         if (s->nm) *len = s->len;
         return s->nm;
@@ -857,8 +967,8 @@ static const fm_gaz_entry *demonym_place(const fm_gazetteer *g, const char *text
     find_prep(g, text, tok, i, prep);
     if (!(word_kinds(g, prep, strlen(prep)) & W_LOCATIVE)) return NULL;
     for (uint32_t j = 0; j < nm->count; j++) {
-        const fm_gaz_entry *e = &g->entries[g->postings[nm->first + j]];
-        if (e->kind != GAZ_DEMONYM || !e->country[0]) continue;
+        const fm_gaz_entry *e = entry_of(g, nm, j);
+        if (!e || e->kind != GAZ_DEMONYM || !e->country[0]) continue;
         for (uint32_t c = 0; c < g->n_countries; c++)
             if (!memcmp(g->countries[c], e->country, 2)) {
                 const fm_gaz_entry *ce = &g->entries[g->country_entry[c]];
@@ -882,7 +992,9 @@ static size_t scan(const fm_gazetteer *g, const char *text, const fm_token *tok,
     const fm_geo_context *ctx = r ? r->ctx : NULL;
     size_t count = 0, start = first_word(tok, n);
     size_t prev_end = 0;   /* end of the previous match, to tell "Mosul Erbil" from "Vladimir Putin" */
-    for (size_t i = 0; i < n;) {
+    /* a token that may start no name is passed over (i++) like one that
+     * starts none: the scan goes from one that may to the next */
+    for (size_t i = 0; (i = next_start(tok, n, i, mm)) < n;) {
         size_t len = 0;
         const fm_gaz_name *nm = longest_memo(g, text, tok, n, i, &len, mm);
         if (nm && len > 1) {
@@ -1029,13 +1141,18 @@ size_t fm_geo_sentence(const fm_gazetteer *g, const char *text, const fm_token *
 {
     if (!g || !tok || !ctx) return 0;
     memo_slot local[128];
-    memo mm = { local, n };
+    uint64_t local_starts[2] = { 0, 0 }, local_done[2] = { 0, 0 };
+    memo mm = { local, n, local_starts, local_done };
     if (n > 128) {
-        mm.slot = a ? fm_arena_alloc(a, n * sizeof *mm.slot) : NULL;   /* zeroed */
-        if (!mm.slot) mm.n = 0;
-    } else {
-        memset(local, 0, n * sizeof *local);
+        size_t words = (n + 63) >> 6;
+        mm.slot = a ? fm_arena_alloc_raw(a, n * sizeof *mm.slot) : NULL;
+        mm.starts = a ? fm_arena_alloc(a, words * sizeof *mm.starts) : NULL;   /* zeroed */
+        mm.done = a ? fm_arena_alloc(a, words * sizeof *mm.done) : NULL;
+        if (!mm.slot || !mm.done) mm.n = 0;
     }
+    if (mm.starts)
+        for (size_t i = 0; i < n; i++)
+            if (may_start(tok, n, i)) mm.starts[i >> 6] |= (uint64_t)1 << (i & 63);
     scan(g, text, tok, n, NULL, CONTEXT_KINDS, NULL, NULL, 0, ctx, &mm);
     if (!out || !cap) return 0;
     return mentions(g, text, tok, n, ctx, a, out, cap, &mm);

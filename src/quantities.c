@@ -189,30 +189,71 @@ int fm_number_parse(const fm_token *tok, size_t n, size_t i, fm_number *out)
     return 1;
 }
 
+/* The hedges before a count, by first letter: two-word ones ("at least") and
+ * one-word ones (second NULL). A token is tested against its letter's only,
+ * the two-word ones first. */
+typedef struct hedge { const char *first, *second; } hedge;
+static const hedge hedges_a[] = {
+    {"AT", "LEAST"}, {"AT", "MOST"}, {"AN", "ESTIMATED"}, {"A", "FURTHER"}, {"AN", "ADDITIONAL"}, {"A", "TOTAL"},
+    {"AS", "MANY"}, {"ALMOST", NULL}, {"ABOUT", NULL}, {"AROUND", NULL}, {"APPROXIMATELY", NULL},
+    {"ANOTHER", NULL}, {"ABOVE", NULL}, {"AS", NULL}, {NULL, NULL} };
+static const hedge hedges_b[] = { {"BETWEEN", NULL}, {NULL, NULL} };
+static const hedge hedges_c[] = { {"CLOSE", "TO"}, {NULL, NULL} };
+static const hedge hedges_e[] = { {"ESTIMATED", NULL}, {NULL, NULL} };
+static const hedge hedges_f[] = { {"FEWER", "THAN"}, {NULL, NULL} };
+static const hedge hedges_j[] = { {"JUST", NULL}, {NULL, NULL} };
+static const hedge hedges_l[] = { {"LESS", "THAN"}, {NULL, NULL} };
+static const hedge hedges_m[] = { {"MORE", "THAN"}, {NULL, NULL} };
+static const hedge hedges_n[] = { {"NEARLY", NULL}, {NULL, NULL} };
+static const hedge hedges_o[] = { {"OVER", NULL}, {"ONLY", NULL}, {"OF", NULL}, {NULL, NULL} };
+static const hedge hedges_p[] = { {"PERHAPS", NULL}, {"POSSIBLY", NULL}, {NULL, NULL} };
+static const hedge hedges_r[] = { {"ROUGHLY", NULL}, {NULL, NULL} };
+static const hedge hedges_s[] = { {"SOME", NULL}, {NULL, NULL} };
+static const hedge hedges_u[] = { {"UP", "TO"}, {"UNDER", NULL}, {"UPWARDS", NULL}, {NULL, NULL} };
+
+/* The hedges t may begin: those of its first letter after any dots (word_is
+ * skips them), or NULL. */
+static const hedge *hedges_for(const fm_token *t)
+{
+    const char *s = t->norm;
+    size_t k = 0;
+    if (!s) return NULL;
+    while (k < t->norm_len && s[k] == '.') k++;
+    if (k == t->norm_len) return NULL;
+    switch (s[k]) {
+    case 'A': return hedges_a;
+    case 'B': return hedges_b;
+    case 'C': return hedges_c;
+    case 'E': return hedges_e;
+    case 'F': return hedges_f;
+    case 'J': return hedges_j;
+    case 'L': return hedges_l;
+    case 'M': return hedges_m;
+    case 'N': return hedges_n;
+    case 'O': return hedges_o;
+    case 'P': return hedges_p;
+    case 'R': return hedges_r;
+    case 'S': return hedges_s;
+    case 'U': return hedges_u;
+    default: return NULL;
+    }
+}
+
 size_t fm_number_skip_hedges(const fm_token *tok, size_t n, size_t i)
 {
-    static const char *const two[][2] = {
-        {"AT", "LEAST"}, {"AT", "MOST"}, {"MORE", "THAN"}, {"LESS", "THAN"}, {"FEWER", "THAN"},
-        {"UP", "TO"}, {"AN", "ESTIMATED"}, {"A", "FURTHER"}, {"AN", "ADDITIONAL"},
-        {"CLOSE", "TO"}, {"A", "TOTAL"}, {"AS", "MANY"}, {NULL, NULL}
-    };
-    static const char *const one[] = {
-        "NEARLY", "ALMOST", "ABOUT", "AROUND", "SOME", "OVER", "APPROXIMATELY", "ROUGHLY",
-        "ANOTHER", "ONLY", "JUST", "ESTIMATED", "PERHAPS", "POSSIBLY", "UNDER", "BETWEEN",
-        "ABOVE", "UPWARDS", "OF", "AS", NULL
-    };
     for (int guard = 0; guard < 4 && i < n; guard++) {
         size_t was = i;
         if (!(tok[i].wclass & FM_WC_HEDGE)) break;   /* every hedge's first word has the bit */
-        for (size_t k = 0; two[k][0]; k++)
-            if (i + 1 < n && word_is(&tok[i], two[k][0]) && word_is(&tok[i + 1], two[k][1])) {
-                i += 2;
-                break;
+        for (const hedge *h = hedges_for(&tok[i]); h && h->first; h++) {
+            if (!word_is(&tok[i], h->first)) continue;
+            if (h->second) {
+                if (i + 1 < n && word_is(&tok[i + 1], h->second)) { i += 2; break; }
+                continue;
             }
-        if (i == was && word_in(&tok[i], one)) {
             /* "of" and "as" only as glue inside a hedge ("a total of", "as many as") */
-            if ((word_is(&tok[i], "OF") || word_is(&tok[i], "AS")) && guard == 0) break;
+            if ((word_is(&tok[i], "OF") || word_is(&tok[i], "AS")) && guard == 0) return i;
             i++;
+            break;
         }
         if (i == was) break;
     }
@@ -555,7 +596,8 @@ static const char *const counts_j[] = { "JUST", NULL };
 static const char *const counts_l[] = { "LESS", NULL };
 static const char *const counts_m[] = { "MORE", "MILLIONS", "MANY", NULL };
 static const char *const counts_n[] = { "NEARLY", "NUMEROUS", "NINE", "NINETEEN", "NINETY", NULL };
-static const char *const counts_o[] = { "OVER", "ONLY", "OF", "ONE", NULL };
+/* (not OF: a hedge's glue ("a total of"), which read_count never starts at) */
+static const char *const counts_o[] = { "OVER", "ONLY", "ONE", NULL };
 static const char *const counts_p[] = { "PERHAPS", "POSSIBLY", NULL };
 static const char *const counts_r[] = { "ROUGHLY", NULL };
 static const char *const counts_s[] = { "SOME", "SCORES", "SEVERAL", "SIX", "SIXTEEN", "SIXTY", "SEVEN", "SEVENTEEN",

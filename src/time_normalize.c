@@ -675,7 +675,8 @@ static int parse_relative_at(const ctx *c, size_t i, fm_when *w, size_t *end)
     int pl = 0;
     unit u;
     when_init(w);
-    if (W(c, i, "THE") && (W(c, i + 1, "NEXT") || W(c, i + 1, "FOLLOWING") || W(c, i + 1, "PREVIOUS")) &&
+    int the = W(c, i, "THE");
+    if (the && (W(c, i + 1, "NEXT") || W(c, i + 1, "FOLLOWING") || W(c, i + 1, "PREVIOUS")) &&
         W(c, i + 2, "DAY")) {
         w->relative_to_event = 1;
         w->offset_days = W(c, i + 1, "PREVIOUS") ? -1 : 1;
@@ -684,8 +685,11 @@ static int parse_relative_at(const ctx *c, size_t i, fm_when *w, size_t *end)
         *end = i + 3;
         return 1;
     }
-    if (W(c, i, "THE") && W(c, i + 1, "DAY") && (W(c, i + 2, "AFTER") || W(c, i + 2, "BEFORE"))) {
+    if (the && W(c, i + 1, "DAY") && (W(c, i + 2, "AFTER") || W(c, i + 2, "BEFORE"))) {
         n = 1, j = i + 1;
+    } else if (the && c->tok[i].kind != FM_TOK_NUMBER &&
+               !(c->tok[i].wclass & (FM_WC_UNIT | FM_WC_NUMBER | FM_WC_HEDGE))) {
+        return 0;   /* "the" of no unit or number class: unit_at and unit_count fail */
     } else if ((u = unit_at(c, i, &pl)) != U_NONE && pl && (W(c, i + 1, "AFTER") || W(c, i + 1, "LATER") ||
                                                         W(c, i + 1, "BEFORE") || W(c, i + 1, "EARLIER"))) {
         n = -1, j = i;         /* "hours after", "days later": an unknown small offset */
@@ -844,46 +848,106 @@ static int parse_span_at(const ctx *c, size_t i, fm_when *w, size_t *end)
 typedef fm_when_cand cand;
 #define MAX_CANDS FM_WHEN_MAX_CANDS
 
+/* The parsers collect tries at a token, in its order (comparison_since,
+ * always tried, is not among them). */
+enum { P_RELATIVE = 1, P_SPAN = 2, P_DATE = 4, P_TIME = 8, P_ALL = 15 };
+
 /* Every word that one of the parsers above (comparison_since, parse_relative_at
  * with unit_count and fm_number_parse, parse_span_at, parse_date_at,
- * parse_time_at) accepts at the token it starts from, by first letter. A
- * token that is none of them, no number and no word starting with a digit
- * starts nothing, and collect skips it without running the parsers: they test
- * dozens of words each, on every token. A parser that learns a new first word
- * must add it here. */
-static const char *const starts_a[] = { "A", "AN", "APR", "APRIL", "AUG", "AUGUST", NULL };
-static const char *const starts_c[] = { "COUPLE", "COMING", "COUNTLESS", NULL };
-static const char *const starts_d[] = { "DAY", "DAYS", "DECADE", "DECADES", "DURING", "DOZENS", "DEC", "DECEMBER", NULL };
-static const char *const starts_e[] = { "EARLY", "EARLIER", "EIGHT", "EIGHTEEN", "EIGHTY", "ELEVEN", NULL };
-static const char *const starts_f[] = { "FEW", "FOR", "FOUR", "FOURTEEN", "FORTY", "FIVE", "FIFTEEN", "FIFTY",
-                                        "FRIDAY", "FEB", "FEBRUARY", NULL };
-static const char *const starts_h[] = { "HOUR", "HOURS", "HUNDREDS", NULL };
-static const char *const starts_i[] = { "IN", NULL };
-static const char *const starts_j[] = { "JAN", "JANUARY", "JUN", "JUNE", "JUL", "JULY", NULL };
-static const char *const starts_l[] = { "LATE", "LATER", "LAST", NULL };
-static const char *const starts_m[] = { "MINUTE", "MINUTES", "MONTH", "MONTHS", "MID", "MIDNIGHT", "MIDDAY", "MILLIONS",
-                                        "MANY", "MONDAY", "MARCH", "MAR", "MAY", NULL };
-static const char *const starts_n[] = { "NEXT", "NINE", "NINETEEN", "NINETY", "NUMEROUS", "NOON", "NOVEMBER", "NOV", NULL };
-static const char *const starts_o[] = { "ONE", "OVER", "OVERNIGHT", "OCTOBER", "OCT", NULL };
-static const char *const starts_p[] = { "PAST", "PREVIOUS", NULL };
-static const char *const starts_s[] = { "SINCE", "SO", "SEVERAL", "SCORES", "SIX", "SIXTEEN", "SIXTY", "SEVEN",
-                                        "SEVENTEEN", "SEVENTY", "SATURDAY", "SUNDAY", "SEPTEMBER", "SEPT", "SEP", NULL };
-static const char *const starts_t[] = { "THE", "THROUGHOUT", "THIS", "TODAY", "TONIGHT", "TOMORROW", "TWO", "THREE",
-                                        "TEN", "TWELVE", "THIRTEEN", "TWENTY", "THIRTY", "TENS", "THOUSANDS",
-                                        "TUESDAY", "THURSDAY", NULL };
-static const char *const starts_w[] = { "WEEK", "WEEKS", "WITHIN", "WEDNESDAY", NULL };
-static const char *const starts_y[] = { "YEAR", "YEARS", "YESTERDAY", NULL };
-static const char *const starts_z[] = { "ZERO", NULL };
+ * parse_time_at) accepts at the token it starts from, by first letter, with
+ * the parsers that may accept it there: parse_relative_at a count ("a", "one",
+ * "few", a number word), a plural unit ("hours after") or "the" ("the next
+ * day"); parse_span_at its prepositions ("since", "over", "for", "so far");
+ * parse_date_at the modifiers ("early", "last", "this"), the deictic days,
+ * weekdays and months; parse_time_at "noon", "midnight", "midday". A token
+ * that is none of them, no number and no word starting with a digit starts
+ * nothing, and collect skips it without running the parsers, and runs only
+ * the listed ones on a word: they test dozens of words each. A parser that
+ * learns a new first word must add it here. */
+typedef struct start_word { const char *w; unsigned char len, parsers; } start_word;
+#define SW(w, p) { w, sizeof w - 1, p }
+#define SW_END { NULL, 0, 0 }
+static const start_word starts_a[] = { SW("A", P_RELATIVE), SW("AN", P_RELATIVE), SW("APR", P_DATE),
+                                       SW("APRIL", P_DATE), SW("AUG", P_DATE), SW("AUGUST", P_DATE), SW_END };
+static const start_word starts_c[] = { SW("COUPLE", P_RELATIVE), SW("COMING", P_DATE), SW("COUNTLESS", P_RELATIVE),
+                                       SW_END };
+static const start_word starts_d[] = { SW("DAY", P_RELATIVE), SW("DAYS", P_RELATIVE), SW("DECADE", P_RELATIVE),
+                                       SW("DECADES", P_RELATIVE), SW("DURING", P_SPAN), SW("DOZENS", P_RELATIVE),
+                                       SW("DEC", P_DATE), SW("DECEMBER", P_DATE), SW_END };
+static const start_word starts_e[] = { SW("EARLY", P_DATE), SW("EARLIER", P_DATE), SW("EIGHT", P_RELATIVE),
+                                       SW("EIGHTEEN", P_RELATIVE), SW("EIGHTY", P_RELATIVE), SW("ELEVEN", P_RELATIVE),
+                                       SW_END };
+static const start_word starts_f[] = { SW("FEW", P_RELATIVE), SW("FOR", P_SPAN), SW("FOUR", P_RELATIVE),
+                                       SW("FOURTEEN", P_RELATIVE), SW("FORTY", P_RELATIVE), SW("FIVE", P_RELATIVE),
+                                       SW("FIFTEEN", P_RELATIVE), SW("FIFTY", P_RELATIVE), SW("FRIDAY", P_DATE),
+                                       SW("FEB", P_DATE), SW("FEBRUARY", P_DATE), SW_END };
+static const start_word starts_h[] = { SW("HOUR", P_RELATIVE), SW("HOURS", P_RELATIVE), SW("HUNDREDS", P_RELATIVE),
+                                       SW_END };
+static const start_word starts_i[] = { SW("IN", P_SPAN), SW_END };
+static const start_word starts_j[] = { SW("JAN", P_DATE), SW("JANUARY", P_DATE), SW("JUN", P_DATE),
+                                       SW("JUNE", P_DATE), SW("JUL", P_DATE), SW("JULY", P_DATE), SW_END };
+static const start_word starts_l[] = { SW("LATE", P_DATE), SW("LATER", P_DATE), SW("LAST", P_DATE), SW_END };
+static const start_word starts_m[] = { SW("MINUTE", P_RELATIVE), SW("MINUTES", P_RELATIVE), SW("MONTH", P_RELATIVE),
+                                       SW("MONTHS", P_RELATIVE), SW("MID", P_DATE), SW("MIDNIGHT", P_TIME),
+                                       SW("MIDDAY", P_TIME), SW("MILLIONS", P_RELATIVE), SW("MANY", P_RELATIVE),
+                                       SW("MONDAY", P_DATE), SW("MARCH", P_DATE), SW("MAR", P_DATE),
+                                       SW("MAY", P_DATE), SW_END };
+static const start_word starts_n[] = { SW("NEXT", P_DATE), SW("NINE", P_RELATIVE), SW("NINETEEN", P_RELATIVE),
+                                       SW("NINETY", P_RELATIVE), SW("NUMEROUS", P_RELATIVE), SW("NOON", P_TIME),
+                                       SW("NOVEMBER", P_DATE), SW("NOV", P_DATE), SW_END };
+static const start_word starts_o[] = { SW("ONE", P_RELATIVE), SW("OVER", P_SPAN), SW("OVERNIGHT", P_DATE),
+                                       SW("OCTOBER", P_DATE), SW("OCT", P_DATE), SW_END };
+static const start_word starts_p[] = { SW("PAST", P_DATE), SW("PREVIOUS", P_DATE), SW_END };
+static const start_word starts_s[] = { SW("SINCE", P_SPAN), SW("SO", P_SPAN), SW("SEVERAL", P_RELATIVE),
+                                       SW("SCORES", P_RELATIVE), SW("SIX", P_RELATIVE), SW("SIXTEEN", P_RELATIVE),
+                                       SW("SIXTY", P_RELATIVE), SW("SEVEN", P_RELATIVE), SW("SEVENTEEN", P_RELATIVE),
+                                       SW("SEVENTY", P_RELATIVE), SW("SATURDAY", P_DATE), SW("SUNDAY", P_DATE),
+                                       SW("SEPTEMBER", P_DATE), SW("SEPT", P_DATE), SW("SEP", P_DATE), SW_END };
+static const start_word starts_t[] = { SW("THE", P_RELATIVE), SW("THROUGHOUT", P_SPAN), SW("THIS", P_DATE),
+                                       SW("TODAY", P_DATE), SW("TONIGHT", P_DATE), SW("TOMORROW", P_DATE),
+                                       SW("TWO", P_RELATIVE), SW("THREE", P_RELATIVE), SW("TEN", P_RELATIVE),
+                                       SW("TWELVE", P_RELATIVE), SW("THIRTEEN", P_RELATIVE), SW("TWENTY", P_RELATIVE),
+                                       SW("THIRTY", P_RELATIVE), SW("TENS", P_RELATIVE), SW("THOUSANDS", P_RELATIVE),
+                                       SW("TUESDAY", P_DATE), SW("THURSDAY", P_DATE), SW_END };
+static const start_word starts_w[] = { SW("WEEK", P_RELATIVE), SW("WEEKS", P_RELATIVE), SW("WITHIN", P_SPAN),
+                                       SW("WEDNESDAY", P_DATE), SW_END };
+static const start_word starts_y[] = { SW("YEAR", P_RELATIVE), SW("YEARS", P_RELATIVE), SW("YESTERDAY", P_DATE),
+                                       SW_END };
+static const start_word starts_z[] = { SW("ZERO", P_RELATIVE), SW_END };
+#undef SW
+#undef SW_END
 
-static int may_start(const fm_token *t)
+/* The parsers of the word of list that t is, as word_is compares (dots
+ * aside), or 0. */
+static unsigned start_parsers(const fm_token *t, const start_word *list)
 {
-    if (t->kind == FM_TOK_NUMBER) return 1;
+    const char *s = t->norm;
+    int dots = 0;
+    for (size_t k = 0; k < t->norm_len; k++) dots |= s[k] == '.';
+    for (; list->w; list++)
+        if (dots ? fm_token_word_is(t, list->w)
+                 : t->norm_len == list->len && s[1] == list->w[1] && !memcmp(s, list->w, list->len))
+            return list->parsers;
+    return 0;
+}
+
+/* The parsers that may accept a date or time starting at t (P_*), 0 for most
+ * tokens. */
+static unsigned may_start(const fm_token *t)
+{
+    /* a number is no word of the parsers (their words are letters only) */
+    if (t->kind == FM_TOK_NUMBER) return P_RELATIVE | P_DATE | P_TIME;
     if (!t->norm || !t->norm_len) return 0;
     if (t->kind == FM_TOK_WORD && t->norm[0] >= 'A' && !(t->wclass & FM_WC_TIME)) return 0;   /* the lists below */
-    const char *const *list;
+    const start_word *list;
     switch (t->norm[0]) {
-    case '.': return 1;              /* word_is skips dots: let the parsers decide */
-    case '0': case '1': case '2': case '3': case '4': case '5': case '6': case '7': case '8': case '9': return 1;
+    case '.':
+        /* word_is skips dots: let the parsers decide, unless there is nothing
+         * else (a full stop), which no word and no number is */
+        for (size_t k = 1; k < t->norm_len; k++)
+            if (t->norm[k] != '.') return P_ALL;
+        return 0;
+    case '0': case '1': case '2': case '3': case '4': case '5': case '6': case '7': case '8': case '9': return P_ALL;
     case 'A': list = starts_a; break;
     case 'C': list = starts_c; break;
     case 'D': list = starts_d; break;
@@ -904,7 +968,7 @@ static int may_start(const fm_token *t)
     case 'Z': list = starts_z; break;
     default: return 0;
     }
-    return fm_token_word_in(t, list);
+    return start_parsers(t, list);
 }
 
 static const char *const relative_words[] = { "WHICH", "WHO", "WHOM", "WHOSE", "WHERE", NULL };
@@ -945,7 +1009,8 @@ static size_t collect(const ctx *c, cand *out)
 {
     size_t nc = 0;
     for (size_t i = 0; i < c->n && nc < MAX_CANDS; i++) {
-        if (!may_start(&c->tok[i])) continue;
+        unsigned parsers = may_start(&c->tok[i]);
+        if (!parsers) continue;
         cand k;
         size_t e = 0;
         memset(&k, 0, sizeof k);
@@ -953,10 +1018,11 @@ static size_t collect(const ctx *c, cand *out)
             if (parse_date_at(c, i + 1, &k.w, &e) && e > i + 1) i = e - 1;
             continue;
         }
-        if (parse_relative_at(c, i, &k.w, &e) || parse_span_at(c, i, &k.w, &e) ||
-            parse_date_at(c, i, &k.w, &e))
+        /* a parser may_start leaves out would fail here */
+        if ((parsers & P_RELATIVE && parse_relative_at(c, i, &k.w, &e)) ||
+            (parsers & P_SPAN && parse_span_at(c, i, &k.w, &e)) || (parsers & P_DATE && parse_date_at(c, i, &k.w, &e)))
             k.has_date = 1;
-        else if (parse_time_at(c, i, &k.w, &e))
+        else if (parsers & P_TIME && parse_time_at(c, i, &k.w, &e))
             k.has_time = 1;
         else
             continue;

@@ -73,18 +73,17 @@ void fm_wordlists_free(fm_wordlists *w)
     memset(w, 0, sizeof *w);
 }
 
-/* The row of t, or NULL: by its lexicon id, else by a lookup of its norm
+/* The row of a token t without a lexicon id, or NULL: a lookup of its norm
  * when a list word the lexicon lacks has its length. */
-static const fm_word_marks *row_of_token(const fm_wordlists *w, const fm_token *t, const fm_tok_ids *ids)
+static const fm_word_marks *row_of_unknown(const fm_wordlists *w, const fm_token *t)
 {
     uint32_t r;
-    if (!t->norm) return NULL;
-    if (ids->exact != FM_NO_WORD && ids->exact < w->n_ids)
-        return w->row_by_id[ids->exact] ? &w->rows[w->row_by_id[ids->exact] - 1] : NULL;
     /* norm_len is capped at 0xFFFF: a longer norm is no list word anyway */
     uint32_t len_bit = t->norm_len < 32 ? 1u << t->norm_len : 1u;
-    if (!(w->unknown_lens[(unsigned char)t->norm[0]] & len_bit) || !fm_strmap_get(&w->words, t->norm, t->norm_len, &r))
-        return NULL;
+    if (!(w->unknown_lens[(unsigned char)t->norm[0]] & len_bit)) return NULL;
+    uint32_t h = FM_HASH_SEED;   /* fm_hash, and the probe, inline: a call each cost as much */
+    for (size_t i = 0; i < t->norm_len; i++) h = fm_hash_byte(h, (unsigned char)t->norm[i]);
+    if (!fm_strmap_get_hashed(&w->words, t->norm, t->norm_len, fm_hash_final(h), &r)) return NULL;
     return &w->rows[r];
 }
 
@@ -92,10 +91,21 @@ void fm_wordlists_mark(const fm_wordlists *w, const fm_token *tok, const fm_tok_
                        fm_word_marks *out)
 {
     static const fm_word_marks none;
+    /* w's fields in locals: the stores to out could otherwise be w's own, and
+     * be read again for every token */
+    const fm_word_marks *rows = w->rows;
+    const uint16_t *row_by_id = w->row_by_id;
+    uint32_t n_ids = w->n_ids;
     for (size_t i = 0; i < n; i++) {
-        const fm_word_marks *row = row_of_token(w, &tok[i], &ids[i]);
+        const fm_token *t = &tok[i];
+        uint32_t id = ids[i].exact;
+        const fm_word_marks *row = NULL;
+        /* by the token's lexicon id (most tokens), else by its norm */
+        if (!t->norm) row = NULL;
+        else if (id != FM_NO_WORD && id < n_ids) row = row_by_id[id] ? &rows[row_by_id[id] - 1] : NULL;
+        else row = row_of_unknown(w, t);
         if (!row) { out[i] = none; continue; }          /* most tokens: in no list */
-        const fm_word_marks *mask = &w->by_kind[tok[i].kind & 31];
+        const fm_word_marks *mask = &w->by_kind[t->kind & 31];
         for (int g = 0; g < FM_WL_GROUPS; g++) out[i].in[g] = row->in[g] & mask->in[g];
     }
 }

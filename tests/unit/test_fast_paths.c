@@ -23,7 +23,16 @@ static void json_is(const char *in, size_t n, const char *want, const char *name
 static void test_json(void)
 {
     json_is("", 0, "x\"\"", "empty");
+    json_is("ab", 2, "x\"ab\"", "two plain bytes");
+    json_is("a\"", 2, "x\"a\\\"\"", "quote as the second of two");
+    json_is("USA", 3, "x\"USA\"", "three plain bytes");
+    json_is("abcde\"g", 7, "x\"abcde\\\"g\"", "quote in the last four of seven");
+    json_is("ab\ncd", 5, "x\"ab\\ncd\"", "newline in the overlap of five");
+    json_is("abcd", 4, "x\"abcd\"", "four plain bytes");
     json_is("abcdefgh", 8, "x\"abcdefgh\"", "eight plain bytes");
+    json_is("abcdefghijklmnopqrstuvwxyz0123456789ABCD", 40, "x\"abcdefghijklmnopqrstuvwxyz0123456789ABCD\"", "forty plain bytes");
+    json_is("abcdefghijklmnopqrst\"vwxyz0123456789ABCD", 40, "x\"abcdefghijklmnopqrst\\\"vwxyz0123456789ABCD\"", "quote as the 21st of forty");
+    json_is("abcdefghijklmnopqrstuvwxyz012345678\xc3\xa9", 37, "x\"abcdefghijklmnopqrstuvwxyz012345678\xc3\xa9\"", "UTF-8 in the last 16");
     json_is("abcdefghijklmnopq", 17, "x\"abcdefghijklmnopq\"", "seventeen plain bytes");
     json_is("abcdefg\"ijk", 11, "x\"abcdefg\\\"ijk\"", "quote as the eighth byte");
     json_is("\\bcdefghijk", 11, "x\"\\\\bcdefghijk\"", "backslash as the first byte");
