@@ -863,6 +863,14 @@ static int noun_after_modifiers(const fm_coder *c, const fm_token *tok, size_t n
     if (vf == FM_VF_BASE && ends_with(&tok[i], "S") && !ends_with(&tok[i], "SS") &&
         i + 1 < n && (tok[i + 1].kind == FM_TOK_NUMBER || (tok[i + 1].wclass & FM_WC_NUMBER)))
         return 0;
+    /* "the bomb hit a truck", "a missile hit the hospital": a verb whose past is its base, with
+     * an object opening right after it, is that past ("a direct hit on" stays a noun) */
+    static const char *const past_as_base[] = { "HIT", "CUT", "PUT", "SET", "SHUT", "SPREAD", "BURST", "CAST",
+                                                "BEAT", "HURT", "LET", "SHED", "SPLIT", "THRUST", NULL };
+    if (vf == FM_VF_BASE && i + 1 < n && word_in(&tok[i], past_as_base) &&
+        (in_list(c, &tok[i + 1], W_DETERMINER) || tok[i + 1].kind == FM_TOK_NUMBER ||
+         (tok[i + 1].kind == FM_TOK_WORD && (tok[i + 1].flags & FM_TOKF_CAP))))
+        return 0;
     size_t words = 0;
     int agent_between = 0;
     for (size_t j = i; j-- > 0;) {
