@@ -705,6 +705,9 @@ static const fm_gaz_name *longest_at(const fm_gazetteer *g, const char *text, co
 {
     const fm_token *t0 = &tok[i];
     if (!is_word(t0) || !t0->norm) return NULL;
+    /* "on October 6", "December 20": a month and its day are a date, whatever city an
+     * alternate name calls "October 6" */
+    if ((t0->wclass & FM_WC_MONTH) && i + 1 < n && tok[i + 1].kind == FM_TOK_NUMBER) return NULL;
     /* A name starts capitalised, or with a lower-case article before a capital ("al-Hol camp"). */
     int lead_article = 0;
     if (!is_cap(t0)) {
