@@ -988,6 +988,22 @@ static const fm_gaz_name *longest_memo_fwd(const fm_gazetteer *g, const char *te
 }
 
 /* Places and country words of tok[0..n); mask selects kinds. ctx may be NULL. */
+/* 1 if tok[k] opens the name of a facility a town gives its name to: "Airport", "International
+ * Airport", "Air Base", "Airbase", "Port" */
+static int facility_tail(const fm_token *tok, size_t n, size_t k)
+{
+    static const char *const one[] = { "AIRPORT", "AIRBASE", "AIRFIELD", "PORT", "SEAPORT", NULL };
+    const fm_token *t = &tok[k];
+    if (t->kind != FM_TOK_WORD || !t->norm) return 0;
+    for (const char *const *w = one; *w; w++)
+        if (!strcmp(t->norm, *w)) return 1;
+    if (k + 1 < n && tok[k + 1].kind == FM_TOK_WORD && tok[k + 1].norm &&
+        ((!strcmp(t->norm, "INTERNATIONAL") && !strcmp(tok[k + 1].norm, "AIRPORT")) ||
+         (!strcmp(t->norm, "AIR") && !strcmp(tok[k + 1].norm, "BASE"))))
+        return 1;
+    return 0;
+}
+
 static size_t scan(const fm_gazetteer *g, const char *text, const fm_token *tok, size_t n, const rank *r,
                    unsigned kinds_mask, fm_arena *a, fm_geo_mention *out, size_t cap, fm_geo_context *add_to,
                    memo *mm)
@@ -1076,6 +1092,9 @@ static size_t scan(const fm_gazetteer *g, const char *text, const fm_token *tok,
                             /* (a district's namesake in a country the article does not name is none:
                              * "Gopalganj District" of Bangladesh is not India's Gopalganj) */
                             (!ctx || !ctx->n_countries || ctx_has(ctx, e->country));
+            /* ("Baghdad International Airport", "Kandahar Air Base", "Nasser Hospital" stays: a
+             * town before the name of a facility in it is the facility's place) */
+            if (!unit_tail && i + 1 < n && facility_tail(tok, n, i + 1)) unit_tail = 1;
             if (i + 1 < n && is_cap(&tok[i + 1]) && !(tok[i + 1].flags & FM_TOKF_HYPHEN) && !unit_tail) {
                 size_t l2;
                 if (!longest_memo(g, text, tok, n, i + 1, &l2, mm)) ok = 0;
