@@ -553,6 +553,13 @@ void fm_find_mentions(fm_coder *c, const fm_doc *doc, const fm_token *tok, size_
         if ((person || group) && !fm_is_word(&tok[i], "HER")) {
             fm_mention m = { .start = i, .end = i + 1, .next = -1, .pronoun = person ? 1 : 2 };
             fm_mention_vec_push(&c->mentions, m);
+        } else if (i + 3 < n && !c->lx->tabari_verbs && fm_is_word(&tok[i], "THE") &&
+                   in_list(c, &tok[i + 1], W_GROUP_NOUN) && fm_is_word(&tok[i + 2], "OF") &&
+                   agent_at(c, n, i + 1, &ag) == 1 && actor_at(c, n, i + 3, &a, &acode) && acode) {
+            /* "the government of Syria": the agent composes with the country after OF on the
+             * next step, as "forces of Iraq" does */
+            i++;
+            continue;
         } else if (i + 1 < n && !c->lx->tabari_verbs && fm_is_word(&tok[i], "THE") &&
                    in_list(c, &tok[i + 1], W_GROUP_NOUN) && agent_at(c, n, i + 1, &ag) == 1) {
             /* "the army": an agent; it takes its country from an actor before it (below) */
