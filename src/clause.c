@@ -1077,6 +1077,17 @@ void fm_find_verbs(fm_coder *c, const fm_token *tok, size_t n)
             !fm_is_word(&tok[i + 1], "THAT") && !fm_is_word(&tok[i + 1], "BY") && !in_list(c, &tok[i + 1], W_DETERMINER) &&
             !any_preposition(c, &tok[i + 1]))
             continue;
+        /* "guarding captured ISIS militants", "treating wounded soldiers": a participle between
+         * an -ING verb and the noun it governs is an adjective of that noun */
+        if (!c->lx->tabari_verbs && len == 1 && i > 0 && i + 1 < n && ends_with(&tok[i], "ED") &&
+            tok[i - 1].kind == FM_TOK_WORD && tok[i - 1].norm_len > 4 && ends_with(&tok[i - 1], "ING") &&
+            !(tok[i - 1].flags & FM_TOKF_CAP) && !in_list(c, &tok[i - 1], W_AUX) && !in_list(c, &tok[i - 1], W_BE) &&
+            !fm_is_word(&tok[i - 1], "HAVING") && !fm_is_word(&tok[i - 1], "BEING") &&
+            /* (not after an -ING noun that is the subject: "a car bombing killed five") */
+            !in_list(c, &tok[i - 1], W_ATTACK_NOUN) && !(tok[i + 1].wclass & FM_WC_NUMBER) && tok[i + 1].kind == FM_TOK_WORD && !in_list(c, &tok[i + 1], W_DETERMINER) &&
+            !any_preposition(c, &tok[i + 1]) && !fm_is_word(&tok[i + 1], "BY") && !fm_is_word(&tok[i + 1], "THAT") &&
+            !in_list(c, &tok[i + 1], W_AUX))
+            continue;
         /* "in support of", "in exchange for", "for protection": a bare form right after a
          * preposition is a noun (a verb there would be "-ing") */
         if (!c->lx->tabari_verbs && len == 1 && i > 0 && noun_preposition_before(&tok[i - 1]) &&
