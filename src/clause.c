@@ -1673,6 +1673,29 @@ static int apposition_subject(const fm_coder *c, const fm_token *tok, size_t b)
     return -1;
 }
 
+/* "Iran, having vowed to react strongly after Monday's U.S. action, launched": a participle
+ * phrase set off by commas right before the verb describes the actor before it; that
+ * mention, or -1 */
+static int participle_apposition_subject(const fm_coder *c, const fm_token *tok, size_t b)
+{
+    if (b < 4 || tok[b - 1].kind != FM_TOK_PUNCT || strcmp(tok[b - 1].norm, ",")) return -1;
+    for (size_t k = b - 1, seen = 0; k-- > 1 && seen < 20; seen++) {
+        const fm_token *t = &tok[k];
+        if (t->kind == FM_TOK_PUNCT && (!strcmp(t->norm, ";") || !strcmp(t->norm, ":"))) return -1;
+        if (!(t->kind == FM_TOK_PUNCT && !strcmp(t->norm, ","))) continue;
+        int vk = verb_at(c, k + 1);
+        int opens = fm_is_word(&tok[k + 1], "HAVING") ||
+                    (vk >= 0 && c->verbs.a[vk].start == k + 1 && !c->verbs.a[vk].speech &&
+                     (c->verbs.a[vk].vform == FM_VF_ING || c->verbs.a[vk].vform == FM_VF_ED));
+        if (!opens) return -1;
+        int m = mention_ending_at(c, k - 1);
+        if (m < 0 || c->mentions.a[m].pronoun) return -1;
+        while (m > 0 && c->mentions.a[m - 1].next == m) m--;
+        return fm_after_preposition(c, tok, c->mentions.a[m].start) ? -1 : m;
+    }
+    return -1;
+}
+
 /* Subject: the nearest actor to the left within the clause; across a
  * coordinating "and" it is the subject of the verb before. */
 /* "IS claimed responsibility for a bombing which wounded several soldiers": a relative
@@ -1936,6 +1959,7 @@ int fm_subject_of(fm_coder *c, const fm_token *tok, size_t n, size_t v)
     /* "Pakistan, a key U.S. ally in the war, has refused": an apposition closed by a comma
      * right before the verb describes the actor before it */
     int appo = apposition_subject(c, tok, b);
+    if (appo < 0) appo = participle_apposition_subject(c, tok, b);
     if (appo >= 0) return h->subject = appo;
     /* "causing a desalination plant that supplies drinking water": a relative pronoun right
      * before the verb has the noun before it for subject; a noun no actor holds names none */

@@ -331,9 +331,13 @@ static size_t sentence_end_at(const splitter *s, size_t j)
         }
         /* "U.S. The": the period of an abbreviation may end a sentence too */
         if (k > j && starts_sentence(s, k + 1)) return k;
-        if (is_am_pm(s, j))
-            return capital_word(s, k + 1) && !(s->t[k + 1].flags & FM_TOKF_ALLCAPS) &&
-                   !TOK_IN(s, k + 1, time_followers) && !TOK_IN(s, k + 1, month_names) ? k : none;
+        if (is_am_pm(s, j)) {
+            /* ("at about 7:45 p.m. "No Coalition troops were injured": an opening quote first) */
+            size_t w = k + 1;
+            if ((s->t[w].kind == FM_TOK_QUOTE || s->t[w].kind == FM_TOK_OPEN) && w + 1 < s->n) w++;
+            return capital_word(s, w) && !(s->t[w].flags & FM_TOKF_ALLCAPS) &&
+                   !TOK_IN(s, w, time_followers) && !TOK_IN(s, w, month_names) ? k : none;
+        }
         return s->t[k + 1].kind == FM_TOK_WORD && TOK_IN(s, k + 1, starters) ? k : none;
     }
     if (nl == 1) {
