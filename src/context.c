@@ -410,7 +410,10 @@ static int country_fallback(fm_coder *c, const fm_event *ev, const fm_geo_mentio
     /* (a protest, strike or riot, CAMEO 14, is where the protesters are) */
     int protest = ev->code[0] == '1' && ev->code[1] == '4';
     if (!tgt && ev->quad_class == 4 && !domestic && !protest) return 0;
-    const char *pick = tgt ? tgt : src;
+    /* (an expulsion or a deportation, 166 and 174, is from the expeller's country: "the
+     * Parliament of Iraq voted to expel United States troops" happened in Iraq) */
+    int from_own = (!strncmp(ev->code, "166", 3) || !strncmp(ev->code, "174", 3)) && src;
+    const char *pick = tgt && !from_own ? tgt : src;
     if (!pick) return 0;
     const char *a2 = fm_country_alpha2(c->geo, pick);
     if (!a2) return 0;
@@ -427,8 +430,8 @@ static int country_fallback(fm_coder *c, const fm_event *ev, const fm_geo_mentio
             *out = places[k].place;
             return 1;
         }
-    const char *name = ev->has_target && tgt ? ev->target.name : ev->source.name;
-    const char *text = ev->has_target && tgt ? ev->target.text : ev->source.text;
+    const char *name = ev->has_target && tgt && !from_own ? ev->target.name : ev->source.name;
+    const char *text = ev->has_target && tgt && !from_own ? ev->target.text : ev->source.text;
     fm_place q;
     int found = (text && *text && fm_geo_lookup(c->geo, text, strlen(text), &c->geo_ctx, &q) &&
                  q.precision && !strcmp(q.precision, "country") && !strncmp(q.country, a2, 2)) ||
