@@ -1685,8 +1685,9 @@ static int participle_apposition_subject(const fm_coder *c, const fm_token *tok,
         if (!(t->kind == FM_TOK_PUNCT && !strcmp(t->norm, ","))) continue;
         int vk = verb_at(c, k + 1);
         int opens = fm_is_word(&tok[k + 1], "HAVING") ||
-                    (vk >= 0 && c->verbs.a[vk].start == k + 1 && !c->verbs.a[vk].speech &&
-                     (c->verbs.a[vk].vform == FM_VF_ING || c->verbs.a[vk].vform == FM_VF_ED));
+                    (vk >= 0 && c->verbs.a[vk].start == k + 1 &&
+                     (c->verbs.a[vk].vform == FM_VF_ING || c->verbs.a[vk].vform == FM_VF_ED ||
+                      (c->verbs.a[vk].speech && ends_with(&tok[k + 1], "ING"))));
         if (!opens) return -1;
         int m = mention_ending_at(c, k - 1);
         if (m < 0 || c->mentions.a[m].pronoun) return -1;
