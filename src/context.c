@@ -158,6 +158,15 @@ static const fm_event *antecedent_event(fm_coder *c, const fm_token *tok, size_t
     return NULL;
 }
 
+/* An act of force: CAMEO 18-20 (not the arrest or the charge that follows one) */
+static int force_code(const char *code) { return code[0] == '2' || (code[0] == '1' && code[1] >= '8'); }
+
+/* 1 if event p is dated to a day (or a time of one) */
+static int dated_to_day(const fm_event *p)
+{
+    return p->date_precision && (!strcmp(p->date_precision, "day") || !strcmp(p->date_precision, "time"));
+}
+
 /* "six Mexican nationals were killed in the attack", nine sentences after "a gunman shot
  * shoppers on Saturday": an act of force whose clause speaks of "the attack" (the
  * incident after IN, FROM, DURING or BY THE) is of the last act of force the article
@@ -166,7 +175,7 @@ static const fm_event *incident_antecedent(fm_coder *c, const fm_token *tok, siz
                                            const fm_event_tokens *et)
 {
     const fm_event *ev = &c->events.a[k];
-    if (!(ev->code[0] == '2' || (ev->code[0] == '1' && ev->code[1] >= '8'))) return NULL;
+    if (!force_code(ev->code)) return NULL;
     int named = 0;
     for (size_t i = et->clause_start; i + 2 < n && i + 2 <= et->clause_end && !named; i++)
         named = (fm_is_word(&tok[i], "IN") || fm_is_word(&tok[i], "FROM") || fm_is_word(&tok[i], "DURING") ||
@@ -175,15 +184,10 @@ static const fm_event *incident_antecedent(fm_coder *c, const fm_token *tok, siz
     if (!named) return NULL;
     for (size_t j = k; j-- > 0;) {
         const fm_event *p = &c->events.a[j];
-        /* (an act of force: 18-20, not the arrest or the charge that followed it) */
-        int force = p->code[0] == '2' || (p->code[0] == '1' && p->code[1] >= '8');
-        if (p->sentence_index >= ev->sentence_index || !force || !p->date_precision) continue;
-        if (!strcmp(p->date_precision, "day") || !strcmp(p->date_precision, "time")) return p;
+        if (p->sentence_index < ev->sentence_index && force_code(p->code) && dated_to_day(p)) return p;
     }
     return NULL;
 }
-
-static int force_code(const char *code) { return code[0] == '2' || (code[0] == '1' && code[1] >= '8'); }
 
 /* "On Thursday ... an IT worker went on a stabbing spree, killing four. ... The attacker was
  * shot dead by police.": an act of force told in the past tense with no date of its own,
@@ -203,9 +207,7 @@ static const fm_event *narrative_antecedent(const fm_coder *c, const fm_token *t
         const fm_event *p = &c->events.a[j];
         if (p->sentence_index >= ev->sentence_index) continue;
         if (p->sentence_index + 2 < ev->sentence_index) break;
-        if (force_code(p->code) && p->date_precision &&
-            (!strcmp(p->date_precision, "day") || !strcmp(p->date_precision, "time")))
-            return p;
+        if (force_code(p->code) && dated_to_day(p)) return p;
     }
     return NULL;
 }
@@ -626,8 +628,7 @@ void fm_context_sentence(fm_coder *c, const fm_doc *doc, size_t si, const fm_tok
             /* "the attacks occurred at 4:00 A.M.": a time of day alone on an act told of
              * before is on that act's day */
             if (w.precision == FM_PREC_TIME && w.year == c->doc_y && w.month == c->doc_m && w.day == c->doc_d &&
-                (prev = antecedent_event(c, tok, n, k, et)) != NULL && prev->date_precision &&
-                (!strcmp(prev->date_precision, "day") || !strcmp(prev->date_precision, "time")))
+                (prev = antecedent_event(c, tok, n, k, et)) != NULL && dated_to_day(prev))
                 memcpy(ev->date, prev->date, sizeof ev->date);
             if (w.hour >= 0 && w.hour < 24 && w.minute >= 0 && w.minute < 60) {
                 /* "%02u:%02u" by hand, not snprintf: both fields have two digits */
