@@ -731,12 +731,26 @@ static int glued_participle(const fm_token *tok, size_t i, const fm_verb_form *f
     return 1;
 }
 
-/* The number at d is the day of "on December 20": a date adverbial, so a verb form after it is the
- * verb ("the toll in the attack on December 20 increases to six"), where "the December 20 attacks"
- * (no ON) keeps the count-noun reading. */
+/* The length of "on Sunday", "on December 20" or "on 20 December" at tok[k] (tokens before
+ * limit), or 0: a date adverbial, whose number is no count and whose name is no place */
+static size_t on_date_at(const fm_token *tok, size_t limit, size_t k)
+{
+    if (k + 1 >= limit || !fm_is_word(&tok[k], "ON")) return 0;
+    const fm_token *a = &tok[k + 1];
+    if (a->wclass & FM_WC_WEEKDAY) return 2;
+    if (k + 2 >= limit) return 0;
+    const fm_token *b = &tok[k + 2];
+    if (((a->wclass & FM_WC_MONTH) && b->kind == FM_TOK_NUMBER) || (a->kind == FM_TOK_NUMBER && (b->wclass & FM_WC_MONTH)))
+        return 3;
+    return 0;
+}
+
+/* The number at d is the day of "on December 20": a verb form after it is the verb ("the toll
+ * in the attack on December 20 increases to six"), where "the December 20 attacks" (no ON)
+ * keeps the count-noun reading. */
 static int dated_adverbial(const fm_token *tok, size_t d)
 {
-    return d >= 2 && (tok[d - 1].wclass & FM_WC_MONTH) && fm_is_word(&tok[d - 2], "ON");
+    return d >= 2 && (tok[d - 1].wclass & FM_WC_MONTH) && on_date_at(tok, d + 1, d - 2) == 3;
 }
 
 /* tok[i, e) is KILLED / WOUNDED / INJURED / ARRESTED ... right after a mention whose first token
@@ -1293,12 +1307,8 @@ static const char *const ATTACK_NOUN[] = { "BOMB", "BOMBS", "BOMBING", "BOMBINGS
  * comma at e; 0 if no such date does. */
 static size_t date_before_comma(const fm_token *tok, size_t e)
 {
-    if (e < 3) return 0;
-    const fm_token *a = &tok[e - 1], *b = &tok[e - 2];
-    if ((a->wclass & FM_WC_WEEKDAY) && fm_is_word(b, "ON")) return e - 2;
-    if (e < 4 || !fm_is_word(&tok[e - 3], "ON")) return 0;
-    if ((a->kind == FM_TOK_NUMBER && (b->wclass & FM_WC_MONTH)) || ((a->wclass & FM_WC_MONTH) && b->kind == FM_TOK_NUMBER))
-        return e - 3;
+    for (size_t len = 2; len <= 3; len++)
+        if (e >= len + 1 && on_date_at(tok, e, e - len) == len) return e - len;
     return 0;
 }
 
@@ -1889,11 +1899,8 @@ static int relative_clause_object(const fm_coder *c, const fm_token *tok, size_t
         return 0;
     for (size_t k = a; k < b; k++) {
         /* (its date aside: "which shelled the town on Friday, killed") */
-        if (fm_is_word(&tok[k], "ON") && k + 1 < b && (tok[k + 1].wclass & (FM_WC_WEEKDAY | FM_WC_MONTH))) {
-            k++;
-            if (k + 1 < b && tok[k + 1].kind == FM_TOK_NUMBER) k++;
-            continue;
-        }
+        size_t dl = on_date_at(tok, b, k);
+        if (dl) { k += dl - 1; continue; }
         if (any_preposition(c, &tok[k]) || fm_is_word(&tok[k], "AND") || tok[k].kind == FM_TOK_PUNCT) return 0;
     }
     return 1;
