@@ -321,12 +321,13 @@ static void add_event(fm_coder *c, const fm_doc *doc, size_t si, const fm_token 
      * [183] and wounds three others") */
     for (size_t k = 0; !ev.has_target && toll_verb(&tok[h->start]) && k < c->events.n; k++) {
         const fm_event *e = &c->events.a[k];
+        if (!e->has_target || e->sentence_index != ev.sentence_index) continue;
+        /* (of this sentence, so its verb tokens index tok) */
         int kind_of_attack = !strncmp(e->code, "18", 2) || !strncmp(e->code, "193", 3) ||
                              !strncmp(e->code, "194", 3) || !strncmp(e->code, "195", 3);
         int same_act = !strcmp(e->code, ev.code) ||
-                       (!strcmp(ev.code, "190") && kind_of_attack && e->sentence_index == ev.sentence_index &&
-                        toll_verb(&tok[c->evtok.a[k].verb_start]));
-        if (e->has_target && e->sentence_index == ev.sentence_index && same_act &&
+                       (!strcmp(ev.code, "190") && kind_of_attack && toll_verb(&tok[c->evtok.a[k].verb_start]));
+        if (same_act &&
             !strcmp(e->source.code ? e->source.code : "", ev.source.code ? ev.source.code : "") &&
             !strcmp(e->source.text ? e->source.text : "", ev.source.text ? ev.source.text : ""))
             return;
