@@ -12,7 +12,7 @@ enum {
     A_FINITE_WORDS, A_GERUND_PREPS, A_INVERTIBLE, A_ISSUE_VERBS, A_JOINS, A_MONTHS, A_NEGATORS, A_NP_ENDERS,
     A_OUTLET_AFTER, A_OUTLET_BEFORE, A_PARTICIPLES, A_PARTS_OF_DAY, A_PLATFORM_DETS, A_PLATFORM_TAILS,
     A_PRE_CUE_WORDS, A_RELATIVES, A_REPORT_NOUNISH, A_RESPONSIBILITY_VERBS, A_SUBJECT_PRONOUNS, A_TIME_SINGLE,
-    A_TOLD_PRONOUNS, A_WEEKDAYS, A_ACCORDING,
+    A_TOLD_PRONOUNS, A_WEEKDAYS, A_ACCORDING, A_PLAIN_SPEECH,
     A_OUTLETS, A_PLATFORMS,   /* phrase lists: the bit marks a token that is a phrase's first word */
     A_LISTS
 };
@@ -756,6 +756,64 @@ static const char *const subject_pronouns[] = { "HE", "SHE", "IT", "THEY", "WE",
 static const char *const finite_words[] = { "HAD", "HAS", "HAVE", "WILL", "WOULD", "DID", "DOES", "DO",
     "NOT", "COULD", "CAN", "MAY", "MIGHT", "SHOULD", "MUST", NULL };
 
+/* The plain present of speech verbs, "groups report that", "officials confirm that":
+ * not in the tokenizer's speech class, since "the report", "a state" and "the claim"
+ * are nouns far more often; a frame only before THAT with no determiner or
+ * preposition before the word. */
+static const char *const plain_speech[] = { "REPORT", "STATE", "CONFIRM", "CLAIM", "ANNOUNCE", "ADMIT",
+    "ACKNOWLEDGE", "INSIST", "ALLEGE", "ASSERT", "DENY", "WARN", NULL };
+
+static const char *const plain_subject_words[] = { "POLICE", "PEOPLE", "WE", "THEY", "I", "YOU", NULL };
+static const char *const plain_not_plural[] = { "NEWS", "TIMES", "ITS", "HIS", "THIS", "UNITED", "STATES", NULL };
+
+/* the subject's head right before i (over "also", "categorically"): a plural
+ * ("groups", "officials", "the Houthis"), police, people, a pronoun, or a comma closing
+ * an apposition ("groups in Ituri, DR Congo, report that"); a singular head is a
+ * noun's modifier ("a newspaper report that", "its annual report that") */
+static int plain_subject_before(const fm_word_marks *mk, const fm_token *tok, size_t n, size_t i)
+{
+    size_t k = i;
+    while (k > 0 && tok[k - 1].kind == FM_TOK_WORD &&
+           (is_in(mk, tok, n, k - 1, A_PRE_CUE_WORDS) ||
+            (tok[k - 1].norm_len > 4 && !strcmp(nm(&tok[k - 1]) + tok[k - 1].norm_len - 2, "LY"))))
+        k--;
+    if (k == 0) return 0;
+    if (is_comma(NULL, tok, n, k - 1)) return 1;
+    if (tok[k - 1].kind != FM_TOK_WORD) return 0;
+    /* "groups in Ituri report that", "officials of the Puntland State": the head before
+     * a place phrase */
+    size_t b = k - 1;
+    while (b > 0 && tok[b].kind == FM_TOK_WORD && (tok[b].flags & FM_TOKF_CAP)) b--;
+    if (b < k - 1 && b > 0 && is(tok, n, b, "THE")) b--;
+    if (b < k - 1 && b > 0 && (is(tok, n, b, "IN") || is(tok, n, b, "OF") || is(tok, n, b, "FROM")) &&
+        tok[b - 1].kind == FM_TOK_WORD)
+        k = b;
+    const char *p = nm(&tok[k - 1]);
+    size_t pl = strlen(p);
+    int plural = pl > 3 && p[pl - 1] == 'S' && p[pl - 2] != 'S' && !in_set(p, plain_not_plural);
+    if (!plural && !in_set(p, plain_subject_words)) return 0;
+    /* "a New York Times report that": the phrase is a noun's */
+    for (size_t b = k - 1, words = 0; b-- > 0 && words < 8 && tok[b].kind == FM_TOK_WORD; words++)
+        if (is(tok, n, b, "A") || is(tok, n, b, "AN")) return 0;
+    return 1;
+}
+
+static int plain_speech_kind(const fm_word_marks *mk, const fm_token *tok, size_t n, size_t i)
+{
+    if (!is(tok, n, i + 1, "THAT") || !plain_subject_before(mk, tok, n, i)) return 0;
+    const char *w = nm(&tok[i]);
+    if (!strcmp(w, "REPORT")) return FM_ATTRIB_REPORT;
+    if (!strcmp(w, "CLAIM") || !strcmp(w, "ALLEGE")) return FM_ATTRIB_CLAIM;
+    if (!strcmp(w, "DENY")) return FM_ATTRIB_DENY;
+    if (!strcmp(w, "WARN")) return FM_ATTRIB_WARN;
+    return FM_ATTRIB_SAY;
+}
+
+int fm_plain_speech_verb(const fm_token *tok, size_t n, size_t i)
+{
+    return is_in(NULL, tok, n, i, A_PLAIN_SPEECH) ? plain_speech_kind(NULL, tok, n, i) : 0;
+}
+
 /* A speech verb at i. Returns the index after the frame's head, or i + 1. */
 static size_t speech(finder *fd, size_t i, int kind)
 {
@@ -1094,7 +1152,7 @@ size_t fm_attribution_frames_marked(const char *text, const fm_token *tok, const
      * speech verb (the tokenizer's speech class): with marks, a token that is
      * none of them is passed over by one test */
     const uint64_t openers = (uint64_t)1 << A_ACCORDING | (uint64_t)1 << A_DISPUTE_VERBS |
-                             (uint64_t)1 << A_RESPONSIBILITY_VERBS;
+                             (uint64_t)1 << A_RESPONSIBILITY_VERBS | (uint64_t)1 << A_PLAIN_SPEECH;
     size_t i = 0;
     while (i < n) {
         if (mk && !(mk[i].in[FM_WL_ATTRIBUTION] & openers) && !(tok[i].wclass & FM_WC_SPEECH)) { i++; continue; }
@@ -1105,6 +1163,8 @@ size_t fm_attribution_frames_marked(const char *text, const fm_token *tok, const
         else if ((is_in(mk, tok, n, i, A_DISPUTE_VERBS) && (next = dispute(&fd, i))) ||
                  (is_in(mk, tok, n, i, A_RESPONSIBILITY_VERBS) && (next = responsibility(&fd, i)))) { }
         else if ((kind = fm_speech_verb(&tok[i]))) next = speech(&fd, i, kind);
+        else if (is_in(mk, tok, n, i, A_PLAIN_SPEECH) && (kind = plain_speech_kind(mk, tok, n, i)))
+            next = speech(&fd, i, kind);
         i = next > i ? next : i + 1;
     }
     trim_scopes(mk, text, tok, n, out, fd.count < cap ? fd.count : cap);
@@ -1165,7 +1225,7 @@ static const char *const *const ATTRIBUTION_LISTS[A_LISTS] = {
     [A_RELATIVES] = relatives, [A_REPORT_NOUNISH] = report_nounish,
     [A_RESPONSIBILITY_VERBS] = responsibility_verbs, [A_SUBJECT_PRONOUNS] = subject_pronouns,
     [A_TIME_SINGLE] = time_single, [A_TOLD_PRONOUNS] = told_pronouns, [A_WEEKDAYS] = weekdays,
-    [A_ACCORDING] = according_words,
+    [A_ACCORDING] = according_words, [A_PLAIN_SPEECH] = plain_speech,
     [A_OUTLETS] = outlets, [A_PLATFORMS] = platforms,   /* tested only through outlet_at */
 };
 /* is_in compares the norm of any token, as the lists' scan did */

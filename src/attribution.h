@@ -59,6 +59,9 @@ int fm_attribution_in_head(const fm_attrib_frame *frames, size_t n_frames, size_
  * ACCUSED, WARNED, REPORTED, ...), else 0. SAY and REPORT verbs are not events
  * in their own right; DENY (CAMEO 016), ACCUSE and WARN are. */
 int fm_speech_verb_listed(const fm_token *t);
+/* The fm_attrib_kind of a plain present speech verb before THAT ("groups report that",
+ * "officials confirm that"), else 0. */
+int fm_plain_speech_verb(const fm_token *tok, size_t n, size_t i);
 /* Inline: it runs on most tokens of a sentence, several times, and the
  * tokenizer's class bit settles nearly all of them without a call. */
 static inline int fm_speech_verb(const fm_token *t)

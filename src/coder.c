@@ -372,13 +372,31 @@ static int place_preposition(const fm_token *tok, size_t s)
     return s > 0 && (fm_is_word(&tok[s - 1], "IN") || fm_is_word(&tok[s - 1], "AT") || fm_is_word(&tok[s - 1], "NEAR"));
 }
 
+/* 1 if mention b follows mention a over OF (and an article): "a faction of the ADF" */
+static int of_joined(const fm_coder *c, const fm_token *tok, const fm_mention *a, const fm_mention *b)
+{
+    size_t k = a->end;
+    /* (over the rest of a's phrase: "an Islamic State-affiliated faction of", no verb) */
+    for (size_t w = 0; w < 3 && k < b->start && !fm_is_word(&tok[k], "OF"); w++, k++) {
+        if ((tok[k].kind != FM_TOK_WORD && tok[k].kind != FM_TOK_SYMBOL) || (tok[k].flags & FM_TOKF_CAP)) return 0;
+        for (size_t v = 0; v < c->verbs.n; v++)
+            if (k >= c->verbs.a[v].start && k < c->verbs.a[v].end) return 0;
+    }
+    if (b->start <= k || !fm_is_word(&tok[k], "OF")) return 0;
+    k++;
+    if (k < b->start && fm_is_word(&tok[k], "THE")) k++;
+    return k == b->start;
+}
+
 /* The object: the first actor after the verb in its clause, not after "by"
  * in a passive clause (that one is the source). */
 static int object_of(fm_coder *c, const fm_token *tok, size_t from, size_t to, int passive,
                      const fm_attrib_frame *frames, size_t nf, int place_only)
 {
     /* "denied that it had supplied": the object is a clause, not an actor */
-    if (from > 0 && from < to && fm_is_word(&tok[from], "THAT") && fm_speech_verb(&tok[from - 1])) return -1;
+    if (from > 0 && from < to && fm_is_word(&tok[from], "THAT") &&
+        (fm_speech_verb(&tok[from - 1]) || fm_plain_speech_verb(tok, to, from - 1)))
+        return -1;
     /* "denounced as an ugly crime Serbia's suppression of": an "as" complement right after
      * the verb comes before its object */
     if (from + 1 < to && fm_is_word(&tok[from], "AS")) {
@@ -396,6 +414,7 @@ static int object_of(fm_coder *c, const fm_token *tok, size_t from, size_t to, i
             /* "clashes break out in Zawiya after the attempted assassination of a commander" */
             fm_is_word(&tok[k], "AFTER") || fm_is_word(&tok[k], "BEFORE") || fm_is_word(&tok[k], "AMID") ||
             fm_is_word(&tok[k], "DESPITE")) { to = k; break; }
+    size_t agent_end = SIZE_MAX;
     for (size_t k = 0; k < c->mentions.n; k++) {
         const fm_mention *m = &c->mentions.a[k];
         if (m->start < from || m->start >= to) continue;
@@ -413,7 +432,15 @@ static int object_of(fm_coder *c, const fm_token *tok, size_t from, size_t to, i
         if (place_only && !m->agent_only && m->country && place_preposition(tok, m->start)) continue;
         /* "clashes break out in Zawiya, Tripolitania, Libya": the country closing an address is where */
         if (fm_place_apposition(c, tok, (int)k)) continue;
-        if (m->start > 0 && fm_is_word(&tok[m->start - 1], "BY") && m->start - 1 == from) continue;
+        /* "raids by the Taliban": the agent of a noun verb, its article between, is no object */
+        size_t d = m->start;
+        if (d > from + 1 && (fm_is_word(&tok[d - 1], "THE") || fm_is_word(&tok[d - 1], "A") || fm_is_word(&tok[d - 1], "AN")))
+            d--;
+        /* (with its words after it: "by an Israeli Arab assailant" is one agent) */
+        if ((d > 0 && fm_is_word(&tok[d - 1], "BY") && d - 1 == from) || m->start == agent_end) {
+            agent_end = m->end;
+            continue;
+        }
         return (int)k;
     }
     return -1;
@@ -1125,6 +1152,9 @@ static void code_sentence(fm_coder *c, const fm_doc *doc, size_t si, const fm_to
         if (tgt >= 0 && fm_attribution_in_head(frames, nf, c->mentions.a[tgt].start) && !h->speech && !verb_in_head)
             tgt = -1;
         if (src == tgt && !mutual_code(vm.code)) tgt = -1;
+        /* "raids by a faction of the Allied Democratic Forces": an actor joined by OF to the
+         * source's words names the source's group, not whom it acts on */
+        if (src >= 0 && tgt >= 0 && of_joined(c, tok, &c->mentions.a[src], &c->mentions.a[tgt])) tgt = -1;
         /* "take control of Al-Kamlin as they advance": a pronoun that stands for the
          * source is no target; the event keeps its source alone */
         if (src >= 0 && tgt >= 0 && tgt != src && c->mentions.a[tgt].pronoun) {

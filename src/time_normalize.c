@@ -791,6 +791,14 @@ static int parse_span_at(const ctx *c, size_t i, fm_when *w, size_t *end)
             *end = j + 1;
             return 1;
         }
+        /* "killed over the past week", "in the past three days": a window no longer than
+         * a week is a date of week precision, as "last week" is (ACLED's weekly
+         * precision), not a tally; the week is the one holding the window's middle */
+        if ((u == U_WEEK && n == 1 && !pl) || (u == U_DAY && (n < 0 || (n > 0 && n <= 7)))) {
+            set_week(w, c->doc - (u == U_WEEK ? 3 : n > 0 ? n / 2 : 1));   /* "a few days": three */
+            *end = j + 1;
+            return 1;
+        }
         /* "over the past months": no number, so only the coarser unit is known */
         if (n < 0 || (pl && j == i + 3)) {
             set_back(c, w, u == U_DECADE ? U_DECADE : (unit)(u + 1), 0);
@@ -803,6 +811,11 @@ static int parse_span_at(const ctx *c, size_t i, fm_when *w, size_t *end)
         return 1;
     }
     if (W(c, i, "IN") && W(c, i + 1, "RECENT") && (u = unit_at(c, i + 2, &pl)) != U_NONE && pl) {
+        if (u == U_DAY) {                       /* "in recent days": the week, as above */
+            set_week(w, c->doc - 3);
+            *end = i + 3;
+            return 1;
+        }
         set_back(c, w, u == U_DECADE ? U_DECADE : (unit)(u + 1), 0);
         w->is_span = 1;
         *end = i + 3;
