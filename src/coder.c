@@ -796,6 +796,192 @@ static int by_agent(fm_coder *c, const fm_token *tok, size_t from, size_t to, si
     return -1;
 }
 
+/* ---- acts named by their nouns ------------------------------------------------------- */
+
+/* Nouns of acts and the verbs they name ("the killings of", "the hijacking of"): English
+ * morphology, not a dictionary's, so the loaded dictionary's verb codes the act. Not the
+ * nouns of states or plans ("occupation", "release", "deployment" of troops announced),
+ * whose OF phrase rarely says an act took place. */
+static const char *const NOMINALS[][2] = {
+    { "KILLING", "KILL" }, { "KILLINGS", "KILL" }, { "MURDER", "MURDER" }, { "MURDERS", "MURDER" },
+    { "ASSASSINATION", "ASSASSINATE" }, { "ARREST", "ARREST" }, { "ARRESTS", "ARREST" },
+    { "DETENTION", "DETAIN" }, { "CAPTURE", "CAPTURE" }, { "ABDUCTION", "ABDUCT" }, { "ABDUCTIONS", "ABDUCT" },
+    { "KIDNAPPING", "KIDNAP" }, { "KIDNAPPINGS", "KIDNAP" }, { "HIJACKING", "HIJACK" },
+    { "BOMBING", "BOMB" }, { "BOMBINGS", "BOMB" }, { "SHELLING", "SHELL" }, { "BOMBARDMENT", "BOMBARD" },
+    { "EXECUTION", "EXECUTE" }, { "EXECUTIONS", "EXECUTE" },
+    { "DEMOLITION", "DEMOLISH" }, { "DEMOLITIONS", "DEMOLISH" }, { "DESTRUCTION", "DESTROY" },
+    { "SEIZURE", "SEIZE" }, { "EXPULSION", "EXPEL" }, { "BEHEADING", "BEHEAD" }, { "STABBING", "STAB" },
+    { "MASSACRE", "MASSACRE" }, { NULL, NULL } };
+
+/* Words before the noun that say the act did not (yet) happen: "calls for the arrest of",
+ * "a warrant for the arrest of", "leading to the arrest of", "demand the killing of",
+ * "threatened the kidnapping of", "the attempted assassination of" (the verb before it is
+ * coded on its own: a call, a demand, a threat). */
+static const char *const UNREAL_BEFORE_FOR[] = { "CALL", "CALLS", "CALLED", "CALLING", "WARRANT", "WARRANTS",
+    "APPEAL", "APPEALS", "APPEALED", "PRESSED", "PUSHED", "PLAN", "PLANS", "PLOT", "PLOTS", "REWARD", "DEMAND",
+    "DEMANDS", NULL };
+static const char *const UNREAL_GOVERNORS[] = { "DEMAND", "DEMANDS", "DEMANDED", "DEMANDING", "PLAN", "PLANS",
+    "PLANNED", "PLANNING", "THREATEN", "THREATENS", "THREATENED", "THREATENING", "SEEK", "SEEKS", "SEEKING",
+    "SOUGHT", "URGE", "URGES", "URGED", "URGING", "PROPOSE", "PROPOSES", "PROPOSED", "PREVENT", "PREVENTS",
+    "PREVENTED", "FOIL", "FOILS", "FOILED", "THWART", "THWARTS", "THWARTED", "AVERT", "AVERTED", "PLOTTED",
+    "PLOTTING", "ORDER", "ORDERS", "ORDERED", "ORDERING", NULL };
+static const char *const UNREAL_MODIFIERS[] = { "ATTEMPTED", "FAILED", "FOILED", "THWARTED", "PLANNED", "POSSIBLE",
+    "POTENTIAL", "FUTURE", NULL };
+
+static int word_in_list(const fm_token *t, const char *const *list)
+{
+    if (t->kind != FM_TOK_WORD) return 0;
+    for (size_t k = 0; list[k]; k++) if (list[k][0] == t->norm[0] && !strcmp(list[k], t->norm)) return 1;
+    return 0;
+}
+
+static int nominal_unreal(const fm_token *tok, size_t i)
+{
+    size_t k = i;
+    while (k > 0 && i - k < 3 && tok[k - 1].kind == FM_TOK_WORD && !fm_is_word(&tok[k - 1], "THE") &&
+           !fm_is_word(&tok[k - 1], "A") && !fm_is_word(&tok[k - 1], "AN") && !fm_is_word(&tok[k - 1], "FOR") &&
+           !fm_is_word(&tok[k - 1], "TO")) {
+        if (word_in_list(&tok[k - 1], UNREAL_MODIFIERS)) return 1;
+        k--;
+    }
+    if (k > 0 && (fm_is_word(&tok[k - 1], "THE") || fm_is_word(&tok[k - 1], "A") || fm_is_word(&tok[k - 1], "AN"))) k--;
+    if (k == 0) return 0;
+    if (word_in_list(&tok[k - 1], UNREAL_GOVERNORS)) return 1;
+    if (k >= 2 && fm_is_word(&tok[k - 1], "FOR") && word_in_list(&tok[k - 2], UNREAL_BEFORE_FOR)) return 1;
+    if (k >= 2 && fm_is_word(&tok[k - 1], "TO") && (fm_is_word(&tok[k - 2], "LEADING") || fm_is_word(&tok[k - 2], "LEAD") ||
+                                                    fm_is_word(&tok[k - 2], "LEADS")))
+        return 1;
+    return 0;
+}
+
+static const char *nominal_lemma(const fm_token *t)
+{
+    if (t->kind != FM_TOK_WORD || t->norm_len < 6) return NULL;
+    for (size_t k = 0; NOMINALS[k][0]; k++)
+        if (NOMINALS[k][0][0] == t->norm[0] && !strcmp(NOMINALS[k][0], t->norm)) return NOMINALS[k][1];
+    return NULL;
+}
+
+static int any_preposition_word(const fm_token *t)
+{
+    static const char *const preps[] = { "BY", "IN", "ON", "AT", "FROM", "TO", "WITH", "FOR", "AFTER", "BEFORE",
+        "DURING", "NEAR", "OVER", "AMID", "SINCE", NULL };
+    return word_in_list(t, preps);
+}
+
+static int verb_covering(const fm_coder *c, size_t i)
+{
+    for (size_t k = 0; k < c->verbs.n; k++)
+        if (i >= c->verbs.a[k].start && i < c->verbs.a[k].end) return (int)k;
+    return -1;
+}
+
+/* The actor of the OF phrase at from: the first mention within a few words of it, past
+ * articles, counts and adjectives ("of 132 Alawite civilians", "of unarmed protesters"). */
+static int of_object(const fm_coder *c, const fm_token *tok, size_t n, size_t from)
+{
+    for (size_t k = 0; k < c->mentions.n; k++) {
+        const fm_mention *m = &c->mentions.a[k];
+        if (m->start < from || m->weapon) continue;
+        if (m->start > from + 4) return -1;
+        for (size_t j = from; j < m->start; j++)
+            if ((tok[j].kind != FM_TOK_WORD && tok[j].kind != FM_TOK_NUMBER) || fm_is_word(&tok[j], "BY") ||
+                fm_is_word(&tok[j], "IN") || fm_is_word(&tok[j], "ON") || fm_is_word(&tok[j], "AT") ||
+                fm_is_word(&tok[j], "AND") || fm_is_word(&tok[j], "FROM") || fm_is_word(&tok[j], "TO"))
+                return -1;
+        return m->start < n ? (int)k : -1;
+    }
+    return -1;
+}
+
+/* The owner named before the noun: "Israel's killing of", "the Israeli demolition of",
+ * "the police killings of". */
+static int nominal_owner(const fm_coder *c, const fm_token *tok, size_t i)
+{
+    size_t end = i;
+    if (end > 0 && tok[end - 1].kind == FM_TOK_POSS) end--;
+    for (size_t k = c->mentions.n; k-- > 0;)
+        if (c->mentions.a[k].end == end && !c->mentions.a[k].weapon) return (int)k;
+    return -1;
+}
+
+/* "the killings of 132 civilians", "the hijacking of the Jaffar Express by the BLA", "Israel's
+ * killing of seven aid workers": an act named by its noun, OF before whom it befell, codes as
+ * its verb would in a passive, the agent after BY, else the owner before the noun. Whoever
+ * reports, condemns or confirms the act is neither. Only acts of material conflict. */
+static void code_nominals(fm_coder *c, const fm_doc *doc, size_t si, const fm_token *tok, size_t n,
+                          const fm_attrib_frame *frames, size_t nf, size_t first)
+{
+    for (size_t i = 1; i + 2 < n; i++) {
+        if (!fm_is_word(&tok[i + 1], "OF")) continue;
+        const char *lemma = nominal_lemma(&tok[i]);
+        if (!lemma || (tok[i].flags & FM_TOKF_CAP) || verb_covering(c, i) >= 0 || in_mention(c, i) ||
+            nominal_unreal(tok, i))
+            continue;
+        fm_token ft = tok[i];
+        ft.norm = lemma;
+        ft.norm_len = (uint16_t)strlen(lemma);
+        fm_tok_ids ids;
+        fm_tok_ids_of(c->lx, &ft, &ids);
+        uint32_t fv;
+        if (!fm_trie_longest_at(&c->lx->verbs, &ids, 1, 0, &fv) || !fv) continue;
+        /* the hit stands among the sentence's verbs while it is matched: clause ends and
+         * patterns look at them in order; it leaves again, so no other verb sees it */
+        size_t p = 0;
+        while (p < c->verbs.n && c->verbs.a[p].start < i) p++;
+        fm_verb_hit h = { .start = i, .end = i + 1, .subject = of_object(c, tok, n, i + 2), .subject_done = 1,
+                          .passive = 1, .vform = FM_VF_BASE, .form = &c->lx->verb_forms.a[fv - 1] };
+        if (fm_verb_vec_t_push(&c->verbs, h)) return;
+        memmove(&c->verbs.a[p + 1], &c->verbs.a[p], (c->verbs.n - 1 - p) * sizeof c->verbs.a[0]);
+        c->verbs.a[p] = h;
+        /* (its words end at the noun phrase's comma: "After the capture of Omdurman, Sudanese
+         * forces find" names no captor) */
+        size_t ce = fm_clause_end(c, tok, n, p);
+        for (size_t k = i + 2; k < ce; k++)
+            if (tok[k].kind == FM_TOK_PUNCT) { ce = k; break; }
+        fm_verb_match vm;
+        int town = -1, ok = fm_verb_match_code(c, tok, n, p, i, ce, &vm);
+        /* (a pattern's '+' is the OF phrase's actor or none: "the capture of Beled Hawo by
+         * Jubaland forces" binds no captive) */
+        if (ok && vm.pattern && vm.target >= 0 && vm.target != h.subject) ok = 0;
+        /* "the capture of Omdurman": a town by its name, as "captured Omdurman" */
+        size_t oe = i + 2;      /* the OF phrase: to a break, a preposition, AND or a verb */
+        while (oe < ce && tok[oe].kind != FM_TOK_PUNCT && !fm_is_word(&tok[oe], "AND") &&
+               !any_preposition_word(&tok[oe]) && verb_covering(c, oe) < 0)
+            oe++;
+        if (!ok && h.subject < 0 && (town = place_object(c, doc, tok, n, i + 2, oe)) >= 0) {
+            ok = fm_verb_town_code(c, p, &vm);
+            if (!ok) { c->mentions.n--; town = -1; }
+        }
+        int force = ok && !vm.discard && !vm.complex && vm.code[0] &&
+                    ((vm.code[0] == '1' && vm.code[1] >= '5') || vm.code[0] == '2');
+        if (force) {
+            int src = vm.source >= 0 ? vm.source : by_agent(c, tok, h.end, ce, n);
+            if (src < 0) src = nominal_owner(c, tok, i);
+            int tgt = vm.target >= 0 ? vm.target : town >= 0 ? town : h.subject;
+            if (src >= 0 && fm_attribution_in_head(frames, nf, c->mentions.a[src].start)) src = -1;
+            if (tgt >= 0 && fm_attribution_in_head(frames, nf, c->mentions.a[tgt].start)) tgt = -1;
+            if (src == tgt) tgt = -1;
+            const fm_mention *sm = src >= 0 ? resolve(c, &c->mentions.a[src]) : NULL;
+            const fm_mention *tm = tgt >= 0 ? resolve(c, &c->mentions.a[tgt]) : NULL;
+            /* "ordered the arrest of X", "announced the capture of": a pattern of the verb whose
+             * clause holds the noun coded the act already */
+            int told = 0;
+            for (size_t k = first; k < c->events.n && !told; k++)
+                told = !strncmp(c->events.a[k].code, vm.code, 2) && c->evtok.a[k].verb_end <= i &&
+                       i < c->evtok.a[k].clause_end;
+            if (!told && ((sm && sm->code) || (tm && (tm->code || tgt == town)))) {
+                const char *rule = vm.pattern ? vm.rule
+                                              : fm_arena_printf(&c->arena, "%s, named by its noun [%s]", vm.rule ? vm.rule : "", vm.code);
+                add_events(c, doc, si, tok, vm.code, src, tgt, &c->verbs.a[p], rule, i, ce, FM_PRIORITY_NORMAL);
+            }
+        }
+        if (town >= 0) c->mentions.n--;
+        memmove(&c->verbs.a[p], &c->verbs.a[p + 1], (c->verbs.n - 1 - p) * sizeof c->verbs.a[0]);
+        c->verbs.n--;
+    }
+}
+
 /* TABARI's discard [###] and complex [+++] codes on actors: a sentence naming
  * such an actor (a sports club, an ambiguous place) yields no events. */
 static int special_actor(const fm_coder *c)
@@ -1224,6 +1410,7 @@ static void code_sentence(fm_coder *c, const fm_doc *doc, size_t si, const fm_to
             add_events(c, doc, si, tok, vm.code2, tgt, src, h, rule, 0, ce, prio);
         if (place_tgt >= 0) c->mentions.n--;            /* the place names nobody for later verbs */
     }
+    if (!rejected && !c->lx->tabari_verbs) code_nominals(c, doc, si, tok, n, frames, nf, first_event);
     if (rejected) c->events.n = c->evtok.n = first_event;
     keep_by_priority(c, first_event);
     join_toll_to_attack(c, doc, first_event);

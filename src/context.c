@@ -212,6 +212,21 @@ static const fm_event *narrative_antecedent(const fm_coder *c, const fm_token *t
     return NULL;
 }
 
+/* The year token right before token v that an article or a possessive opens ("the 1968
+ * assassination", "Iran's 1979 seizure"), else 0. */
+static int year_before_noun(const fm_token *tok, size_t n, size_t v)
+{
+    if (v < 2 || v >= n || tok[v - 1].kind != FM_TOK_NUMBER || tok[v - 1].norm_len != 4) return 0;
+    if (!(fm_is_word(&tok[v - 2], "THE") || tok[v - 2].kind == FM_TOK_POSS)) return 0;
+    int y = 0;
+    for (size_t k = 0; k < 4; k++) {
+        char d = tok[v - 1].norm[k];
+        if (d < '0' || d > '9') return 0;
+        y = y * 10 + (d - '0');
+    }
+    return y >= 1900 && y <= 2100 ? y : 0;
+}
+
 static int in_span(size_t i, size_t start, size_t end) { return i >= start && i < end; }
 
 /* A span after the verb counts the verb's own acts only when nothing between
@@ -648,6 +663,14 @@ void fm_context_sentence(fm_coder *c, const fm_doc *doc, size_t si, const fm_tok
         } else {
             fm_date_format(c->doc_y, c->doc_m, c->doc_d, ev->date);
             ev->date_precision = "document";
+        }
+        /* "the 1968 assassination of", "the 2015 murder of": a year between an article and the
+         * noun of the act dates that act, and no other verb of the sentence */
+        int year = year_before_noun(tok, n, et->verb_start);
+        if (year) {
+            snprintf(ev->date, sizeof ev->date, "%04d", year);
+            ev->date_precision = "year";
+            ev->time[0] = 0;
         }
 
         /* where */
