@@ -120,8 +120,10 @@ static const speech_word speech_a[] = {
     {"ADDED", FM_ATTRIB_SAY}, {"ADDS", FM_ATTRIB_SAY}, {"ADDING", FM_ATTRIB_SAY},
     {"ASSERTED", FM_ATTRIB_SAY}, {"ACKNOWLEDGED", FM_ATTRIB_SAY}, {"ADMITTED", FM_ATTRIB_SAY},
     {"ANNOUNCED", FM_ATTRIB_CLAIM}, {"ANNOUNCES", FM_ATTRIB_CLAIM},
-    {"ACCUSED", FM_ATTRIB_ACCUSE}, {"ACCUSES", FM_ATTRIB_ACCUSE}, {"ACCUSING", FM_ATTRIB_ACCUSE}, SW_END };
-static const speech_word speech_b[] = { {"BLAMED", FM_ATTRIB_ACCUSE}, {"BLAMES", FM_ATTRIB_ACCUSE}, SW_END };
+    {"ACCUSE", FM_ATTRIB_ACCUSE}, {"ACCUSED", FM_ATTRIB_ACCUSE}, {"ACCUSES", FM_ATTRIB_ACCUSE},
+    {"ACCUSING", FM_ATTRIB_ACCUSE}, SW_END };
+static const speech_word speech_b[] = { {"BLAME", FM_ATTRIB_ACCUSE}, {"BLAMED", FM_ATTRIB_ACCUSE},
+    {"BLAMES", FM_ATTRIB_ACCUSE}, SW_END };
 static const speech_word speech_c[] = {
     {"CONFIRMED", FM_ATTRIB_SAY}, {"CONFIRMS", FM_ATTRIB_SAY},
     {"CLAIMED", FM_ATTRIB_CLAIM}, {"CLAIMS", FM_ATTRIB_CLAIM}, {"CLAIMING", FM_ATTRIB_CLAIM}, SW_END };
@@ -832,6 +834,12 @@ static size_t speech(finder *fd, size_t i, int kind)
     if ((is(tok, n, i, "REPORTS") || is(tok, n, i, "CLAIMS")) && i > 0) {
         if (is_in(mk, tok, n, i - 1, A_REPORT_NOUNISH) || tok[i - 1].kind == FM_TOK_POSS) return i + 1;
     }
+    /* "which side was to blame", "much of the blame lay with": the bare form after TO or
+     * a determiner is no verb */
+    if ((is(tok, n, i, "BLAME") || is(tok, n, i, "ACCUSE")) && i > 0 &&
+        (is_in(mk, tok, n, i - 1, A_BEFORE_ADJ) || is_in(mk, tok, n, i - 1, A_REPORT_NOUNISH) ||
+         is(tok, n, i - 1, "MUCH") || tok[i - 1].kind == FM_TOK_POSS))
+        return i + 1;
     if (is(tok, n, i, "CONFIRMED") && (i + 1 < n && (is(tok, n, i + 1, "DEAD") ||
         is(tok, n, i + 1, "DEATHS") || is(tok, n, i + 1, "CASES") || is(tok, n, i + 1, "KILLED"))))
         return i + 1;

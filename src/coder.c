@@ -1303,6 +1303,8 @@ static void code_sentence(fm_coder *c, const fm_doc *doc, size_t si, const fm_to
             int r = recipient_after(c, tok, tgt, ce, conflict);
             if (r >= 0) tgt = r;
             else if (weapon_platform(c, tok, tgt)) tgt = -1;     /* "send fighter jets to the region": no one's */
+            /* ("orders the deployment of troops to Portland": the troops posted are no target) */
+            else if (vm.code[0] == '1' && vm.code[1] == '5') tgt = -1;
         }
         /* "injured in a drone attack by the RSF": a pattern's source that is a weapon
          * yields to the passive's named agent */

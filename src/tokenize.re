@@ -557,6 +557,7 @@ static uint16_t word_class_of(const unsigned char *w, size_t n)
         "ABOARD" "\x00" { return FM_WC_PREP; }
         "ABOUT" "\x00" { return FM_WC_HEDGE | FM_WC_PREP; }
         "ABOVE" "\x00" { return FM_WC_HEDGE | FM_WC_PREP; }
+        "ACCUSE" "\x00" { return FM_WC_SPEECH; }
         "ACCUSED" "\x00" { return FM_WC_SPEECH; }
         "ACCUSES" "\x00" { return FM_WC_SPEECH; }
         "ACCUSING" "\x00" { return FM_WC_SPEECH; }
@@ -613,6 +614,7 @@ static uint16_t word_class_of(const unsigned char *w, size_t n)
         "BETWEEN" "\x00" { return FM_WC_HEDGE | FM_WC_PREP; }
         "BEYOND" "\x00" { return FM_WC_PREP; }
         "BILLION" "\x00" { return FM_WC_NUMBER; }
+        "BLAME" "\x00" { return FM_WC_SPEECH; }
         "BLAMED" "\x00" { return FM_WC_SPEECH; }
         "BLAMES" "\x00" { return FM_WC_SPEECH; }
         "BOTH" "\x00" { return FM_WC_DET; }
