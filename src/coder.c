@@ -540,6 +540,18 @@ static int in_mention(const fm_coder *c, size_t i)
 /* The place a conflict verb acts on when its object names no actor ("Israel
  * strikes Beirut", "the army takes Al-Kamlin"): a mention coded with the
  * place's country, pushed last (the caller pops it), or -1. */
+/* 1 if the gazetteer has a place that starts at token k ("Kabul", not "Assad") */
+static int gazetteer_place_at(fm_coder *c, const fm_doc *doc, const fm_token *tok, size_t n, size_t k)
+{
+    if (!c->geo) return 0;
+    fm_context_catch_up(c, doc);
+    fm_geo_mention places[4];
+    size_t np = fm_geo_mentions(c->geo, doc->text, tok, n, &c->geo_ctx, &c->arena, places, 4);
+    for (size_t p = 0; p < np && p < 4; p++)
+        if (places[p].tok_start == k) return 1;
+    return 0;
+}
+
 static int place_object(fm_coder *c, const fm_doc *doc, const fm_token *tok, size_t n, size_t from, size_t to)
 {
     if (!c->geo || from >= to) return -1;
@@ -802,16 +814,22 @@ static int by_agent(fm_coder *c, const fm_token *tok, size_t from, size_t to, si
  * morphology, not a dictionary's, so the loaded dictionary's verb codes the act. Not the
  * nouns of states or plans ("occupation", "release", "deployment" of troops announced),
  * whose OF phrase rarely says an act took place. */
-static const char *const NOMINALS[][2] = {
-    { "KILLING", "KILL" }, { "KILLINGS", "KILL" }, { "MURDER", "MURDER" }, { "MURDERS", "MURDER" },
-    { "ASSASSINATION", "ASSASSINATE" }, { "ARREST", "ARREST" }, { "ARRESTS", "ARREST" },
-    { "DETENTION", "DETAIN" }, { "CAPTURE", "CAPTURE" }, { "ABDUCTION", "ABDUCT" }, { "ABDUCTIONS", "ABDUCT" },
-    { "KIDNAPPING", "KIDNAP" }, { "KIDNAPPINGS", "KIDNAP" }, { "HIJACKING", "HIJACK" },
-    { "BOMBING", "BOMB" }, { "BOMBINGS", "BOMB" }, { "SHELLING", "SHELL" }, { "BOMBARDMENT", "BOMBARD" },
-    { "EXECUTION", "EXECUTE" }, { "EXECUTIONS", "EXECUTE" },
-    { "DEMOLITION", "DEMOLISH" }, { "DEMOLITIONS", "DEMOLISH" }, { "DESTRUCTION", "DESTROY" },
-    { "SEIZURE", "SEIZE" }, { "EXPULSION", "EXPEL" }, { "BEHEADING", "BEHEAD" }, { "STABBING", "STAB" },
-    { "MASSACRE", "MASSACRE" }, { NULL, NULL } };
+typedef struct nominal { const char *noun, *verb, *agent; int place_only; } nominal;
+static const nominal NOMINALS[] = {
+    { "KILLING", "KILL", "BY", 0 }, { "KILLINGS", "KILL", "BY", 0 }, { "MURDER", "MURDER", "BY", 0 },
+    { "MURDERS", "MURDER", "BY", 0 }, { "ASSASSINATION", "ASSASSINATE", "BY", 0 }, { "ARREST", "ARREST", "BY", 0 },
+    { "ARRESTS", "ARREST", "BY", 0 }, { "DETENTION", "DETAIN", "BY", 0 }, { "CAPTURE", "CAPTURE", "BY", 0 },
+    { "ABDUCTION", "ABDUCT", "BY", 0 }, { "ABDUCTIONS", "ABDUCT", "BY", 0 }, { "KIDNAPPING", "KIDNAP", "BY", 0 },
+    { "KIDNAPPINGS", "KIDNAP", "BY", 0 }, { "HIJACKING", "HIJACK", "BY", 0 }, { "BOMBING", "BOMB", "BY", 0 },
+    { "BOMBINGS", "BOMB", "BY", 0 }, { "SHELLING", "SHELL", "BY", 0 }, { "BOMBARDMENT", "BOMBARD", "BY", 0 },
+    { "EXECUTION", "EXECUTE", "BY", 0 }, { "EXECUTIONS", "EXECUTE", "BY", 0 }, { "DEMOLITION", "DEMOLISH", "BY", 0 },
+    { "DEMOLITIONS", "DEMOLISH", "BY", 0 }, { "DESTRUCTION", "DESTROY", "BY", 0 }, { "SEIZURE", "SEIZE", "BY", 0 },
+    { "EXPULSION", "EXPEL", "BY", 0 }, { "BEHEADING", "BEHEAD", "BY", 0 }, { "STABBING", "STAB", "BY", 0 },
+    { "MASSACRE", "MASSACRE", "BY", 0 },
+    /* "the fall of Bukavu to M23 rebels": a town taken, its taker after TO (not "the fall of
+     * the government", which names no town) */
+    { "FALL", "CAPTURE", "TO", 1 },
+    { NULL, NULL, NULL, 0 } };
 
 /* Words before the noun that say the act did not (yet) happen: "calls for the arrest of",
  * "a warrant for the arrest of", "leading to the arrest of", "demand the killing of",
@@ -854,11 +872,11 @@ static int nominal_unreal(const fm_token *tok, size_t i)
     return 0;
 }
 
-static const char *nominal_lemma(const fm_token *t)
+static const nominal *nominal_of(const fm_token *t)
 {
-    if (t->kind != FM_TOK_WORD || t->norm_len < 6) return NULL;
-    for (size_t k = 0; NOMINALS[k][0]; k++)
-        if (NOMINALS[k][0][0] == t->norm[0] && !strcmp(NOMINALS[k][0], t->norm)) return NOMINALS[k][1];
+    if (t->kind != FM_TOK_WORD || t->norm_len < 4) return NULL;
+    for (size_t k = 0; NOMINALS[k].noun; k++)
+        if (NOMINALS[k].noun[0] == t->norm[0] && !strcmp(NOMINALS[k].noun, t->norm)) return &NOMINALS[k];
     return NULL;
 }
 
@@ -867,6 +885,13 @@ static int any_preposition_word(const fm_token *t)
     static const char *const preps[] = { "BY", "IN", "ON", "AT", "FROM", "TO", "WITH", "FOR", "AFTER", "BEFORE",
         "DURING", "NEAR", "OVER", "AMID", "SINCE", NULL };
     return word_in_list(t, preps);
+}
+
+/* The actor right after word w at from ("the fall of Bukavu to M23 rebels"). */
+static int agent_after(fm_coder *c, const fm_token *tok, size_t from, size_t to, const char *w)
+{
+    if (from >= to || !fm_is_word(&tok[from], w)) return -1;
+    return fm_mention_at(c, from + 1, to, 0, tok);
 }
 
 static int verb_covering(const fm_coder *c, size_t i)
@@ -914,7 +939,8 @@ static void code_nominals(fm_coder *c, const fm_doc *doc, size_t si, const fm_to
 {
     for (size_t i = 1; i + 2 < n; i++) {
         if (!fm_is_word(&tok[i + 1], "OF")) continue;
-        const char *lemma = nominal_lemma(&tok[i]);
+        const nominal *nom = nominal_of(&tok[i]);
+        const char *lemma = nom ? nom->verb : NULL;
         if (!lemma || (tok[i].flags & FM_TOKF_CAP) || verb_covering(c, i) >= 0 || in_mention(c, i) ||
             nominal_unreal(tok, i))
             continue;
@@ -940,7 +966,7 @@ static void code_nominals(fm_coder *c, const fm_doc *doc, size_t si, const fm_to
         for (size_t k = i + 2; k < ce; k++)
             if (tok[k].kind == FM_TOK_PUNCT) { ce = k; break; }
         fm_verb_match vm;
-        int town = -1, ok = fm_verb_match_code(c, tok, n, p, i, ce, &vm);
+        int town = -1, ok = !nom->place_only && fm_verb_match_code(c, tok, n, p, i, ce, &vm);
         /* (a pattern's '+' is the OF phrase's actor or none: "the capture of Beled Hawo by
          * Jubaland forces" binds no captive) */
         if (ok && vm.pattern && vm.target >= 0 && vm.target != h.subject) ok = 0;
@@ -949,14 +975,21 @@ static void code_nominals(fm_coder *c, const fm_doc *doc, size_t si, const fm_to
         while (oe < ce && tok[oe].kind != FM_TOK_PUNCT && !fm_is_word(&tok[oe], "AND") &&
                !any_preposition_word(&tok[oe]) && verb_covering(c, oe) < 0)
             oe++;
-        if (!ok && h.subject < 0 && (town = place_object(c, doc, tok, n, i + 2, oe)) >= 0) {
-            ok = fm_verb_town_code(c, p, &vm);
+        if (!ok && (h.subject < 0 || nom->place_only) && (town = place_object(c, doc, tok, n, i + 2, oe)) >= 0) {
+            /* (a place_only noun's town is its whole OF phrase: not "the fall of the Saigon government") */
+            ok = !(nom->place_only && c->mentions.a[town].end != oe) && fm_verb_town_code(c, p, &vm);
             if (!ok) { c->mentions.n--; town = -1; }
         }
+        /* ("the fall of Kabul": a capital the actor dictionary codes as its country) */
+        const fm_mention *om = h.subject >= 0 ? &c->mentions.a[h.subject] : NULL;
+        if (!ok && nom->place_only && om && om->end == oe && om->country && om->code && strlen(om->code) == 3 && !om->agent_only &&
+            gazetteer_place_at(c, doc, tok, n, om->start))
+            ok = fm_verb_town_code(c, p, &vm);
         int force = ok && !vm.discard && !vm.complex && vm.code[0] &&
                     ((vm.code[0] == '1' && vm.code[1] >= '5') || vm.code[0] == '2');
         if (force) {
-            int src = vm.source >= 0 ? vm.source : by_agent(c, tok, h.end, ce, n);
+            int src = vm.source >= 0 ? vm.source : nom->agent[0] == 'B' ? by_agent(c, tok, h.end, ce, n)
+                                                                         : agent_after(c, tok, oe, ce, nom->agent);
             if (src < 0) src = nominal_owner(c, tok, i);
             int tgt = vm.target >= 0 ? vm.target : town >= 0 ? town : h.subject;
             if (src >= 0 && fm_attribution_in_head(frames, nf, c->mentions.a[src].start)) src = -1;
