@@ -825,7 +825,7 @@ static const nominal NOMINALS[] = {
     { "EXECUTION", "EXECUTE", "BY", 0 }, { "EXECUTIONS", "EXECUTE", "BY", 0 }, { "DEMOLITION", "DEMOLISH", "BY", 0 },
     { "DEMOLITIONS", "DEMOLISH", "BY", 0 }, { "DESTRUCTION", "DESTROY", "BY", 0 }, { "SEIZURE", "SEIZE", "BY", 0 },
     { "EXPULSION", "EXPEL", "BY", 0 }, { "BEHEADING", "BEHEAD", "BY", 0 }, { "STABBING", "STAB", "BY", 0 },
-    { "MASSACRE", "MASSACRE", "BY", 0 },
+    { "MASSACRE", "MASSACRE", "BY", 0 }, { "SHOOTING", "SHOOT", "BY", 0 }, { "SHOOTINGS", "SHOOT", "BY", 0 },
     /* "the fall of Bukavu to M23 rebels": a town taken, its taker after TO (not "the fall of
      * the government", which names no town) */
     { "FALL", "CAPTURE", "TO", 1 },
@@ -938,10 +938,12 @@ static void code_nominals(fm_coder *c, const fm_doc *doc, size_t si, const fm_to
                           const fm_attrib_frame *frames, size_t nf, size_t first)
 {
     for (size_t i = 1; i + 2 < n; i++) {
-        if (!fm_is_word(&tok[i + 1], "OF")) continue;
+        /* (or BY right after it: "reported mass killings by the RSF") */
+        int of = fm_is_word(&tok[i + 1], "OF");
+        if (!of && !fm_is_word(&tok[i + 1], "BY")) continue;
         const nominal *nom = nominal_of(&tok[i]);
         const char *lemma = nom ? nom->verb : NULL;
-        if (!lemma || (tok[i].flags & FM_TOKF_CAP) || verb_covering(c, i) >= 0 || in_mention(c, i) ||
+        if (!lemma || (!of && nom->place_only) || (tok[i].flags & FM_TOKF_CAP) || verb_covering(c, i) >= 0 || in_mention(c, i) ||
             nominal_unreal(tok, i))
             continue;
         fm_token ft = tok[i];
@@ -955,7 +957,7 @@ static void code_nominals(fm_coder *c, const fm_doc *doc, size_t si, const fm_to
          * patterns look at them in order; it leaves again, so no other verb sees it */
         size_t p = 0;
         while (p < c->verbs.n && c->verbs.a[p].start < i) p++;
-        fm_verb_hit h = { .start = i, .end = i + 1, .subject = of_object(c, tok, n, i + 2), .subject_done = 1,
+        fm_verb_hit h = { .start = i, .end = i + 1, .subject = of ? of_object(c, tok, n, i + 2) : -1, .subject_done = 1,
                           .passive = 1, .vform = FM_VF_BASE, .form = &c->lx->verb_forms.a[fv - 1] };
         if (fm_verb_vec_t_push(&c->verbs, h)) return;
         memmove(&c->verbs.a[p + 1], &c->verbs.a[p], (c->verbs.n - 1 - p) * sizeof c->verbs.a[0]);
@@ -975,7 +977,7 @@ static void code_nominals(fm_coder *c, const fm_doc *doc, size_t si, const fm_to
         while (oe < ce && tok[oe].kind != FM_TOK_PUNCT && !fm_is_word(&tok[oe], "AND") &&
                !any_preposition_word(&tok[oe]) && verb_covering(c, oe) < 0)
             oe++;
-        if (!ok && (h.subject < 0 || nom->place_only) && (town = place_object(c, doc, tok, n, i + 2, oe)) >= 0) {
+        if (!ok && of && (h.subject < 0 || nom->place_only) && (town = place_object(c, doc, tok, n, i + 2, oe)) >= 0) {
             /* (a place_only noun's town is its whole OF phrase: not "the fall of the Saigon government") */
             ok = !(nom->place_only && c->mentions.a[town].end != oe) && fm_verb_town_code(c, p, &vm);
             if (!ok) { c->mentions.n--; town = -1; }
