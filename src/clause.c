@@ -466,6 +466,66 @@ static size_t led_agent(const fm_coder *c, const fm_token *tok, size_t n, size_t
 
 /* Actor phrases, left to right, longest first: [actor] ['s] [agent...] or
  * [agent] [of actor], pronouns and definite group nouns; then compounds. */
+/* "both countries", "the two sides": the two actors a compound named just before, in this
+ * sentence or the two before it ("Israel and Iran ... as both countries continue to launch
+ * attacks"), as a compound of their own over those words. */
+static int word_in(const fm_token *t, const char *const *words);
+static const char *const PAIR_NOUN[] = { "COUNTRIES", "SIDES", "NATIONS", "GOVERNMENTS", "ARMIES", "PARTIES",
+    NULL };
+
+/* Two named sides with codes of their own (of two countries, for "both countries") */
+static int distinct_sides(const fm_mention *a, const fm_mention *b, int states)
+{
+    if (a->agent_only || b->agent_only || !strcmp(a->code, b->code)) return 0;
+    return !states || (a->country && b->country && strcmp(a->country, b->country));
+}
+
+static void both_sides(fm_coder *c, const fm_token *tok, size_t n)
+{
+    for (size_t i = 0; i + 1 < n; i++) {
+        size_t e;
+        int states = fm_is_word(&tok[i + 1], "COUNTRIES") || fm_is_word(&tok[i + 2 < n ? i + 2 : i], "COUNTRIES") ||
+                     fm_is_word(&tok[i + 1], "NATIONS") || fm_is_word(&tok[i + 2 < n ? i + 2 : i], "NATIONS");
+        if (fm_is_word(&tok[i], "BOTH") && word_in(&tok[i + 1], PAIR_NOUN)) e = i + 2;
+        else if (i + 2 < n && fm_is_word(&tok[i], "THE") && fm_is_word(&tok[i + 1], "TWO") && word_in(&tok[i + 2], PAIR_NOUN))
+            e = i + 3;
+        else continue;
+        size_t p = 0;
+        int taken = 0;
+        for (; p < c->mentions.n && c->mentions.a[p].start < e; p++)
+            if (c->mentions.a[p].end > i) taken = 1;
+        if (taken) continue;
+        fm_mention pair[2];
+        int found = 0;
+        for (size_t k = p; k-- > 0 && !found;) {
+            const fm_mention *m = &c->mentions.a[k];
+            if (m->next < 0 || m->pronoun || !m->code || m->implied) continue;
+            const fm_mention *m2 = &c->mentions.a[m->next];
+            if (m2->next >= 0 || m2->pronoun || !m2->code || m2->implied || m2->start == m->start) continue;
+            if (!distinct_sides(m, m2, states)) continue;
+            int head = 1;            /* (its first member: "A, B and C" is no pair) */
+            for (size_t j = 0; j < k; j++) if (c->mentions.a[j].next == (int)k) head = 0;
+            if (head) pair[0] = *m, pair[1] = *m2, found = 1;
+        }
+        if (!found && c->memory.have_pair && c->sentence_now - c->memory.pair_at <= 2 &&
+            distinct_sides(&c->memory.last_pair[0], &c->memory.last_pair[1], states))
+            pair[0] = c->memory.last_pair[0], pair[1] = c->memory.last_pair[1], found = 1;
+        if (!found) continue;
+        for (int j = 0; j < 2; j++) {
+            pair[j].start = i, pair[j].end = e, pair[j].reach = 0, pair[j].owned = 0, pair[j].modifier = 0;
+            pair[j].compound_head = j == 0;
+            pair[j].next = j == 0 ? (int)p + 1 : -1;
+        }
+        if (fm_mention_vec_push(&c->mentions, pair[0]) || fm_mention_vec_push(&c->mentions, pair[1])) return;
+        memmove(&c->mentions.a[p + 2], &c->mentions.a[p], (c->mentions.n - 2 - p) * sizeof c->mentions.a[0]);
+        for (size_t k = 0; k < c->mentions.n; k++)
+            if (c->mentions.a[k].next >= (int)p) c->mentions.a[k].next += 2;
+        c->mentions.a[p] = pair[0];
+        c->mentions.a[p + 1] = pair[1];
+        i = e - 1;
+    }
+}
+
 void fm_find_mentions(fm_coder *c, const fm_doc *doc, const fm_token *tok, size_t n)
 {
     c->mentions.n = 0;
@@ -656,6 +716,7 @@ void fm_find_mentions(fm_coder *c, const fm_doc *doc, const fm_token *tok, size_
             continue;
         take_state(c, m, o);
     }
+    both_sides(c, tok, n);
     for (size_t k = 0; k < c->mentions.n; k++) {
         int head = 1;
         for (size_t j = 0; j < k; j++) if (c->mentions.a[j].next == (int)k) head = 0;

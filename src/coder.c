@@ -270,6 +270,23 @@ static void remember(fm_coder *c, const fm_mention *m)
     }
 }
 
+/* The sentence's last compound of exactly two named actors, for a later "both countries". */
+static void remember_pair(fm_coder *c)
+{
+    for (size_t k = c->mentions.n; k-- > 0;) {
+        const fm_mention *m = &c->mentions.a[k];
+        if (!m->compound_head || m->next < 0 || m->pronoun || !m->code || m->implied) continue;
+        const fm_mention *m2 = &c->mentions.a[m->next];
+        if (m2->next >= 0 || m2->pronoun || !m2->code || m2->implied) continue;
+        if (m->start == m2->start) continue;       /* one phrase with two codes, no pair of sides */
+        c->memory.last_pair[0] = *m;
+        c->memory.last_pair[1] = *m2;
+        c->memory.have_pair = 1;
+        c->memory.pair_at = c->sentence_now;
+        return;
+    }
+}
+
 static int same_event(const fm_event *a, const fm_event *b)
 {
     return strcmp(a->code, b->code) == 0 && a->sentence_index == b->sentence_index &&
@@ -1452,6 +1469,7 @@ static void code_sentence(fm_coder *c, const fm_doc *doc, size_t si, const fm_to
     keep_by_priority(c, first_event);
     join_toll_to_attack(c, doc, first_event);
     for (size_t k = 0; k < c->mentions.n; k++) remember(c, resolve(c, &c->mentions.a[k]));
+    remember_pair(c);
     /* the subject of the sentence's first verb is whom a later "they" or "he" most
      * likely means ("The protesters clashed with the police ... As they tried"):
      * remembered last, over the objects named after it */

@@ -85,6 +85,9 @@ typedef struct fm_memory {
     int have_person, have_group, have_any;
     size_t person_at, group_at, any_at;   /* sentence each was last named in */
     const char *last_state;     /* country of the last state actor named ("the army" of a later sentence) */
+    fm_mention last_pair[2];    /* the last compound of two actors ("Israel and Iran"): "both countries" */
+    int have_pair;
+    size_t pair_at;
 } fm_memory;
 
 struct fm_coder {
