@@ -1018,6 +1018,19 @@ static int name_after(const ctx *c, size_t e)
     return 0;
 }
 
+/* 1 if the date after UNTIL or BY lies ahead of the document: after it ("until January
+ * 30, 2026", "until next year"), or a month and day that resolved into the past fell more
+ * than half a year back ("by October 31" written in August) */
+static int deadline_ahead(const ctx *c, const fm_when *w, size_t s, size_t e)
+{
+    if (w->relative_to_event || w->precision == FM_PREC_DOCUMENT) return 0;
+    int64_t first = days_from_civil(w->year, w->month ? w->month : 1, w->day ? w->day : 1);
+    if (first > c->doc) return 1;
+    if (w->precision != FM_PREC_DAY) return 0;
+    for (size_t k = s; k < e; k++) if (year_at(c, k)) return 0;    /* "by October 31, 2019" says so */
+    return first < c->doc - 180;
+}
+
 static size_t collect(const ctx *c, cand *out)
 {
     size_t nc = 0;
@@ -1041,6 +1054,14 @@ static size_t collect(const ctx *c, cand *out)
             continue;
         if (e <= i) e = i + 1;
         if (k.has_date && name_after(c, e)) { i = e - 1; continue; }
+        /* "closed its airspace until May 14", "must leave by October 31": the end of a state or
+         * a deadline still to come is not when the act took place ("until mid-1986" in 1987
+         * still dates what lasted until then) */
+        if (k.has_date && !k.w.is_span && i > 0 && (W(c, i - 1, "UNTIL") || W(c, i - 1, "TILL") || W(c, i - 1, "BY")) &&
+            deadline_ahead(c, &k.w, i, e)) {
+            i = e - 1;
+            continue;
+        }
         k.ts = i, k.te = e;
         size_t p = i;
         if (p > 0 && (W(c, p - 1, "ON") || W(c, p - 1, "LATE") || W(c, p - 1, "EARLY") || W(c, p - 1, "EARLIER")))
