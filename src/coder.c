@@ -389,6 +389,15 @@ static int place_preposition(const fm_token *tok, size_t s)
     return s > 0 && (fm_is_word(&tok[s - 1], "IN") || fm_is_word(&tok[s - 1], "AT") || fm_is_word(&tok[s - 1], "NEAR"));
 }
 
+/* A bare agent that bears no arms: civilians, workers, students, passengers ("CVL", "LAB") */
+static int unarmed_agent(const fm_mention *m)
+{
+    static const char *const armed[] = { "MIL", "REB", "COP", "UAF", "SPY", "INS", "CRM", "SEP", "RAD", NULL };
+    if (!m->agent_only || !m->code) return 0;
+    for (size_t k = 0; armed[k]; k++) if (strstr(m->code, armed[k])) return 0;
+    return 1;
+}
+
 /* 1 if mention b follows mention a over OF (and an article): "a faction of the ADF" */
 static int of_joined(const fm_coder *c, const fm_token *tok, const fm_mention *a, const fm_mention *b)
 {
@@ -1443,7 +1452,9 @@ static void code_sentence(fm_coder *c, const fm_doc *doc, size_t si, const fm_to
         if (sm && sm->weapon && !material_conflict) { if (place_tgt >= 0) c->mentions.n--; continue; }
         /* "one person is killed and five are injured when a balloon crashes": a toll with
          * no attacker in a sentence about an accident or a disaster */
-        if (material_conflict && !vm.pattern && (!sm || !sm->code) &&
+        /* (or with unarmed people as its subject: "a truck carrying passengers fell off a ravine,
+         * killing 16") */
+        if (material_conflict && !vm.pattern && (!sm || !sm->code || unarmed_agent(sm)) &&
             fm_synset_in_sentence(c, tok, n, "TOLLV", h->start) && fm_synset_in_sentence(c, tok, n, "MISHAP", SIZE_MAX)) {
             if (place_tgt >= 0) c->mentions.n--;
             continue;
