@@ -1054,10 +1054,11 @@ static size_t collect(const ctx *c, cand *out)
             continue;
         if (e <= i) e = i + 1;
         if (k.has_date && name_after(c, e)) { i = e - 1; continue; }
-        /* "closed its airspace until May 14", "must leave by October 31": the end of a state or
-         * a deadline still to come is not when the act took place ("until mid-1986" in 1987
+        /* "closed its airspace until May 14", "must leave by October 31", "tariffs effective
+         * February 10": the end of a state, a deadline or a start still to come is not when the act took place ("until mid-1986" in 1987
          * still dates what lasted until then) */
-        if (k.has_date && !k.w.is_span && i > 0 && (W(c, i - 1, "UNTIL") || W(c, i - 1, "TILL") || W(c, i - 1, "BY")) &&
+        if (k.has_date && !k.w.is_span && i > 0 && (W(c, i - 1, "UNTIL") || W(c, i - 1, "TILL") || W(c, i - 1, "BY") ||
+                                                    W(c, i - 1, "EFFECTIVE") || W(c, i - 1, "STARTING")) &&
             deadline_ahead(c, &k.w, i, e)) {
             i = e - 1;
             continue;
