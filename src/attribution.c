@@ -760,8 +760,8 @@ static const char *const finite_words[] = { "HAD", "HAS", "HAVE", "WILL", "WOULD
 
 /* The plain present of speech verbs, "groups report that", "officials confirm that":
  * not in the tokenizer's speech class, since "the report", "a state" and "the claim"
- * are nouns far more often; a frame only before THAT with no determiner or
- * preposition before the word. */
+ * are nouns far more often; a frame only before THAT and after a subject that a
+ * plural verb can have (plain_subject_before). */
 static const char *const plain_speech[] = { "REPORT", "STATE", "CONFIRM", "CLAIM", "ANNOUNCE", "ADMIT",
     "ACKNOWLEDGE", "INSIST", "ALLEGE", "ASSERT", "DENY", "WARN", NULL };
 
@@ -795,8 +795,8 @@ static int plain_subject_before(const fm_word_marks *mk, const fm_token *tok, si
     int plural = pl > 3 && p[pl - 1] == 'S' && p[pl - 2] != 'S' && !in_set(p, plain_not_plural);
     if (!plural && !in_set(p, plain_subject_words)) return 0;
     /* "a New York Times report that": the phrase is a noun's */
-    for (size_t b = k - 1, words = 0; b-- > 0 && words < 8 && tok[b].kind == FM_TOK_WORD; words++)
-        if (is(tok, n, b, "A") || is(tok, n, b, "AN")) return 0;
+    for (size_t j = k - 1, words = 0; j-- > 0 && words < 8 && tok[j].kind == FM_TOK_WORD; words++)
+        if (is(tok, n, j, "A") || is(tok, n, j, "AN")) return 0;
     return 1;
 }
 

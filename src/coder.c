@@ -956,6 +956,62 @@ static int nominal_owner(const fm_coder *c, const fm_token *tok, size_t i)
     return -1;
 }
 
+/* The code of nominal nom at verb hit p (token i; its clause to ce, its OF phrase to oe):
+ * the verb's patterns, or the town the OF phrase names ("the capture of Omdurman", "the fall
+ * of Kabul"), whose mention *town the caller drops again. */
+static int nominal_code(fm_coder *c, const fm_doc *doc, const fm_token *tok, size_t n, const nominal *nom,
+                        size_t p, size_t i, size_t ce, size_t oe, fm_verb_match *vm, int *town)
+{
+    int of = fm_is_word(&tok[i + 1], "OF");
+    int obj = c->verbs.a[p].subject;
+    int ok = !nom->place_only && fm_verb_match_code(c, tok, n, p, i, ce, vm);
+    /* (a pattern's '+' is the OF phrase's actor or none: "the capture of Beled Hawo by
+     * Jubaland forces" binds no captive) */
+    if (ok && vm->pattern && vm->target >= 0 && vm->target != obj) ok = 0;
+    if (ok) return 1;
+    /* "the capture of Omdurman": a town by its name, as "captured Omdurman" (a place_only
+     * noun's town is its whole OF phrase: not "the fall of the Saigon government") */
+    if (of && (obj < 0 || nom->place_only) && (*town = place_object(c, doc, tok, n, i + 2, oe)) >= 0) {
+        if (!(nom->place_only && c->mentions.a[*town].end != oe) && fm_verb_town_code(c, p, vm)) return 1;
+        c->mentions.n--;
+        *town = -1;
+    }
+    /* ("the fall of Kabul": a capital the actor dictionary codes as its country) */
+    const fm_mention *om = obj >= 0 ? &c->mentions.a[obj] : NULL;
+    return nom->place_only && om && om->end == oe && om->country && om->code && strlen(om->code) == 3 &&
+           !om->agent_only && gazetteer_place_at(c, doc, tok, n, om->start) && fm_verb_town_code(c, p, vm);
+}
+
+/* The event of nominal nom at verb hit p with code vm: its agent after BY (or TO), else
+ * its owner before the noun; whom the OF phrase names, or the town. */
+static void nominal_event(fm_coder *c, const fm_doc *doc, size_t si, const fm_token *tok, size_t n,
+                          const fm_attrib_frame *frames, size_t nf, size_t first, const nominal *nom, size_t p,
+                          size_t ce, size_t oe, const fm_verb_match *vmp, int town)
+{
+    const fm_verb_match vm = *vmp;
+    size_t i = c->verbs.a[p].start;
+    int src = vm.source >= 0 ? vm.source : nom->agent[0] == 'B' ? by_agent(c, tok, i + 1, ce, n)
+                                                                 : agent_after(c, tok, oe, ce, nom->agent);
+    if (src < 0) src = nominal_owner(c, tok, i);
+    int tgt = vm.target >= 0 ? vm.target : town >= 0 ? town : c->verbs.a[p].subject;
+    if (src >= 0 && fm_attribution_in_head(frames, nf, c->mentions.a[src].start)) src = -1;
+    if (tgt >= 0 && fm_attribution_in_head(frames, nf, c->mentions.a[tgt].start)) tgt = -1;
+    if (src == tgt) tgt = -1;
+    const fm_mention *sm = src >= 0 ? resolve(c, &c->mentions.a[src]) : NULL;
+    const fm_mention *tm = tgt >= 0 ? resolve(c, &c->mentions.a[tgt]) : NULL;
+    /* "ordered the arrest of X", "announced the capture of": a pattern of the verb whose
+     * clause holds the noun coded the act already */
+    int told = 0;
+    for (size_t k = first; k < c->events.n && !told; k++)
+        told = !strncmp(c->events.a[k].code, vm.code, 2) && c->evtok.a[k].verb_end <= i &&
+               i < c->evtok.a[k].clause_end;
+    if (!told && ((sm && sm->code) || (tm && (tm->code || tgt == town)))) {
+        const char *rule = vm.pattern ? vm.rule
+                                      : fm_arena_printf(&c->arena, "%s, named by its noun [%s]", vm.rule ? vm.rule : "", vm.code);
+        add_events(c, doc, si, tok, vm.code, src, tgt, &c->verbs.a[p], rule, i, ce, FM_PRIORITY_NORMAL);
+    }
+}
+
 /* "the killings of 132 civilians", "the hijacking of the Jaffar Express by the BLA", "Israel's
  * killing of seven aid workers": an act named by its noun, OF before whom it befell, codes as
  * its verb would in a passive, the agent after BY, else the owner before the noun. Whoever
@@ -993,50 +1049,15 @@ static void code_nominals(fm_coder *c, const fm_doc *doc, size_t si, const fm_to
         size_t ce = fm_clause_end(c, tok, n, p);
         for (size_t k = i + 2; k < ce; k++)
             if (tok[k].kind == FM_TOK_PUNCT) { ce = k; break; }
-        fm_verb_match vm;
-        int town = -1, ok = !nom->place_only && fm_verb_match_code(c, tok, n, p, i, ce, &vm);
-        /* (a pattern's '+' is the OF phrase's actor or none: "the capture of Beled Hawo by
-         * Jubaland forces" binds no captive) */
-        if (ok && vm.pattern && vm.target >= 0 && vm.target != h.subject) ok = 0;
-        /* "the capture of Omdurman": a town by its name, as "captured Omdurman" */
         size_t oe = i + 2;      /* the OF phrase: to a break, a preposition, AND or a verb */
         while (oe < ce && tok[oe].kind != FM_TOK_PUNCT && !fm_is_word(&tok[oe], "AND") &&
                !any_preposition_word(&tok[oe]) && verb_covering(c, oe) < 0)
             oe++;
-        if (!ok && of && (h.subject < 0 || nom->place_only) && (town = place_object(c, doc, tok, n, i + 2, oe)) >= 0) {
-            /* (a place_only noun's town is its whole OF phrase: not "the fall of the Saigon government") */
-            ok = !(nom->place_only && c->mentions.a[town].end != oe) && fm_verb_town_code(c, p, &vm);
-            if (!ok) { c->mentions.n--; town = -1; }
-        }
-        /* ("the fall of Kabul": a capital the actor dictionary codes as its country) */
-        const fm_mention *om = h.subject >= 0 ? &c->mentions.a[h.subject] : NULL;
-        if (!ok && nom->place_only && om && om->end == oe && om->country && om->code && strlen(om->code) == 3 && !om->agent_only &&
-            gazetteer_place_at(c, doc, tok, n, om->start))
-            ok = fm_verb_town_code(c, p, &vm);
+        fm_verb_match vm;
+        int town = -1, ok = nominal_code(c, doc, tok, n, nom, p, i, ce, oe, &vm, &town);
         int force = ok && !vm.discard && !vm.complex && vm.code[0] &&
                     ((vm.code[0] == '1' && vm.code[1] >= '5') || vm.code[0] == '2');
-        if (force) {
-            int src = vm.source >= 0 ? vm.source : nom->agent[0] == 'B' ? by_agent(c, tok, h.end, ce, n)
-                                                                         : agent_after(c, tok, oe, ce, nom->agent);
-            if (src < 0) src = nominal_owner(c, tok, i);
-            int tgt = vm.target >= 0 ? vm.target : town >= 0 ? town : h.subject;
-            if (src >= 0 && fm_attribution_in_head(frames, nf, c->mentions.a[src].start)) src = -1;
-            if (tgt >= 0 && fm_attribution_in_head(frames, nf, c->mentions.a[tgt].start)) tgt = -1;
-            if (src == tgt) tgt = -1;
-            const fm_mention *sm = src >= 0 ? resolve(c, &c->mentions.a[src]) : NULL;
-            const fm_mention *tm = tgt >= 0 ? resolve(c, &c->mentions.a[tgt]) : NULL;
-            /* "ordered the arrest of X", "announced the capture of": a pattern of the verb whose
-             * clause holds the noun coded the act already */
-            int told = 0;
-            for (size_t k = first; k < c->events.n && !told; k++)
-                told = !strncmp(c->events.a[k].code, vm.code, 2) && c->evtok.a[k].verb_end <= i &&
-                       i < c->evtok.a[k].clause_end;
-            if (!told && ((sm && sm->code) || (tm && (tm->code || tgt == town)))) {
-                const char *rule = vm.pattern ? vm.rule
-                                              : fm_arena_printf(&c->arena, "%s, named by its noun [%s]", vm.rule ? vm.rule : "", vm.code);
-                add_events(c, doc, si, tok, vm.code, src, tgt, &c->verbs.a[p], rule, i, ce, FM_PRIORITY_NORMAL);
-            }
-        }
+        if (force) nominal_event(c, doc, si, tok, n, frames, nf, first, nom, p, ce, oe, &vm, town);
         if (town >= 0) c->mentions.n--;
         memmove(&c->verbs.a[p], &c->verbs.a[p + 1], (c->verbs.n - 1 - p) * sizeof c->verbs.a[0]);
         c->verbs.n--;

@@ -1018,7 +1018,7 @@ static int name_after(const ctx *c, size_t e)
     return 0;
 }
 
-/* 1 if the date after UNTIL or BY lies ahead of the document: after it ("until January
+/* 1 if the date after UNTIL, BY, EFFECTIVE or STARTING lies ahead of the document: after it ("until January
  * 30, 2026", "until next year"), or a month and day that resolved into the past fell more
  * than half a year back ("by October 31" written in August) */
 static int deadline_ahead(const ctx *c, const fm_when *w, size_t s, size_t e)
@@ -1055,8 +1055,8 @@ static size_t collect(const ctx *c, cand *out)
         if (e <= i) e = i + 1;
         if (k.has_date && name_after(c, e)) { i = e - 1; continue; }
         /* "closed its airspace until May 14", "must leave by October 31", "tariffs effective
-         * February 10": the end of a state, a deadline or a start still to come is not when the act took place ("until mid-1986" in 1987
-         * still dates what lasted until then) */
+         * February 10": the end of a state, a deadline or a start still to come is not when
+         * the act took place ("until mid-1986" in 1987 still dates what lasted until then) */
         if (k.has_date && !k.w.is_span && i > 0 && (W(c, i - 1, "UNTIL") || W(c, i - 1, "TILL") || W(c, i - 1, "BY") ||
                                                     W(c, i - 1, "EFFECTIVE") || W(c, i - 1, "STARTING")) &&
             deadline_ahead(c, &k.w, i, e)) {
