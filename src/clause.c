@@ -1317,7 +1317,7 @@ void fm_find_verbs(fm_coder *c, const fm_token *tok, size_t n)
 }
 
 /* The verb hit covering token i, or -1. */
-static int verb_at(const fm_coder *c, size_t i)
+int fm_verb_at(const fm_coder *c, size_t i)
 {
     for (size_t k = 0; k < c->verbs.n; k++)
         if (i >= c->verbs.a[k].start && i < c->verbs.a[k].end) return (int)k;
@@ -1404,7 +1404,7 @@ int fm_weapon_subject(fm_coder *c, const fm_token *tok, size_t n, size_t v)
         const fm_token *t = &tok[j];
         /* "the death toll in the attack rises": the attack a toll is of heads it, though after IN */
         if (fm_is_word(t, "TOLL") && pp_head != SIZE_MAX) { head = pp_head; break; }
-        int vj = verb_at(c, j);
+        int vj = fm_verb_at(c, j);
         /* "a rocket launched from Cambodia killed": over the participle to its noun */
         if (vj >= 0 && reduced_relative(c, tok, vj, h)) { j = c->verbs.a[vj].start; continue; }
         /* "a wave of attacks against police results in": the plural after OF is the head noun */
@@ -1425,7 +1425,7 @@ int fm_weapon_subject(fm_coder *c, const fm_token *tok, size_t n, size_t v)
          * opens heads it */
         /* (a noun after the AND, not the verb itself: "killing a driver and injuring",
          * "detonating bombs and briefly seizing the town" join verbs) */
-        if (fm_is_word(t, "AND") && j > 0 && j + 1 < k && !ly_adverb(&tok[j + 1]) && verb_at(c, j + 1) < 0 &&
+        if (fm_is_word(t, "AND") && j > 0 && j + 1 < k && !ly_adverb(&tok[j + 1]) && fm_verb_at(c, j + 1) < 0 &&
             in_list(c, &tok[j - 1], W_ATTACK_NOUN) && ends_with(&tok[j - 1], "S") && !fm_after_preposition(c, tok, j - 1)) {
             head = j - 1;
             break;
@@ -1449,7 +1449,7 @@ int fm_weapon_subject(fm_coder *c, const fm_token *tok, size_t n, size_t v)
     size_t start = head;
     /* its modifiers: "a suspected car bomb", "Israeli drone strikes" (an actor there is the subject anyway) */
     while (start > 0 && start + 4 > head && tok[start - 1].kind == FM_TOK_WORD && !in_list(c, &tok[start - 1], W_PREPOSITION) &&
-           !in_list(c, &tok[start - 1], W_AUX) && verb_at(c, start - 1) < 0 && !fm_is_word(&tok[start - 1], "THAT") &&
+           !in_list(c, &tok[start - 1], W_AUX) && fm_verb_at(c, start - 1) < 0 && !fm_is_word(&tok[start - 1], "THAT") &&
            !fm_is_word(&tok[start - 1], "AND") && !in_list(c, &tok[start - 1], W_NOUN_PREPOSITION) &&
            !in_list(c, &tok[start - 1], W_SUBORDINATOR) && !in_list(c, &tok[start], W_DETERMINER))   /* "an explosive" */
         start--;
@@ -1471,13 +1471,13 @@ int fm_thing_subject(fm_coder *c, const fm_token *tok, size_t n, size_t v, const
     if (k == h->start || k == 0) return -1;               /* no BE: no passive subject before it */
     size_t head = k - 1;
     const fm_token *t = &tok[head];
-    if (t->kind != FM_TOK_WORD || (t->flags & FM_TOKF_CAP) || inside_mention(c, head) || verb_at(c, head) >= 0)
+    if (t->kind != FM_TOK_WORD || (t->flags & FM_TOKF_CAP) || inside_mention(c, head) || fm_verb_at(c, head) >= 0)
         return -1;
     if (!fm_synset_in_sentence(c, tok, n, synset, head)) return -1;
     size_t start = head;
     while (start > 0 && start + 3 > head && tok[start - 1].kind == FM_TOK_WORD && !in_list(c, &tok[start], W_DETERMINER) &&
            !in_list(c, &tok[start - 1], W_PREPOSITION) && !in_list(c, &tok[start - 1], W_NOUN_PREPOSITION) &&
-           !in_list(c, &tok[start - 1], W_AUX) && !in_list(c, &tok[start - 1], W_SUBORDINATOR) && verb_at(c, start - 1) < 0 &&
+           !in_list(c, &tok[start - 1], W_AUX) && !in_list(c, &tok[start - 1], W_SUBORDINATOR) && fm_verb_at(c, start - 1) < 0 &&
            !fm_is_word(&tok[start - 1], "THAT") && !fm_is_word(&tok[start - 1], "AND") && !inside_mention(c, start - 1))
         start--;
     /* "the driver of the tanker was killed": a noun after a preposition heads no subject */
@@ -1641,7 +1641,7 @@ int fm_mention_aside(const fm_coder *c, const fm_token *tok, size_t from, int m,
     if (d <= from) return 0;                    /* right where the pattern stands */
     if (d >= from + 2 && fm_is_word(&tok[d - 1], "BY")) {
         const fm_token *p = &tok[d - 2];
-        int vk = verb_at(c, d - 2);
+        int vk = fm_verb_at(c, d - 2);
         if (p->kind == FM_TOK_WORD && !(p->flags & FM_TOKF_CAP) &&
             ((vk >= 0 && c->verbs.a[vk].passive) || in_list(c, p, W_BARE_PARTICIPLE) ||
              (p->norm_len >= 4 && !memcmp(p->norm + p->norm_len - 2, "ED", 2))))   /* "used", "backed" */
@@ -1673,7 +1673,7 @@ static int object_agent_participle(const fm_coder *c, const fm_token *tok, size_
     while (ms > 0 && (in_list(c, &tok[ms - 1], W_DETERMINER) || tok[ms - 1].kind == FM_TOK_NUMBER ||
                       (tok[ms - 1].wclass & FM_WC_NUMBER)))
         ms--;
-    int vk = ms > 0 ? verb_at(c, ms - 1) : -1;
+    int vk = ms > 0 ? fm_verb_at(c, ms - 1) : -1;
     return vk >= 0 && c->verbs.a[vk].form && !c->verbs.a[vk].speech && c->verbs.a[vk].end == ms;
 }
 
@@ -1686,12 +1686,12 @@ static int object_participle(const fm_coder *c, const fm_token *tok, size_t n, c
     if (noun->kind != FM_TOK_WORD || (noun->flags & FM_TOKF_CAP) || in_list(c, noun, W_AUX) || in_list(c, noun, W_ADVERB_GAP) ||
         in_list(c, noun, W_DETERMINER) || in_list(c, noun, W_PREPOSITION) || in_list(c, noun, W_NOUN_PREPOSITION) ||
         in_list(c, noun, W_SUBORDINATOR) || ly_adverb(noun) || fm_is_word(noun, "AND") || fm_is_word(noun, "TO") ||
-        inside_mention(c, h->start - 1) || verb_at(c, h->start - 1) >= 0 || in_list(c, noun, W_PERSON_PRONOUN) ||
+        inside_mention(c, h->start - 1) || fm_verb_at(c, h->start - 1) >= 0 || in_list(c, noun, W_PERSON_PRONOUN) ||
         in_list(c, noun, W_GROUP_PRONOUN))
         return 0;
     for (size_t k = h->start - 1, steps = 0; k-- > 0 && steps < 6; steps++) {
         const fm_token *t = &tok[k];
-        int vk = verb_at(c, k);
+        int vk = fm_verb_at(c, k);
         /* "Hamas said the group fired rockets": after a speech verb, a participle with an
          * object of its own is the finite verb of what is said (one that modifies a noun
          * takes none: "said the men accused of smuggling were freed") */
@@ -1729,7 +1729,7 @@ static int apposition_subject(const fm_coder *c, const fm_token *tok, size_t b)
     if (b < 4 || tok[b - 1].kind != FM_TOK_PUNCT || strcmp(tok[b - 1].norm, ",")) return -1;
     for (size_t k = b - 1, words = 0; k-- > 1 && words < 15; words++) {
         const fm_token *t = &tok[k];
-        if (verb_at(c, k) >= 0 || (t->kind != FM_TOK_WORD && t->kind != FM_TOK_POSS && t->kind != FM_TOK_NUMBER &&
+        if (fm_verb_at(c, k) >= 0 || (t->kind != FM_TOK_WORD && t->kind != FM_TOK_POSS && t->kind != FM_TOK_NUMBER &&
                                    !(t->kind == FM_TOK_PUNCT && !strcmp(t->norm, ",") && k > 0 &&
                                      mention_ending_at(c, k - 1) >= 0)))
             return -1;
@@ -1754,7 +1754,7 @@ static int participle_apposition_subject(const fm_coder *c, const fm_token *tok,
         const fm_token *t = &tok[k];
         if (t->kind == FM_TOK_PUNCT && (!strcmp(t->norm, ";") || !strcmp(t->norm, ":"))) return -1;
         if (!(t->kind == FM_TOK_PUNCT && !strcmp(t->norm, ","))) continue;
-        int vk = verb_at(c, k + 1);
+        int vk = fm_verb_at(c, k + 1);
         int opens = fm_is_word(&tok[k + 1], "HAVING") ||
                     (vk >= 0 && c->verbs.a[vk].start == k + 1 &&
                      (c->verbs.a[vk].vform == FM_VF_ING || c->verbs.a[vk].vform == FM_VF_ED ||
@@ -1841,7 +1841,7 @@ static size_t relative_word(const fm_coder *c, const fm_token *tok, const fm_ver
     if (k == 0) return SIZE_MAX;
     if (fm_is_word(&tok[k - 1], "WHO") || fm_is_word(&tok[k - 1], "WHICH")) return k - 1;
     /* THAT after a noun; after a verb ("said that rebels had seized") it opens what is said */
-    return fm_is_word(&tok[k - 1], "THAT") && k > 1 && tok[k - 2].kind == FM_TOK_WORD && verb_at(c, k - 2) < 0
+    return fm_is_word(&tok[k - 1], "THAT") && k > 1 && tok[k - 2].kind == FM_TOK_WORD && fm_verb_at(c, k - 2) < 0
                ? k - 1 : SIZE_MAX;
 }
 
@@ -1854,7 +1854,7 @@ static size_t relative_object_clause(const fm_coder *c, const fm_token *tok, int
     while (s > 0 && (in_list(c, &tok[s - 1], W_DETERMINER) || tok[s - 1].kind == FM_TOK_NUMBER ||
                      (tok[s - 1].wclass & FM_WC_NUMBER)))
         s--;
-    int vk = s > 0 ? verb_at(c, s - 1) : -1;
+    int vk = s > 0 ? fm_verb_at(c, s - 1) : -1;
     /* (not after a verb of saying, whose object is a clause: "which states it targeted") */
     if (vk < 0 || c->verbs.a[vk].end != s || c->verbs.a[vk].speech || (tok[c->verbs.a[vk].start].wclass & FM_WC_SPEECH))
         return SIZE_MAX;
@@ -1880,7 +1880,7 @@ static size_t name_start(const fm_coder *c, const fm_token *tok, int m)
     size_t s = x->start;
     if (!x->agent_only || x->pronoun || !(tok[s].flags & FM_TOKF_CAP)) return s;
     for (int w = 0; w < 3 && s > 1 && tok[s - 1].kind == FM_TOK_WORD && (tok[s - 1].flags & FM_TOKF_CAP) &&
-                    !inside_mention(c, s - 1) && verb_at(c, s - 1) < 0 && !in_list(c, &tok[s - 1], W_DETERMINER);
+                    !inside_mention(c, s - 1) && fm_verb_at(c, s - 1) < 0 && !in_list(c, &tok[s - 1], W_DETERMINER);
          w++)
         s--;
     return s;
@@ -1895,7 +1895,7 @@ static int addressee(const fm_coder *c, const fm_token *tok, int m)
                                         "ASSURES", "REMINDED", NULL };
     size_t s = c->mentions.a[m].start;
     while (s > 0 && in_list(c, &tok[s - 1], W_DETERMINER)) s--;
-    if (s == 0 || verb_at(c, s - 1) < 0) return 0;
+    if (s == 0 || fm_verb_at(c, s - 1) < 0) return 0;
     for (const char *const *w = tell; *w; w++)
         if (fm_is_word(&tok[s - 1], *w)) return 1;
     return 0;
@@ -1913,7 +1913,7 @@ static int place_modifier(const fm_coder *c, const fm_token *tok, int m, size_t 
         return 0;
     int attack = 0;
     for (size_t k = a->end; k < v; k++) {
-        if (tok[k].kind != FM_TOK_WORD || verb_at(c, k) >= 0 || any_preposition(c, &tok[k])) return 0;
+        if (tok[k].kind != FM_TOK_WORD || fm_verb_at(c, k) >= 0 || any_preposition(c, &tok[k])) return 0;
         attack |= in_list(c, &tok[k], W_ATTACK_NOUN);
     }
     fm_place p;
@@ -2037,13 +2037,13 @@ int fm_subject_of(fm_coder *c, const fm_token *tok, size_t n, size_t v)
         if (a > 1 && tok[a - 1].kind == FM_TOK_PUNCT && !strcmp(tok[a - 1].norm, ",")) a--;
         /* ("PODEMOS candidate Venancio Mondlane, who": a name the dictionaries lack after an actor) */
         for (int w = 0; w < 3 && a > 1 && tok[a - 1].kind == FM_TOK_WORD && (tok[a - 1].flags & FM_TOKF_CAP) &&
-                        mention_ending_at(c, a - 1) < 0 && verb_at(c, a - 1) < 0;
+                        mention_ending_at(c, a - 1) < 0 && fm_verb_at(c, a - 1) < 0;
              w++)
             a--;
         /* ("an operation that killed 40 militants": an attack's verb is its attacker's, found below) */
         int attack = in_list(c, &tok[a - 1], W_ATTACK_NOUN) || in_list(c, &tok[a - 1], W_ING_HEAD) ||
                      fm_is_word(&tok[a - 1], "OFFENSIVE") || fm_is_word(&tok[a - 1], "OPERATIONS");
-        if (!attack && mention_ending_at(c, a - 1) < 0 && verb_at(c, a - 1) < 0) return h->subject;
+        if (!attack && mention_ending_at(c, a - 1) < 0 && fm_verb_at(c, a - 1) < 0) return h->subject;
     }
     int saw_and = 0, by_agent = -1;
     for (size_t k = h->start; k-- > 0;) {
@@ -2072,9 +2072,9 @@ int fm_subject_of(fm_coder *c, const fm_token *tok, size_t n, size_t v)
             size_t b = c->mentions.a[m].start;
             /* "by heavy artillery", "by the army" */
             for (int w = 0; w < 2 && b > 1 && !fm_is_word(&tok[b - 1], "BY") && tok[b - 1].kind == FM_TOK_WORD &&
-                            !(tok[b - 1].flags & FM_TOKF_CAP) && verb_at(c, b - 1) < 0; w++)
+                            !(tok[b - 1].flags & FM_TOKF_CAP) && fm_verb_at(c, b - 1) < 0; w++)
                 b--;
-            int pv = b > 1 && fm_is_word(&tok[b - 1], "BY") ? verb_at(c, b - 2) : -1;
+            int pv = b > 1 && fm_is_word(&tok[b - 1], "BY") ? fm_verb_at(c, b - 2) : -1;
             if (pv >= 0 && reduced_passive(c, tok, pv)) {
                 if (by_agent < 0) by_agent = m;
                 k = c->verbs.a[pv].start;
@@ -2111,7 +2111,7 @@ int fm_subject_of(fm_coder *c, const fm_token *tok, size_t n, size_t v)
             break;
         }
         if (fm_is_word(t, "AND") || fm_is_word(t, "BUT") || fm_is_word(t, "THEN")) saw_and = 1;
-        int vk = verb_at(c, k);
+        int vk = fm_verb_at(c, k);
         if (vk >= 0) {
             fm_verb_hit *p = &c->verbs.a[vk];
             /* "X denied targeting civilians": the denied act is X's (its mode says denied) */
@@ -2210,7 +2210,7 @@ size_t fm_clause_start(const fm_coder *c, const fm_token *tok, size_t v)
         const fm_verb_hit *p = &c->verbs.a[j];
         if (!say_verb(p)) continue;
         for (size_t k = p->end < h->start ? p->end : h->start; k-- > p->start && (said < 0 || k > at);)
-            if (verb_at(c, k) == (int)j) { at = k; said = (int)j; break; }
+            if (fm_verb_at(c, k) == (int)j) { at = k; said = (int)j; break; }
     }
     for (size_t k = h->start; k-- > at;) {
         const fm_token *t = &tok[k];
@@ -2243,7 +2243,7 @@ static int absolute_with(const fm_token *tok, size_t n, size_t w)
 size_t fm_clause_end(const fm_coder *c, const fm_token *tok, size_t n, size_t v)
 {
     const fm_verb_hit *h = &c->verbs.a[v];
-    /* verb_at(k) for k rising from h->end: the verbs stand in order and do not
+    /* fm_verb_at(k) for k rising from h->end: the verbs stand in order and do not
      * overlap, so a cursor over the later ones answers it (vk: -1 or w) */
     size_t w = v + 1;
     for (size_t k = h->end; k < n; k++) {

@@ -566,15 +566,16 @@ static int in_mention(const fm_coder *c, size_t i)
 /* The place a conflict verb acts on when its object names no actor ("Israel
  * strikes Beirut", "the army takes Al-Kamlin"): a mention coded with the
  * place's country, pushed last (the caller pops it), or -1. */
-/* 1 if the gazetteer has a place that starts at token k ("Kabul", not "Assad") */
-static int gazetteer_place_at(fm_coder *c, const fm_doc *doc, const fm_token *tok, size_t n, size_t k)
+/* The gazetteer's place that starts at token k into *out ("Kabul", not "Assad"): 1, else 0 */
+static int gazetteer_place_at(fm_coder *c, const fm_doc *doc, const fm_token *tok, size_t n, size_t k,
+                              fm_geo_mention *out)
 {
     if (!c->geo) return 0;
     fm_context_catch_up(c, doc);
     fm_geo_mention places[4];
     size_t np = fm_geo_mentions(c->geo, doc->text, tok, n, &c->geo_ctx, &c->arena, places, 4);
     for (size_t p = 0; p < np && p < 4; p++)
-        if (places[p].tok_start == k) return 1;
+        if (places[p].tok_start == k) { *out = places[p]; return 1; }
     return 0;
 }
 
@@ -585,19 +586,13 @@ static int place_object(fm_coder *c, const fm_doc *doc, const fm_token *tok, siz
     while (k < to && place_gap_word(&tok[k])) k++;
     if (k >= to || tok[k].kind != FM_TOK_WORD || !(tok[k].flags & FM_TOKF_CAP)) return -1;
     if (in_mention(c, k)) return -1;   /* an actor: not mine */
-    fm_context_catch_up(c, doc);
-    fm_geo_mention places[4];
-    size_t np = fm_geo_mentions(c->geo, doc->text, tok, n, &c->geo_ctx, &c->arena, places, 4);
-    for (size_t p = 0; p < np && p < 4; p++) {
-        if (places[p].tok_start != k) continue;
-        const char *a3 = places[p].place.country[0] ? fm_country_alpha3(c->geo, places[p].place.country) : NULL;
-        if (!a3) return -1;
-        fm_mention pm = { .start = places[p].tok_start, .end = places[p].tok_end, .code = a3, .country = a3,
-                          .next = -1, .compound_head = 1 };
-        if (fm_mention_vec_push(&c->mentions, pm)) return -1;
-        return (int)c->mentions.n - 1;
-    }
-    return -1;
+    fm_geo_mention g;
+    if (!gazetteer_place_at(c, doc, tok, n, k, &g)) return -1;
+    const char *a3 = g.place.country[0] ? fm_country_alpha3(c->geo, g.place.country) : NULL;
+    if (!a3) return -1;
+    fm_mention pm = { .start = g.tok_start, .end = g.tok_end, .code = a3, .country = a3, .next = -1, .compound_head = 1 };
+    if (fm_mention_vec_push(&c->mentions, pm)) return -1;
+    return (int)c->mentions.n - 1;
 }
 
 /* "M23 captures Kamanyola, ... Democratic Republic of the Congo", "Russian forces have
@@ -920,13 +915,6 @@ static int agent_after(fm_coder *c, const fm_token *tok, size_t from, size_t to,
     return fm_mention_at(c, from + 1, to, 0, tok);
 }
 
-static int verb_covering(const fm_coder *c, size_t i)
-{
-    for (size_t k = 0; k < c->verbs.n; k++)
-        if (i >= c->verbs.a[k].start && i < c->verbs.a[k].end) return (int)k;
-    return -1;
-}
-
 /* The actor of the OF phrase at from: the first mention within a few words of it, past
  * articles, counts and adjectives ("of 132 Alawite civilians", "of unarmed protesters"). */
 static int of_object(const fm_coder *c, const fm_token *tok, size_t n, size_t from)
@@ -978,8 +966,9 @@ static int nominal_code(fm_coder *c, const fm_doc *doc, const fm_token *tok, siz
     }
     /* ("the fall of Kabul": a capital the actor dictionary codes as its country) */
     const fm_mention *om = obj >= 0 ? &c->mentions.a[obj] : NULL;
+    fm_geo_mention g;
     return nom->place_only && om && om->end == oe && om->country && om->code && strlen(om->code) == 3 &&
-           !om->agent_only && gazetteer_place_at(c, doc, tok, n, om->start) && fm_verb_town_code(c, p, vm);
+           !om->agent_only && gazetteer_place_at(c, doc, tok, n, om->start, &g) && fm_verb_town_code(c, p, vm);
 }
 
 /* The event of nominal nom at verb hit p with code vm: its agent after BY (or TO), else
@@ -1025,7 +1014,7 @@ static void code_nominals(fm_coder *c, const fm_doc *doc, size_t si, const fm_to
         if (!of && !fm_is_word(&tok[i + 1], "BY")) continue;
         const nominal *nom = nominal_of(&tok[i]);
         const char *lemma = nom ? nom->verb : NULL;
-        if (!lemma || (!of && nom->place_only) || (tok[i].flags & FM_TOKF_CAP) || verb_covering(c, i) >= 0 || in_mention(c, i) ||
+        if (!lemma || (!of && nom->place_only) || (tok[i].flags & FM_TOKF_CAP) || fm_verb_at(c, i) >= 0 || in_mention(c, i) ||
             nominal_unreal(tok, i))
             continue;
         fm_token ft = tok[i];
@@ -1051,7 +1040,7 @@ static void code_nominals(fm_coder *c, const fm_doc *doc, size_t si, const fm_to
             if (tok[k].kind == FM_TOK_PUNCT) { ce = k; break; }
         size_t oe = i + 2;      /* the OF phrase: to a break, a preposition, AND or a verb */
         while (oe < ce && tok[oe].kind != FM_TOK_PUNCT && !fm_is_word(&tok[oe], "AND") &&
-               !any_preposition_word(&tok[oe]) && verb_covering(c, oe) < 0)
+               !any_preposition_word(&tok[oe]) && fm_verb_at(c, oe) < 0)
             oe++;
         fm_verb_match vm;
         int town = -1, ok = nominal_code(c, doc, tok, n, nom, p, i, ce, oe, &vm, &town);

@@ -147,6 +147,7 @@ int fm_subject_of(fm_coder *c, const fm_token *tok, size_t n, size_t v);
 int fm_weapon_subject(fm_coder *c, const fm_token *tok, size_t n, size_t v);
 int fm_thing_subject(fm_coder *c, const fm_token *tok, size_t n, size_t v, const char *synset);
 int fm_mention_at(const fm_coder *c, size_t start_min, size_t limit, int allow_gap, const fm_token *tok);
+int fm_verb_at(const fm_coder *c, size_t i);   /* the verb hit covering token i, or -1 */
 /* Inline: the coder tests words against literals millions of times a run, and
  * the first two bytes settle nearly every test without a strcmp call (the
  * first alone let through every "THE" asked for "TO", "TWO" or "THAT"; with a
