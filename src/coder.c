@@ -835,22 +835,25 @@ static int by_agent(fm_coder *c, const fm_token *tok, size_t from, size_t to, si
  * morphology, not a dictionary's, so the loaded dictionary's verb codes the act. Not the
  * nouns of states or plans ("occupation", "release", "deployment" of troops announced),
  * whose OF phrase rarely says an act took place. */
-typedef struct nominal { const char *noun, *verb, *agent; int place_only; } nominal;
+typedef struct nominal { const char *noun, *verb, *agent; int place_only, on_ok; } nominal;
 static const nominal NOMINALS[] = {
-    { "KILLING", "KILL", "BY", 0 }, { "KILLINGS", "KILL", "BY", 0 }, { "MURDER", "MURDER", "BY", 0 },
-    { "MURDERS", "MURDER", "BY", 0 }, { "ASSASSINATION", "ASSASSINATE", "BY", 0 }, { "ARREST", "ARREST", "BY", 0 },
-    { "ARRESTS", "ARREST", "BY", 0 }, { "DETENTION", "DETAIN", "BY", 0 }, { "CAPTURE", "CAPTURE", "BY", 0 },
-    { "ABDUCTION", "ABDUCT", "BY", 0 }, { "ABDUCTIONS", "ABDUCT", "BY", 0 }, { "KIDNAPPING", "KIDNAP", "BY", 0 },
-    { "KIDNAPPINGS", "KIDNAP", "BY", 0 }, { "HIJACKING", "HIJACK", "BY", 0 }, { "BOMBING", "BOMB", "BY", 0 },
-    { "BOMBINGS", "BOMB", "BY", 0 }, { "SHELLING", "SHELL", "BY", 0 }, { "BOMBARDMENT", "BOMBARD", "BY", 0 },
-    { "EXECUTION", "EXECUTE", "BY", 0 }, { "EXECUTIONS", "EXECUTE", "BY", 0 }, { "DEMOLITION", "DEMOLISH", "BY", 0 },
-    { "DEMOLITIONS", "DEMOLISH", "BY", 0 }, { "DESTRUCTION", "DESTROY", "BY", 0 }, { "SEIZURE", "SEIZE", "BY", 0 },
-    { "EXPULSION", "EXPEL", "BY", 0 }, { "BEHEADING", "BEHEAD", "BY", 0 }, { "STABBING", "STAB", "BY", 0 },
-    { "MASSACRE", "MASSACRE", "BY", 0 }, { "SHOOTING", "SHOOT", "BY", 0 }, { "SHOOTINGS", "SHOOT", "BY", 0 },
+    { "KILLING", "KILL", "BY", 0, 0 }, { "KILLINGS", "KILL", "BY", 0, 0 }, { "MURDER", "MURDER", "BY", 0, 0 },
+    { "MURDERS", "MURDER", "BY", 0, 0 }, { "ASSASSINATION", "ASSASSINATE", "BY", 0, 0 }, { "ARREST", "ARREST", "BY", 0, 0 },
+    { "ARRESTS", "ARREST", "BY", 0, 0 }, { "DETENTION", "DETAIN", "BY", 0, 0 }, { "CAPTURE", "CAPTURE", "BY", 0, 0 },
+    { "ABDUCTION", "ABDUCT", "BY", 0, 0 }, { "ABDUCTIONS", "ABDUCT", "BY", 0, 0 }, { "KIDNAPPING", "KIDNAP", "BY", 0, 0 },
+    { "KIDNAPPINGS", "KIDNAP", "BY", 0, 0 }, { "HIJACKING", "HIJACK", "BY", 0, 0 }, { "BOMBING", "BOMB", "BY", 0, 0 },
+    { "BOMBINGS", "BOMB", "BY", 0, 0 }, { "SHELLING", "SHELL", "BY", 0, 0 }, { "BOMBARDMENT", "BOMBARD", "BY", 0, 0 },
+    { "EXECUTION", "EXECUTE", "BY", 0, 0 }, { "EXECUTIONS", "EXECUTE", "BY", 0, 0 }, { "DEMOLITION", "DEMOLISH", "BY", 0, 0 },
+    { "DEMOLITIONS", "DEMOLISH", "BY", 0, 0 }, { "DESTRUCTION", "DESTROY", "BY", 0, 0 }, { "SEIZURE", "SEIZE", "BY", 0, 0 },
+    { "EXPULSION", "EXPEL", "BY", 0, 0 }, { "BEHEADING", "BEHEAD", "BY", 0, 0 }, { "STABBING", "STAB", "BY", 0, 0 },
+    { "MASSACRE", "MASSACRE", "BY", 0, 0 }, { "SHOOTING", "SHOOT", "BY", 0, 0 }, { "SHOOTINGS", "SHOOT", "BY", 0, 0 },
     /* "the fall of Bukavu to M23 rebels": a town taken, its taker after TO (not "the fall of
      * the government", which names no town) */
-    { "FALL", "CAPTURE", "TO", 1 },
-    { NULL, NULL, NULL, 0 } };
+    { "FALL", "CAPTURE", "TO", 1, 0 },
+    /* "a fuel blockade by JNIM insurgents", "Israel's blockade on humanitarian aid", "the siege of
+     * El Fasher by the RSF": ON too, for what is cut off */
+    { "BLOCKADE", "BLOCKADE", "BY", 0, 1 }, { "SIEGE", "BESIEGE", "BY", 0, 1 },
+    { NULL, NULL, NULL, 0, 0 } };
 
 /* Words before the noun that say the act did not (yet) happen: "calls for the arrest of",
  * "a warrant for the arrest of", "leading to the arrest of", "demand the killing of",
@@ -1009,12 +1012,12 @@ static void code_nominals(fm_coder *c, const fm_doc *doc, size_t si, const fm_to
                           const fm_attrib_frame *frames, size_t nf, size_t first)
 {
     for (size_t i = 1; i + 2 < n; i++) {
-        /* (or BY right after it: "reported mass killings by the RSF") */
-        int of = fm_is_word(&tok[i + 1], "OF");
-        if (!of && !fm_is_word(&tok[i + 1], "BY")) continue;
+        /* (or BY right after it: "reported mass killings by the RSF"; ON, for some) */
+        int of = fm_is_word(&tok[i + 1], "OF"), on = fm_is_word(&tok[i + 1], "ON");
+        if (!of && !on && !fm_is_word(&tok[i + 1], "BY")) continue;
         const nominal *nom = nominal_of(&tok[i]);
         const char *lemma = nom ? nom->verb : NULL;
-        if (!lemma || (!of && nom->place_only) || (tok[i].flags & FM_TOKF_CAP) || fm_verb_at(c, i) >= 0 || in_mention(c, i) ||
+        if (!lemma || (!of && nom->place_only) || (on && !nom->on_ok) || (tok[i].flags & FM_TOKF_CAP) || fm_verb_at(c, i) >= 0 || in_mention(c, i) ||
             nominal_unreal(tok, i))
             continue;
         fm_token ft = tok[i];
