@@ -67,7 +67,8 @@ static const char *const negators[] = {
 };
 /* "stopped shelling", "failed to reach": the act did not (or no longer) happen */
 static const char *const stoppers[] = {
-    "STOPPED", "HALTED", "CEASED", "SUSPENDED", "FAILED", "REFUSED", "ABANDONED", "DECLINED", NULL
+    "STOPPED", "HALTED", "CEASED", "SUSPENDED", "FAILED", "REFUSED", "ABANDONED", "DECLINED",
+    "STOPS", "HALTS", "CEASES", "SUSPENDS", "FAIL", "FAILS", "REFUSE", "REFUSES", "ABANDONS", "DECLINES", NULL
 };
 
 static const char *const modals[] = {
@@ -237,11 +238,11 @@ fm_mode fm_mode_of_marked(const char *text, const fm_token *tok, const fm_word_m
 
     /* negation and modals in the clause, up to the verb (the verb phrase may
      * itself hold "did not attack") */
-    int negated = 0, hypothetical = 0, hedged = 0;
+    int negated = 0, hypothetical = 0, hedged = 0, conditional = 0;
     size_t first_modal = n;
     for (size_t k = cs; k < ve; k++) {
         int before = k < vs;
-        if (before && is_in(mk, tok, n, k, M_CONDITIONALS)) hypothetical = 1;
+        if (before && is_in(mk, tok, n, k, M_CONDITIONALS)) hypothetical = conditional = 1;
         if (before && is_modal(mk, tok, n, k) && governs(mk, tok, n, k, vs)) {
             hypothetical = 1;
             if (first_modal == n) first_modal = k;
@@ -312,6 +313,9 @@ fm_mode fm_mode_of_marked(const char *text, const fm_token *tok, const fm_word_m
         }
         attributed = 1;
     }
+    /* "if Japan fails to meet them", "unless Israel does not withdraw": a condition, whatever
+     * it negates */
+    if (conditional) return FM_MODE_HYPOTHETICAL;
     if (negated && self) return FM_MODE_DENIED;
     if (negated) return FM_MODE_NEGATED;
     if (hypothetical) return FM_MODE_HYPOTHETICAL;
