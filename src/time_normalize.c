@@ -1021,6 +1021,17 @@ static int name_after(const ctx *c, size_t e)
 /* 1 if the date after UNTIL, BY, EFFECTIVE or STARTING lies ahead of the document: after it ("until January
  * 30, 2026", "until next year"), or a month and day that resolved into the past fell more
  * than half a year back ("by October 31" written in August) */
+static const char *const event_nouns[] = { "ATTACK", "ATTACKS", "MASSACRE", "MASSACRES", "BOMBING", "BOMBINGS",
+    "SHOOTING", "SHOOTINGS", "ASSAULT", "UPRISING", "REVOLUTION", "RIOTS", "COUP", "INVASION", "RAID", NULL };
+
+static int event_name_date(const ctx *c, const fm_when *w, size_t s, size_t e)
+{
+    if (w->precision != FM_PREC_DAY || s == 0 || !W(c, s - 1, "THE") || e >= c->n || !WIN(c, e, event_nouns))
+        return 0;
+    for (size_t k = s; k < e; k++) if (year_at(c, k)) return 0;    /* "the October 7, 2023 attacks" says it */
+    return days_from_civil(w->year, w->month, w->day) < c->doc - 1;
+}
+
 static int deadline_ahead(const ctx *c, const fm_when *w, size_t s, size_t e)
 {
     if (w->relative_to_event || w->precision == FM_PREC_DOCUMENT) return 0;
@@ -1054,6 +1065,10 @@ static size_t collect(const ctx *c, cand *out)
             continue;
         if (e <= i) e = i + 1;
         if (k.has_date && name_after(c, e)) { i = e - 1; continue; }
+        /* "during the October 7 attacks", "since the September 11 attacks": a month and day
+         * between THE and the noun of an event name it, and its year is not said (news calls a
+         * recent one "Tuesday's attack": only yesterday's or today's is kept) */
+        if (k.has_date && event_name_date(c, &k.w, i, e)) { i = e - 1; continue; }
         /* "closed its airspace until May 14", "must leave by October 31", "tariffs effective
          * February 10": the end of a state, a deadline or a start still to come is not when
          * the act took place ("until mid-1986" in 1987 still dates what lasted until then) */
