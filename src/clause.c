@@ -913,11 +913,17 @@ static int plural_in_list(const fm_token *tok, size_t n, size_t i, const fm_verb
         (fm_is_word(&tok[i - 3], "OF") || fm_is_word(&tok[i - 3], "THE") || fm_is_word(&tok[i - 3], "THEIR") ||
          tok[i - 3].kind == FM_TOK_NUMBER || (tok[i - 3].wclass & FM_WC_NUMBER)))
         return 1;
-    if (i < 2 || i + 1 >= n || tok[i - 1].kind != FM_TOK_PUNCT || strcmp(tok[i - 1].norm, ",")) return 0;
+    /* ("Hellfire missiles, artillery shells, and other ammunitions": a lower-case modifier
+     * between the list's comma and the plural) */
+    size_t m = i;
+    if (i >= 3 && tok[i - 1].kind == FM_TOK_WORD && !(tok[i - 1].flags & (FM_TOKF_CAP | FM_TOKF_ALLCAPS)) &&
+        tok[i - 2].kind == FM_TOK_PUNCT && !strcmp(tok[i - 2].norm, ","))
+        m = i - 1;
+    if (m < 2 || i + 1 >= n || tok[m - 1].kind != FM_TOK_PUNCT || strcmp(tok[m - 1].norm, ",")) return 0;
     const fm_token *next = &tok[i + 1];
     int listed = fm_is_word(next, "AND") || fm_is_word(next, "OR") ||
                  (next->kind == FM_TOK_PUNCT && !strcmp(next->norm, ","));
-    return listed && plural_common(&tok[i - 2]);
+    return listed && plural_common(&tok[m - 2]);
 }
 
 /* The form of a verb occurrence: the dictionary's, or for a stem the ending. */
