@@ -1099,8 +1099,9 @@ static void join_toll_to_attack(fm_coder *c, const fm_doc *doc, size_t first)
         for (size_t j = first; j < c->events.n; j++) {
             fm_event *atk = &c->events.a[j];
             const fm_event_tokens *at = &c->evtok.a[j];
-            /* (an attack: 190, 193-195; not a blockade 191 or an occupation 192) */
-            if (j == k || strncmp(atk->code, "19", 2) || atk->code[2] == '1' || atk->code[2] == '2' ||
+            /* (an attack: 190, 193-195, or mass violence 20x; not a blockade 191 or an occupation 192) */
+            int mass = !strncmp(atk->code, "20", 2);
+            if (j == k || (!mass && (strncmp(atk->code, "19", 2) || atk->code[2] == '1' || atk->code[2] == '2')) ||
                 !atk->source.code || atk->has_target ||
                 at->verb_start < tt->verb_end || at->verb_start > tt->clause_end)
                 continue;
