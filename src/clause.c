@@ -480,6 +480,20 @@ static int distinct_sides(const fm_mention *a, const fm_mention *b, int states)
     return !states || (a->country && b->country && strcmp(a->country, b->country));
 }
 
+/* The tokens of a model designation at j, glued without a space and holding a digit ("F-16",
+ * "Su-34", "MQ-9", "T-72"), else 0. */
+static size_t model_designation(const fm_token *tok, size_t n, size_t j)
+{
+    if (j >= n || tok[j].kind == FM_TOK_PUNCT) return 0;
+    size_t e = j + 1;
+    while (e < n && e < j + 4 && tok[e].kind != FM_TOK_PUNCT &&
+           (tok[e].start == tok[e - 1].end || (tok[e].flags & FM_TOKF_HYPHEN)))
+        e++;
+    for (size_t k = j; k < e; k++)
+        if (tok[k].kind == FM_TOK_NUMBER || (tok[k].norm && strpbrk(tok[k].norm, "0123456789"))) return e - j;
+    return 0;
+}
+
 static void both_sides(fm_coder *c, const fm_token *tok, size_t n)
 {
     for (size_t i = 0; i + 1 < n; i++) {
@@ -557,6 +571,9 @@ void fm_find_mentions(fm_coder *c, const fm_doc *doc, const fm_token *tok, size_
             size_t lg2 = j < n ? agent_at(c, n, j, &ag2) : 0;
             if (!lg2 && acode && j < n && !c->lx->tabari_verbs) {
                 size_t skip = title_modifiers(c, tok, n, j, j > i + la);
+                if (skip && j + skip < n && (lg2 = agent_at(c, n, j + skip, &ag2))) j += skip;
+                /* "Thai F-16 jets", "Russian Su-34 bombers": a model designation between them */
+                skip = lg2 ? 0 : model_designation(tok, n, j);
                 if (skip && j + skip < n && (lg2 = agent_at(c, n, j + skip, &ag2))) j += skip;
             }
             size_t first = c->mentions.n;
