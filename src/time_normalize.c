@@ -483,9 +483,12 @@ static int parse_date_at(const ctx *c, size_t i, fm_when *w, size_t *end)
         }
     }
 
-    /* "in 2019", "since 2014", "in early 2023" */
+    /* "in 2019", "since 2014", "in early 2023" (not "his 2006 and 2011 presidential campaigns":
+     * years joined by AND with no cue before the first modify a noun) */
     int year = year_at(c, i);
-    if (year && mod == MOD_NONE && (edge || (start > 0 && WIN(c, start - 1, date_cues)))) {
+    int modifier_pair = year && start >= 3 && W(c, start - 1, "AND") && year_at(c, start - 2) &&
+                        !WIN(c, start - 3, date_cues);
+    if (year && mod == MOD_NONE && !modifier_pair && (edge || (start > 0 && WIN(c, start - 1, date_cues)))) {
         set_year(w, year);
         *end = i + 1;
         return 1;
