@@ -1067,6 +1067,26 @@ static int weapon_word(const fm_coder *c, const fm_token *t)
     return in_list(c, t, W_WEAPON);
 }
 
+static int determined_head(const fm_coder *c, const fm_token *tok, size_t n, size_t i, const fm_verb_form *f)
+{
+    static const char *const singular[] = { "A", "AN", "ANY", "EACH", "EVERY", "ANOTHER", "NO", NULL };
+    /* (its weapon's act stays a verb: "a Russian drone attack on Dnipro kills four" is 195) */
+    static const char *const weapons[] = { "DRONE", "GRENADE", "BOMB", "SUICIDE", "AIR", "KNIFE", "RAMMING", NULL };
+    /* (only the nouns the coder reads as acts by their nouns: "a Taiwanese boycott of", "a
+     * Philippine request to" stay the verbs TABARI's dictionaries code them as) */
+    static const char *const heads[] = { "ATTACK", "RAID", "AMBUSH", NULL };
+    if (!word_in(&tok[i], heads) || form_in_text(f, &tok[i]) != FM_VF_BASE) return 0;
+    int m = mention_ending_at(c, i - 1);
+    /* (not a weapon: "a drone attack on Dnipro kills four" is the weapon's act) */
+    if (m < 0 || c->mentions.a[m].pronoun || c->mentions.a[m].weapon || c->mentions.a[m].start == 0 ||
+        weapon_word(c, &tok[i - 1]) || word_in(&tok[i - 1], weapons))
+        return 0;
+    const fm_token *d = &tok[c->mentions.a[m].start - 1];
+    if (word_in(d, singular)) return 1;
+    return fm_is_word(d, "THE") && i + 1 < n && (fm_is_word(&tok[i + 1], "ON") || fm_is_word(&tok[i + 1], "AGAINST"));
+}
+
+
 /* "threatened to cut water supplies to Syria": an -s form one to three plain words
  * after "to" + a verb's base form is the head noun of the infinitive's object (a
  * finite verb there would need a subject of its own). */
@@ -1185,6 +1205,11 @@ void fm_find_verbs(fm_coder *c, const fm_token *tok, size_t n)
             !in_list(c, &tok[i - 1], W_ATTACK_NOUN) && !(tok[i + 1].wclass & FM_WC_NUMBER) && tok[i + 1].kind == FM_TOK_WORD && !in_list(c, &tok[i + 1], W_DETERMINER) &&
             !any_preposition(c, &tok[i + 1]) && !fm_is_word(&tok[i + 1], "BY") && !fm_is_word(&tok[i + 1], "THAT") &&
             !in_list(c, &tok[i + 1], W_AUX))
+            continue;
+        /* "warned of an Israeli attack", "any Russian strike", "the Taliban attack on Kabul": a
+         * bare form after an actor that a singular determiner opens, or before ON or AGAINST
+         * after one THE opens, is that noun phrase's head */
+        if (!c->lx->tabari_verbs && len == 1 && i > 0 && determined_head(c, tok, n, i, &c->lx->verb_forms.a[v - 1]))
             continue;
         /* "in support of", "in exchange for", "for protection": a bare form right after a
          * preposition is a noun (a verb there would be "-ing") */

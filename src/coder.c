@@ -835,25 +835,32 @@ static int by_agent(fm_coder *c, const fm_token *tok, size_t from, size_t to, si
  * morphology, not a dictionary's, so the loaded dictionary's verb codes the act. Not the
  * nouns of states or plans ("occupation", "release", "deployment" of troops announced),
  * whose OF phrase rarely says an act took place. */
-typedef struct nominal { const char *noun, *verb, *agent; int place_only, on_ok; } nominal;
+typedef struct nominal { const char *noun, *verb, *agent; int place_only, on_ok, attack; } nominal;
 static const nominal NOMINALS[] = {
-    { "KILLING", "KILL", "BY", 0, 0 }, { "KILLINGS", "KILL", "BY", 0, 0 }, { "MURDER", "MURDER", "BY", 0, 0 },
-    { "MURDERS", "MURDER", "BY", 0, 0 }, { "ASSASSINATION", "ASSASSINATE", "BY", 0, 0 }, { "ARREST", "ARREST", "BY", 0, 0 },
-    { "ARRESTS", "ARREST", "BY", 0, 0 }, { "DETENTION", "DETAIN", "BY", 0, 0 }, { "CAPTURE", "CAPTURE", "BY", 0, 0 },
-    { "ABDUCTION", "ABDUCT", "BY", 0, 0 }, { "ABDUCTIONS", "ABDUCT", "BY", 0, 0 }, { "KIDNAPPING", "KIDNAP", "BY", 0, 0 },
-    { "KIDNAPPINGS", "KIDNAP", "BY", 0, 0 }, { "HIJACKING", "HIJACK", "BY", 0, 0 }, { "BOMBING", "BOMB", "BY", 0, 0 },
-    { "BOMBINGS", "BOMB", "BY", 0, 0 }, { "SHELLING", "SHELL", "BY", 0, 0 }, { "BOMBARDMENT", "BOMBARD", "BY", 0, 0 },
-    { "EXECUTION", "EXECUTE", "BY", 0, 0 }, { "EXECUTIONS", "EXECUTE", "BY", 0, 0 }, { "DEMOLITION", "DEMOLISH", "BY", 0, 0 },
-    { "DEMOLITIONS", "DEMOLISH", "BY", 0, 0 }, { "DESTRUCTION", "DESTROY", "BY", 0, 0 }, { "SEIZURE", "SEIZE", "BY", 0, 0 },
-    { "EXPULSION", "EXPEL", "BY", 0, 0 }, { "BEHEADING", "BEHEAD", "BY", 0, 0 }, { "STABBING", "STAB", "BY", 0, 0 },
-    { "MASSACRE", "MASSACRE", "BY", 0, 0 }, { "SHOOTING", "SHOOT", "BY", 0, 0 }, { "SHOOTINGS", "SHOOT", "BY", 0, 0 },
+    { "KILLING", "KILL", "BY", 0, 0, 0 }, { "KILLINGS", "KILL", "BY", 0, 0, 0 }, { "MURDER", "MURDER", "BY", 0, 0, 0 },
+    { "MURDERS", "MURDER", "BY", 0, 0, 0 }, { "ASSASSINATION", "ASSASSINATE", "BY", 0, 0, 0 }, { "ARREST", "ARREST", "BY", 0, 0, 0 },
+    { "ARRESTS", "ARREST", "BY", 0, 0, 0 }, { "DETENTION", "DETAIN", "BY", 0, 0, 0 }, { "CAPTURE", "CAPTURE", "BY", 0, 0, 0 },
+    { "ABDUCTION", "ABDUCT", "BY", 0, 0, 0 }, { "ABDUCTIONS", "ABDUCT", "BY", 0, 0, 0 }, { "KIDNAPPING", "KIDNAP", "BY", 0, 0, 0 },
+    { "KIDNAPPINGS", "KIDNAP", "BY", 0, 0, 0 }, { "HIJACKING", "HIJACK", "BY", 0, 0, 0 }, { "BOMBING", "BOMB", "BY", 0, 0, 0 },
+    { "BOMBINGS", "BOMB", "BY", 0, 0, 0 }, { "SHELLING", "SHELL", "BY", 0, 0, 0 }, { "BOMBARDMENT", "BOMBARD", "BY", 0, 0, 0 },
+    { "EXECUTION", "EXECUTE", "BY", 0, 0, 0 }, { "EXECUTIONS", "EXECUTE", "BY", 0, 0, 0 }, { "DEMOLITION", "DEMOLISH", "BY", 0, 0, 0 },
+    { "DEMOLITIONS", "DEMOLISH", "BY", 0, 0, 0 }, { "DESTRUCTION", "DESTROY", "BY", 0, 0, 0 }, { "SEIZURE", "SEIZE", "BY", 0, 0, 0 },
+    { "EXPULSION", "EXPEL", "BY", 0, 0, 0 }, { "BEHEADING", "BEHEAD", "BY", 0, 0, 0 }, { "STABBING", "STAB", "BY", 0, 0, 0 },
+    { "MASSACRE", "MASSACRE", "BY", 0, 0, 0 }, { "SHOOTING", "SHOOT", "BY", 0, 0, 0 }, { "SHOOTINGS", "SHOOT", "BY", 0, 0, 0 },
     /* "the fall of Bukavu to M23 rebels": a town taken, its taker after TO (not "the fall of
      * the government", which names no town) */
-    { "FALL", "CAPTURE", "TO", 1, 0 },
+    { "FALL", "CAPTURE", "TO", 1, 0, 0 },
     /* "a fuel blockade by JNIM insurgents", "Israel's blockade on humanitarian aid", "the siege of
      * El Fasher by the RSF": ON too, for what is cut off */
-    { "BLOCKADE", "BLOCKADE", "BY", 0, 1 }, { "SIEGE", "BESIEGE", "BY", 0, 1 },
-    { NULL, NULL, NULL, 0, 0 } };
+    { "BLOCKADE", "BLOCKADE", "BY", 0, 1, 0 }, { "SIEGE", "BESIEGE", "BY", 0, 1, 0 },
+    /* Attacks by their nouns: the victim after ON or AGAINST, the attacker after BY or as the
+     * owner alone ("the Indian attacks", "the STC offensive", "attacks against Christians by
+     * Boko Haram"); OF names no victim of these ("the attacks of October 7"). Not "invasion",
+     * "incursion": the names of wars and of feared moves. */
+    { "ATTACK", "ATTACK", "BY", 0, 1, 1 }, { "ATTACKS", "ATTACK", "BY", 0, 1, 1 },
+    { "OFFENSIVE", "ATTACK", "BY", 0, 1, 1 }, { "RAID", "RAID", "BY", 0, 1, 1 }, { "RAIDS", "RAID", "BY", 0, 1, 1 },
+    { "AMBUSH", "AMBUSH", "BY", 0, 1, 1 }, { "AIRSTRIKE", "BOMB", "BY", 0, 1, 1 }, { "AIRSTRIKES", "BOMB", "BY", 0, 1, 1 },
+    { NULL, NULL, NULL, 0, 0, 0 } };
 
 /* Words before the noun that say the act did not (yet) happen: "calls for the arrest of",
  * "a warrant for the arrest of", "leading to the arrest of", "demand the killing of",
@@ -866,9 +873,14 @@ static const char *const UNREAL_GOVERNORS[] = { "DEMAND", "DEMANDS", "DEMANDED",
     "PLANNED", "PLANNING", "THREATEN", "THREATENS", "THREATENED", "THREATENING", "SEEK", "SEEKS", "SEEKING",
     "SOUGHT", "URGE", "URGES", "URGED", "URGING", "PROPOSE", "PROPOSES", "PROPOSED", "PREVENT", "PREVENTS",
     "PREVENTED", "FOIL", "FOILS", "FOILED", "THWART", "THWARTS", "THWARTED", "AVERT", "AVERTED", "PLOTTED",
-    "PLOTTING", "ORDER", "ORDERS", "ORDERED", "ORDERING", NULL };
+    "PLOTTING", "ORDER", "ORDERS", "ORDERED", "ORDERING", "CEASE", "CEASES", "CEASED", "HALT", "HALTS", "HALTED",
+    "STOP", "STOPS", "STOPPED", "SUSPEND", "SUSPENDS", "SUSPENDED", "AUTHORIZE", "AUTHORIZES", "AUTHORIZED", "APPROVE",
+    "APPROVES", "APPROVED", "PREPARE", "PREPARES", "PREPARED", "PREPARING", NULL };
+/* "warned of an Israeli attack", "fears of a Russian offensive" */
+static const char *const UNREAL_BEFORE_OF[] = { "WARN", "WARNS", "WARNED", "WARNING", "WARNINGS", "FEAR", "FEARS",
+    "FEARED", "RISK", "RISKS", "THREAT", "THREATS", "POSSIBILITY", "PROSPECT", "DANGER", "SPECTRE", "SPECTER", NULL };
 static const char *const UNREAL_MODIFIERS[] = { "ATTEMPTED", "FAILED", "FOILED", "THWARTED", "PLANNED", "POSSIBLE",
-    "POTENTIAL", "FUTURE", NULL };
+    "POTENTIAL", "FUTURE", "ANY", "IMMINENT", "EXPECTED", "ANTICIPATED", NULL };
 
 static int word_in_list(const fm_token *t, const char *const *list)
 {
@@ -882,7 +894,7 @@ static int nominal_unreal(const fm_token *tok, size_t i)
     size_t k = i;
     while (k > 0 && i - k < 3 && tok[k - 1].kind == FM_TOK_WORD && !fm_is_word(&tok[k - 1], "THE") &&
            !fm_is_word(&tok[k - 1], "A") && !fm_is_word(&tok[k - 1], "AN") && !fm_is_word(&tok[k - 1], "FOR") &&
-           !fm_is_word(&tok[k - 1], "TO")) {
+           !fm_is_word(&tok[k - 1], "TO") && !word_in_list(&tok[k - 1], UNREAL_GOVERNORS)) {
         if (word_in_list(&tok[k - 1], UNREAL_MODIFIERS)) return 1;
         k--;
     }
@@ -890,6 +902,10 @@ static int nominal_unreal(const fm_token *tok, size_t i)
     if (k == 0) return 0;
     if (word_in_list(&tok[k - 1], UNREAL_GOVERNORS)) return 1;
     if (k >= 2 && fm_is_word(&tok[k - 1], "FOR") && word_in_list(&tok[k - 2], UNREAL_BEFORE_FOR)) return 1;
+    if (k >= 2 && fm_is_word(&tok[k - 1], "OF") && word_in_list(&tok[k - 2], UNREAL_BEFORE_OF)) return 1;
+    if (k >= 3 && fm_is_word(&tok[k - 1], "TO") && fm_is_word(&tok[k - 2], "END") &&
+        (fm_is_word(&tok[k - 3], "AN") || fm_is_word(&tok[k - 3], "THE")))
+        return 1;   /* "calls for an end to the Israeli offensive" */
     if (k >= 2 && fm_is_word(&tok[k - 1], "TO") && (fm_is_word(&tok[k - 2], "LEADING") || fm_is_word(&tok[k - 2], "LEAD") ||
                                                     fm_is_word(&tok[k - 2], "LEADS")))
         return 1;
@@ -947,6 +963,65 @@ static int nominal_owner(const fm_coder *c, const fm_token *tok, size_t i)
     return -1;
 }
 
+/* "the January 6 attack", "the October 7 attacks": a month and day after THE name a past
+ * event, not an act of the sentence's day. */
+static int named_date_before(const fm_token *tok, size_t i)
+{
+    for (size_t k = i; k >= 3 && i - k < 3; k--)
+        if (tok[k - 1].kind == FM_TOK_NUMBER && (tok[k - 2].wclass & FM_WC_MONTH) && fm_is_word(&tok[k - 3], "THE"))
+            return 1;
+    return 0;
+}
+
+/* "a heart attack", "the constitutional attack by", "a charm offensive": no use of force. */
+static int figurative_attack(const fm_token *tok, size_t i)
+{
+    static const char *const words[] = { "HEART", "PANIC", "ASTHMA", "ANXIETY", "SHARK", "DOG", "VERBAL",
+        "CONSTITUTIONAL", "POLITICAL", "LEGAL", "RHETORICAL", "PERSONAL", "SCATHING", "STINGING", "BLISTERING",
+        "CHARM", "DIPLOMATIC", "MEDIA", "PROPAGANDA", "SALES", "MARKETING", "LEGISLATIVE", "CURRENCY",
+        "SPECULATIVE", "PRICE", "TAKEOVER", "BEAR", NULL };
+    return i > 0 && word_in_list(&tok[i - 1], words);
+}
+
+/* "An attack on a warship is a cause for war", "a direct attack on Kuwaiti territory would
+ * be": an indefinite attack noun that names no attacker speaks of attacks in general. */
+static int indefinite_before(const fm_token *tok, size_t i)
+{
+    for (size_t k = i; k > 0 && i - k < 3; k--) {
+        const fm_token *t = &tok[k - 1];
+        if (fm_is_word(t, "A") || fm_is_word(t, "AN") || fm_is_word(t, "ANY")) return 1;
+        if (t->kind != FM_TOK_WORD || (t->flags & FM_TOKF_CAP)) return 0;
+    }
+    return 0;
+}
+
+/* "mass killings and other alleged war crimes by the RSF": BY after a list of nouns. */
+static int by_after_list(const fm_coder *c, const fm_token *tok, size_t n, size_t i)
+{
+    if (i + 2 >= n || !fm_is_word(&tok[i + 1], "AND")) return 0;
+    for (size_t k = i + 2; k < n && k < i + 7; k++) {
+        if (fm_is_word(&tok[k], "BY")) return 1;
+        if (tok[k].kind != FM_TOK_WORD || any_preposition_word(&tok[k]) || fm_verb_at(c, k) >= 0 || in_mention(c, k))
+            return 0;
+    }
+    return 0;
+}
+
+/* An attack noun with its owner and nothing after it that makes it a modifier: "the
+ * Indian attacks to be", "the STC offensive." (not "attack helicopters", "offensive
+ * operations", "its renewed offensive", whose owner is a pronoun). */
+static int attack_noun_alone(const fm_coder *c, const fm_token *tok, size_t n, size_t i)
+{
+    /* (a named owner: "all military attacks" names no attacker) */
+    int o = nominal_owner(c, tok, i);
+    if (o < 0 || c->mentions.a[o].agent_only) return 0;
+    if (i + 1 >= n || tok[i + 1].kind != FM_TOK_WORD) return 1;
+    const fm_token *t = &tok[i + 1];
+    static const char *const after[] = { "AND", "OR", "THAT", "WHICH", "WHO", "TO", "A", "AN", "THE", "HAS", "HAVE", "HAD", "IS", "ARE",
+        "WAS", "WERE", "WILL", "WOULD", "COULD", "MAY", "MIGHT", NULL };
+    return any_preposition_word(t) || word_in_list(t, after) || fm_verb_at(c, i + 1) >= 0;
+}
+
 /* The code of nominal nom at verb hit p (token i; its clause to ce, its OF phrase to oe):
  * the verb's patterns, or the town the OF phrase names ("the capture of Omdurman", "the fall
  * of Kabul"), whose mention *town the caller drops again. */
@@ -974,6 +1049,27 @@ static int nominal_code(fm_coder *c, const fm_doc *doc, const fm_token *tok, siz
            !om->agent_only && gazetteer_place_at(c, doc, tok, n, om->start, &g) && fm_verb_town_code(c, p, vm);
 }
 
+/* "the Houthis claimed responsibility for a missile attack on a Greek-owned ship": whoever
+ * claims an attack claims to be its attacker (the claim's mode says it is their word). */
+static int responsible_claimant(fm_coder *c, const fm_token *tok, size_t n, const fm_attrib_frame *frames,
+                                size_t nf, size_t i)
+{
+    for (size_t f = 0; f < nf; f++) {
+        const fm_attrib_frame *fr = &frames[f];
+        if (fr->kind != FM_ATTRIB_CLAIM || i < fr->scope_start || i >= fr->scope_end || fr->cue + 1 >= n ||
+            !fm_is_word(&tok[fr->cue + 1], "RESPONSIBILITY") || fr->speaker_end <= fr->speaker_start)
+            continue;
+        /* (the phrase's head, its last actor: "Yemen's Houthi movement") */
+        int head = -1;
+        for (size_t k = 0; k < c->mentions.n; k++)
+            if (c->mentions.a[k].start >= fr->speaker_start && c->mentions.a[k].end <= fr->speaker_end &&
+                !c->mentions.a[k].weapon)
+                head = (int)k;
+        if (head >= 0) return head;
+    }
+    return -1;
+}
+
 /* The event of nominal nom at verb hit p with code vm: its agent after BY (or TO), else
  * its owner before the noun; whom the OF phrase names, or the town. */
 static void nominal_event(fm_coder *c, const fm_doc *doc, size_t si, const fm_token *tok, size_t n,
@@ -982,12 +1078,18 @@ static void nominal_event(fm_coder *c, const fm_doc *doc, size_t si, const fm_to
 {
     const fm_verb_match vm = *vmp;
     size_t i = c->verbs.a[p].start;
-    int src = vm.source >= 0 ? vm.source : nom->agent[0] == 'B' ? by_agent(c, tok, i + 1, ce, n)
+    /* (an attack's BY comes before any verb: "an airstrike on a hospital run by MSF") */
+    size_t be = ce;
+    for (size_t k = i + 1; nom->attack && k < ce; k++)
+        if (fm_verb_at(c, k) >= 0) { be = k; break; }
+    int src = vm.source >= 0 ? vm.source : nom->agent[0] == 'B' ? by_agent(c, tok, i + 1, be, n)
                                                                  : agent_after(c, tok, oe, ce, nom->agent);
     if (src < 0) src = nominal_owner(c, tok, i);
     int tgt = vm.target >= 0 ? vm.target : town >= 0 ? town : c->verbs.a[p].subject;
     if (src >= 0 && fm_attribution_in_head(frames, nf, c->mentions.a[src].start)) src = -1;
     if (tgt >= 0 && fm_attribution_in_head(frames, nf, c->mentions.a[tgt].start)) tgt = -1;
+    if (src < 0 && nom->attack) src = responsible_claimant(c, tok, n, frames, nf, i);
+    if (src < 0 && nom->attack && indefinite_before(tok, i)) return;
     if (src == tgt) tgt = -1;
     const fm_mention *sm = src >= 0 ? resolve(c, &c->mentions.a[src]) : NULL;
     const fm_mention *tm = tgt >= 0 ? resolve(c, &c->mentions.a[tgt]) : NULL;
@@ -997,6 +1099,23 @@ static void nominal_event(fm_coder *c, const fm_doc *doc, size_t si, const fm_to
     for (size_t k = first; k < c->events.n && !told; k++)
         told = !strncmp(c->events.a[k].code, vm.code, 2) && c->evtok.a[k].verb_end <= i &&
                i < c->evtok.a[k].clause_end;
+    /* ("Israeli airstrikes on Gaza killed 12 people", "70 are killed in Israeli airstrikes":
+     * an attack noun in a sentence that coded a use of force names that act again) */
+    int filled = 0;
+    for (size_t k = first; nom->attack && k < c->events.n && !filled; k++) {
+        fm_event *e = &c->events.a[k];
+        if (!((e->code[0] == '1' && e->code[1] >= '8') || e->code[0] == '2')) continue;
+        told = 1;
+        /* ("a man is killed ... during an Israeli attack": the toll that names no killer
+         * takes the attack's owner) */
+        if ((filled = !e->source.code && (!e->source.text || !e->source.text[0]) && sm && sm->code && tgt < 0 &&
+                      (!e->target.code || strcmp(e->target.code, sm->code)))) {
+            e->source = actor_of(c, doc, tok, &c->mentions.a[src], sm);
+            c->evtok.a[k].src_start = c->mentions.a[src].start;
+            c->evtok.a[k].src_end = c->mentions.a[src].end;
+            event_id(doc, e, e->id);
+        }
+    }
     if (!told && ((sm && sm->code) || (tm && (tm->code || tgt == town)))) {
         const char *rule = vm.pattern ? vm.rule
                                       : fm_arena_printf(&c->arena, "%s, named by its noun [%s]", vm.rule ? vm.rule : "", vm.code);
@@ -1011,13 +1130,18 @@ static void nominal_event(fm_coder *c, const fm_doc *doc, size_t si, const fm_to
 static void code_nominals(fm_coder *c, const fm_doc *doc, size_t si, const fm_token *tok, size_t n,
                           const fm_attrib_frame *frames, size_t nf, size_t first)
 {
-    for (size_t i = 1; i + 2 < n; i++) {
+    for (size_t i = 1; i + 1 < n; i++) {
         /* (or BY right after it: "reported mass killings by the RSF"; ON, for some) */
         int of = fm_is_word(&tok[i + 1], "OF"), on = fm_is_word(&tok[i + 1], "ON");
-        if (!of && !on && !fm_is_word(&tok[i + 1], "BY")) continue;
         const nominal *nom = nominal_of(&tok[i]);
-        const char *lemma = nom ? nom->verb : NULL;
-        if (!lemma || (!of && nom->place_only) || (on && !nom->on_ok) || (tok[i].flags & FM_TOKF_CAP) || fm_verb_at(c, i) >= 0 || in_mention(c, i) ||
+        if (!nom) continue;
+        if (nom->attack && fm_is_word(&tok[i + 1], "AGAINST")) on = 1;
+        if (nom->attack && (of || named_date_before(tok, i) || figurative_attack(tok, i))) continue;
+        if (!of && !on && !fm_is_word(&tok[i + 1], "BY") && !by_after_list(c, tok, n, i) &&
+            !(nom->attack && attack_noun_alone(c, tok, n, i)))
+            continue;
+        const char *lemma = nom->verb;
+        if ((!of && nom->place_only) || (on && !nom->on_ok) || (tok[i].flags & FM_TOKF_CAP) || fm_verb_at(c, i) >= 0 || in_mention(c, i) ||
             nominal_unreal(tok, i))
             continue;
         fm_token ft = tok[i];
@@ -1031,7 +1155,9 @@ static void code_nominals(fm_coder *c, const fm_doc *doc, size_t si, const fm_to
          * patterns look at them in order; it leaves again, so no other verb sees it */
         size_t p = 0;
         while (p < c->verbs.n && c->verbs.a[p].start < i) p++;
-        fm_verb_hit h = { .start = i, .end = i + 1, .subject = of ? of_object(c, tok, n, i + 2) : -1, .subject_done = 1,
+        /* (not "on behalf of Hamas") */
+        int victim = of || (on && nom->attack && !fm_is_word(&tok[i + 2], "BEHALF")) ? of_object(c, tok, n, i + 2) : -1;
+        fm_verb_hit h = { .start = i, .end = i + 1, .subject = victim, .subject_done = 1,
                           .passive = 1, .vform = FM_VF_BASE, .form = &c->lx->verb_forms.a[fv - 1] };
         if (fm_verb_vec_t_push(&c->verbs, h)) return;
         memmove(&c->verbs.a[p + 1], &c->verbs.a[p], (c->verbs.n - 1 - p) * sizeof c->verbs.a[0]);

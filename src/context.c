@@ -374,7 +374,7 @@ static const fm_geo_mention *choose_place(fm_coder *c, const fm_token *tok, size
         /* "Russian forces target Kharkiv with drones": the place a use of force (CAMEO 18-20)
          * acts on is the scene */
         int force = (ev->code[0] == '1' && ev->code[1] >= '8') || ev->code[0] == '2';
-        if (force && (g->tok_start == et->verb_end ||
+        if (force && (s == 2 || g->tok_start == et->verb_end ||
                       (g->tok_start == et->verb_end + 1 && fm_is_word(&tok[et->verb_end], "THE"))))
             locative = 1;
         /* a region named in full ("West Bank", "Gaza Strip", "Kharkiv Oblast") is no misread word */
@@ -398,7 +398,12 @@ static const fm_geo_mention *choose_place(fm_coder *c, const fm_token *tok, size
     }
     *origin_out = origin;
     *speaker_out = speaker;
-    for (int s = 0; s < 3; s++) {
+    /* ("Iran condemned the Israeli airstrikes on Beirut": the place force was used on is
+     * nearer the scene than a place outside the act's clause) */
+    static const int order[2][3] = { { 0, 1, 2 }, { 0, 2, 1 } };
+    int force = (ev->code[0] == '1' && ev->code[1] >= '8') || ev->code[0] == '2';
+    for (int k = 0; k < 3; k++) {
+        int s = order[force][k];
         if (step[s][0]) return finer_place(step[s][0], places, np, origin);
         if (step[s][1]) return finer_place(step[s][1], places, np, origin);
     }
