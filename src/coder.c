@@ -983,18 +983,6 @@ static int figurative_attack(const fm_token *tok, size_t i)
     return i > 0 && word_in_list(&tok[i - 1], words);
 }
 
-/* "An attack on a warship is a cause for war", "a direct attack on Kuwaiti territory would
- * be": an indefinite attack noun that names no attacker speaks of attacks in general. */
-static int indefinite_before(const fm_token *tok, size_t i)
-{
-    for (size_t k = i; k > 0 && i - k < 3; k--) {
-        const fm_token *t = &tok[k - 1];
-        if (fm_is_word(t, "A") || fm_is_word(t, "AN") || fm_is_word(t, "ANY")) return 1;
-        if (t->kind != FM_TOK_WORD || (t->flags & FM_TOKF_CAP)) return 0;
-    }
-    return 0;
-}
-
 /* "mass killings and other alleged war crimes by the RSF": BY after a list of nouns. */
 static int by_after_list(const fm_coder *c, const fm_token *tok, size_t n, size_t i)
 {
@@ -1089,7 +1077,10 @@ static void nominal_event(fm_coder *c, const fm_doc *doc, size_t si, const fm_to
     if (src >= 0 && fm_attribution_in_head(frames, nf, c->mentions.a[src].start)) src = -1;
     if (tgt >= 0 && fm_attribution_in_head(frames, nf, c->mentions.a[tgt].start)) tgt = -1;
     if (src < 0 && nom->attack) src = responsible_claimant(c, tok, n, frames, nf, i);
-    if (src < 0 && nom->attack && indefinite_before(tok, i)) return;
+    /* ("An attack on a warship is a cause for war", "its recent attack on Japanese cargo
+     * ships", "the attacks on U.S. citizens": an attack noun without its attacker speaks of
+     * attacks in general or of one told before) */
+    if (src < 0 && nom->attack) return;
     if (src == tgt) tgt = -1;
     const fm_mention *sm = src >= 0 ? resolve(c, &c->mentions.a[src]) : NULL;
     const fm_mention *tm = tgt >= 0 ? resolve(c, &c->mentions.a[tgt]) : NULL;
@@ -1101,15 +1092,20 @@ static void nominal_event(fm_coder *c, const fm_doc *doc, size_t si, const fm_to
                i < c->evtok.a[k].clause_end;
     /* ("Israeli airstrikes on Gaza killed 12 people", "70 are killed in Israeli airstrikes":
      * an attack noun in a sentence that coded a use of force names that act again) */
+    /* (not when the sentence has the attacker's act already: "a woman was killed when a home
+     * was hit by a Pakistani airstrike" coded PAK's hit) */
     int filled = 0;
-    for (size_t k = first; nom->attack && k < c->events.n && !filled; k++) {
+    for (size_t k = first; nom->attack && sm && sm->code && k < c->events.n && !filled; k++)
+        filled = c->events.a[k].source.code && !strcmp(c->events.a[k].source.code, sm->code) &&
+                 strcmp(c->events.a[k].code, "192");   /* (not "occupied Palestine": a state, no attack) */
+    for (size_t k = first; nom->attack && k < c->events.n && !(filled && told); k++) {
         fm_event *e = &c->events.a[k];
         if (!((e->code[0] == '1' && e->code[1] >= '8') || e->code[0] == '2')) continue;
         told = 1;
         /* ("a man is killed ... during an Israeli attack": the toll that names no killer
          * takes the attack's owner) */
-        if ((filled = !e->source.code && (!e->source.text || !e->source.text[0]) && sm && sm->code && tgt < 0 &&
-                      (!e->target.code || strcmp(e->target.code, sm->code)))) {
+        if (!filled && (filled = !e->source.code && (!e->source.text || !e->source.text[0]) && sm && sm->code &&
+                                 tgt < 0 && (!e->target.code || strcmp(e->target.code, sm->code)))) {
             e->source = actor_of(c, doc, tok, &c->mentions.a[src], sm);
             c->evtok.a[k].src_start = c->mentions.a[src].start;
             c->evtok.a[k].src_end = c->mentions.a[src].end;
