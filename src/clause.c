@@ -1077,7 +1077,6 @@ static int determined_head(const fm_coder *c, const fm_token *tok, size_t n, siz
     static const char *const heads[] = { "ATTACK", "RAID", "AMBUSH", NULL };
     if (!word_in(&tok[i], heads) || form_in_text(f, &tok[i]) != FM_VF_BASE) return 0;
     int m = mention_ending_at(c, i - 1);
-    /* (not a weapon: "a drone attack on Dnipro kills four" is the weapon's act) */
     if (m < 0 || c->mentions.a[m].pronoun || c->mentions.a[m].weapon || c->mentions.a[m].start == 0 ||
         weapon_word(c, &tok[i - 1]) || word_in(&tok[i - 1], weapons))
         return 0;
@@ -1085,7 +1084,6 @@ static int determined_head(const fm_coder *c, const fm_token *tok, size_t n, siz
     if (word_in(d, singular)) return 1;
     return fm_is_word(d, "THE") && i + 1 < n && (fm_is_word(&tok[i + 1], "ON") || fm_is_word(&tok[i + 1], "AGAINST"));
 }
-
 
 /* "threatened to cut water supplies to Syria": an -s form one to three plain words
  * after "to" + a verb's base form is the head noun of the infinitive's object (a

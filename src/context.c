@@ -401,9 +401,8 @@ static const fm_geo_mention *choose_place(fm_coder *c, const fm_token *tok, size
     /* ("Iran condemned the Israeli airstrikes on Beirut": the place force was used on is
      * nearer the scene than a place outside the act's clause) */
     static const int order[2][3] = { { 0, 1, 2 }, { 0, 2, 1 } };
-    int force = (ev->code[0] == '1' && ev->code[1] >= '8') || ev->code[0] == '2';
     for (int k = 0; k < 3; k++) {
-        int s = order[force][k];
+        int s = order[force_code(ev->code)][k];
         if (step[s][0]) return finer_place(step[s][0], places, np, origin);
         if (step[s][1]) return finer_place(step[s][1], places, np, origin);
     }
