@@ -1152,7 +1152,7 @@ static void code_nominals(fm_coder *c, const fm_doc *doc, size_t si, const fm_to
         size_t p = 0;
         while (p < c->verbs.n && c->verbs.a[p].start < i) p++;
         /* (not "on behalf of Hamas") */
-        int victim = of || (on && nom->attack && !fm_is_word(&tok[i + 2], "BEHALF")) ? of_object(c, tok, n, i + 2) : -1;
+        int victim = of || (on && nom->attack && !(i + 2 < n && fm_is_word(&tok[i + 2], "BEHALF"))) ? of_object(c, tok, n, i + 2) : -1;
         fm_verb_hit h = { .start = i, .end = i + 1, .subject = victim, .subject_done = 1,
                           .passive = 1, .vform = FM_VF_BASE, .form = &c->lx->verb_forms.a[fv - 1] };
         if (fm_verb_vec_t_push(&c->verbs, h)) return;
