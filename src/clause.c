@@ -962,7 +962,13 @@ static int noun_after_modifiers(const fm_coder *c, const fm_token *tok, size_t n
 {
     int vf = form_in_text(f, &tok[i]);
     if (vf == FM_VF_IRREG && ends_with(&tok[i], "ING")) vf = FM_VF_ING;   /* SHOOT {... SHOOTING} */
+    /* "died of wounds sustained in": a plural right after the OF or FROM of a passive names its cause */
+    if (vf == FM_VF_S && i > 0 && (fm_is_word(&tok[i - 1], "OF") || fm_is_word(&tok[i - 1], "FROM")) && c->verbs.n &&
+        c->verbs.a[c->verbs.n - 1].passive && c->verbs.a[c->verbs.n - 1].end == i - 1)
+        return 1;
     if (vf != FM_VF_BASE && vf != FM_VF_ING) return 0;
+    /* ("her two-year-old child die of": no noun is written as these verbs) */
+    if (fm_synset_in_sentence((fm_coder *)c, tok, n, "UNDERGOV", i)) return 0;
     /* "the blast leaves seven dead": a dictionary head written with its -S ("LEAVES {LEFT
      * LEAVING}") before a count is the verb, not a plural noun after a modifier */
     if (vf == FM_VF_BASE && ends_with(&tok[i], "S") && !ends_with(&tok[i], "SS") &&
@@ -1038,7 +1044,8 @@ static int shares_passive(const fm_coder *c, const fm_token *tok, size_t n, size
     const fm_verb_hit *p = &c->verbs.a[c->verbs.n - 1];
     if (p->end + 1 == i && p->passive && fm_is_word(&tok[p->end], "AND") &&
         (h->vform == FM_VF_ED || h->vform == FM_VF_IRREG))
-        return h->end >= n || tok[h->end].kind == FM_TOK_PUNCT || in_list(c, &tok[h->end], W_PREPOSITION);
+        return h->end >= n || tok[h->end].kind == FM_TOK_PUNCT || in_list(c, &tok[h->end], W_PREPOSITION) ||
+               in_list(c, &tok[h->end], W_NOUN_PREPOSITION);
     if (p->end + 1 >= i || i - p->end > 7) return 0;
     /* only a count between: "29 more", "two others", "at least 14 others" */
     for (size_t k = p->end + 1; k < i; k++) {
@@ -1329,12 +1336,21 @@ void fm_find_verbs(fm_coder *c, const fm_token *tok, size_t n)
                 (h.vform == FM_VF_ED || (h.vform == FM_VF_IRREG && !ends_with(&tok[i], "S"))) && i > 0 &&
                 tok[i - 1].kind == FM_TOK_WORD && mention_ending_at(c, i - 1) >= 0 && be_after(c, tok, n, h.end))
                 h.passive = 1;
+            /* "a man accused of killing eleven people is fit", "eight men accused of being
+             * collaborators": a charge's participle right before OF has no object; the noun
+             * before it is the accused */
+            if (!h.passive && !c->lx->tabari_verbs && h.speech == FM_ATTRIB_ACCUSE && h.vform == FM_VF_ED &&
+                h.end == i + 1 && h.end < n && fm_is_word(&tok[h.end], "OF") && i > 0 && !in_list(c, &tok[i - 1], W_AUX) &&
+                !in_list(c, &tok[i - 1], W_PERSON_PRONOUN) && !in_list(c, &tok[i - 1], W_GROUP_PRONOUN))   /* "that it accused of" */
+                h.passive = 1;
             /* "troops, backed by close air support, enter": a participle right before BY is
              * passive without its BE (TABARI's rules want the BE) */
             if (!c->lx->tabari_verbs && h.end < n && fm_is_word(&tok[h.end], "BY") && !(tok[i].flags & FM_TOKF_HYPHEN) &&
                 !(h.end + 1 < n && amount_word(c, &tok[h.end + 1])))     /* "shortened by one hour", "cut by 10%" */
                 h.passive = 1;
         }
+        /* "two soldiers died of their wounds": the subject of a verb of &UNDERGOV undergoes it */
+        if (h.form && !c->lx->tabari_verbs && fm_synset_in_sentence(c, tok, n, "UNDERGOV", i)) h.passive = 1;
         /* "the blast is under investigation", "the convoy came under attack": an act the
          * subject undergoes, a passive without a participle */
         /* ("companies under investigation": without BE or COME the phrase modifies a noun) */
@@ -2047,8 +2063,11 @@ int fm_subject_of(fm_coder *c, const fm_token *tok, size_t n, size_t v)
      * the main clause's */
     if (h->form && h->vform == FM_VF_ING && pc > 0 && in_list(c, &tok[pc - 1], W_PARTICIPLE_PREPOSITION)) {
         size_t pv = v;
+        /* (nor a participle phrase between: "accept a ceasefire proposed by mediators after
+         * capturing El Fasher" is the RSF's capture) */
         while (pv > 0 && (c->verbs.a[pv - 1].vform == FM_VF_ING || !c->verbs.a[pv - 1].form ||
-                          (c->verbs.a[pv - 1].start > 0 && fm_is_word(&tok[c->verbs.a[pv - 1].start - 1], "TO"))))
+                          (c->verbs.a[pv - 1].start > 0 && fm_is_word(&tok[c->verbs.a[pv - 1].start - 1], "TO")) ||
+                          reduced_passive(c, tok, (int)pv - 1)))
             pv--;
         if (pv > 0) return inherit_subject(c, tok, n, h, pv - 1);
         /* "After storming the camp, troops killed": the verb after a phrase that opens the

@@ -952,6 +952,32 @@ static int of_object(const fm_coder *c, const fm_token *tok, size_t n, size_t fr
     return -1;
 }
 
+/* Whom "its" or "their" at p stands for: the nearest actor before it in the sentence, as
+ * resolve() finds a pronoun's (not one after a preposition, "the entirety of Gaza City
+ * amidst its renewed offensive"; not a plural for "its"). None from earlier sentences:
+ * "The Grayback was short on torpedoes from its recent attack" names no attacker. */
+static const char *const PARTY_NOUNS[] = { "CEASEFIRE", "TRUCE", "WAR", "CONFLICT", "BORDER", "DEAL",
+    "AGREEMENT", "TALKS", "NEGOTIATIONS", "RELATIONS", "TIES", "PEACE", "SUMMIT", NULL };
+static int possessive_antecedent(const fm_coder *c, const fm_token *tok, size_t p)
+{
+    int its = fm_is_word(&tok[p], "ITS");
+    for (size_t k = c->mentions.n; k-- > 0;) {
+        const fm_mention *a = &c->mentions.a[k];
+        if (a->end > p || a->weapon || a->implied || (!a->code && !a->pronoun) || a->pronoun == 1) continue;
+        if (fm_after_preposition(c, tok, a->start)) continue;
+        if (its && !a->pronoun && plural_noun(&tok[a->end - 1])) continue;
+        /* ("the group will monitor the Israel–Hamas ceasefire and continue its attacks": the
+         * parties a war or a truce is named by are no one's antecedent) */
+        size_t e = a->end;      /* "Israel–Hamas", "Russia-Ukraine": the pair's end */
+        const fm_mention *b = k + 1 < c->mentions.n ? &c->mentions.a[k + 1] : NULL;
+        if (b && ((tok[e].kind == FM_TOK_DASH && b->start == e + 1) || (b->start == e && (tok[e].flags & FM_TOKF_HYPHEN))))
+            e = b->end;
+        if (e < p && word_in_list(&tok[e], PARTY_NOUNS)) continue;
+        return (int)k;
+    }
+    return -1;
+}
+
 /* The owner named before the noun: "Israel's killing of", "the Israeli demolition of",
  * "the police killings of". */
 static int nominal_owner(const fm_coder *c, const fm_token *tok, size_t i)
@@ -960,6 +986,22 @@ static int nominal_owner(const fm_coder *c, const fm_token *tok, size_t i)
     if (end > 0 && tok[end - 1].kind == FM_TOK_POSS) end--;
     for (size_t k = c->mentions.n; k-- > 0;)
         if (c->mentions.a[k].end == end && !c->mentions.a[k].weapon) return (int)k;
+    if (i > 0 && (fm_is_word(&tok[i - 1], "ITS") || fm_is_word(&tok[i - 1], "THEIR"))) return possessive_antecedent(c, tok, i - 1);
+    /* "Israel's renewed offensive", "amidst its renewed offensive": a possessive owner
+     * before one or two modifiers */
+    static const char *const stop[] = { "AND", "OR", "THE", "A", "AN", "OF", "NO", "ANY", "ALL", NULL };
+    for (size_t k = i, w = 0; w < 2 && k > 1; w++) {
+        const fm_token *t = &tok[--k];
+        if (t->kind != FM_TOK_WORD || (t->flags & FM_TOKF_CAP) || in_mention(c, k) || any_preposition_word(t) ||
+            word_in_list(t, stop))
+            return -1;
+        if (tok[k - 1].kind == FM_TOK_POSS) {
+            for (size_t m = c->mentions.n; m-- > 0;)
+                if (c->mentions.a[m].end == k - 1 && !c->mentions.a[m].weapon) return (int)m;
+            return -1;
+        }
+        if (fm_is_word(&tok[k - 1], "ITS") || fm_is_word(&tok[k - 1], "THEIR")) return possessive_antecedent(c, tok, k - 1);
+    }
     return -1;
 }
 

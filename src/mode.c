@@ -79,7 +79,8 @@ static const char *const conditionals[] = { "IF", "UNLESS", "WHETHER", NULL };
 /* what may stand between a modal and its verb: "will not", "would also be" */
 static const char *const modal_gap[] = {
     "NOT", "NEVER", "ALSO", "BE", "HAVE", "BEEN", "STILL", "SOON", "THEN", "AGAIN", "FURTHER",
-    "NO", "LONGER", "TO", "CONTINUE", "JOINTLY", "EVER", "EVEN", "ONLY", "FIRST", NULL
+    "NO", "LONGER", "TO", "CONTINUE", "JOINTLY", "EVER", "EVEN", "ONLY", "FIRST",
+    "ITS", "THEIR", "THE", NULL   /* "will continue its attacks": an act named by its noun */
 };
 /* governors of a future act: "threatened to strike", "plans to", "ordered troops to" */
 static const char *const intents[] = {

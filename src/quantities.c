@@ -643,6 +643,7 @@ static void scan(const fm_token *tok, size_t n, sink *sk)
                 offer_at(sk, c, i, i, &num);
                 use(&used, &num);
             } else if (word_in(&tok[i], after[c]) && passive_here(tok, n, i) &&
+                       !(i > 0 && (word_is(&tok[i - 1], "OF") || word_is(&tok[i - 1], "FROM"))) &&   /* "die of injuries" */
                        count_before(tok, i, &num)) {
                 offer_at(sk, c, i, i, &num);
                 use(&used, &num);
