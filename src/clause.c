@@ -1147,7 +1147,8 @@ static int any_preposition(const fm_coder *c, const fm_token *t)
  * just found (two finite verbs do not stand side by side) */
 static int hedge_before(const fm_coder *c, const fm_token *t, size_t k)
 {
-    return fm_is_word(t, "AND") || fm_is_word(t, "INCLUDING") || (t->kind == FM_TOK_PUNCT && !strcmp(t->norm, ",")) ||
+    return fm_is_word(t, "AND") || fm_is_word(t, "INCLUDING") || fm_is_word(t, "OTHER") ||
+           (t->kind == FM_TOK_PUNCT && !strcmp(t->norm, ",")) ||
            t->kind == FM_TOK_NUMBER || (t->wclass & FM_WC_NUMBER) ||
            (c->verbs.n && c->verbs.a[c->verbs.n - 1].end == k + 1 && !c->verbs.a[c->verbs.n - 1].speech);
 }
@@ -1192,8 +1193,9 @@ void fm_find_verbs(fm_coder *c, const fm_token *tok, size_t n)
             (speech || hedge_participle(&tok[i])))
             continue;
         /* ("citing statements and alleged links", "investigate alleged embezzlement",
-         * "including three alleged gunmen": a hedge participle before a lower-case noun, after
-         * AND, a comma, a count or a verb, is one too; "and alleged that" is a verb) */
+         * "including three alleged gunmen", "other alleged war crimes": a hedge participle
+         * before a lower-case noun, after AND, OTHER, a comma, a count or a verb, is one too;
+         * "and alleged that" is a verb) */
         /* (not "occupied": "closed and occupied by the army", "and occupied government buildings") */
         if (!c->lx->tabari_verbs && i > 0 && i + 1 < n && hedge_participle(&tok[i]) && !fm_is_word(&tok[i], "OCCUPIED") &&
             hedge_before(c, &tok[i - 1], i - 1) && tok[i + 1].kind == FM_TOK_WORD && !(tok[i + 1].flags & FM_TOKF_CAP) &&
@@ -2207,7 +2209,14 @@ int fm_subject_of(fm_coder *c, const fm_token *tok, size_t n, size_t v)
                 k = p->start;
                 continue;
             }
-            if (saw_and || (k + 1 == h->start)) { h->subject = fm_subject_of(c, tok, n, (size_t)vk); break; }
+            /* (right before it or its adverbs: "decided to completely militarily occupy", "has
+             * again appealed"; "further" before a noun is an adjective: "threatened further
+             * attacks") */
+            size_t hs = h->start;
+            while (hs > k + 1 && !fm_is_word(&tok[hs - 1], "FURTHER") &&
+                   (in_list(c, &tok[hs - 1], W_ADVERB_GAP) || ly_adverb(&tok[hs - 1])))
+                hs--;
+            if (saw_and || (k + 1 == hs)) { h->subject = fm_subject_of(c, tok, n, (size_t)vk); break; }
             /* "Israeli airstrikes across the Gaza Strip kill": a plural form after an actor and
              * followed by a prepositional phrase is the head noun of the subject, not a verb */
             if (p->vform == FM_VF_S && p->start > 0 && p->end < h->start && in_list(c, &tok[p->end], W_PREPOSITION)) {
