@@ -617,7 +617,10 @@ void fm_find_mentions(fm_coder *c, const fm_doc *doc, const fm_token *tok, size_
             /* "pro-government coalition", "anti-government protesters": the agent is half of
              * an adjective, no actor */
             /* ("pro-government forces": the words after it may still be an agent) */
-            if (i > 0 && (tok[i].flags & FM_TOKF_HYPHEN) && (fm_is_word(&tok[i - 1], "PRO") || fm_is_word(&tok[i - 1], "ANTI"))) {
+            /* (so is one after a count: "the 17-man Commission", "a three-man panel") */
+            if (i > 0 && (tok[i].flags & FM_TOKF_HYPHEN) &&
+                (fm_is_word(&tok[i - 1], "PRO") || fm_is_word(&tok[i - 1], "ANTI") || tok[i - 1].kind == FM_TOK_NUMBER ||
+                 (tok[i - 1].wclass & FM_WC_NUMBER))) {
                 i++;
                 continue;
             }
@@ -851,6 +854,9 @@ static int counted_victim_participle(const fm_coder *c, const fm_token *tok, siz
     const fm_token *t = &tok[e];
     /* ("46 people killed and 165 others injured": AND and another count) */
     if (fm_is_word(t, "AND") && e + 1 < n && (tok[e + 1].kind == FM_TOK_NUMBER || (tok[e + 1].wclass & FM_WC_NUMBER)))
+        return 1;
+    /* ("3,000 men killed or wounded": another participle of the toll) */
+    if (fm_is_word(t, "OR") && e + 1 < n && (fm_is_word(&tok[e + 1], "WOUNDED") || fm_is_word(&tok[e + 1], "INJURED")))
         return 1;
     return t->kind == FM_TOK_PUNCT || in_list(c, t, W_PREPOSITION) || in_list(c, t, W_ADVERBIAL_SUBORDINATOR) ||
            fm_is_word(t, "BY");

@@ -170,6 +170,12 @@ static int plural_noun(const fm_token *t)
            t->norm[t->norm_len - 1] == 'S' && t->norm[t->norm_len - 2] != 'S';
 }
 
+static int single_person_noun(const fm_token *t)
+{
+    return fm_is_word(t, "MAN") || fm_is_word(t, "WOMAN") || fm_is_word(t, "PERSON") || fm_is_word(t, "CHILD") ||
+           fm_is_word(t, "BOY") || fm_is_word(t, "GIRL");
+}
+
 /* Pronouns and "the group" stand for the nearest compatible actor named
  * before them in the same sentence ("Hamas said it fired"), else for the last
  * one named in one of the few sentences before. */
@@ -188,6 +194,10 @@ static const fm_mention *resolve(fm_coder *c, const fm_mention *m)
              * group attacked": "the group" is no country */
             if (c->tokens_now && nonstate_group_word(&c->tokens_now[m->start]) && a->country &&
                 !strcmp(a->code, a->country))
+                continue;
+            /* "soldiers killed one man as they barred": "they" is no single person named by a noun */
+            if (c->tokens_now && (fm_is_word(&c->tokens_now[m->start], "THEY") || fm_is_word(&c->tokens_now[m->start], "THEM")) &&
+                a->agent_only && a->end == a->start + 1 && single_person_noun(&c->tokens_now[a->start]))
                 continue;
             if ((m->pronoun == 1) == is_person(a)) return a;
         }
