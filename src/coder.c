@@ -845,32 +845,36 @@ static int by_agent(fm_coder *c, const fm_token *tok, size_t from, size_t to, si
  * morphology, not a dictionary's, so the loaded dictionary's verb codes the act. Not the
  * nouns of states or plans ("occupation", "release", "deployment" of troops announced),
  * whose OF phrase rarely says an act took place. */
-typedef struct nominal { const char *noun, *verb, *agent; int place_only, on_ok, attack; } nominal;
+typedef struct nominal { const char *noun, *verb, *agent; int place_only, on_ok, attack, between; } nominal;
 static const nominal NOMINALS[] = {
-    { "KILLING", "KILL", "BY", 0, 0, 0 }, { "KILLINGS", "KILL", "BY", 0, 0, 0 }, { "MURDER", "MURDER", "BY", 0, 0, 0 },
-    { "MURDERS", "MURDER", "BY", 0, 0, 0 }, { "ASSASSINATION", "ASSASSINATE", "BY", 0, 0, 0 }, { "ARREST", "ARREST", "BY", 0, 0, 0 },
-    { "ARRESTS", "ARREST", "BY", 0, 0, 0 }, { "DETENTION", "DETAIN", "BY", 0, 0, 0 }, { "CAPTURE", "CAPTURE", "BY", 0, 0, 0 },
-    { "ABDUCTION", "ABDUCT", "BY", 0, 0, 0 }, { "ABDUCTIONS", "ABDUCT", "BY", 0, 0, 0 }, { "KIDNAPPING", "KIDNAP", "BY", 0, 0, 0 },
-    { "KIDNAPPINGS", "KIDNAP", "BY", 0, 0, 0 }, { "HIJACKING", "HIJACK", "BY", 0, 0, 0 }, { "BOMBING", "BOMB", "BY", 0, 0, 0 },
-    { "BOMBINGS", "BOMB", "BY", 0, 0, 0 }, { "SHELLING", "SHELL", "BY", 0, 0, 0 }, { "BOMBARDMENT", "BOMBARD", "BY", 0, 0, 0 },
-    { "EXECUTION", "EXECUTE", "BY", 0, 0, 0 }, { "EXECUTIONS", "EXECUTE", "BY", 0, 0, 0 }, { "DEMOLITION", "DEMOLISH", "BY", 0, 0, 0 },
-    { "DEMOLITIONS", "DEMOLISH", "BY", 0, 0, 0 }, { "DESTRUCTION", "DESTROY", "BY", 0, 0, 0 }, { "SEIZURE", "SEIZE", "BY", 0, 0, 0 },
-    { "EXPULSION", "EXPEL", "BY", 0, 0, 0 }, { "BEHEADING", "BEHEAD", "BY", 0, 0, 0 }, { "STABBING", "STAB", "BY", 0, 0, 0 },
-    { "MASSACRE", "MASSACRE", "BY", 0, 0, 0 }, { "SHOOTING", "SHOOT", "BY", 0, 0, 0 }, { "SHOOTINGS", "SHOOT", "BY", 0, 0, 0 },
+    { "KILLING", "KILL", "BY", 0, 0, 0, 0 }, { "KILLINGS", "KILL", "BY", 0, 0, 0, 0 }, { "MURDER", "MURDER", "BY", 0, 0, 0, 0 },
+    { "MURDERS", "MURDER", "BY", 0, 0, 0, 0 }, { "ASSASSINATION", "ASSASSINATE", "BY", 0, 0, 0, 0 }, { "ARREST", "ARREST", "BY", 0, 0, 0, 0 },
+    { "ARRESTS", "ARREST", "BY", 0, 0, 0, 0 }, { "DETENTION", "DETAIN", "BY", 0, 0, 0, 0 }, { "CAPTURE", "CAPTURE", "BY", 0, 0, 0, 0 },
+    { "ABDUCTION", "ABDUCT", "BY", 0, 0, 0, 0 }, { "ABDUCTIONS", "ABDUCT", "BY", 0, 0, 0, 0 }, { "KIDNAPPING", "KIDNAP", "BY", 0, 0, 0, 0 },
+    { "KIDNAPPINGS", "KIDNAP", "BY", 0, 0, 0, 0 }, { "HIJACKING", "HIJACK", "BY", 0, 0, 0, 0 }, { "BOMBING", "BOMB", "BY", 0, 0, 0, 0 },
+    { "BOMBINGS", "BOMB", "BY", 0, 0, 0, 0 }, { "SHELLING", "SHELL", "BY", 0, 0, 0, 0 }, { "BOMBARDMENT", "BOMBARD", "BY", 0, 0, 0, 0 },
+    { "EXECUTION", "EXECUTE", "BY", 0, 0, 0, 0 }, { "EXECUTIONS", "EXECUTE", "BY", 0, 0, 0, 0 }, { "DEMOLITION", "DEMOLISH", "BY", 0, 0, 0, 0 },
+    { "DEMOLITIONS", "DEMOLISH", "BY", 0, 0, 0, 0 }, { "DESTRUCTION", "DESTROY", "BY", 0, 0, 0, 0 }, { "SEIZURE", "SEIZE", "BY", 0, 0, 0, 0 },
+    { "EXPULSION", "EXPEL", "BY", 0, 0, 0, 0 }, { "BEHEADING", "BEHEAD", "BY", 0, 0, 0, 0 }, { "STABBING", "STAB", "BY", 0, 0, 0, 0 },
+    { "MASSACRE", "MASSACRE", "BY", 0, 0, 0, 0 }, { "SHOOTING", "SHOOT", "BY", 0, 0, 0, 0 }, { "SHOOTINGS", "SHOOT", "BY", 0, 0, 0, 0 },
     /* "the fall of Bukavu to M23 rebels": a town taken, its taker after TO (not "the fall of
      * the government", which names no town) */
-    { "FALL", "CAPTURE", "TO", 1, 0, 0 },
+    { "FALL", "CAPTURE", "TO", 1, 0, 0, 0 },
     /* "a fuel blockade by JNIM insurgents", "Israel's blockade on humanitarian aid", "the siege of
      * El Fasher by the RSF": ON too, for what is cut off */
-    { "BLOCKADE", "BLOCKADE", "BY", 0, 1, 0 }, { "SIEGE", "BESIEGE", "BY", 0, 1, 0 },
+    { "BLOCKADE", "BLOCKADE", "BY", 0, 1, 0, 0 }, { "SIEGE", "BESIEGE", "BY", 0, 1, 0, 0 },
     /* Attacks by their nouns: the victim after ON or AGAINST, the attacker after BY or as the
      * owner alone ("the Indian attacks", "the STC offensive", "attacks against Christians by
      * Boko Haram"); OF names no victim of these ("the attacks of October 7"). Not "invasion",
      * "incursion": the names of wars and of feared moves. */
-    { "ATTACK", "ATTACK", "BY", 0, 1, 1 }, { "ATTACKS", "ATTACK", "BY", 0, 1, 1 },
-    { "OFFENSIVE", "ATTACK", "BY", 0, 1, 1 }, { "RAID", "RAID", "BY", 0, 1, 1 }, { "RAIDS", "RAID", "BY", 0, 1, 1 },
-    { "AMBUSH", "AMBUSH", "BY", 0, 1, 1 }, { "AIRSTRIKE", "BOMB", "BY", 0, 1, 1 }, { "AIRSTRIKES", "BOMB", "BY", 0, 1, 1 },
-    { NULL, NULL, NULL, 0, 0, 0 } };
+    { "ATTACK", "ATTACK", "BY", 0, 1, 1, 0 }, { "ATTACKS", "ATTACK", "BY", 0, 1, 1, 0 },
+    { "OFFENSIVE", "ATTACK", "BY", 0, 1, 1, 0 }, { "RAID", "RAID", "BY", 0, 1, 1, 0 }, { "RAIDS", "RAID", "BY", 0, 1, 1, 0 },
+    { "AMBUSH", "AMBUSH", "BY", 0, 1, 1, 0 }, { "AIRSTRIKE", "BOMB", "BY", 0, 1, 1, 0 }, { "AIRSTRIKES", "BOMB", "BY", 0, 1, 1, 0 },
+    /* "affected by the fighting between the RSF and the army", "clashes between Druze militias
+     * and Bedouin tribes": the sides after BETWEEN, as the verb's own pattern binds them */
+    { "FIGHTING", "FIGHT", "BY", 0, 0, 0, 1 }, { "CLASHES", "CLASH", "BY", 0, 0, 0, 1 },
+    { "CLASH", "CLASH", "BY", 0, 0, 0, 1 }, { "BATTLES", "BATTLE", "BY", 0, 0, 0, 1 },
+    { NULL, NULL, NULL, 0, 0, 0, 0 } };
 
 /* Words before the noun that say the act did not (yet) happen: "calls for the arrest of",
  * "a warrant for the arrest of", "leading to the arrest of", "demand the killing of",
@@ -885,7 +889,7 @@ static const char *const UNREAL_GOVERNORS[] = { "DEMAND", "DEMANDS", "DEMANDED",
     "PREVENTED", "FOIL", "FOILS", "FOILED", "THWART", "THWARTS", "THWARTED", "AVERT", "AVERTED", "PLOTTED",
     "PLOTTING", "ORDER", "ORDERS", "ORDERED", "ORDERING", "CEASE", "CEASES", "CEASED", "HALT", "HALTS", "HALTED",
     "STOP", "STOPS", "STOPPED", "SUSPEND", "SUSPENDS", "SUSPENDED", "AUTHORIZE", "AUTHORIZES", "AUTHORIZED", "APPROVE",
-    "APPROVES", "APPROVED", "PREPARE", "PREPARES", "PREPARED", "PREPARING", NULL };
+    "APPROVES", "APPROVED", "PREPARE", "PREPARES", "PREPARED", "PREPARING", "END", "ENDS", "ENDED", "ENDING", NULL };
 /* "warned of an Israeli attack", "fears of a Russian offensive" */
 static const char *const UNREAL_BEFORE_OF[] = { "WARN", "WARNS", "WARNED", "WARNING", "WARNINGS", "FEAR", "FEARS",
     "FEARED", "RISK", "RISKS", "THREAT", "THREATS", "POSSIBILITY", "PROSPECT", "DANGER", "SPECTRE", "SPECTER", NULL };
@@ -1073,7 +1077,8 @@ static int nominal_code(fm_coder *c, const fm_doc *doc, const fm_token *tok, siz
     int ok = !nom->place_only && fm_verb_match_code(c, tok, n, p, i, ce, vm);
     /* (a pattern's '+' is the OF phrase's actor or none: "the capture of Beled Hawo by
      * Jubaland forces" binds no captive) */
-    if (ok && vm->pattern && vm->target >= 0 && vm->target != obj) ok = 0;
+    if (ok && vm->pattern && vm->target >= 0 && vm->target != obj && !nom->between) ok = 0;
+    if (ok && nom->between && !(vm->pattern && vm->source >= 0 && vm->target >= 0)) ok = 0;   /* both sides named */
     if (ok) return 1;
     /* "the capture of Omdurman": a town by its name, as "captured Omdurman" (a place_only
      * noun's town is its whole OF phrase: not "the fall of the Saigon government") */
@@ -1183,9 +1188,11 @@ static void code_nominals(fm_coder *c, const fm_doc *doc, size_t si, const fm_to
         int of = fm_is_word(&tok[i + 1], "OF"), on = fm_is_word(&tok[i + 1], "ON");
         const nominal *nom = nominal_of(&tok[i]);
         if (!nom) continue;
+        if (nom->between != fm_is_word(&tok[i + 1], "BETWEEN")) continue;
+        if (nom->between) of = on = 0;
         if (nom->attack && fm_is_word(&tok[i + 1], "AGAINST")) on = 1;
         if (nom->attack && (of || named_date_before(tok, i) || figurative_attack(tok, i))) continue;
-        if (!of && !on && !fm_is_word(&tok[i + 1], "BY") && !by_after_list(c, tok, n, i) &&
+        if (!of && !on && !nom->between && !fm_is_word(&tok[i + 1], "BY") && !by_after_list(c, tok, n, i) &&
             !(nom->attack && attack_noun_alone(c, tok, n, i)))
             continue;
         const char *lemma = nom->verb;
@@ -1206,7 +1213,7 @@ static void code_nominals(fm_coder *c, const fm_doc *doc, size_t si, const fm_to
         /* (not "on behalf of Hamas") */
         int victim = of || (on && nom->attack && !(i + 2 < n && fm_is_word(&tok[i + 2], "BEHALF"))) ? of_object(c, tok, n, i + 2) : -1;
         fm_verb_hit h = { .start = i, .end = i + 1, .subject = victim, .subject_done = 1,
-                          .passive = 1, .vform = FM_VF_BASE, .form = &c->lx->verb_forms.a[fv - 1] };
+                          .passive = !nom->between, .vform = FM_VF_BASE, .form = &c->lx->verb_forms.a[fv - 1] };
         if (fm_verb_vec_t_push(&c->verbs, h)) return;
         memmove(&c->verbs.a[p + 1], &c->verbs.a[p], (c->verbs.n - 1 - p) * sizeof c->verbs.a[0]);
         c->verbs.a[p] = h;
