@@ -972,6 +972,13 @@ static int noun_after_modifiers(const fm_coder *c, const fm_token *tok, size_t n
     if (vf == FM_VF_S && i > 0 && (fm_is_word(&tok[i - 1], "OF") || fm_is_word(&tok[i - 1], "FROM")) && c->verbs.n &&
         c->verbs.a[c->verbs.n - 1].passive && c->verbs.a[c->verbs.n - 1].end == i - 1)
         return 1;
+    /* "killed five rebels in clashes", "died in clashes near Goma": no finite verb follows IN,
+     * DURING or AMID (but "killed in attacks by the Gulf Clan", "in clashes between the army
+     * and the RSF" are read back from their actors) */
+    if (vf == FM_VF_S && i > 0 && !f->multiword &&
+        (fm_is_word(&tok[i - 1], "IN") || fm_is_word(&tok[i - 1], "DURING") || fm_is_word(&tok[i - 1], "AMID")) &&
+        !(i + 1 < n && (fm_is_word(&tok[i + 1], "BY") || fm_is_word(&tok[i + 1], "BETWEEN"))))
+        return 1;
     if (vf != FM_VF_BASE && vf != FM_VF_ING) return 0;
     /* ("her two-year-old child die of": no noun is written as these verbs) */
     if (fm_synset_in_sentence((fm_coder *)c, tok, n, "UNDERGOV", i)) return 0;
