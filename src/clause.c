@@ -973,9 +973,9 @@ static int noun_after_modifiers(const fm_coder *c, const fm_token *tok, size_t n
         c->verbs.a[c->verbs.n - 1].passive && c->verbs.a[c->verbs.n - 1].end == i - 1)
         return 1;
     /* "killed five rebels in clashes", "died in clashes near Goma": no finite verb follows IN,
-     * DURING or AMID; a plural of force there is a noun (but "killed in attacks by the Gulf Clan", "in clashes between the army
-     * and the RSF", "in talks with Algeria", "in attacks on government positions" are read from
-     * the actors after them) */
+     * DURING or AMID; a plural of force there is a noun (but "killed in attacks by the Gulf
+     * Clan", "in clashes between the army and the RSF", "in attacks on government positions"
+     * are read from the actors after them) */
     static const char *const force_plurals[] = { "CLASHES", "ATTACKS", "STRIKES", "RAIDS", "AIRSTRIKES", "SHOOTINGS",
                                                  "BOMBINGS", "AMBUSHES", "BATTLES", "SKIRMISHES", NULL };
     if (vf == FM_VF_S && i > 0 && !f->multiword && word_in(&tok[i], force_plurals) &&
@@ -985,7 +985,8 @@ static int noun_after_modifiers(const fm_coder *c, const fm_token *tok, size_t n
                         fm_is_word(&tok[i + 1], "AGAINST"))))
         return 1;
     if (vf != FM_VF_BASE && vf != FM_VF_ING) return 0;
-    /* ("her two-year-old child die of": no noun is written as these verbs) */
+    /* ("her two-year-old child die of": no noun is written as these verbs; the cast: the
+     * sentence's synset table is built on first use) */
     if (fm_synset_in_sentence((fm_coder *)c, tok, n, "UNDERGOV", i)) return 0;
     /* "the blast leaves seven dead": a dictionary head written with its -S ("LEAVES {LEFT
      * LEAVING}") before a count is the verb, not a plural noun after a modifier */

@@ -994,12 +994,19 @@ static int possessive_antecedent(const fm_coder *c, const fm_token *tok, size_t 
 
 /* The owner named before the noun: "Israel's killing of", "the Israeli demolition of",
  * "the police killings of". */
+static int actor_ending_at(const fm_coder *c, size_t end)
+{
+    for (size_t k = c->mentions.n; k-- > 0;)
+        if (c->mentions.a[k].end == end && !c->mentions.a[k].weapon) return (int)k;
+    return -1;
+}
+
 static int nominal_owner(const fm_coder *c, const fm_token *tok, size_t i)
 {
     size_t end = i;
     if (end > 0 && tok[end - 1].kind == FM_TOK_POSS) end--;
-    for (size_t k = c->mentions.n; k-- > 0;)
-        if (c->mentions.a[k].end == end && !c->mentions.a[k].weapon) return (int)k;
+    int o = actor_ending_at(c, end);
+    if (o >= 0) return o;
     if (i > 0 && (fm_is_word(&tok[i - 1], "ITS") || fm_is_word(&tok[i - 1], "THEIR"))) return possessive_antecedent(c, tok, i - 1);
     /* "Israel's renewed offensive", "amidst its renewed offensive": a possessive owner
      * before one or two modifiers */
@@ -1009,11 +1016,7 @@ static int nominal_owner(const fm_coder *c, const fm_token *tok, size_t i)
         if (t->kind != FM_TOK_WORD || (t->flags & FM_TOKF_CAP) || in_mention(c, k) || any_preposition_word(t) ||
             word_in_list(t, stop))
             return -1;
-        if (tok[k - 1].kind == FM_TOK_POSS) {
-            for (size_t m = c->mentions.n; m-- > 0;)
-                if (c->mentions.a[m].end == k - 1 && !c->mentions.a[m].weapon) return (int)m;
-            return -1;
-        }
+        if (tok[k - 1].kind == FM_TOK_POSS) return actor_ending_at(c, k - 1);
         if (fm_is_word(&tok[k - 1], "ITS") || fm_is_word(&tok[k - 1], "THEIR")) return possessive_antecedent(c, tok, k - 1);
     }
     return -1;
