@@ -1073,12 +1073,13 @@ static size_t collect(const ctx *c, cand *out)
          * recent one "Tuesday's attack": only yesterday's or today's is kept) */
         if (k.has_date && event_name_date(c, &k.w, i, e)) { i = e - 1; continue; }
         /* "closed its airspace until May 14", "must leave by October 31", "tariffs effective
-         * February 10", "a ban goes into effect on January 30": the end of a state, a deadline
-         * or a start still to come is not when the act took place ("until mid-1986" in 1987
-         * still dates what lasted until then) */
+         * February 10", "a ban goes into effect on January 30", "a deadline of November 27": the
+         * end of a state, a deadline or a start still to come is not when the act took place
+         * ("until mid-1986" in 1987 still dates what lasted until then) */
         if (k.has_date && !k.w.is_span && i > 0 && (W(c, i - 1, "UNTIL") || W(c, i - 1, "TILL") || W(c, i - 1, "BY") ||
                                                     W(c, i - 1, "EFFECTIVE") || W(c, i - 1, "STARTING") ||
-                                                    (i > 1 && W(c, i - 1, "ON") && W(c, i - 2, "EFFECT"))) &&
+                                                    (i > 1 && W(c, i - 1, "ON") && W(c, i - 2, "EFFECT")) ||
+                                                    (i > 1 && W(c, i - 1, "OF") && W(c, i - 2, "DEADLINE"))) &&
             deadline_ahead(c, &k.w, i, e)) {
             i = e - 1;
             continue;
