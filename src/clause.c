@@ -14,7 +14,7 @@ enum {
     W_PERSON_PRONOUN, W_GROUP_PRONOUN, W_GROUP_NOUN, W_SUBORDINATOR, W_ADVERBIAL_SUBORDINATOR,
     W_PARTICIPLE_PREPOSITION, W_HEDGE_PARTICIPLE, W_COME, W_BARE_PARTICIPLE, W_INSTITUTION_WORD,
     W_RELATION_NOUN, W_TITLE, W_COUNT_WORD, W_AMOUNT, W_WEAPON, W_PLACE_BEFORE_OF, W_ATTACK_NOUN, W_LOCATIVE,
-    W_ING_HEAD, W_LISTS
+    W_ING_HEAD, W_INTENT_NOUN, W_LISTS
 };
 
 /* t (a word or possessive token of the sentence being coded, c->tokens) is
@@ -1435,6 +1435,11 @@ int fm_after_preposition(const fm_coder *c, const fm_token *tok, size_t s)
 static const char *const ING_HEAD[] = { "ATTACK", "SPREE", "INCIDENT", "CAMPAIGN", "OPERATION", "RAID",
     "ASSAULT", "MISSION", "RAMPAGE", NULL };
 
+/* Nouns of an act intended whose agent BY names the infinitive's subject: "a plan by
+ * Israel to assassinate", "an attempt by the rebels to seize" */
+static const char *const INTENT_NOUN[] = { "PLAN", "PLANS", "PLOT", "BID", "ATTEMPT", "ATTEMPTS", "EFFORT",
+    "EFFORTS", "DECISION", "PROPOSAL", "MOVE", "ORDER", "THREAT", "THREATS", NULL };
+
 static const char *const ATTACK_NOUN[] = { "BOMB", "BOMBS", "BOMBING", "BOMBINGS", "BLAST", "BLASTS",
     "EXPLOSION", "EXPLOSIONS", "STRIKE", "STRIKES", "AIRSTRIKE", "AIRSTRIKES", "MISSILE", "MISSILES", "ROCKET",
     "ROCKETS", "SHELL", "SHELLS", "SHELLING", "MORTAR", "MORTARS", "DRONE", "DRONES", "ATTACK", "ATTACKS",
@@ -1954,6 +1959,26 @@ static size_t noun_relative_word(const fm_coder *c, const fm_token *tok, const f
     return mention_ending_at(c, rw - 1) >= 0 || in_list(c, &tok[rw - 1], W_ATTACK_NOUN) ? rw : SIZE_MAX;
 }
 
+/* 1 if mention m is the agent of an intent noun whose infinitive is verb h: "a plan by
+ * Israel to assassinate the supreme leader" (Israel would assassinate, not the one who
+ * vetoed the plan; mode.c makes the act hypothetical). */
+static int intent_agent(const fm_coder *c, const fm_token *tok, int m, const fm_verb_hit *h)
+{
+    const fm_mention *x = &c->mentions.a[m];
+    if (x->weapon || h->start < 2 || x->end + 1 != h->start || !fm_is_word(&tok[h->start - 1], "TO")) return 0;
+    size_t s = x->start;
+    if (s > 0 && in_list(c, &tok[s - 1], W_ARTICLE)) s--;
+    return s >= 2 && fm_is_word(&tok[s - 1], "BY") && in_list(c, &tok[s - 2], W_INTENT_NOUN);
+}
+
+int fm_intent_infinitive(const fm_coder *c, const fm_token *tok, size_t v)
+{
+    const fm_verb_hit *h = &c->verbs.a[v];
+    if (h->start < 2) return 0;
+    int m = mention_ending_at(c, h->start - 2);
+    return m >= 0 && intent_agent(c, tok, m, h);
+}
+
 /* Where the name of mention m starts: "Nasser Hospital" is the agent "Hospital" after a
  * name's capitalised words the dictionaries do not hold (a hospital, a university, a
  * ministry named for someone); other mentions start where they start. */
@@ -2136,6 +2161,7 @@ int fm_subject_of(fm_coder *c, const fm_token *tok, size_t n, size_t v)
         const fm_token *t = &tok[k];
         if (t->kind == FM_TOK_PUNCT && (strcmp(t->norm, ";") == 0 || strcmp(t->norm, ":") == 0)) break;
         int m = mention_ending_at(c, k);
+        if (m >= 0 && intent_agent(c, tok, m, h)) { h->subject = m; break; }
         if (m >= 0 && fm_after_preposition(c, tok, name_start(c, tok, m))) {
             k = c->mentions.a[m].start;     /* "a strike on a market in Sudan kills": not Sudan */
             continue;
@@ -2379,7 +2405,7 @@ static const char *const *const CLAUSE_LISTS[W_LISTS] = {
     [W_BARE_PARTICIPLE] = BARE_PARTICIPLE, [W_INSTITUTION_WORD] = INSTITUTION_WORD,
     [W_RELATION_NOUN] = RELATION_NOUN, [W_TITLE] = TITLE, [W_COUNT_WORD] = COUNT_WORD, [W_AMOUNT] = AMOUNT,
     [W_WEAPON] = WEAPON, [W_PLACE_BEFORE_OF] = PLACE_BEFORE_OF, [W_ATTACK_NOUN] = ATTACK_NOUN,
-    [W_LOCATIVE] = LOCATIVE, [W_ING_HEAD] = ING_HEAD,
+    [W_LOCATIVE] = LOCATIVE, [W_ING_HEAD] = ING_HEAD, [W_INTENT_NOUN] = INTENT_NOUN,
 };
 /* in_list holds words and possessives ("'S") only */
 const fm_wordlist_group fm_clause_words = { CLAUSE_LISTS, W_LISTS, 1u << FM_TOK_WORD | 1u << FM_TOK_POSS };

@@ -1488,7 +1488,7 @@ static void code_sentence(fm_coder *c, const fm_doc *doc, size_t si, const fm_to
         if (say) say_must(c, doc, si, tok, n, v);
         if (say && !h->form) continue;
         /* "agreed to restore": the complement verb was folded into this clause */
-        if (v > 0 && h->start > 0 && fm_is_word(&tok[h->start - 1], "TO")) {
+        if (v > 0 && h->start > 0 && fm_is_word(&tok[h->start - 1], "TO") && !fm_intent_infinitive(c, tok, v)) {
             const fm_verb_hit *p = &c->verbs.a[v - 1];
             if (p->form && fm_clause_end(c, tok, n, v - 1) > h->start) {
                 fm_verb_match pm;

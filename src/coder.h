@@ -172,6 +172,8 @@ int fm_after_place_of(const fm_coder *c, const fm_token *tok, size_t s);   /* "t
 int fm_mention_aside(const fm_coder *c, const fm_token *tok, size_t from, int m, int source);
 int fm_place_apposition(const fm_coder *c, const fm_token *tok, int m);   /* "in Harouf and Qlayleh, Lebanon" */
 size_t fm_clause_end(const fm_coder *c, const fm_token *tok, size_t n, size_t v);
+/* 1 if verb v is the infinitive of an intent noun with its own agent: "a plan by Israel to assassinate" */
+int fm_intent_infinitive(const fm_coder *c, const fm_token *tok, size_t v);
 size_t fm_clause_start(const fm_coder *c, const fm_token *tok, size_t v);
 
 /* Context (context.c): fills date, place, attribution, mode and counts of the

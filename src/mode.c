@@ -8,7 +8,7 @@
  * the end of this file names the arrays. */
 enum {
     M_AUX_ADVERBS, M_BE_WORDS, M_CLAUSE_BOUNDS, M_CONDITIONALS, M_FIRST_PERSON, M_FUTURE_ADJ, M_HEDGE_VERBS,
-    M_HEDGES, M_INTENTS, M_MODAL_GAP, M_MODALS, M_NEGATORS, M_SELF_PRONOUNS, M_STOPPERS, M_LISTS
+    M_HEDGES, M_INTENTS, M_MODAL_GAP, M_MODALS, M_NEGATORS, M_PREVENTERS, M_SELF_PRONOUNS, M_STOPPERS, M_LISTS
 };
 static const char *const *const MODE_LISTS[M_LISTS];
 
@@ -71,6 +71,14 @@ static const char *const stoppers[] = {
     "STOPS", "HALTS", "CEASES", "SUSPENDS", "FAIL", "FAILS", "REFUSE", "REFUSES", "ABANDONS", "DECLINES", NULL
 };
 
+/* "prevented Hamas from attacking" did not happen; "legislation to prevent Trump from using
+ * military force" may yet: the act right after FROM (the past forms negate) */
+static const char *const preventers[] = {
+    "PREVENT", "PREVENTS", "PREVENTING", "BAR", "BARS", "BARRING", "BLOCK", "BLOCKS", "BLOCKING", "DETER",
+    "DETERS", "DETERRING", "PROHIBIT", "PROHIBITS", "PROHIBITING", "STOP", "STOPS", "STOPPING",
+    "PREVENTED", "BARRED", "BLOCKED", "DETERRED", "PROHIBITED", "STOPPED", "KEPT", NULL
+};
+
 static const char *const modals[] = {
     "WILL", "WOULD", "COULD", "MAY", "MIGHT", "SHALL", "SHOULD", "WON'T", "WOULDN'T",
     "COULDN'T", "SHOULDN'T", "MUST", NULL
@@ -91,7 +99,8 @@ static const char *const intents[] = {
     "PROMISES", "AGREED", "AGREES", "DECIDED", "OFFERED", "OFFERS", "ORDERED", "URGED", "URGES",
     "ASKED", "DEMANDED", "CALLED", "CALLS", "PROPOSED", "PROPOSES", "CONSIDERING", "WEIGHING",
     "THREAT", "THREATS", "WARNED", "WARNS", "WARNING", "DUE", "LIKELY", "HOPES", "HOPED",
-    "INVITED", "AUTHORIZED", "AUTHORISED", "APPROVED", NULL
+    "INVITED", "AUTHORIZED", "AUTHORISED", "APPROVED",
+    "PLOT", "BID", "PROPOSAL", NULL   /* "a plot by X to", "in a bid to", "a proposal by X to" */
 };
 /* adjectives of a future act right before it: "a planned offensive" */
 static const char *const future_adj[] = {
@@ -262,6 +271,11 @@ fm_mode fm_mode_of_marked(const char *text, const fm_token *tok, const fm_word_m
         }
         if (before && is_in(mk, tok, n, k, M_STOPPERS) && vs <= k + 3) negated = 1;
         if (before && is(tok, n, k, "LONGER") && k > 0 && is(tok, n, k - 1, "NO")) negated = 1;
+        if (before && is_in(mk, tok, n, k, M_PREVENTERS) && vs <= k + 6 && vs > k + 2 && is(tok, n, vs - 1, "FROM")) {
+            size_t l = strlen(nm(&tok[k]));
+            if (l > 2 && (nm(&tok[k])[l - 1] == 'D' || is(tok, n, k, "KEPT"))) negated = 1;
+            else hypothetical = 1;
+        }
         if (before && is_in(mk, tok, n, k, M_INTENTS)) {
             /* "threatened to strike", "ordered troops to withdraw", "plans for an attack" */
             for (size_t j = k + 1; j < vs && j <= k + 5; j++)
@@ -329,7 +343,7 @@ static const char *const *const MODE_LISTS[M_LISTS] = {
     [M_AUX_ADVERBS] = aux_adverbs, [M_BE_WORDS] = be_words, [M_CLAUSE_BOUNDS] = clause_bounds,
     [M_CONDITIONALS] = conditionals, [M_FIRST_PERSON] = first_person, [M_FUTURE_ADJ] = future_adj,
     [M_HEDGE_VERBS] = hedge_verbs, [M_HEDGES] = hedges, [M_INTENTS] = intents, [M_MODAL_GAP] = modal_gap,
-    [M_MODALS] = modals, [M_NEGATORS] = negators, [M_SELF_PRONOUNS] = self_pronouns, [M_STOPPERS] = stoppers,
+    [M_MODALS] = modals, [M_NEGATORS] = negators, [M_PREVENTERS] = preventers, [M_SELF_PRONOUNS] = self_pronouns, [M_STOPPERS] = stoppers,
 };
 /* is_in compares the norm of any token, as the lists' scan did */
 const fm_wordlist_group fm_mode_words = { MODE_LISTS, M_LISTS, 0 };
