@@ -200,6 +200,10 @@ static const fm_mention *resolve(fm_coder *c, const fm_mention *m)
                 a->agent_only && a->end == a->start + 1 && single_person_noun(&c->tokens_now[a->start]))
                 continue;
             if ((m->pronoun == 1) == is_person(a)) return a;
+            /* "the leader of the Houthis Abdul-Malik al-Houthi announces that the group will":
+             * a rebel leader's group is the one his code names */
+            if (c->tokens_now && nonstate_group_word(&c->tokens_now[m->start]) && is_person(a) && !fm_state_actor(a->code))
+                return a;
         }
     }
     /* "we" outside its speaker's sentence is an interviewee, the writer or the

@@ -182,6 +182,22 @@ static int governs(const fm_word_marks *mk, const fm_token *tok, size_t n, size_
     return 1;
 }
 
+/* "will monitor the agreement and continue its attacks": the second verb of AND shares the
+ * modal when nothing but modal-gap words (no subject of its own) stand between AND and it
+ * (the caller's clause has no comma or clause word in between) */
+static int governs_conjunct(const fm_word_marks *mk, const fm_token *tok, size_t n, size_t k, size_t vs)
+{
+    size_t a = vs;
+    while (a > k + 2 && is_in(mk, tok, n, a - 1, M_MODAL_GAP)) a--;
+    if (!(a > k + 2 && is(tok, n, a - 1, "AND")) || ends_with(nm(&tok[a]), "ED")) return 0;
+    /* ("will ban the network after the group broke into the base and vandalized": a
+     * clause of its own) */
+    static const char *const opens[] = { "AFTER", "BEFORE", "WHEN", "SINCE", "UNTIL", "ONCE", "AS", "BECAUSE", NULL };
+    for (size_t j = k + 1; j < a; j++)
+        if (in_set(nm(&tok[j]), opens)) return 0;
+    return 1;
+}
+
 /* Start of the verb's own clause: after the last comma, semicolon or clause
  * word before verb_start, but not before floor. */
 static size_t clause_start(const fm_word_marks *mk, const char *text, const fm_token *tok, size_t n, size_t vs, size_t floor)
@@ -253,7 +269,7 @@ fm_mode fm_mode_of_marked(const char *text, const fm_token *tok, const fm_word_m
     for (size_t k = cs; k < ve; k++) {
         int before = k < vs;
         if (before && is_in(mk, tok, n, k, M_CONDITIONALS)) hypothetical = conditional = 1;
-        if (before && is_modal(mk, tok, n, k) && governs(mk, tok, n, k, vs)) {
+        if (before && is_modal(mk, tok, n, k) && (governs(mk, tok, n, k, vs) || governs_conjunct(mk, tok, n, k, vs))) {
             hypothetical = 1;
             if (first_modal == n) first_modal = k;
         }
