@@ -63,10 +63,29 @@ static size_t syn_len_at(walk *w, uint32_t set, size_t i)
     return 0;
 }
 
+/* 1 if token i is a later capitalised word of a named actor's own phrase: "Forces" in
+ * "the Syrian Democratic Forces" is a name, not the troops of a pattern's &TROOPS (TABARI
+ * matches verb patterns over text whose actors are codes already). Synonym sets only: a
+ * pattern's own words may be written for a name ("(FROM THE ORGANIZATION)" [---]). */
+static int inside_name(const walk *w, size_t i)
+{
+    if (!(w->tok[i].flags & FM_TOKF_CAP) || w->c->lx->tabari_verbs) return 0;
+    for (size_t k = 0; k < w->c->mentions.n; k++) {
+        const fm_mention *m = &w->c->mentions.a[k];
+        if (!(m->start < i && i < m->end && m->name && !m->agent_only && !m->pronoun)) continue;
+        /* the actor dictionary's own phrase, not an agent after it ("Syrian Armed Forces":
+         * "Syrian" is the actor, "Armed Forces" its troops) */
+        uint32_t v;
+        size_t len = fm_trie_longest(&w->c->lx->actors, w->c->ids, w->n, m->start, &v);
+        return m->start + len > i;
+    }
+    return 0;
+}
+
 /* Element e at exactly token i (forward); returns tokens consumed or 0. */
 static size_t elem_at(walk *w, const fm_pat_elem *e, size_t i)
 {
-    if (i >= w->hi) return 0;
+    if (i >= w->hi || (e->kind == FM_PE_SYN && inside_name(w, i))) return 0;
     switch (e->kind) {
     case FM_PE_WORD: return word_matches(w->c->lx, e, &w->c->ids[i], &w->tok[i]) ? 1 : 0;
     case FM_PE_SYN: return syn_len_at(w, e->id, i);
