@@ -849,36 +849,40 @@ static int by_agent(fm_coder *c, const fm_token *tok, size_t from, size_t to, si
  * morphology, not a dictionary's, so the loaded dictionary's verb codes the act. Not the
  * nouns of states or plans ("occupation", "release", "deployment" of troops announced),
  * whose OF phrase rarely says an act took place. */
-typedef struct nominal { const char *noun, *verb, *agent; int place_only, on_ok, attack, between; } nominal;
+typedef struct nominal { const char *noun, *verb, *agent; int place_only, on_ok, attack, between, by_only; } nominal;
 static const nominal NOMINALS[] = {
-    { "KILLING", "KILL", "BY", 0, 0, 0, 0 }, { "KILLINGS", "KILL", "BY", 0, 0, 0, 0 }, { "MURDER", "MURDER", "BY", 0, 0, 0, 0 },
-    { "MURDERS", "MURDER", "BY", 0, 0, 0, 0 }, { "ASSASSINATION", "ASSASSINATE", "BY", 0, 0, 0, 0 }, { "ARREST", "ARREST", "BY", 0, 0, 0, 0 },
-    { "ARRESTS", "ARREST", "BY", 0, 0, 0, 0 }, { "DETENTION", "DETAIN", "BY", 0, 0, 0, 0 }, { "CAPTURE", "CAPTURE", "BY", 0, 0, 0, 0 },
-    { "ABDUCTION", "ABDUCT", "BY", 0, 0, 0, 0 }, { "ABDUCTIONS", "ABDUCT", "BY", 0, 0, 0, 0 }, { "KIDNAPPING", "KIDNAP", "BY", 0, 0, 0, 0 },
-    { "KIDNAPPINGS", "KIDNAP", "BY", 0, 0, 0, 0 }, { "HIJACKING", "HIJACK", "BY", 0, 0, 0, 0 }, { "BOMBING", "BOMB", "BY", 0, 0, 0, 0 },
-    { "BOMBINGS", "BOMB", "BY", 0, 0, 0, 0 }, { "SHELLING", "SHELL", "BY", 0, 0, 0, 0 }, { "BOMBARDMENT", "BOMBARD", "BY", 0, 0, 0, 0 },
-    { "EXECUTION", "EXECUTE", "BY", 0, 0, 0, 0 }, { "EXECUTIONS", "EXECUTE", "BY", 0, 0, 0, 0 }, { "DEMOLITION", "DEMOLISH", "BY", 0, 0, 0, 0 },
-    { "DEMOLITIONS", "DEMOLISH", "BY", 0, 0, 0, 0 }, { "DESTRUCTION", "DESTROY", "BY", 0, 0, 0, 0 }, { "SEIZURE", "SEIZE", "BY", 0, 0, 0, 0 },
-    { "EXPULSION", "EXPEL", "BY", 0, 0, 0, 0 }, { "BEHEADING", "BEHEAD", "BY", 0, 0, 0, 0 }, { "STABBING", "STAB", "BY", 0, 0, 0, 0 },
-    { "MASSACRE", "MASSACRE", "BY", 0, 0, 0, 0 }, { "SHOOTING", "SHOOT", "BY", 0, 0, 0, 0 }, { "SHOOTINGS", "SHOOT", "BY", 0, 0, 0, 0 },
+    { "KILLING", "KILL", "BY", 0, 0, 0, 0, 0 }, { "KILLINGS", "KILL", "BY", 0, 0, 0, 0, 0 }, { "MURDER", "MURDER", "BY", 0, 0, 0, 0, 0 },
+    { "MURDERS", "MURDER", "BY", 0, 0, 0, 0, 0 }, { "ASSASSINATION", "ASSASSINATE", "BY", 0, 0, 0, 0, 0 }, { "ARREST", "ARREST", "BY", 0, 0, 0, 0, 0 },
+    { "ARRESTS", "ARREST", "BY", 0, 0, 0, 0, 0 }, { "DETENTION", "DETAIN", "BY", 0, 0, 0, 0, 0 }, { "CAPTURE", "CAPTURE", "BY", 0, 0, 0, 0, 0 },
+    { "ABDUCTION", "ABDUCT", "BY", 0, 0, 0, 0, 0 }, { "ABDUCTIONS", "ABDUCT", "BY", 0, 0, 0, 0, 0 }, { "KIDNAPPING", "KIDNAP", "BY", 0, 0, 0, 0, 0 },
+    { "KIDNAPPINGS", "KIDNAP", "BY", 0, 0, 0, 0, 0 }, { "HIJACKING", "HIJACK", "BY", 0, 0, 0, 0, 0 }, { "BOMBING", "BOMB", "BY", 0, 0, 0, 0, 0 },
+    { "BOMBINGS", "BOMB", "BY", 0, 0, 0, 0, 0 }, { "SHELLING", "SHELL", "BY", 0, 0, 0, 0, 0 }, { "BOMBARDMENT", "BOMBARD", "BY", 0, 0, 0, 0, 0 },
+    { "EXECUTION", "EXECUTE", "BY", 0, 0, 0, 0, 0 }, { "EXECUTIONS", "EXECUTE", "BY", 0, 0, 0, 0, 0 }, { "DEMOLITION", "DEMOLISH", "BY", 0, 0, 0, 0, 0 },
+    { "DEMOLITIONS", "DEMOLISH", "BY", 0, 0, 0, 0, 0 }, { "DESTRUCTION", "DESTROY", "BY", 0, 0, 0, 0, 0 }, { "SEIZURE", "SEIZE", "BY", 0, 0, 0, 0, 0 },
+    { "EXPULSION", "EXPEL", "BY", 0, 0, 0, 0, 0 }, { "BEHEADING", "BEHEAD", "BY", 0, 0, 0, 0, 0 }, { "STABBING", "STAB", "BY", 0, 0, 0, 0, 0 },
+    { "MASSACRE", "MASSACRE", "BY", 0, 0, 0, 0, 0 }, { "SHOOTING", "SHOOT", "BY", 0, 0, 0, 0, 0 }, { "SHOOTINGS", "SHOOT", "BY", 0, 0, 0, 0, 0 },
     /* "the fall of Bukavu to M23 rebels": a town taken, its taker after TO (not "the fall of
      * the government", which names no town) */
-    { "FALL", "CAPTURE", "TO", 1, 0, 0, 0 },
+    { "FALL", "CAPTURE", "TO", 1, 0, 0, 0, 0 },
     /* "a fuel blockade by JNIM insurgents", "Israel's blockade on humanitarian aid", "the siege of
      * El Fasher by the RSF": ON too, for what is cut off */
-    { "BLOCKADE", "BLOCKADE", "BY", 0, 1, 0, 0 }, { "SIEGE", "BESIEGE", "BY", 0, 1, 0, 0 },
+    { "BLOCKADE", "BLOCKADE", "BY", 0, 1, 0, 0, 0 }, { "SIEGE", "BESIEGE", "BY", 0, 1, 0, 0, 0 },
     /* Attacks by their nouns: the victim after ON or AGAINST, the attacker after BY or as the
      * owner alone ("the Indian attacks", "the STC offensive", "attacks against Christians by
      * Boko Haram"); OF names no victim of these ("the attacks of October 7"). Not "invasion",
      * "incursion": the names of wars and of feared moves. */
-    { "ATTACK", "ATTACK", "BY", 0, 1, 1, 0 }, { "ATTACKS", "ATTACK", "BY", 0, 1, 1, 0 },
-    { "OFFENSIVE", "ATTACK", "BY", 0, 1, 1, 0 }, { "RAID", "RAID", "BY", 0, 1, 1, 0 }, { "RAIDS", "RAID", "BY", 0, 1, 1, 0 },
-    { "AMBUSH", "AMBUSH", "BY", 0, 1, 1, 0 }, { "AIRSTRIKE", "BOMB", "BY", 0, 1, 1, 0 }, { "AIRSTRIKES", "BOMB", "BY", 0, 1, 1, 0 },
+    { "ATTACK", "ATTACK", "BY", 0, 1, 1, 0, 0 }, { "ATTACKS", "ATTACK", "BY", 0, 1, 1, 0, 0 },
+    { "OFFENSIVE", "ATTACK", "BY", 0, 1, 1, 0, 0 }, { "RAID", "RAID", "BY", 0, 1, 1, 0, 0 }, { "RAIDS", "RAID", "BY", 0, 1, 1, 0, 0 },
+    { "AMBUSH", "AMBUSH", "BY", 0, 1, 1, 0, 0 }, { "AIRSTRIKE", "BOMB", "BY", 0, 1, 1, 0, 0 }, { "AIRSTRIKES", "BOMB", "BY", 0, 1, 1, 0, 0 },
     /* "affected by the fighting between the RSF and the army", "clashes between Druze militias
      * and Bedouin tribes": the sides after BETWEEN, as the verb's own pattern binds them */
-    { "FIGHTING", "FIGHT", "BY", 0, 0, 0, 1 }, { "CLASHES", "CLASH", "BY", 0, 0, 0, 1 },
-    { "CLASH", "CLASH", "BY", 0, 0, 0, 1 }, { "BATTLES", "BATTLE", "BY", 0, 0, 0, 1 },
-    { NULL, NULL, NULL, 0, 0, 0, 0 } };
+    { "FIGHTING", "FIGHT", "BY", 0, 0, 0, 1, 0 }, { "CLASHES", "CLASH", "BY", 0, 0, 0, 1, 0 },
+    { "CLASH", "CLASH", "BY", 0, 0, 0, 1, 0 }, { "BATTLES", "BATTLE", "BY", 0, 0, 0, 1, 0 },
+        /* "a military incursion by India is imminent": an invasion by its agent (alone or with
+     * an owner, "the Russian invasion of Ukraine" names a war) */
+    { "INCURSION", "INVADE", "BY", 0, 0, 0, 0, 1 }, { "INCURSIONS", "INVADE", "BY", 0, 0, 0, 0, 1 },
+    { "INVASION", "INVADE", "BY", 0, 0, 0, 0, 1 },
+    { NULL, NULL, NULL, 0, 0, 0, 0, 0 } };
 
 /* Words before the noun that say the act did not (yet) happen: "calls for the arrest of",
  * "a warrant for the arrest of", "leading to the arrest of", "demand the killing of",
@@ -1197,6 +1201,8 @@ static void code_nominals(fm_coder *c, const fm_doc *doc, size_t si, const fm_to
         if (!nom) continue;
         if (nom->between != fm_is_word(&tok[i + 1], "BETWEEN")) continue;
         if (nom->between) of = on = 0;
+        if (nom->by_only && !fm_is_word(&tok[i + 1], "BY")) continue;
+        if (nom->by_only) of = on = 0;
         if (nom->attack && fm_is_word(&tok[i + 1], "AGAINST")) on = 1;
         if (nom->attack && (of || named_date_before(tok, i) || figurative_attack(tok, i))) continue;
         if (!of && !on && !nom->between && !fm_is_word(&tok[i + 1], "BY") && !by_after_list(c, tok, n, i) &&

@@ -328,6 +328,18 @@ fm_mode fm_mode_of_marked(const char *text, const fm_token *tok, const fm_word_m
             hedged = 1;
     }
 
+    /* "a military incursion by India is imminent": a future act named by its noun and
+     * said to be coming after it */
+    static const char *const coming[] = { "IMMINENT", "LIKELY", "EXPECTED", "POSSIBLE", "LOOMING", "FEARED", NULL };
+    for (size_t k = ve; k + 1 < n && k < ve + 6; k++) {
+        if (tok[k].kind == FM_TOK_PUNCT || is_in(mk, tok, n, k, M_CLAUSE_BOUNDS)) break;
+        if (!is_in(mk, tok, n, k, M_BE_WORDS)) continue;
+        size_t j = k + 1;
+        if (j + 1 < n && (is(tok, n, j, "NOW") || is(tok, n, j, "ALSO"))) j++;
+        if (in_set(nm(&tok[j]), coming) && !is(tok, n, j + 1, "TO")) hypothetical = 1;
+        break;
+    }
+
     int self = 0, claim = 0, attributed = 0;
     if (inner) {
         size_t s = inner->scope_start;
