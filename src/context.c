@@ -323,13 +323,24 @@ static int foreign_to_its_region(const fm_token *tok, const fm_geo_mention *plac
     return foreign;
 }
 
+static int bare_source_country(const fm_coder *c, const fm_event *ev, const fm_geo_mention *g)
+{
+    if (!c->geo || !ev->source.country || !g->place.precision || strcmp(g->place.precision, "country")) return 0;
+    const char *a2 = fm_country_alpha2(c->geo, ev->source.country);
+    return a2 && !strncmp(a2, g->place.country, 2);
+}
+
 static const fm_geo_mention *choose_place(fm_coder *c, const fm_token *tok, size_t n, const fm_event *ev,
                                           const fm_event_tokens *et, const fm_geo_mention *places, size_t np,
                                           const fm_attrib_frame *frames, const size_t *idx, size_t na,
                                           const fm_geo_mention **origin_out, const fm_geo_mention **speaker_out)
 {
     const fm_geo_mention *origin = NULL, *step[3][3] = { { NULL } }, *in_actor = NULL, *speaker = NULL;
-    int article_has_countries = c->geo_ctx.n_countries > 0;
+    int article_has_countries = c->geo_ctx.n_countries > 0, has_locative = 0;
+    for (size_t p = 0; p < np; p++)
+        if (!strcmp(places[p].prep, "in") || !strcmp(places[p].prep, "across") || !strcmp(places[p].prep, "at") ||
+            !strcmp(places[p].prep, "near"))
+            has_locative = 1;
     for (size_t p = 0; p < np; p++) {
         const fm_geo_mention *g = &places[p];
         /* the speaker's country or town says where the speaker is, not where the
@@ -360,6 +371,13 @@ static const fm_geo_mention *choose_place(fm_coder *c, const fm_token *tok, size
                        fm_after_place_of(c, tok, g->tok_start);   /* "off the coast of Venezuela" */
         if (whole && at_place) in_src = in_tgt = 0;
         if (in_src) continue;
+        /* "Russia launches drone strikes across Ukraine, injuring at least one person": the
+         * source's own country named bare before the verb is the actor of the sentence, not
+         * where a later act of force in its clause happened, when a place after in / across / at
+         * says where */
+        if (!in_tgt && !g->prep[0] && g->tok_start < et->verb_start && force_code(ev->code) && has_locative &&
+            bare_source_country(c, ev, g))
+            continue;
         if (in_tgt) {
             /* only when the target is the place itself, not "Ukrainian soldiers" */
             if (g->tok_start != et->tgt_start || g->tok_end != et->tgt_end) continue;
@@ -636,7 +654,11 @@ void fm_context_sentence(fm_coder *c, const fm_doc *doc, size_t si, const fm_tok
             fm_quantities_collect(tok, n, &counts);
             dates_read = 1;
         }
-        if (fm_when_pick(&dates, tok, n, from, to, et->verb_start, &w)) {
+        int picked = fm_when_pick(&dates, tok, n, from, to, et->verb_start, &w);
+        /* ("are killed in attacks, bringing the total killed since Friday to 104": the span is
+         * the total's, and dates nothing of the verb's) */
+        if (picked && w.is_span && !span_is_verbs(tok, n, et, w.start)) picked = 0;
+        if (picked) {
             if (w.relative_to_event) {
                 fm_when base;
                 earlier_event_date(c, k, &base);
@@ -657,7 +679,7 @@ void fm_context_sentence(fm_coder *c, const fm_doc *doc, size_t si, const fm_tok
                 memcpy(ev->time, hm, sizeof hm);
             }
             /* tallies are not events */
-            if (w.is_span && !c->opt.emit_spans && span_is_verbs(tok, n, et, w.start)) ev->code[0] = 0;
+            if (w.is_span && !c->opt.emit_spans) ev->code[0] = 0;
         } else if ((prev = antecedent_event(c, tok, n, k, et)) != NULL ||
                    (prev = incident_antecedent(c, tok, n, k, et)) != NULL ||
                    (prev = narrative_antecedent(c, tok, k, et)) != NULL) {

@@ -990,6 +990,28 @@ static const fm_gaz_name *longest_memo_fwd(const fm_gazetteer *g, const char *te
 /* Places and country words of tok[0..n); mask selects kinds. ctx may be NULL. */
 /* 1 if tok[k] opens the name of a facility a town gives its name to: "Airport", "International
  * Airport", "Air Base", "Airbase", "Port" */
+static int facility_tail(const fm_token *tok, size_t n, size_t k);
+
+/* "Santa Rosa de Lima Cartel gunmen", "New York Times": a name of several words
+ * followed by a capitalised word that starts no place, is no unit or facility word
+ * and no day or month (a stop word), or by "de"/"del" and such a word, is part of a
+ * longer proper name. */
+static int longer_name_after(const fm_gazetteer *g, const char *text, const fm_token *tok, size_t n, size_t k, memo *mm)
+{
+    if (k < n && tok[k].kind == FM_TOK_WORD && tok[k].norm && !is_cap(&tok[k]) && k + 1 < n && is_cap(&tok[k + 1]) &&
+        (!strcmp(tok[k].norm, "DE") || !strcmp(tok[k].norm, "DEL")))
+        return 1;
+    if (k >= n || !is_cap(&tok[k]) || (tok[k].flags & FM_TOKF_HYPHEN) || tok_is_a(g, W_GENERIC_LAST, text, &tok[k]) ||
+        facility_tail(tok, n, k))
+        return 0;
+    char key[FM_GAZ_KEY_MAX];
+    int kl = key_piece(tok[k].norm, tok[k].norm_len, key, sizeof key);
+    uint32_t v;
+    if (kl <= 0 || fm_strmap_get(&g->stop, key, (size_t)kl, &v)) return 0;
+    size_t l2;
+    return !longest_memo(g, text, tok, n, k, &l2, mm);
+}
+
 static int facility_tail(const fm_token *tok, size_t n, size_t k)
 {
     static const char *const one[] = { "AIRPORT", "AIRBASE", "AIRFIELD", "PORT", "SEAPORT", NULL };
@@ -1100,6 +1122,11 @@ static size_t scan(const fm_gazetteer *g, const char *text, const fm_token *tok,
                 if (!longest_memo(g, text, tok, n, i + 1, &l2, mm)) ok = 0;
             }
             if (!ok) { i++; continue; }
+        } else if (len >= 2 && e->kind != GAZ_COUNTRY && e->kind != GAZ_DEMONYM &&
+                   !tok_is_a(g, W_GENERIC_LAST, text, &tok[i + len - 1]) && longer_name_after(g, text, tok, n, i + len, mm)) {
+            /* (a name closed by its unit word is whole: "Sao Paulo state Orestes Quersia") */
+            i += len;
+            continue;
         }
         if (add_to) {
             int seen = 0;

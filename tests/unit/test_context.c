@@ -61,7 +61,11 @@ static int holds(const fm_event *ev, const char *key, const char *val, int have_
     }
     if (!strcmp(key, "place")) {
         if (!have_geo) return 1;
-        return ev->has_location && ev->location.name && !strcmp(ev->location.name, val);
+        /* (a name of several words is written with '_' for its spaces: place=San_Felipe) */
+        if (!ev->has_location || !ev->location.name || strlen(ev->location.name) != strlen(val)) return 0;
+        for (size_t k = 0; val[k]; k++)
+            if (ev->location.name[k] != (val[k] == '_' ? ' ' : val[k])) return 0;
+        return 1;
     }
     if (!strcmp(key, "origin")) {
         if (!have_geo) return 1;
