@@ -229,6 +229,20 @@ static int year_before_noun(const fm_token *tok, size_t n, size_t v)
 
 static int in_span(size_t i, size_t start, size_t end) { return i >= start && i < end; }
 
+/* The comma that closes a sentence's opening "Following ..." / "After ..." phrase of
+ * nouns (no verb of its own is checked: "After Israel struck Gaza," is a clause whose
+ * date is its verb's anyway), or 0. */
+static size_t opening_phrase_end(const fm_token *tok, size_t n)
+{
+    size_t i = 0;
+    while (i < n && tok[i].kind != FM_TOK_WORD) i++;
+    if (i + 1 >= n || !(fm_is_word(&tok[i], "FOLLOWING") || fm_is_word(&tok[i], "AFTER"))) return 0;
+    if (fm_is_word(&tok[i + 1], "IS") || fm_is_word(&tok[i + 1], "ARE")) return 0;   /* "Following is the text of" */
+    for (size_t k = i + 1; k < n && k < i + 30; k++)
+        if (tok[k].kind == FM_TOK_PUNCT && tok[k].norm && !strcmp(tok[k].norm, ",")) return k;
+    return 0;
+}
+
 /* A span after the verb counts the verb's own acts only when nothing between
  * them opens another phrase: "exchange fire despite a truce in place since
  * August", "are killed in attacks, bringing the total killed since Friday to
@@ -638,6 +652,10 @@ void fm_context_sentence(fm_coder *c, const fm_doc *doc, size_t si, const fm_tok
         fm_event *ev = &c->events.a[k];
         const fm_event_tokens *et = &c->evtok.a[k];
         size_t from = et->clause_start, to = et->clause_end;
+        /* "Following Pakistani airstrikes in Kabul on October 9th, the Afghan Armed Forces
+         * launch attacks": the opening phrase's date and places are its own act's */
+        size_t opening = opening_phrase_end(tok, n);
+        if (opening && et->verb_start > opening && from <= opening) from = opening + 1;
 
         /* who says so */
         size_t idx[FM_MAX_ATTRIBUTION];
@@ -658,6 +676,7 @@ void fm_context_sentence(fm_coder *c, const fm_doc *doc, size_t si, const fm_tok
         /* ("are killed in attacks, bringing the total killed since Friday to 104": the span is
          * the total's, and dates nothing of the verb's) */
         if (picked && w.is_span && !span_is_verbs(tok, n, et, w.start)) picked = 0;
+        if (picked && opening && et->verb_start > opening && w.end <= tok[opening].start) picked = 0;
         if (picked) {
             if (w.relative_to_event) {
                 fm_when base;
@@ -701,7 +720,9 @@ void fm_context_sentence(fm_coder *c, const fm_doc *doc, size_t si, const fm_tok
 
         /* where */
         const fm_geo_mention *origin = NULL, *speaker = NULL;
-        const fm_geo_mention *loc = choose_place(c, tok, n, ev, et, places, np, frames, idx, na, &origin, &speaker);
+        fm_event_tokens own = *et;      /* (the opening phrase's places are outside the clause) */
+        own.clause_start = from;
+        const fm_geo_mention *loc = choose_place(c, tok, n, ev, &own, places, np, frames, idx, na, &origin, &speaker);
         fm_place fallback;
         if (!loc && country_fallback(c, ev, places, np, &fallback)) {
             ev->location = fallback;

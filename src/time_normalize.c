@@ -327,6 +327,20 @@ static void set_year(fm_when *w, int y)
 
 enum { MOD_NONE, MOD_LAST, MOD_NEXT, MOD_THIS };
 
+/* 1 if "will", "shall", "'ll" or "is due / scheduled to" stands in the few words
+ * before token i of its clause (no comma, semicolon or full stop between). */
+static int future_before(const ctx *c, size_t i)
+{
+    for (size_t k = i, w = 0; k-- > 0 && w < 10; w++) {
+        const fm_token *t = &c->tok[k];
+        if (t->kind == FM_TOK_PUNCT) return 0;
+        if (W(c, k, "WILL") || W(c, k, "SHALL") || W(c, k, "SCHEDULED") || W(c, k, "DUE") ||
+            (t->norm && t->norm_len > 3 && !strcmp(t->norm + t->norm_len - 3, "'LL")))
+            return 1;
+    }
+    return 0;
+}
+
 /* Month and optional day, year resolved by the rule "the most recent one not
  * after the document date unless the text says next". */
 static void resolve_month_day(const ctx *c, fm_when *w, int mon, int day, int year, int mod)
@@ -337,6 +351,7 @@ static void resolve_month_day(const ctx *c, fm_when *w, int mon, int day, int ye
         int same = day ? (mon == c->m && day == c->d) : mon == c->m;
         if (mod == MOD_NEXT) { if (!after) year++; }
         else if (mod == MOD_LAST) { if (after || same) year--; }
+        else if (mod == MOD_THIS) { }
         else if (after) year--;
     }
     if (day) {
@@ -463,6 +478,9 @@ static int parse_date_at(const ctx *c, size_t i, fm_when *w, size_t *end)
         } else if (!(edge || mod != MOD_NONE || (start > 0 && WIN(c, start - 1, date_cues)))) {
             return 0;
         }
+        /* "Reagan will travel to West Berlin on June 12" (written in April): a date the
+         * future tense speaks of lies ahead in its year */
+        if (!year && mod == MOD_NONE && future_before(c, start)) mod = MOD_THIS;
         resolve_month_day(c, w, mon, day, year, mod);
         *end = j;
         return 1;
