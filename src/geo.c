@@ -992,6 +992,18 @@ static const fm_gaz_name *longest_memo_fwd(const fm_gazetteer *g, const char *te
  * Airport", "Air Base", "Airbase", "Port" */
 static int facility_tail(const fm_token *tok, size_t n, size_t k);
 
+/* "the Sky Meadow Country Club": a capitalised word right before the name that is no
+ * preposition, filler or stop word (a direction, a day, a title) makes it a longer name's tail */
+static int longer_name_before(const fm_gazetteer *g, const char *text, const fm_token *tok, size_t i)
+{
+    const fm_token *p = &tok[i - 1];
+    if (!is_cap(p) || p->end + 1 < tok[i].start || tok_is_a(g, W_PREP | W_FILLER, text, p) || !p->norm) return 0;
+    char key[FM_GAZ_KEY_MAX];
+    int kl = key_piece(p->norm, p->norm_len, key, sizeof key);
+    uint32_t v;
+    return kl > 0 && !fm_strmap_get(&g->stop, key, (size_t)kl, &v);
+}
+
 /* "Santa Rosa de Lima Cartel gunmen", "New York Times": a name of several words
  * followed by a capitalised word that starts no place, is no unit or facility word
  * and no day or month (a stop word), or by "de"/"del" and such a word, is part of a
@@ -1123,7 +1135,9 @@ static size_t scan(const fm_gazetteer *g, const char *text, const fm_token *tok,
             }
             if (!ok) { i++; continue; }
         } else if (len >= 2 && e->kind != GAZ_COUNTRY && e->kind != GAZ_DEMONYM &&
-                   !tok_is_a(g, W_GENERIC_LAST, text, &tok[i + len - 1]) && longer_name_after(g, text, tok, n, i + len, mm)) {
+                   ((!tok_is_a(g, W_GENERIC_LAST, text, &tok[i + len - 1]) && longer_name_after(g, text, tok, n, i + len, mm)) ||
+                    (i > start && prev_end != i && longer_name_before(g, text, tok, i)))) {
+            /* ("at the Sky Meadow Country Club": the tail of a longer name, not the town Country Club) */
             /* (a name closed by its unit word is whole: "Sao Paulo state Orestes Quersia") */
             i += len;
             continue;
