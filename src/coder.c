@@ -869,8 +869,7 @@ static const nominal NOMINALS[] = {
     { "BLOCKADE", "BLOCKADE", "BY", 0, 1, 0, 0, 0 }, { "SIEGE", "BESIEGE", "BY", 0, 1, 0, 0, 0 },
     /* Attacks by their nouns: the victim after ON or AGAINST, the attacker after BY or as the
      * owner alone ("the Indian attacks", "the STC offensive", "attacks against Christians by
-     * Boko Haram"); OF names no victim of these ("the attacks of October 7"). Not "invasion",
-     * "incursion": the names of wars and of feared moves. */
+     * Boko Haram"); OF names no victim of these ("the attacks of October 7"). */
     { "ATTACK", "ATTACK", "BY", 0, 1, 1, 0, 0 }, { "ATTACKS", "ATTACK", "BY", 0, 1, 1, 0, 0 },
     { "OFFENSIVE", "ATTACK", "BY", 0, 1, 1, 0, 0 }, { "RAID", "RAID", "BY", 0, 1, 1, 0, 0 }, { "RAIDS", "RAID", "BY", 0, 1, 1, 0, 0 },
     { "AMBUSH", "AMBUSH", "BY", 0, 1, 1, 0, 0 }, { "AIRSTRIKE", "BOMB", "BY", 0, 1, 1, 0, 0 }, { "AIRSTRIKES", "BOMB", "BY", 0, 1, 1, 0, 0 },
@@ -878,8 +877,8 @@ static const nominal NOMINALS[] = {
      * and Bedouin tribes": the sides after BETWEEN, as the verb's own pattern binds them */
     { "FIGHTING", "FIGHT", "BY", 0, 0, 0, 1, 0 }, { "CLASHES", "CLASH", "BY", 0, 0, 0, 1, 0 },
     { "CLASH", "CLASH", "BY", 0, 0, 0, 1, 0 }, { "BATTLES", "BATTLE", "BY", 0, 0, 0, 1, 0 },
-        /* "a military incursion by India is imminent": an invasion by its agent (alone or with
-     * an owner, "the Russian invasion of Ukraine" names a war) */
+    /* "a military incursion by India is imminent": an invasion BY its agent only (alone or
+     * with an owner, "the Russian invasion of Ukraine", it names a war or a feared move) */
     { "INCURSION", "INVADE", "BY", 0, 0, 0, 0, 1 }, { "INCURSIONS", "INVADE", "BY", 0, 0, 0, 0, 1 },
     { "INVASION", "INVADE", "BY", 0, 0, 0, 0, 1 },
     { NULL, NULL, NULL, 0, 0, 0, 0, 0 } };

@@ -987,10 +987,21 @@ static const fm_gaz_name *longest_memo_fwd(const fm_gazetteer *g, const char *te
     return longest_memo(g, text, tok, n, i, len, mm);
 }
 
-/* Places and country words of tok[0..n); mask selects kinds. ctx may be NULL. */
 /* 1 if tok[k] opens the name of a facility a town gives its name to: "Airport", "International
  * Airport", "Air Base", "Airbase", "Port" */
-static int facility_tail(const fm_token *tok, size_t n, size_t k);
+static int facility_tail(const fm_token *tok, size_t n, size_t k)
+{
+    static const char *const one[] = { "AIRPORT", "AIRBASE", "AIRFIELD", "PORT", "SEAPORT", NULL };
+    const fm_token *t = &tok[k];
+    if (t->kind != FM_TOK_WORD || !t->norm) return 0;
+    for (const char *const *w = one; *w; w++)
+        if (!strcmp(t->norm, *w)) return 1;
+    if (k + 1 < n && tok[k + 1].kind == FM_TOK_WORD && tok[k + 1].norm &&
+        ((!strcmp(t->norm, "INTERNATIONAL") && !strcmp(tok[k + 1].norm, "AIRPORT")) ||
+         (!strcmp(t->norm, "AIR") && !strcmp(tok[k + 1].norm, "BASE"))))
+        return 1;
+    return 0;
+}
 
 /* "the Sky Meadow Country Club": a capitalised word right before the name that is no
  * preposition, filler or stop word (a direction, a day, a title) makes it a longer name's tail */
@@ -1024,20 +1035,7 @@ static int longer_name_after(const fm_gazetteer *g, const char *text, const fm_t
     return !longest_memo(g, text, tok, n, k, &l2, mm);
 }
 
-static int facility_tail(const fm_token *tok, size_t n, size_t k)
-{
-    static const char *const one[] = { "AIRPORT", "AIRBASE", "AIRFIELD", "PORT", "SEAPORT", NULL };
-    const fm_token *t = &tok[k];
-    if (t->kind != FM_TOK_WORD || !t->norm) return 0;
-    for (const char *const *w = one; *w; w++)
-        if (!strcmp(t->norm, *w)) return 1;
-    if (k + 1 < n && tok[k + 1].kind == FM_TOK_WORD && tok[k + 1].norm &&
-        ((!strcmp(t->norm, "INTERNATIONAL") && !strcmp(tok[k + 1].norm, "AIRPORT")) ||
-         (!strcmp(t->norm, "AIR") && !strcmp(tok[k + 1].norm, "BASE"))))
-        return 1;
-    return 0;
-}
-
+/* Places and country words of tok[0..n); mask selects kinds. ctx may be NULL. */
 static size_t scan(const fm_gazetteer *g, const char *text, const fm_token *tok, size_t n, const rank *r,
                    unsigned kinds_mask, fm_arena *a, fm_geo_mention *out, size_t cap, fm_geo_context *add_to,
                    memo *mm)
