@@ -337,6 +337,9 @@ static int foreign_to_its_region(const fm_token *tok, const fm_geo_mention *plac
     return foreign;
 }
 
+/* the prepositions that put a place where something happens */
+static int in_near_at(const char *prep) { return !strcmp(prep, "in") || !strcmp(prep, "near") || !strcmp(prep, "at"); }
+
 static int bare_source_country(const fm_coder *c, const fm_event *ev, const fm_geo_mention *g)
 {
     if (!c->geo || !ev->source.country || !g->place.precision || strcmp(g->place.precision, "country")) return 0;
@@ -352,9 +355,7 @@ static const fm_geo_mention *choose_place(fm_coder *c, const fm_token *tok, size
     const fm_geo_mention *origin = NULL, *step[3][3] = { { NULL } }, *in_actor = NULL, *speaker = NULL;
     int article_has_countries = c->geo_ctx.n_countries > 0, has_locative = 0;
     for (size_t p = 0; p < np; p++)
-        if (!strcmp(places[p].prep, "in") || !strcmp(places[p].prep, "across") || !strcmp(places[p].prep, "at") ||
-            !strcmp(places[p].prep, "near"))
-            has_locative = 1;
+        if (in_near_at(places[p].prep) || !strcmp(places[p].prep, "across")) has_locative = 1;
     for (size_t p = 0; p < np; p++) {
         const fm_geo_mention *g = &places[p];
         /* the speaker's country or town says where the speaker is, not where the
@@ -373,7 +374,7 @@ static const fm_geo_mention *choose_place(fm_coder *c, const fm_token *tok, size
         /* "security forces in South Sudan", "forces in Cotonou": a place an actor's
          * own name locates, kept for when the sentence names no other */
         if ((in_src || in_tgt) && !in_actor && g->tok_start > (in_src ? et->src_start : et->tgt_start) &&
-            (!strcmp(g->prep, "in") || !strcmp(g->prep, "near") || !strcmp(g->prep, "at")) &&
+            in_near_at(g->prep) &&
             (!c->geo_ctx.n_countries || country_in_article(c, &g->place) ||
              actor_in(c, in_src ? ev->source.country : ev->target.country, &g->place)))
             in_actor = g;
@@ -381,7 +382,7 @@ static const fm_geo_mention *choose_place(fm_coder *c, const fm_token *tok, size
          * source: a place governed by a locative preposition is the scene, not an actor */
         int whole = (in_src && g->tok_start == et->src_start && g->tok_end == et->src_end) ||
                     (in_tgt && g->tok_start == et->tgt_start && g->tok_end == et->tgt_end);
-        int at_place = !strcmp(g->prep, "in") || !strcmp(g->prep, "near") || !strcmp(g->prep, "at") ||
+        int at_place = in_near_at(g->prep) ||
                        fm_after_place_of(c, tok, g->tok_start);   /* "off the coast of Venezuela" */
         if (whole && at_place) in_src = in_tgt = 0;
         if (in_src) continue;
@@ -401,7 +402,7 @@ static const fm_geo_mention *choose_place(fm_coder *c, const fm_token *tok, size
         }
         /* "in Jenin" is a place whatever the article named before; a bare
          * capitalised word ("including Naama Levy") must fit the article */
-        int locative = !strcmp(g->prep, "in") || !strcmp(g->prep, "near") || !strcmp(g->prep, "at") ||
+        int locative = in_near_at(g->prep) ||
                        !strcmp(g->prep, "outside") || !strcmp(g->prep, "into") || !strcmp(g->prep, "across");
         /* "Russian forces target Kharkiv with drones": the place a use of force (CAMEO 18-20)
          * acts on is the scene */

@@ -1003,16 +1003,22 @@ static int facility_tail(const fm_token *tok, size_t n, size_t k)
     return 0;
 }
 
+/* 1 if token t is one of the stop words (a day, a month, a title, a direction), or has no key */
+static int stop_word(const fm_gazetteer *g, const fm_token *t)
+{
+    char key[FM_GAZ_KEY_MAX];
+    int kl = key_piece(t->norm, t->norm_len, key, sizeof key);
+    uint32_t v;
+    return kl <= 0 || fm_strmap_get(&g->stop, key, (size_t)kl, &v);
+}
+
 /* "the Sky Meadow Country Club": a capitalised word right before the name that is no
  * preposition, filler or stop word (a direction, a day, a title) makes it a longer name's tail */
 static int longer_name_before(const fm_gazetteer *g, const char *text, const fm_token *tok, size_t i)
 {
     const fm_token *p = &tok[i - 1];
     if (!is_cap(p) || p->end + 1 < tok[i].start || tok_is_a(g, W_PREP | W_FILLER, text, p) || !p->norm) return 0;
-    char key[FM_GAZ_KEY_MAX];
-    int kl = key_piece(p->norm, p->norm_len, key, sizeof key);
-    uint32_t v;
-    return kl > 0 && !fm_strmap_get(&g->stop, key, (size_t)kl, &v);
+    return !stop_word(g, p);
 }
 
 /* "Santa Rosa de Lima Cartel gunmen", "New York Times": a name of several words
@@ -1027,10 +1033,7 @@ static int longer_name_after(const fm_gazetteer *g, const char *text, const fm_t
     if (k >= n || !is_cap(&tok[k]) || (tok[k].flags & FM_TOKF_HYPHEN) || tok_is_a(g, W_GENERIC_LAST, text, &tok[k]) ||
         facility_tail(tok, n, k))
         return 0;
-    char key[FM_GAZ_KEY_MAX];
-    int kl = key_piece(tok[k].norm, tok[k].norm_len, key, sizeof key);
-    uint32_t v;
-    if (kl <= 0 || fm_strmap_get(&g->stop, key, (size_t)kl, &v)) return 0;
+    if (stop_word(g, &tok[k])) return 0;
     size_t l2;
     return !longest_memo(g, text, tok, n, k, &l2, mm);
 }
